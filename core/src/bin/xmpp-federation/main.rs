@@ -1,0 +1,381 @@
+//! The `xmpp-federation` command-line tool.
+
+mod render;
+
+use std::fs;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+use xmpp_federation::{
+    Directory, Document, ENGINE_VERSION, Format, Language, ReadError, Report, Severity,
+    changes_to_powershell, decode,
+};
+
+/// Exit status: no errors found.
+const CLEAN: u8 = 0;
+/// Exit status: the input has errors.
+const ERRORS: u8 = 1;
+/// Exit status: the input could not be used at all.
+const UNUSABLE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "xmpp-federation",
+    version,
+    about = "Check Lync / Skype for Business XMPP federated partner configurations",
+    after_help = "Exit status: 0 when no errors are found, 1 when the input has errors, 2 when \
+                  the input cannot be read."
+)]
+struct Cli {
+    /// Language of messages and help texts [default: from LANG, else en]
+    #[arg(long, global = true, value_parser = ["en", "de"])]
+    lang: Option<String>,
+    /// When to colour text output
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate partner lists: JSON, XML, PowerShell scripts or Format-List text
+    Validate {
+        /// Files to read (`-` for standard input); the format is detected
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Output::Text)]
+        format: Output,
+        /// Read every file as this format instead of detecting it
+        #[arg(long, value_enum)]
+        input: Option<InputFormat>,
+    },
+    /// Print the 18-row negotiation matrix
+    Matrix {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Output::Text)]
+        format: Output,
+    },
+    /// Convert a partner list to another format
+    Export {
+        /// The file to read (`-` for standard input)
+        file: String,
+        /// The format to write
+        #[arg(long, value_enum)]
+        to: ExportFormat,
+        /// Write the changes from this earlier list instead (PowerShell only): New-, Set- and
+        /// Remove-CsXmppAllowedPartner commands
+        #[arg(long, value_name = "FILE")]
+        since: Option<String>,
+        /// Read the input as this format instead of detecting it
+        #[arg(long, value_enum)]
+        input: Option<InputFormat>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Output {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    Json,
+    Xml,
+    Powershell,
+    FormatList,
+}
+
+impl From<InputFormat> for Format {
+    fn from(value: InputFormat) -> Format {
+        match value {
+            InputFormat::Json => Format::Json,
+            InputFormat::Xml => Format::Xml,
+            InputFormat::Powershell => Format::PowerShell,
+            InputFormat::FormatList => Format::FormatList,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ExportFormat {
+    Powershell,
+    Xml,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let language = cli
+        .lang
+        .as_deref()
+        .or(std::env::var("LANG")
+            .ok()
+            .as_deref()
+            .filter(|l| l.starts_with("de"))
+            .map(|_| "de"))
+        .and_then(|tag| tag.parse().ok())
+        .unwrap_or(Language::English);
+    let color = match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let style = render::Style { color, language };
+    let code = match cli.command {
+        Command::Validate {
+            files,
+            format,
+            input,
+        } => validate(&files, format, input.map(Format::from), style),
+        Command::Matrix { format } => matrix(format, style),
+        Command::Export {
+            file,
+            to,
+            since,
+            input,
+        } => export(&file, to, since.as_deref(), input.map(Format::from), style),
+    };
+    ExitCode::from(code)
+}
+
+/// A file that could not be read, with where and why.
+struct Failure {
+    file: String,
+    message: String,
+}
+
+fn read_document(
+    file: &str,
+    input: Option<Format>,
+) -> Result<Document, (Failure, Option<ReadError>)> {
+    let fail = |message: String| {
+        (
+            Failure {
+                file: file.to_owned(),
+                message,
+            },
+            None,
+        )
+    };
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(xmpp_federation::limits::MAX_DOCUMENT_BYTES + 1).unwrap_or(u64::MAX);
+    let result = if file == "-" {
+        io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| fail(e.to_string()))?;
+    let located = |error: ReadError| {
+        (
+            Failure {
+                file: file.to_owned(),
+                message: String::new(),
+            },
+            Some(error),
+        )
+    };
+    let text = decode(&bytes).map_err(located)?;
+    let format = input
+        .or_else(|| {
+            Path::new(file)
+                .extension()
+                .and_then(|e| e.to_str())
+                .and_then(Format::from_extension)
+        })
+        .or_else(|| Format::detect(&text));
+    match format {
+        Some(format) => Document::parse(&text, format).map_err(located),
+        None => Document::parse_detected(&text).map_err(located),
+    }
+}
+
+fn failure_text(failure: &Failure, error: Option<&ReadError>, language: Language) -> String {
+    match error {
+        Some(error) => match error.position() {
+            Some(p) => format!(
+                "{}:{}:{}: {}",
+                failure.file,
+                p.line,
+                p.column,
+                error.message(language)
+            ),
+            None => format!("{}: {}", failure.file, error.message(language)),
+        },
+        None => format!("{}: {}", failure.file, failure.message),
+    }
+}
+
+fn validate(files: &[String], output: Output, input: Option<Format>, style: render::Style) -> u8 {
+    let mut code = CLEAN;
+    let mut results = Vec::new();
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for file in files {
+        match read_document(file, input) {
+            Ok(document) => {
+                let report = document.validate();
+                if report.has_errors() {
+                    code = code.max(ERRORS);
+                }
+                match output {
+                    Output::Text => {
+                        let _ = out.write_all(
+                            render::report(file, document.format(), &report, style).as_bytes(),
+                        );
+                    }
+                    Output::Json => results.push(json!({
+                        "file": file,
+                        "format": document.format().name(),
+                        "report": report.localize(style.language),
+                    })),
+                }
+            }
+            Err((failure, error)) => {
+                code = UNUSABLE;
+                let message = failure_text(&failure, error.as_ref(), style.language);
+                match output {
+                    Output::Text => eprintln!("{}", render::error_line(&message, style)),
+                    Output::Json => results.push(json!({
+                        "file": file,
+                        "error": {
+                            "message": error.as_ref().map_or(failure.message.clone(), |e| e.message(style.language)),
+                            "position": error.as_ref().and_then(ReadError::position),
+                        },
+                    })),
+                }
+            }
+        }
+    }
+    if let Output::Json = output {
+        let document = json!({ "engineVersion": ENGINE_VERSION, "files": results });
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&document).unwrap_or_default()
+        );
+    }
+    code
+}
+
+fn matrix(output: Output, style: render::Style) -> u8 {
+    let text = match output {
+        Output::Text => render::matrix(style),
+        Output::Json => {
+            let rows: Vec<_> = xmpp_federation::MatrixRow::ALL
+                .iter()
+                .map(|row| {
+                    json!({
+                        "row": row,
+                        "tlsNegotiation": row.tls(),
+                        "saslNegotiation": row.sasl(),
+                        "supportDialbackNegotiation": row.dialback(),
+                        "expectedMethods": row.expected_methods(),
+                        "verdict": row.verdict(),
+                        "refusedByControlPanel": row.refused_by_control_panel(),
+                        "common": row.common_name(),
+                        "note": row.note(style.language),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+        }
+    };
+    let _ = io::stdout().write_all(text.as_bytes());
+    CLEAN
+}
+
+/// Reads a file for export: every partner must have been read without errors, or the export
+/// would drop it.
+fn load_for_export(
+    file: &str,
+    input: Option<Format>,
+    style: render::Style,
+) -> Result<Directory, u8> {
+    let document = read_document(file, input).map_err(|(failure, error)| {
+        eprintln!(
+            "{}",
+            render::error_line(
+                &failure_text(&failure, error.as_ref(), style.language),
+                style
+            )
+        );
+        UNUSABLE
+    })?;
+    let unread: Vec<_> = document
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .collect();
+    if !unread.is_empty() {
+        let report: Report = document.validate();
+        eprint!(
+            "{}",
+            render::report(file, document.format(), &report, style)
+        );
+        eprintln!(
+            "{}",
+            render::error_line(
+                &style.language.pick(
+                    format!("{file}: not exported: fix the {} error(s) above so that no partner is dropped", unread.len()),
+                    format!("{file}: nicht exportiert: Beheben Sie die {} Fehler oben, damit kein Partner verloren geht", unread.len()),
+                ),
+                style
+            )
+        );
+        return Err(ERRORS);
+    }
+    Ok(document.directory())
+}
+
+fn export(
+    file: &str,
+    to: ExportFormat,
+    since: Option<&str>,
+    input: Option<Format>,
+    style: render::Style,
+) -> u8 {
+    let directory = match load_for_export(file, input, style) {
+        Ok(directory) => directory,
+        Err(code) => return code,
+    };
+    let text = match (to, since) {
+        (ExportFormat::Powershell, Some(base)) => {
+            let before = match load_for_export(base, input, style) {
+                Ok(before) => before,
+                Err(code) => return code,
+            };
+            changes_to_powershell(&before.changes_to(&directory))
+        }
+        (_, Some(_)) => {
+            eprintln!(
+                "{}",
+                render::error_line(
+                    style.language.pick(
+                        "--since writes PowerShell changes: use --to powershell",
+                        "--since schreibt PowerShell-Änderungen: Verwenden Sie --to powershell",
+                    ),
+                    style
+                )
+            );
+            return UNUSABLE;
+        }
+        (ExportFormat::Powershell, None) => directory.to_powershell(),
+        (ExportFormat::Xml, None) => directory.to_xml(),
+        (ExportFormat::Json, None) => directory.to_json(),
+    };
+    let _ = io::stdout().write_all(text.as_bytes());
+    CLEAN
+}

@@ -1,0 +1,720 @@
+//! Parsed, normalised DNS domains: the partner's primary and additional domains and the proxy
+//! FQDN.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::str::FromStr;
+
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::language::Language;
+
+/// The longest domain, in ASCII (A-label) form without the trailing dot (RFC 1035 §2.3.4 with the
+/// root label's length octet and the final dot removed).
+pub const MAX_DOMAIN_LEN: usize = 253;
+/// The longest label (RFC 1035 §2.3.4).
+pub const MAX_LABEL_LEN: usize = 63;
+/// Input longer than this is rejected before any Unicode processing. Generous: an IDN of 253
+/// ASCII characters can be written with up to 4 bytes per character.
+const MAX_INPUT_BYTES: usize = 1024;
+
+/// A DNS domain as an XMPP partner or proxy is named by: parsed and normalised.
+///
+/// Parsing decides what a string is, so code that holds a `Domain` never checks it again:
+///
+/// - case is folded and a trailing dot removed;
+/// - internationalised names go through UTS #46 processing to their A-label (`xn--`) form, and
+///   the Unicode form is kept for display;
+/// - the RFC 1035 length rules (253 characters, 63 per label) and the letter-digit-hyphen rule
+///   hold for the ASCII form.
+///
+/// Empty input, whitespace, wildcards, IP literals, JIDs (`user@domain`, `domain/resource`),
+/// URLs and `host:port` are rejected with a [`DomainError`] that names the fix.
+///
+/// Two domains are equal when their ASCII forms are equal, so `Fabrikam.COM.`, `fabrikam.com`,
+/// `bücher.example` and `xn--bcher-kva.example` normalise to two distinct values, not four.
+///
+/// ```
+/// use xmpp_federation::Domain;
+///
+/// let domain: Domain = "Bücher.Example.".parse()?;
+/// assert_eq!(domain.as_str(), "xn--bcher-kva.example");
+/// assert_eq!(domain.unicode(), "bücher.example");
+///
+/// let error = "alice@fabrikam.com".parse::<Domain>().unwrap_err();
+/// assert_eq!(error.to_string(), "`alice@fabrikam.com` is an XMPP address, not a domain");
+/// # Ok::<(), xmpp_federation::DomainError>(())
+/// ```
+#[derive(Clone)]
+pub struct Domain {
+    /// INVARIANT: lowercase LDH labels joined by dots, within the RFC 1035 lengths.
+    ascii: Box<str>,
+    /// The UTS #46 ToUnicode form of `ascii`; equal to it for all-ASCII domains.
+    unicode: Box<str>,
+}
+
+impl Domain {
+    /// Parses and normalises a domain.
+    pub fn parse(input: &str) -> Result<Domain, DomainError> {
+        let written = || input.to_owned();
+        if input.len() > MAX_INPUT_BYTES {
+            return Err(DomainError::TooLong {
+                length: input.chars().count(),
+            });
+        }
+        if input.is_empty() {
+            return Err(DomainError::Empty);
+        }
+        if input.trim().is_empty() {
+            return Err(DomainError::Whitespace {
+                input: written(),
+                suggestion: None,
+            });
+        }
+        if input.chars().any(char::is_whitespace) {
+            let joined: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+            return Err(DomainError::Whitespace {
+                input: written(),
+                suggestion: Domain::parse(&joined).ok().map(|d| d.unicode().to_owned()),
+            });
+        }
+        if let Some((_, rest)) = input.split_once("://") {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            let host = host.rsplit('@').next().unwrap_or_default();
+            let host = strip_port(host);
+            return Err(DomainError::Url {
+                input: written(),
+                suggestion: Domain::parse(host).ok().map(|d| d.unicode().to_owned()),
+            });
+        }
+        if input.contains(['@', '/']) {
+            let after_node = input.rsplit_once('@').map_or(input, |(_, d)| d);
+            let domain_part = after_node.split('/').next().unwrap_or_default();
+            return Err(DomainError::Jid {
+                input: written(),
+                suggestion: Domain::parse(domain_part)
+                    .ok()
+                    .map(|d| d.unicode().to_owned()),
+            });
+        }
+        if input.contains('*') {
+            return Err(DomainError::Wildcard { input: written() });
+        }
+        if is_ip_literal(input) {
+            return Err(DomainError::IpLiteral { input: written() });
+        }
+        if let Some((host, port)) = input.rsplit_once(':')
+            && !port.is_empty()
+            && port.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(DomainError::Port {
+                input: written(),
+                port: port.to_owned(),
+                suggestion: Domain::parse(host).ok().map(|d| d.unicode().to_owned()),
+            });
+        }
+        let without_root = input.strip_suffix('.').unwrap_or(input);
+        if without_root.is_empty() || without_root.split('.').any(str::is_empty) {
+            return Err(DomainError::EmptyLabel { input: written() });
+        }
+        if let Some(bad) = without_root
+            .chars()
+            .find(|c| c.is_ascii() && !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
+        {
+            return Err(DomainError::InvalidCharacter {
+                input: written(),
+                character: bad,
+            });
+        }
+        for label in without_root.split('.') {
+            if label.starts_with('-') || label.ends_with('-') {
+                return Err(DomainError::HyphenPosition {
+                    label: label.to_owned(),
+                });
+            }
+        }
+
+        // UTS #46 with the STD3 (letter-digit-hyphen) rules: maps case and compatibility forms,
+        // checks the bidi and joiner rules, and converts to A-labels. Lengths are checked below so
+        // that the message can say which rule failed.
+        let uts46 = Uts46::new();
+        let ascii = uts46
+            .to_ascii(
+                without_root.as_bytes(),
+                AsciiDenyList::STD3,
+                Hyphens::CheckFirstLast,
+                DnsLength::Ignore,
+            )
+            .map_err(|_| DomainError::Idna { input: written() })?;
+        let ascii = ascii.into_owned();
+        if ascii.is_empty() || ascii.split('.').any(str::is_empty) {
+            // A compatibility mapping can produce an empty label (for example a full-width dot
+            // next to a dot).
+            return Err(DomainError::EmptyLabel { input: written() });
+        }
+        if let Some(label) = ascii.split('.').find(|l| l.len() > MAX_LABEL_LEN) {
+            return Err(DomainError::LabelTooLong {
+                label: label.to_owned(),
+                length: label.len(),
+            });
+        }
+        if ascii.len() > MAX_DOMAIN_LEN {
+            return Err(DomainError::TooLong {
+                length: ascii.len(),
+            });
+        }
+        if ascii
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+        {
+            // RFC 3696 §2: a top-level domain is never all-numeric, so this is an address.
+            return Err(DomainError::IpLiteral { input: written() });
+        }
+        let (unicode, result) = uts46.to_unicode(
+            ascii.as_bytes(),
+            AsciiDenyList::STD3,
+            Hyphens::CheckFirstLast,
+        );
+        if result.is_err() {
+            return Err(DomainError::Idna { input: written() });
+        }
+        let unicode: Box<str> = match unicode {
+            Cow::Borrowed(same) if same == ascii => ascii.clone().into_boxed_str(),
+            other => other.into_owned().into_boxed_str(),
+        };
+        Ok(Domain {
+            ascii: ascii.into_boxed_str(),
+            unicode,
+        })
+    }
+
+    /// The ASCII (A-label) form: what DNS, TLS certificates and the wire use.
+    pub fn as_str(&self) -> &str {
+        &self.ascii
+    }
+
+    /// The Unicode form, for display.
+    pub fn unicode(&self) -> &str {
+        &self.unicode
+    }
+
+    /// Whether the name contains an internationalised (A-label) part.
+    pub fn is_internationalized(&self) -> bool {
+        *self.ascii != *self.unicode
+    }
+
+    /// The labels of the ASCII form, from left to right.
+    pub fn labels(&self) -> impl Iterator<Item = &str> {
+        self.ascii.split('.')
+    }
+
+    /// The number of labels: 2 for `fabrikam.com`.
+    pub fn label_count(&self) -> usize {
+        self.labels().count()
+    }
+
+    /// Whether `self` lies strictly below `parent`: `corp.fabrikam.com` is below `fabrikam.com`.
+    pub fn is_subdomain_of(&self, parent: &Domain) -> bool {
+        self.ascii.len() > parent.ascii.len()
+            && self.ascii.ends_with(&*parent.ascii)
+            && self.ascii.as_bytes()[self.ascii.len() - parent.ascii.len() - 1] == b'.'
+    }
+}
+
+fn strip_port(host: &str) -> &str {
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !name.contains(':') => {
+            name
+        }
+        _ => host,
+    }
+}
+
+fn is_ip_literal(input: &str) -> bool {
+    let inner = input
+        .strip_prefix('[')
+        .and_then(|s| s.split(']').next())
+        .unwrap_or(input);
+    inner.parse::<Ipv6Addr>().is_ok()
+        || inner.parse::<Ipv4Addr>().is_ok()
+        || strip_port(inner).parse::<Ipv4Addr>().is_ok()
+        || input.starts_with('[')
+}
+
+impl PartialEq for Domain {
+    fn eq(&self, other: &Self) -> bool {
+        self.ascii == other.ascii
+    }
+}
+
+impl Eq for Domain {}
+
+impl Hash for Domain {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.ascii.hash(state);
+    }
+}
+
+impl PartialOrd for Domain {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Domain {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.ascii.cmp(&other.ascii)
+    }
+}
+
+impl fmt::Debug for Domain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_internationalized() {
+            write!(f, "Domain({:?} = {:?})", self.ascii, self.unicode)
+        } else {
+            write!(f, "Domain({:?})", self.ascii)
+        }
+    }
+}
+
+/// Displays the Unicode form.
+impl fmt::Display for Domain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.unicode)
+    }
+}
+
+impl FromStr for Domain {
+    type Err = DomainError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        Domain::parse(input)
+    }
+}
+
+/// Serialises the ASCII form, which every consumer (DNS, PowerShell, certificates) accepts.
+impl Serialize for Domain {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.ascii)
+    }
+}
+
+impl<'de> Deserialize<'de> for Domain {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Cow::<str>::deserialize(deserializer)?;
+        Domain::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Why a string is not a usable domain.
+///
+/// The [`Display`](fmt::Display) text is the English message; [`DomainError::message`] and
+/// [`DomainError::help`] give the message and the fix in either language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DomainError {
+    /// Nothing was entered.
+    #[error("{}", self.message(Language::English))]
+    Empty,
+    /// The input contains spaces, tabs or line breaks.
+    #[error("{}", self.message(Language::English))]
+    Whitespace {
+        /// The input as written.
+        input: String,
+        /// The input without the whitespace, when that is a valid domain.
+        suggestion: Option<String>,
+    },
+    /// A URL such as `https://fabrikam.com/` instead of a domain.
+    #[error("{}", self.message(Language::English))]
+    Url {
+        /// The input as written.
+        input: String,
+        /// The URL's host, when it is a valid domain.
+        suggestion: Option<String>,
+    },
+    /// A JID such as `user@fabrikam.com` or `fabrikam.com/resource` instead of a domain.
+    #[error("{}", self.message(Language::English))]
+    Jid {
+        /// The input as written.
+        input: String,
+        /// The JID's domain part, when it is a valid domain.
+        suggestion: Option<String>,
+    },
+    /// A wildcard such as `*.fabrikam.com`.
+    #[error("{}", self.message(Language::English))]
+    Wildcard {
+        /// The input as written.
+        input: String,
+    },
+    /// An IPv4 or IPv6 address, or a name whose top-level label is all digits.
+    #[error("{}", self.message(Language::English))]
+    IpLiteral {
+        /// The input as written.
+        input: String,
+    },
+    /// A `host:port` pair.
+    #[error("{}", self.message(Language::English))]
+    Port {
+        /// The input as written.
+        input: String,
+        /// The port that was written.
+        port: String,
+        /// The host part, when it is a valid domain.
+        suggestion: Option<String>,
+    },
+    /// Two dots in a row, or a leading dot.
+    #[error("{}", self.message(Language::English))]
+    EmptyLabel {
+        /// The input as written.
+        input: String,
+    },
+    /// An ASCII character outside letters, digits, hyphens and dots.
+    #[error("{}", self.message(Language::English))]
+    InvalidCharacter {
+        /// The input as written.
+        input: String,
+        /// The first offending character.
+        character: char,
+    },
+    /// A label that starts or ends with a hyphen.
+    #[error("{}", self.message(Language::English))]
+    HyphenPosition {
+        /// The offending label.
+        label: String,
+    },
+    /// A label longer than 63 characters in ASCII form.
+    #[error("{}", self.message(Language::English))]
+    LabelTooLong {
+        /// The offending label, in ASCII form.
+        label: String,
+        /// Its length in characters.
+        length: usize,
+    },
+    /// A name longer than 253 characters in ASCII form.
+    #[error("{}", self.message(Language::English))]
+    TooLong {
+        /// The length in characters.
+        length: usize,
+    },
+    /// UTS #46 processing rejected an internationalised name (disallowed code points, bidi or
+    /// joiner rules, or an invalid `xn--` label).
+    #[error("{}", self.message(Language::English))]
+    Idna {
+        /// The input as written.
+        input: String,
+    },
+}
+
+impl DomainError {
+    /// The message: what is wrong, with the input in backticks.
+    pub fn message(&self, language: Language) -> String {
+        let l = language;
+        match self {
+            DomainError::Empty => l.pick("domain is empty", "Domäne ist leer").to_owned(),
+            DomainError::Whitespace { input, .. } => l.pick(
+                format!("domain `{}` contains whitespace", input.escape_debug()),
+                format!("Domäne `{}` enthält Leerraum", input.escape_debug()),
+            ),
+            DomainError::Url { input, .. } => l.pick(
+                format!("`{input}` is a URL, not a domain"),
+                format!("`{input}` ist eine URL, keine Domäne"),
+            ),
+            DomainError::Jid { input, .. } => l.pick(
+                format!("`{input}` is an XMPP address, not a domain"),
+                format!("`{input}` ist eine XMPP-Adresse, keine Domäne"),
+            ),
+            DomainError::Wildcard { input } => l.pick(
+                format!("`{input}` contains a wildcard"),
+                format!("`{input}` enthält einen Platzhalter"),
+            ),
+            DomainError::IpLiteral { input } => l.pick(
+                format!("`{input}` is an IP address, not a domain"),
+                format!("`{input}` ist eine IP-Adresse, keine Domäne"),
+            ),
+            DomainError::Port { input, .. } => l.pick(
+                format!("`{input}` contains a port"),
+                format!("`{input}` enthält einen Port"),
+            ),
+            DomainError::EmptyLabel { input } => l.pick(
+                format!("`{input}` has an empty label"),
+                format!("`{input}` enthält ein leeres Label"),
+            ),
+            DomainError::InvalidCharacter { input, character } => l.pick(
+                format!(
+                    "`{input}` contains `{}`, which is not allowed in a domain",
+                    character.escape_debug()
+                ),
+                format!(
+                    "`{input}` enthält `{}`, das in einer Domäne nicht erlaubt ist",
+                    character.escape_debug()
+                ),
+            ),
+            DomainError::HyphenPosition { label } => l.pick(
+                format!("label `{label}` starts or ends with a hyphen"),
+                format!("Label `{label}` beginnt oder endet mit einem Bindestrich"),
+            ),
+            DomainError::LabelTooLong { label, length } => l.pick(
+                format!("label `{label}` is {length} characters long; DNS allows 63"),
+                format!("Label `{label}` ist {length} Zeichen lang; DNS erlaubt 63"),
+            ),
+            DomainError::TooLong { length } => l.pick(
+                format!("domain is {length} characters long; DNS allows 253"),
+                format!("Domäne ist {length} Zeichen lang; DNS erlaubt 253"),
+            ),
+            DomainError::Idna { input } => l.pick(
+                format!("`{input}` is not a valid internationalised domain name"),
+                format!("`{input}` ist kein gültiger internationalisierter Domänenname"),
+            ),
+        }
+    }
+
+    /// The help text: the exact fix.
+    pub fn help(&self, language: Language) -> String {
+        let l = language;
+        let use_suggestion = |suggestion: &Option<String>, en: &str, de: &str| match suggestion {
+            Some(domain) => l.pick(
+                format!("{en}: use `{domain}`"),
+                format!("{de}: Verwenden Sie `{domain}`"),
+            ),
+            None => l.pick(en, de).to_owned(),
+        };
+        match self {
+            DomainError::Empty => l
+                .pick(
+                    "enter the partner's XMPP domain, for example `fabrikam.com`",
+                    "Geben Sie die XMPP-Domäne des Partners ein, zum Beispiel `fabrikam.com`",
+                )
+                .to_owned(),
+            DomainError::Whitespace { suggestion, .. } => use_suggestion(
+                suggestion,
+                "remove the spaces and line breaks",
+                "Entfernen Sie Leerzeichen und Zeilenumbrüche",
+            ),
+            DomainError::Url { suggestion, .. } => use_suggestion(
+                suggestion,
+                "enter only the host name, without scheme, port or path",
+                "Geben Sie nur den Hostnamen ein, ohne Schema, Port oder Pfad",
+            ),
+            DomainError::Jid { suggestion, .. } => use_suggestion(
+                suggestion,
+                "enter the domain part of the address",
+                "Geben Sie den Domänenteil der Adresse ein",
+            ),
+            DomainError::Wildcard { .. } => l
+                .pick(
+                    "list each domain explicitly: the primary domain, and each subdomain as an \
+                     additional domain",
+                    "Führen Sie jede Domäne einzeln auf: die primäre Domäne und jede Unterdomäne \
+                     als zusätzliche Domäne",
+                )
+                .to_owned(),
+            DomainError::IpLiteral { .. } => l
+                .pick(
+                    "enter the domain that appears in the partner's XMPP addresses; DNS SRV \
+                     records lead from it to the servers",
+                    "Geben Sie die Domäne ein, die in den XMPP-Adressen des Partners steht; \
+                     DNS-SRV-Einträge führen von ihr zu den Servern",
+                )
+                .to_owned(),
+            DomainError::Port {
+                port, suggestion, ..
+            } => match suggestion {
+                Some(domain) => l.pick(
+                    format!(
+                        "remove `:{port}`: the port comes from the DNS SRV record (5269 by \
+                         default); use `{domain}`"
+                    ),
+                    format!(
+                        "Entfernen Sie `:{port}`: Der Port ergibt sich aus dem DNS-SRV-Eintrag \
+                         (standardmäßig 5269); verwenden Sie `{domain}`"
+                    ),
+                ),
+                None => l.pick(
+                    format!("remove `:{port}`: the port comes from the DNS SRV record"),
+                    format!(
+                        "Entfernen Sie `:{port}`: Der Port ergibt sich aus dem DNS-SRV-Eintrag"
+                    ),
+                ),
+            },
+            DomainError::EmptyLabel { .. } => l
+                .pick(
+                    "remove the extra dot: labels are separated by single dots",
+                    "Entfernen Sie den überzähligen Punkt: Labels werden durch einzelne Punkte \
+                     getrennt",
+                )
+                .to_owned(),
+            DomainError::InvalidCharacter { .. } => l
+                .pick(
+                    "use only letters, digits and hyphens in each label",
+                    "Verwenden Sie in jedem Label nur Buchstaben, Ziffern und Bindestriche",
+                )
+                .to_owned(),
+            DomainError::HyphenPosition { .. } => l
+                .pick(
+                    "remove the hyphen at the start or end of the label",
+                    "Entfernen Sie den Bindestrich am Anfang oder Ende des Labels",
+                )
+                .to_owned(),
+            DomainError::LabelTooLong { .. } => l
+                .pick(
+                    "shorten the label to at most 63 characters (in its `xn--` form for \
+                     internationalised names)",
+                    "Kürzen Sie das Label auf höchstens 63 Zeichen (bei internationalisierten \
+                     Namen in der `xn--`-Form)",
+                )
+                .to_owned(),
+            DomainError::TooLong { .. } => l
+                .pick(
+                    "shorten the domain to at most 253 characters",
+                    "Kürzen Sie die Domäne auf höchstens 253 Zeichen",
+                )
+                .to_owned(),
+            DomainError::Idna { .. } => l
+                .pick(
+                    "remove symbols and disallowed characters, and do not mix right-to-left and \
+                     left-to-right text in one label (UTS #46)",
+                    "Entfernen Sie Symbole und unzulässige Zeichen, und mischen Sie in einem \
+                     Label keine rechts- und linksläufige Schrift (UTS #46)",
+                )
+                .to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(input: &str) -> Domain {
+        Domain::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"))
+    }
+
+    #[test]
+    fn normalises_case_and_trailing_dot() {
+        assert_eq!(ok("Fabrikam.COM.").as_str(), "fabrikam.com");
+        assert_eq!(ok("fabrikam.com"), ok("FABRIKAM.com"));
+    }
+
+    #[test]
+    fn converts_idn_to_a_labels_and_keeps_unicode() {
+        let d = ok("Bücher.example");
+        assert_eq!(d.as_str(), "xn--bcher-kva.example");
+        assert_eq!(d.unicode(), "bücher.example");
+        assert_eq!(d.to_string(), "bücher.example");
+        assert_eq!(ok("xn--bcher-kva.example"), d);
+        assert!(d.is_internationalized());
+        // Full-width letters and the ideographic full stop are mapped by UTS #46.
+        assert_eq!(ok("ｆａｂｒｉｋａｍ。com").as_str(), "fabrikam.com");
+        // German sharp s is kept (nontransitional processing), not mapped to "ss".
+        assert_eq!(ok("straße.de").as_str(), "xn--strae-oqa.de");
+    }
+
+    #[test]
+    fn rejects_with_a_reason() {
+        assert_eq!(Domain::parse(""), Err(DomainError::Empty));
+        assert!(matches!(
+            Domain::parse("fabrikam .com"),
+            Err(DomainError::Whitespace { suggestion: Some(s), .. }) if s == "fabrikam.com"
+        ));
+        assert!(matches!(
+            Domain::parse("user@Fabrikam.com/desk"),
+            Err(DomainError::Jid { suggestion: Some(s), .. }) if s == "fabrikam.com"
+        ));
+        assert!(matches!(
+            Domain::parse("https://xmpp.fabrikam.com:5269/x"),
+            Err(DomainError::Url { suggestion: Some(s), .. }) if s == "xmpp.fabrikam.com"
+        ));
+        assert!(matches!(
+            Domain::parse("*.fabrikam.com"),
+            Err(DomainError::Wildcard { .. })
+        ));
+        for ip in [
+            "192.0.2.1",
+            "[2001:db8::1]",
+            "2001:db8::1",
+            "192.0.2.1:5269",
+            "10.0.0.300",
+        ] {
+            assert!(
+                matches!(Domain::parse(ip), Err(DomainError::IpLiteral { .. })),
+                "{ip}"
+            );
+        }
+        assert!(matches!(
+            Domain::parse("fabrikam.com:5269"),
+            Err(DomainError::Port { suggestion: Some(s), .. }) if s == "fabrikam.com"
+        ));
+        assert!(matches!(
+            Domain::parse("fabrikam..com"),
+            Err(DomainError::EmptyLabel { .. })
+        ));
+        assert!(matches!(
+            Domain::parse(".fabrikam.com"),
+            Err(DomainError::EmptyLabel { .. })
+        ));
+        assert!(matches!(
+            Domain::parse("fab_rikam.com"),
+            Err(DomainError::InvalidCharacter { character: '_', .. })
+        ));
+        assert!(matches!(
+            Domain::parse("-fabrikam.com"),
+            Err(DomainError::HyphenPosition { .. })
+        ));
+        let long_label = format!("{}.com", "a".repeat(64));
+        assert!(matches!(
+            Domain::parse(&long_label),
+            Err(DomainError::LabelTooLong { length: 64, .. })
+        ));
+        let long_name = format!("{}com", "abcdefghi.".repeat(26));
+        assert!(matches!(
+            Domain::parse(&long_name),
+            Err(DomainError::TooLong { length: 254.. })
+        ));
+        // A disallowed symbol and a bidi-rule violation.
+        assert!(matches!(
+            Domain::parse("fab\u{E000}rikam.com"),
+            Err(DomainError::Idna { .. })
+        ));
+        assert!(matches!(
+            Domain::parse("a\u{05D0}.com"),
+            Err(DomainError::Idna { .. })
+        ));
+        assert!(matches!(
+            Domain::parse("xn--zz.com"),
+            Err(DomainError::Idna { .. })
+        ));
+    }
+
+    #[test]
+    fn exact_length_limits_are_allowed() {
+        let label = "a".repeat(63);
+        assert_eq!(ok(&format!("{label}.com")).as_str().len(), 67);
+        let name = format!("{}{}", "abcdefghi.".repeat(24), "abcdefghijkl.com");
+        assert_eq!(name.len(), 256);
+        let exact = &name[3..];
+        assert_eq!(exact.len(), 253);
+        assert_eq!(ok(exact).as_str().len(), 253);
+    }
+
+    #[test]
+    fn subdomains() {
+        assert!(ok("corp.fabrikam.com").is_subdomain_of(&ok("fabrikam.com")));
+        assert!(!ok("fabrikam.com").is_subdomain_of(&ok("fabrikam.com")));
+        assert!(!ok("notfabrikam.com").is_subdomain_of(&ok("fabrikam.com")));
+    }
+
+    #[test]
+    fn messages_exist_in_both_languages() {
+        let error = Domain::parse("alice@fabrikam.com").unwrap_err();
+        assert_eq!(
+            error.help(Language::German),
+            "Geben Sie den Domänenteil der Adresse ein: Verwenden Sie `fabrikam.com`"
+        );
+        assert_eq!(error.to_string(), error.message(Language::English));
+    }
+}

@@ -1,0 +1,485 @@
+//! Reading and writing partner directories: JSON, our XML format, PowerShell scripts, and the
+//! `Format-List` text of `Get-CsXmppAllowedPartner`.
+
+mod format_list;
+mod json;
+mod lines;
+mod powershell;
+mod xml;
+
+use std::fmt;
+
+use serde::Deserializer;
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::directory::{Change, Directory};
+use crate::document::{DirectoryDocument, Interpreter, Naming, Node};
+use crate::gateway::GatewayConfig;
+use crate::language::Language;
+use crate::limits::MAX_DOCUMENT_BYTES;
+use crate::validate::{Entry, Report};
+
+pub(crate) use lines::Lines;
+
+/// A document format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// JSON: `{"gateway": {...}, "partners": [...]}`, a list of partners, or one partner. See
+    /// `schema/directory.schema.json`.
+    Json,
+    /// The partner-directory XML format, namespace `urn:xmpp-federation:directory:1`. See
+    /// `docs/formats.md`.
+    Xml,
+    /// PowerShell: `New-`, `Set-` and `Remove-CsXmppAllowedPartner` and
+    /// `Set-CsXmppGatewayConfiguration` commands, applied in order.
+    PowerShell,
+    /// The text of `Get-CsXmppAllowedPartner | Format-List`, one block per partner.
+    FormatList,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 4] = [
+        Format::Json,
+        Format::Xml,
+        Format::PowerShell,
+        Format::FormatList,
+    ];
+
+    /// The format's name: `json`, `xml`, `powershell` or `format-list`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Xml => "xml",
+            Format::PowerShell => "powershell",
+            Format::FormatList => "format-list",
+        }
+    }
+
+    /// The format for a file extension: `json`, `xml`, `ps1`, `txt`.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        match extension.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "xml" => Some(Format::Xml),
+            "ps1" | "psm1" => Some(Format::PowerShell),
+            "txt" | "fl" => Some(Format::FormatList),
+            _ => None,
+        }
+    }
+
+    /// Guesses the format from the text itself.
+    pub fn detect(text: &str) -> Option<Format> {
+        let text = text.trim_start_matches('\u{FEFF}').trim_start();
+        let lower = text.get(..text.len().min(64 * 1024))?.to_ascii_lowercase();
+        if text.starts_with('{') || text.starts_with('[') {
+            Some(Format::Json)
+        } else if text.starts_with("<#") || text.starts_with('#') {
+            Some(Format::PowerShell)
+        } else if text.starts_with('<') {
+            Some(Format::Xml)
+        } else if lower.contains("-csxmppallowedpartner")
+            || lower.contains("set-csxmppgatewayconfiguration")
+        {
+            Some(Format::PowerShell)
+        } else if format_list::looks_like(text) {
+            Some(Format::FormatList)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why a document could not be read at all. (Problems with single values are diagnostics, and
+/// the rest of the document is still read.)
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.describe(Language::English))]
+pub struct ReadError {
+    kind: ReadErrorKind,
+    position: Option<Position>,
+}
+
+/// The kinds of [`ReadError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReadErrorKind {
+    /// The document is larger than [`MAX_DOCUMENT_BYTES`](crate::limits::MAX_DOCUMENT_BYTES).
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// The bytes are not UTF-8 or UTF-16 text.
+    Encoding,
+    /// The format could not be recognised.
+    UnknownFormat,
+    /// A syntax error, with the parser's own description (in English).
+    Syntax {
+        /// The format being read.
+        format: Format,
+        /// What the parser found.
+        message: String,
+    },
+    /// Lists and objects nested deeper than [`MAX_DEPTH`](crate::limits::MAX_DEPTH).
+    TooDeep,
+    /// An XML document type declaration; the reader never processes DTDs or entities.
+    Doctype,
+    /// An XML root element other than `directory`.
+    XmlRoot {
+        /// The element found.
+        found: String,
+    },
+    /// A PowerShell command other than the partner and gateway cmdlets.
+    UnsupportedCommand {
+        /// The command.
+        command: String,
+    },
+    /// A PowerShell construct the reader does not evaluate: variables, pipelines, script blocks.
+    UnsupportedSyntax {
+        /// What was found.
+        construct: String,
+    },
+}
+
+impl ReadError {
+    pub(crate) fn new(kind: ReadErrorKind, position: Option<Position>) -> ReadError {
+        ReadError { kind, position }
+    }
+
+    pub(crate) fn syntax(
+        format: Format,
+        message: impl Into<String>,
+        position: Option<Position>,
+    ) -> ReadError {
+        ReadError::new(
+            ReadErrorKind::Syntax {
+                format,
+                message: message.into(),
+            },
+            position,
+        )
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ReadErrorKind {
+        &self.kind
+    }
+
+    /// Where, when known.
+    pub fn position(&self) -> Option<Position> {
+        self.position
+    }
+
+    /// The message, prefixed with the position.
+    pub fn describe(&self, language: Language) -> String {
+        match self.position {
+            Some(p) => language.pick(
+                format!(
+                    "line {}, column {}: {}",
+                    p.line,
+                    p.column,
+                    self.message(language)
+                ),
+                format!(
+                    "Zeile {}, Spalte {}: {}",
+                    p.line,
+                    p.column,
+                    self.message(language)
+                ),
+            ),
+            None => self.message(language),
+        }
+    }
+
+    /// What went wrong, without the position.
+    pub fn message(&self, language: Language) -> String {
+        let l = language;
+        match &self.kind {
+            ReadErrorKind::TooLarge { bytes } => l.pick(
+                format!("document is {bytes} bytes; at most {MAX_DOCUMENT_BYTES} are read"),
+                format!(
+                    "Dokument hat {bytes} Bytes; höchstens {MAX_DOCUMENT_BYTES} werden gelesen"
+                ),
+            ),
+            ReadErrorKind::Encoding => l.pick(
+                "the file is not UTF-8 or UTF-16 text".to_owned(),
+                "die Datei ist kein UTF-8- oder UTF-16-Text".to_owned(),
+            ),
+            ReadErrorKind::UnknownFormat => l.pick(
+                "cannot tell the format: expected JSON, XML, PowerShell commands or Format-List \
+                 output"
+                    .to_owned(),
+                "Format nicht erkennbar: erwartet werden JSON, XML, PowerShell-Befehle oder \
+                 Format-List-Ausgabe"
+                    .to_owned(),
+            ),
+            ReadErrorKind::Syntax { format, message } => l.pick(
+                format!("invalid {}: {message}", format_label(*format)),
+                format!("ungültiges {}: {message}", format_label(*format)),
+            ),
+            ReadErrorKind::TooDeep => l.pick(
+                format!("nesting deeper than {} levels", crate::limits::MAX_DEPTH),
+                format!(
+                    "Verschachtelung tiefer als {} Ebenen",
+                    crate::limits::MAX_DEPTH
+                ),
+            ),
+            ReadErrorKind::Doctype => l.pick(
+                "document type declarations are not allowed: the reader never expands entities"
+                    .to_owned(),
+                "Dokumenttyp-Deklarationen sind nicht erlaubt: Der Leser expandiert nie Entitäten"
+                    .to_owned(),
+            ),
+            ReadErrorKind::XmlRoot { found } => l.pick(
+                format!(
+                    "root element is `{found}`; expected `directory` in namespace \
+                     `{}`",
+                    xml::NAMESPACE
+                ),
+                format!(
+                    "Wurzelelement ist `{found}`; erwartet wird `directory` im Namensraum `{}`",
+                    xml::NAMESPACE
+                ),
+            ),
+            ReadErrorKind::UnsupportedCommand { command } => l.pick(
+                format!(
+                    "command `{command}` is not read: only New-, Set- and \
+                     Remove-CsXmppAllowedPartner and Set-CsXmppGatewayConfiguration are"
+                ),
+                format!(
+                    "Befehl `{command}` wird nicht gelesen: nur New-, Set- und \
+                     Remove-CsXmppAllowedPartner sowie Set-CsXmppGatewayConfiguration"
+                ),
+            ),
+            ReadErrorKind::UnsupportedSyntax { construct } => l.pick(
+                format!(
+                    "{construct} is not evaluated: write literal values, one command per partner"
+                ),
+                format!(
+                    "{construct} wird nicht ausgewertet: Schreiben Sie feste Werte, einen Befehl \
+                     pro Partner"
+                ),
+            ),
+        }
+    }
+}
+
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Json => "JSON",
+        Format::Xml => "XML",
+        Format::PowerShell => "PowerShell",
+        Format::FormatList => "Format-List",
+    }
+}
+
+/// Decodes a file's bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order
+/// mark, which Windows PowerShell 5.1 writes by default for `>` and `Out-File`.
+pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(ReadError::new(
+            ReadErrorKind::TooLarge { bytes: bytes.len() },
+            None,
+        ));
+    }
+    let utf16 = |little: bool| -> Result<String, ReadError> {
+        let body = &bytes[2..];
+        if !body.len().is_multiple_of(2) {
+            return Err(ReadError::new(ReadErrorKind::Encoding, None));
+        }
+        let units = body.chunks_exact(2).map(|pair| {
+            if little {
+                u16::from_le_bytes([pair[0], pair[1]])
+            } else {
+                u16::from_be_bytes([pair[0], pair[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| ReadError::new(ReadErrorKind::Encoding, None))
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => utf16(true),
+        [0xFE, 0xFF, ..] => utf16(false),
+        _ => {
+            let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+            std::str::from_utf8(body).map(str::to_owned).map_err(|e| {
+                let lines = Lines::new_bytes(&body[..e.valid_up_to()]);
+                ReadError::new(ReadErrorKind::Encoding, Some(lines.end()))
+            })
+        }
+    }
+}
+
+/// A document read in any format: its gateway settings and partners, and what reading found.
+///
+/// ```
+/// use xmpp_federation::{Document, Format, MatrixRow};
+///
+/// let document = Document::parse(
+///     r#"{"partners": [{"domain": "gmail.com", "tlsNegotiation": "NotSupported",
+///        "saslNegotiation": "NotSupported", "enableKeepAlive": false}]}"#,
+///     Format::Json,
+/// )?;
+/// let report = document.validate();
+/// let gmail = &report.partners()[0];
+/// assert_eq!(gmail.matrix_row(), Some(MatrixRow::M17));
+/// assert!(gmail.commit_allowed());
+/// # Ok::<(), xmpp_federation::ReadError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Document {
+    format: Format,
+    gateway: GatewayConfig,
+    entries: Vec<Entry>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Reads a document in the given format.
+    pub fn parse(text: &str, format: Format) -> Result<Document, ReadError> {
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(ReadError::new(
+                ReadErrorKind::TooLarge { bytes: text.len() },
+                None,
+            ));
+        }
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        match format {
+            Format::Json => json::read(text).map(|node| Document::interpret(format, &node)),
+            Format::Xml => xml::read(text).map(|node| Document::interpret(format, &node)),
+            Format::FormatList => {
+                let (node, mut diagnostics) = format_list::read(text)?;
+                let partners =
+                    Interpreter::new(Naming::FormatList, &mut diagnostics).partner_list(&node);
+                Ok(Document::from_parts(
+                    format,
+                    DirectoryDocument {
+                        gateway: GatewayConfig::default(),
+                        partners,
+                    },
+                    diagnostics,
+                ))
+            }
+            Format::PowerShell => {
+                let (document, diagnostics) = powershell::read(text)?;
+                Ok(Document::from_parts(format, document, diagnostics))
+            }
+        }
+    }
+
+    /// Reads a document whose format is detected from its text.
+    pub fn parse_detected(text: &str) -> Result<Document, ReadError> {
+        let format = Format::detect(text)
+            .ok_or_else(|| ReadError::new(ReadErrorKind::UnknownFormat, None))?;
+        Document::parse(text, format)
+    }
+
+    /// Reads a document from any self-describing serde value with the JSON shape, such as a
+    /// JavaScript object. Nesting is bounded; every field problem is a diagnostic.
+    pub fn from_value<'de, D: Deserializer<'de>>(value: D) -> Result<Document, D::Error> {
+        let node: Node = serde::Deserialize::deserialize(value)?;
+        Ok(Document::interpret(Format::Json, &node))
+    }
+
+    fn interpret(format: Format, node: &Node) -> Document {
+        let mut diagnostics = Vec::new();
+        let document = Interpreter::new(Naming::Json, &mut diagnostics).directory(node);
+        Document::from_parts(format, document, diagnostics)
+    }
+
+    fn from_parts(
+        format: Format,
+        document: DirectoryDocument,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Document {
+        let entries = document
+            .partners
+            .iter()
+            .map(|p| Entry {
+                path: p.path.clone(),
+                position: p.position,
+                domain_text: p.domain_text.clone(),
+                config: p.config(),
+                matrix_row: p.matrix_row(),
+            })
+            .collect();
+        Document {
+            format,
+            gateway: document.gateway,
+            entries,
+            diagnostics,
+        }
+    }
+
+    /// The format the document was read from.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// What reading found: unknown fields, invalid values, and so on.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Every finding: reading, partners, directory and gateway.
+    pub fn validate(&self) -> Report {
+        Report::build(
+            self.gateway.clone(),
+            self.entries.clone(),
+            self.diagnostics.clone(),
+        )
+    }
+
+    /// The partners that were read without errors in their fields, as a directory.
+    pub fn directory(&self) -> Directory {
+        Directory::from_partners(
+            self.gateway.clone(),
+            self.entries
+                .iter()
+                .filter_map(|e| e.config.clone())
+                .collect(),
+        )
+    }
+
+    /// The number of partner entries, including those whose fields have errors.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the document has no partner entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl Directory {
+    /// The directory as JSON, in the shape `schema/directory.schema.json` describes.
+    pub fn to_json(&self) -> String {
+        json::write(self)
+    }
+
+    /// The directory in the partner-directory XML format.
+    pub fn to_xml(&self) -> String {
+        xml::write(self)
+    }
+
+    /// The directory as PowerShell: `Set-CsXmppGatewayConfiguration` for gateway settings that
+    /// differ from the defaults, then one `New-CsXmppAllowedPartner` per partner. Every string
+    /// is single-quoted and inert, whatever it contains.
+    pub fn to_powershell(&self) -> String {
+        powershell::write_directory(self)
+    }
+}
+
+/// Changes as PowerShell: `New-CsXmppAllowedPartner` for new partners,
+/// `Set-CsXmppAllowedPartner` with `@{Add=...; Remove=...}` for edits, and
+/// `Remove-CsXmppAllowedPartner` for deletions.
+pub fn changes_to_powershell(changes: &[Change]) -> String {
+    powershell::write_changes(changes)
+}

@@ -1,0 +1,566 @@
+//! The PowerShell syntax these scripts use: commands with named and positional arguments, whose
+//! values are literals, arrays and hash tables. Nothing is evaluated: a variable other than
+//! `$true`, `$false` and `$null`, a pipeline, a script block or an expanding string is an error.
+//!
+//! Quoting follows PowerShell's tokenizer: `'`, `‘`, `’`, `‚` and `‛` all quote a verbatim string,
+//! in which any two quote characters in a row stand for the second one; `"`, `“`, `”` and `„`
+//! quote an expandable string with backtick escapes.
+
+use crate::diagnostic::Position;
+use crate::format::{Format, Lines, ReadError, ReadErrorKind};
+
+/// PowerShell's single-quote characters.
+pub(super) fn is_single_quote(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}')
+}
+
+/// PowerShell's double-quote characters.
+pub(super) fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}')
+}
+
+/// PowerShell's dash characters, which all start a parameter name.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}')
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Command {
+    pub name: String,
+    pub position: Position,
+    pub arguments: Vec<Argument>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Argument {
+    /// `-Name`, or `-Name:value` with the value attached.
+    Parameter {
+        name: String,
+        value: Option<Expr>,
+        position: Position,
+    },
+    Value(Expr),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Expr {
+    pub kind: ExprKind,
+    pub position: Position,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum ExprKind {
+    /// An unquoted word or number.
+    Bare(String),
+    /// A quoted string.
+    Quoted(String),
+    Bool(bool),
+    Null,
+    Array(Vec<Expr>),
+    Hash(Vec<(String, Expr)>),
+}
+
+pub(super) struct Parser<'a> {
+    text: &'a str,
+    offset: usize,
+    lines: Lines<'a>,
+}
+
+/// Nesting of `@(...)`, `@{...}` and `(...)` is bounded like every other reader.
+const MAX_NESTING: usize = 16;
+
+impl<'a> Parser<'a> {
+    pub fn new(text: &'a str) -> Parser<'a> {
+        Parser {
+            text,
+            offset: 0,
+            lines: Lines::new(text),
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.text[self.offset..].chars().next()
+    }
+
+    fn peek_second(&self) -> Option<char> {
+        let mut chars = self.text[self.offset..].chars();
+        chars.next();
+        chars.next()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.offset += c.len_utf8();
+        Some(c)
+    }
+
+    fn position(&self) -> Position {
+        self.lines.position(self.offset)
+    }
+
+    fn error(&self, message: impl Into<String>) -> ReadError {
+        ReadError::syntax(Format::PowerShell, message, Some(self.position()))
+    }
+
+    fn unsupported(&self, construct: impl Into<String>, position: Position) -> ReadError {
+        ReadError::new(
+            ReadErrorKind::UnsupportedSyntax {
+                construct: construct.into(),
+            },
+            Some(position),
+        )
+    }
+
+    /// Skips spaces, tabs, line continuations (a backtick before a line break) and, when
+    /// `newlines`, line breaks and comments too.
+    fn skip_blank(&mut self, newlines: bool) -> Result<(), ReadError> {
+        loop {
+            match self.peek() {
+                Some(' ' | '\t' | '\u{A0}' | '\u{FEFF}') => {
+                    self.bump();
+                }
+                Some('`') if matches!(self.peek_second(), Some('\n' | '\r')) => {
+                    self.bump();
+                    if self.bump() == Some('\r') && self.peek() == Some('\n') {
+                        self.bump();
+                    }
+                }
+                Some('\n' | '\r') if newlines => {
+                    self.bump();
+                }
+                Some('#') => self.skip_line_comment(),
+                Some('<') if self.peek_second() == Some('#') => self.skip_block_comment()?,
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn skip_line_comment(&mut self) {
+        while let Some(c) = self.peek() {
+            if c == '\n' || c == '\r' {
+                break;
+            }
+            self.bump();
+        }
+    }
+
+    fn skip_block_comment(&mut self) -> Result<(), ReadError> {
+        let start = self.position();
+        self.bump();
+        self.bump();
+        loop {
+            match self.bump() {
+                Some('#') if self.peek() == Some('>') => {
+                    self.bump();
+                    return Ok(());
+                }
+                Some(_) => {}
+                None => {
+                    return Err(ReadError::syntax(
+                        Format::PowerShell,
+                        "comment `<#` is not closed with `#>`",
+                        Some(start),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Reads every command in the script.
+    pub fn commands(&mut self) -> Result<Vec<Command>, ReadError> {
+        let mut commands = Vec::new();
+        loop {
+            self.skip_blank(true)?;
+            while self.peek() == Some(';') {
+                self.bump();
+                self.skip_blank(true)?;
+            }
+            let Some(c) = self.peek() else {
+                return Ok(commands);
+            };
+            let position = self.position();
+            if c == '$' {
+                return Err(self.unsupported("a variable", position));
+            }
+            if c == '|' {
+                return Err(self.unsupported("a pipeline", position));
+            }
+            if !(c.is_alphanumeric() || c == '_') {
+                return Err(self.error(format!("expected a command, found `{c}`")));
+            }
+            let name = self.word();
+            let arguments = self.arguments()?;
+            commands.push(Command {
+                name,
+                position,
+                arguments,
+            });
+        }
+    }
+
+    /// A run of characters up to whitespace or a character that ends an argument.
+    fn word(&mut self) -> String {
+        let start = self.offset;
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || matches!(c, ';' | '|' | ',' | ')' | '}' | '(' | '{' | '=') {
+                break;
+            }
+            self.bump();
+        }
+        self.text[start..self.offset].to_owned()
+    }
+
+    fn arguments(&mut self) -> Result<Vec<Argument>, ReadError> {
+        let mut arguments = Vec::new();
+        loop {
+            self.skip_blank(false)?;
+            let position = self.position();
+            match self.peek() {
+                None | Some('\n' | '\r' | ';') => return Ok(arguments),
+                Some('|') => return Err(self.unsupported("a pipeline", position)),
+                Some(c) if is_dash(c) && self.peek_second().is_some_and(|n| n.is_alphabetic()) => {
+                    self.bump();
+                    let start = self.offset;
+                    while self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        self.bump();
+                    }
+                    let name = self.text[start..self.offset].to_owned();
+                    let value = if self.peek() == Some(':') {
+                        self.bump();
+                        self.skip_blank(false)?;
+                        Some(self.expression(0)?)
+                    } else {
+                        None
+                    };
+                    arguments.push(Argument::Parameter {
+                        name,
+                        value,
+                        position,
+                    });
+                }
+                Some(_) => arguments.push(Argument::Value(self.expression(0)?)),
+            }
+        }
+    }
+
+    /// A value, or several separated by commas (an array).
+    fn expression(&mut self, depth: usize) -> Result<Expr, ReadError> {
+        let first = self.primary(depth)?;
+        let mut items = vec![first];
+        loop {
+            let save = self.offset;
+            self.skip_blank(false)?;
+            if self.peek() == Some(',') {
+                self.bump();
+                // A line break may follow a comma.
+                self.skip_blank(true)?;
+                items.push(self.primary(depth)?);
+            } else {
+                self.offset = save;
+                break;
+            }
+        }
+        if items.len() == 1 {
+            Ok(items.remove(0))
+        } else {
+            let position = items[0].position;
+            Ok(Expr {
+                kind: ExprKind::Array(items),
+                position,
+            })
+        }
+    }
+
+    fn primary(&mut self, depth: usize) -> Result<Expr, ReadError> {
+        if depth > MAX_NESTING {
+            return Err(ReadError::new(
+                ReadErrorKind::TooDeep,
+                Some(self.position()),
+            ));
+        }
+        let position = self.position();
+        let expr = |kind| Expr { kind, position };
+        match self.peek() {
+            Some(c) if is_single_quote(c) => Ok(expr(ExprKind::Quoted(self.verbatim_string()?))),
+            Some(c) if is_double_quote(c) => Ok(expr(ExprKind::Quoted(self.expandable_string()?))),
+            Some('$') => {
+                self.bump();
+                let name = self.word();
+                match name.to_ascii_lowercase().as_str() {
+                    "true" => Ok(expr(ExprKind::Bool(true))),
+                    "false" => Ok(expr(ExprKind::Bool(false))),
+                    "null" => Ok(expr(ExprKind::Null)),
+                    _ => Err(self.unsupported(format!("the variable `${name}`"), position)),
+                }
+            }
+            Some('@') if self.peek_second() == Some('(') => {
+                self.bump();
+                self.bump();
+                let items = self.list(')', depth)?;
+                Ok(expr(ExprKind::Array(items)))
+            }
+            Some('(') => {
+                self.bump();
+                let mut items = self.list(')', depth)?;
+                Ok(if items.len() == 1 {
+                    items.remove(0)
+                } else {
+                    expr(ExprKind::Array(items))
+                })
+            }
+            Some('@') if self.peek_second() == Some('{') => {
+                self.bump();
+                self.bump();
+                Ok(expr(ExprKind::Hash(self.hash(depth)?)))
+            }
+            Some('{') => Err(self.unsupported("a script block", position)),
+            Some('|') => Err(self.unsupported("a pipeline", position)),
+            Some(c) if matches!(c, ';' | ',' | ')' | '}' | '\n' | '\r') => {
+                Err(self.error(format!("expected a value, found `{}`", c.escape_debug())))
+            }
+            None => Err(self.error("expected a value, found the end of the script")),
+            Some(_) => {
+                let word = self.word();
+                if word.is_empty() {
+                    return Err(self.error("expected a value"));
+                }
+                Ok(expr(ExprKind::Bare(word)))
+            }
+        }
+    }
+
+    /// Items up to `close`, separated by commas, semicolons or line breaks.
+    fn list(&mut self, close: char, depth: usize) -> Result<Vec<Expr>, ReadError> {
+        let mut items = Vec::new();
+        loop {
+            self.skip_blank(true)?;
+            match self.peek() {
+                Some(c) if c == close => {
+                    self.bump();
+                    return Ok(flatten(items));
+                }
+                Some(',' | ';') => {
+                    self.bump();
+                }
+                None => return Err(self.error(format!("`{close}` expected"))),
+                Some(_) => items.push(self.expression(depth + 1)?),
+            }
+        }
+    }
+
+    fn hash(&mut self, depth: usize) -> Result<Vec<(String, Expr)>, ReadError> {
+        let mut entries = Vec::new();
+        loop {
+            self.skip_blank(true)?;
+            match self.peek() {
+                Some('}') => {
+                    self.bump();
+                    return Ok(entries);
+                }
+                Some(';') => {
+                    self.bump();
+                }
+                None => return Err(self.error("`}` expected")),
+                Some(c) => {
+                    let key = if is_single_quote(c) {
+                        self.verbatim_string()?
+                    } else if is_double_quote(c) {
+                        self.expandable_string()?
+                    } else {
+                        self.word()
+                    };
+                    if key.is_empty() {
+                        return Err(self.error("expected a key"));
+                    }
+                    self.skip_blank(false)?;
+                    if self.peek() != Some('=') {
+                        return Err(self.error(format!("`=` expected after key `{key}`")));
+                    }
+                    self.bump();
+                    self.skip_blank(true)?;
+                    entries.push((key, self.expression(depth + 1)?));
+                }
+            }
+        }
+    }
+
+    /// `'...'`: verbatim, with a doubled quote standing for one.
+    fn verbatim_string(&mut self) -> Result<String, ReadError> {
+        let start = self.position();
+        self.bump();
+        let mut out = String::new();
+        loop {
+            match self.bump() {
+                Some(c) if is_single_quote(c) => {
+                    if self.peek().is_some_and(is_single_quote) {
+                        out.extend(self.bump());
+                    } else {
+                        return Ok(out);
+                    }
+                }
+                Some(c) => out.push(c),
+                None => {
+                    return Err(ReadError::syntax(
+                        Format::PowerShell,
+                        "string is not closed",
+                        Some(start),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// `"..."`: backtick escapes and doubled quotes. `$` followed by a name, `{` or `(` would
+    /// expand, which the reader does not do.
+    fn expandable_string(&mut self) -> Result<String, ReadError> {
+        let start = self.position();
+        self.bump();
+        let mut out = String::new();
+        loop {
+            let position = self.position();
+            match self.bump() {
+                Some(c) if is_double_quote(c) => {
+                    if self.peek().is_some_and(is_double_quote) {
+                        out.extend(self.bump());
+                    } else {
+                        return Ok(out);
+                    }
+                }
+                Some('`') => match self.bump() {
+                    Some('0') => out.push('\0'),
+                    Some('a') => out.push('\u{7}'),
+                    Some('b') => out.push('\u{8}'),
+                    Some('e') => out.push('\u{1B}'),
+                    Some('f') => out.push('\u{C}'),
+                    Some('n') => out.push('\n'),
+                    Some('r') => out.push('\r'),
+                    Some('t') => out.push('\t'),
+                    Some('v') => out.push('\u{B}'),
+                    Some('u') if self.peek() == Some('{') => {
+                        self.bump();
+                        let digits = self.word_until('}');
+                        self.bump();
+                        let c = u32::from_str_radix(&digits, 16)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(|| self.error(format!("invalid escape `u{{{digits}}}`")))?;
+                        out.push(c);
+                    }
+                    Some(other) => out.push(other),
+                    None => break,
+                },
+                Some('$')
+                    if self.peek().is_some_and(|c| {
+                        c.is_alphanumeric() || matches!(c, '_' | '{' | '(' | '?' | ':')
+                    }) =>
+                {
+                    return Err(
+                        self.unsupported("variable expansion in a double-quoted string", position)
+                    );
+                }
+                Some(c) => out.push(c),
+                None => break,
+            }
+        }
+        Err(ReadError::syntax(
+            Format::PowerShell,
+            "string is not closed",
+            Some(start),
+        ))
+    }
+
+    fn word_until(&mut self, end: char) -> String {
+        let start = self.offset;
+        while self.peek().is_some_and(|c| c != end) {
+            self.bump();
+        }
+        self.text[start..self.offset].to_owned()
+    }
+}
+
+/// `@('a', 'b')` and `@('a'; 'b')` both give two items; an inner array is spliced in, as
+/// PowerShell does for array subexpressions.
+fn flatten(items: Vec<Expr>) -> Vec<Expr> {
+    let mut flat = Vec::with_capacity(items.len());
+    for item in items {
+        match item.kind {
+            ExprKind::Array(inner) => flat.extend(inner),
+            _ => flat.push(item),
+        }
+    }
+    flat
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<Command> {
+        Parser::new(text).commands().unwrap()
+    }
+
+    fn value(command: &Command, index: usize) -> &ExprKind {
+        match &command.arguments[index] {
+            Argument::Parameter { value: Some(v), .. } | Argument::Value(v) => &v.kind,
+            Argument::Parameter { value: None, .. } => panic!("no value"),
+        }
+    }
+
+    #[test]
+    fn verbatim_strings_follow_powershell() {
+        let commands = parse("New-X 'it''s' ‘smart’’s’ 'a\nb'");
+        assert_eq!(*value(&commands[0], 0), ExprKind::Quoted("it's".into()));
+        assert_eq!(*value(&commands[0], 1), ExprKind::Quoted("smart’s".into()));
+        assert_eq!(*value(&commands[0], 2), ExprKind::Quoted("a\nb".into()));
+    }
+
+    #[test]
+    fn expandable_strings_unescape_and_refuse_variables() {
+        let commands = parse(r#"New-X "a`tb ""q"" `$x costs 5$""#);
+        assert_eq!(
+            *value(&commands[0], 0),
+            ExprKind::Quoted("a\tb \"q\" $x costs 5$".into())
+        );
+        let error = Parser::new(r#"New-X "hello $name""#)
+            .commands()
+            .unwrap_err();
+        assert!(matches!(
+            error.kind(),
+            ReadErrorKind::UnsupportedSyntax { .. }
+        ));
+    }
+
+    #[test]
+    fn arrays_hashes_and_continuations() {
+        let commands = parse(
+            "Set-X -Identity fabrikam.com `\n  -AdditionalDomains @{Add='a','b'; Remove=\"c\"} -Force\n\
+             New-X a.com -AdditionalDomains @('x',\n 'y') -EnableKeepAlive:$false # comment\n\
+             <# block\ncomment #> Remove-X 'a.com'; Remove-X b.com",
+        );
+        assert_eq!(commands.len(), 4, "{commands:#?}");
+        // The binder pairs `-Name` with the value after it; here they are separate arguments.
+        assert_eq!(commands[0].arguments.len(), 5);
+        let ExprKind::Hash(entries) = value(&commands[0], 3) else {
+            panic!()
+        };
+        assert_eq!(entries[0].0, "Add");
+        assert!(matches!(entries[0].1.kind, ExprKind::Array(ref items) if items.len() == 2));
+        assert!(matches!(value(&commands[1], 2), ExprKind::Array(items) if items.len() == 2));
+        assert_eq!(*value(&commands[1], 3), ExprKind::Bool(false));
+        assert_eq!(commands[3].position.line, 6);
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_evaluate() {
+        for script in [
+            "Get-X | Set-X -Force",
+            "$p = 1",
+            "New-X -Identity $domain",
+            "New-X { script }",
+            "New-X 'unclosed",
+            "New-X @(1, 2",
+        ] {
+            assert!(Parser::new(script).commands().is_err(), "{script}");
+        }
+    }
+}

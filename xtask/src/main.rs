@@ -1,0 +1,134 @@
+//! The build driver. `cargo xtask help` lists the commands.
+
+mod confusables;
+mod generated;
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const HELP: &str = "\
+cargo xtask <command>
+
+Commands:
+  test          Run everything CI runs: formatting, lints, generated-file checks, tests, docs
+  bench         Run the benchmarks (release build)
+  confusables   Regenerate core/src/validate/confusable_table.rs
+  schema        Regenerate the JSON Schemas in schema/
+  docs          Regenerate docs/diagnostics.md
+  help          Show this text
+
+Generators take --check to fail instead of writing when the file is out of date.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let check = args.iter().any(|a| a == "--check");
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test(),
+        Some("bench") => bench(&args[1..]),
+        Some("confusables") => generated::write(
+            "core/src/validate/confusable_table.rs",
+            confusables::generate(),
+            check,
+        ),
+        Some("schema") => generated::schemas(check),
+        Some("docs") => generated::diagnostics_doc(check),
+        Some("help") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's directory.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Runs a command in the workspace root, echoing it, and fails if it fails.
+pub fn run(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(), String> {
+    eprintln!("xtask: $ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .envs(envs.iter().copied())
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot run `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{program} {}` failed with {status}",
+            args.join(" ")
+        ))
+    }
+}
+
+fn cargo() -> String {
+    env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+/// Installs a rustup component when it is missing (a fresh machine may lack clippy or rustfmt).
+fn ensure_component(component: &str, probe: &[&str]) -> Result<(), String> {
+    let present = Command::new(cargo())
+        .args(probe)
+        .current_dir(root())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if present {
+        return Ok(());
+    }
+    run("rustup", &["component", "add", component], &[])
+}
+
+fn test() -> Result<(), String> {
+    let cargo = cargo();
+    ensure_component("rustfmt", &["fmt", "--version"])?;
+    ensure_component("clippy", &["clippy", "--version"])?;
+    run(&cargo, &["fmt", "--all", "--", "--check"], &[])?;
+    run(
+        &cargo,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    generated::write(
+        "core/src/validate/confusable_table.rs",
+        confusables::generate(),
+        true,
+    )?;
+    generated::schemas(true)?;
+    generated::diagnostics_doc(true)?;
+    run(&cargo, &["test", "--workspace", "--all-features"], &[])?;
+    run(
+        &cargo,
+        &["doc", "--no-deps", "--package", "xmpp-federation"],
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    )?;
+    eprintln!("xtask: all checks passed");
+    Ok(())
+}
+
+fn bench(args: &[String]) -> Result<(), String> {
+    let mut command: Vec<&str> = vec!["bench", "--package", "xmpp-federation"];
+    command.extend(args.iter().map(String::as_str));
+    run(&cargo(), &command, &[])
+}
