@@ -8,6 +8,8 @@ use std::hash::{Hash, Hasher};
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
 
+use icu_properties::CodePointMapData;
+use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -182,6 +184,18 @@ impl Domain {
         );
         if result.is_err() {
             return Err(DomainError::Idna { input: written() });
+        }
+        // RFC 7622 §3.2 makes an XMPP domainpart an IDNA2008 name, which cannot contain symbols
+        // such as emoji, even where UTS #46 maps them through.
+        let categories = CodePointMapData::<GeneralCategory>::new();
+        if let Some(symbol) = unicode
+            .chars()
+            .find(|&c| !c.is_ascii() && GeneralCategoryGroup::Symbol.contains(categories.get(c)))
+        {
+            return Err(DomainError::Symbol {
+                input: written(),
+                character: symbol,
+            });
         }
         let unicode: Box<str> = match unicode {
             Cow::Borrowed(same) if same == ascii => ascii.clone().into_boxed_str(),
@@ -381,6 +395,14 @@ pub enum DomainError {
         /// The first offending character.
         character: char,
     },
+    /// A symbol such as an emoji, which XMPP domains (IDNA2008) cannot contain.
+    #[error("{}", self.message(Language::English))]
+    Symbol {
+        /// The input as written.
+        input: String,
+        /// The first symbol.
+        character: char,
+    },
     /// A label that starts or ends with a hyphen.
     #[error("{}", self.message(Language::English))]
     HyphenPosition {
@@ -453,6 +475,10 @@ impl DomainError {
                     "`{input}` enthält `{}`, das in einer Domäne nicht erlaubt ist",
                     character.escape_debug()
                 ),
+            ),
+            DomainError::Symbol { input, character } => l.pick(
+                format!("`{input}` contains the symbol `{character}`, which XMPP domains cannot contain"),
+                format!("`{input}` enthält das Symbol `{character}`, das XMPP-Domänen nicht enthalten können"),
             ),
             DomainError::HyphenPosition { label } => l.pick(
                 format!("label `{label}` starts or ends with a hyphen"),
@@ -552,6 +578,14 @@ impl DomainError {
                 .pick(
                     "use only letters, digits and hyphens in each label",
                     "Verwenden Sie in jedem Label nur Buchstaben, Ziffern und Bindestriche",
+                )
+                .to_owned(),
+            DomainError::Symbol { .. } => l
+                .pick(
+                    "remove the symbol: XMPP domains are internationalised domain names under \
+                     IDNA2008 (RFC 7622), which allow letters, digits and hyphens",
+                    "Entfernen Sie das Symbol: XMPP-Domänen sind internationalisierte Domänennamen \
+                     nach IDNA2008 (RFC 7622), die Buchstaben, Ziffern und Bindestriche erlauben",
                 )
                 .to_owned(),
             DomainError::HyphenPosition { .. } => l

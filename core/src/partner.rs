@@ -210,8 +210,9 @@ impl PartnerEdit {
     }
 
     /// The smallest edit that turns `before` into `after` (which must share its primary domain
-    /// for the result to mean anything). Additional domains change by `Add` and `Remove` so that
-    /// entries another admin added meanwhile survive.
+    /// for the result to mean anything): applying it to `before` gives exactly `after`.
+    /// Additional domains change by `Add` and `Remove` where that gives the new list, so that
+    /// entries another admin added meanwhile survive; otherwise the list is replaced.
     pub fn between(before: &PartnerConfig, after: &PartnerConfig) -> PartnerEdit {
         fn changed<T: PartialEq + Clone>(before: &T, after: &T) -> Option<T> {
             (before != after).then(|| after.clone())
@@ -228,10 +229,25 @@ impl PartnerEdit {
             .filter(|d| !after.additional_domains.contains(d))
             .cloned()
             .collect();
+        let additional_domains = if before.additional_domains == after.additional_domains {
+            None
+        } else {
+            let modify = DomainListChange::Modify { add, remove };
+            let mut result = before.additional_domains.clone();
+            modify.apply(&mut result);
+            // Add and Remove cannot reorder or repeat entries; replace the list when they would
+            // not give exactly the new one.
+            Some(if result == after.additional_domains {
+                modify
+            } else {
+                DomainListChange::Replace {
+                    domains: after.additional_domains.clone(),
+                }
+            })
+        };
         PartnerEdit {
             identity: after.domain.clone(),
-            additional_domains: (!add.is_empty() || !remove.is_empty())
-                .then_some(DomainListChange::Modify { add, remove }),
+            additional_domains,
             description: changed(&before.description, &after.description),
             partner_type: changed(&before.partner_type, &after.partner_type),
             tls_negotiation: changed(&before.tls_negotiation, &after.tls_negotiation),
@@ -322,5 +338,17 @@ mod tests {
         edit.apply(&mut applied);
         assert_eq!(applied, after);
         assert!(PartnerEdit::between(&after, &after).is_empty());
+
+        // Reordering cannot be expressed by Add and Remove.
+        let mut reordered = after.clone();
+        reordered.additional_domains.reverse();
+        let edit = PartnerEdit::between(&after, &reordered);
+        assert!(matches!(
+            edit.additional_domains,
+            Some(DomainListChange::Replace { .. })
+        ));
+        let mut applied = after.clone();
+        edit.apply(&mut applied);
+        assert_eq!(applied, reordered);
     }
 }

@@ -120,9 +120,10 @@ pub fn diagnostics_doc(check: bool) -> Result<(), String> {
         let _ = writeln!(out, "> {}\n", code.summary(Language::German));
         let _ = writeln!(out, "Example: [`{path}`](../{path})\n");
         for language in Language::ALL {
-            let location = match diagnostic.position() {
-                Some(position) => format!("{} ({position})", diagnostic.path()),
-                None => diagnostic.path().to_owned(),
+            let location = match (diagnostic.path(), diagnostic.position()) {
+                ("", Some(p)) => format!("line {}, column {}", p.line, p.column),
+                (path, Some(p)) => format!("{path} (line {}, column {})", p.line, p.column),
+                (path, None) => path.to_owned(),
             };
             let _ = writeln!(
                 out,

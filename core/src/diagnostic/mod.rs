@@ -195,6 +195,25 @@ impl fmt::Display for Position {
     }
 }
 
+/// What a limit counts (for [`Code::LimitExceeded`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Entries,
+    Characters,
+}
+
+/// What a field held instead (for [`Code::WrongType`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Found {
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    Text(String),
+    List,
+    Object,
+}
+
 /// What kind of value a field expects (for [`Code::WrongType`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Expected {
@@ -251,7 +270,7 @@ pub(crate) enum Detail {
     WrongType {
         field: String,
         expected: Expected,
-        found: String,
+        found: Found,
     },
     MissingField {
         field: &'static str,
@@ -267,6 +286,7 @@ pub(crate) enum Detail {
         field: String,
         limit: usize,
         actual: usize,
+        unit: Unit,
     },
     TruncatedList {
         property: String,

@@ -3,7 +3,7 @@
 //! Messages are short, lowercase, without a final period, with user input in backticks. Help
 //! texts say the exact fix, with the cmdlet parameter where there is one.
 
-use super::{BindingProblem, Code, Detail, Expected};
+use super::{BindingProblem, Code, Detail, Expected, Found, Unit};
 use crate::language::Language;
 use crate::matrix::MatrixRow;
 use crate::settings::Negotiation;
@@ -211,6 +211,20 @@ fn shown(domain: &crate::domain::Domain) -> String {
     }
 }
 
+fn found(found: &Found, l: Language) -> String {
+    match found {
+        Found::Null => "`null`".to_owned(),
+        Found::Bool(b) => format!("`{b}`"),
+        Found::Number(n) | Found::Text(n) => format!("`{n}`"),
+        Found::String(s) => l.pick(
+            format!("the string `{s}`"),
+            format!("die Zeichenkette `{s}`"),
+        ),
+        Found::List => l.pick("a list", "eine Liste").to_owned(),
+        Found::Object => l.pick("an object", "ein Objekt").to_owned(),
+    }
+}
+
 fn quoted_list(values: &[&str]) -> String {
     values
         .iter()
@@ -232,10 +246,10 @@ pub(super) fn message(detail: &Detail, l: Language) -> String {
         Detail::WrongType {
             field,
             expected: e,
-            found,
+            found: f,
         } => l.pick(
-            format!("`{field}` must be {}, not {found}", expected(*e, l)),
-            format!("`{field}` muss {} sein, nicht {found}", expected(*e, l)),
+            format!("`{field}` must be {}, not {}", expected(*e, l), found(f, l)),
+            format!("`{field}` muss {} sein, nicht {}", expected(*e, l), found(f, l)),
         ),
         Detail::MissingField { field } => l.pick(
             format!("`{field}` is required"),
@@ -253,10 +267,17 @@ pub(super) fn message(detail: &Detail, l: Language) -> String {
             field,
             limit,
             actual,
-        } => l.pick(
-            format!("`{field}` has {actual} entries or characters; at most {limit} are read"),
-            format!("`{field}` hat {actual} Einträge oder Zeichen; höchstens {limit} werden gelesen"),
-        ),
+            unit,
+        } => match unit {
+            Unit::Entries => l.pick(
+                format!("`{field}` has {actual} entries; at most {limit} are read"),
+                format!("`{field}` hat {actual} Einträge; höchstens {limit} werden gelesen"),
+            ),
+            Unit::Characters => l.pick(
+                format!("`{field}` is {actual} characters long; at most {limit} are read"),
+                format!("`{field}` ist {actual} Zeichen lang; höchstens {limit} werden gelesen"),
+            ),
+        },
         Detail::TruncatedList { property } => l.pick(
             format!("`{property}` was cut short by Format-List"),
             format!("`{property}` wurde von Format-List gekürzt"),
@@ -332,10 +353,33 @@ pub(super) fn message(detail: &Detail, l: Language) -> String {
                  Systemsteuerung speichert das nicht"
             ),
         ),
-        Detail::NoAuthenticationMethod { row } => l.pick(
-            format!("not a valid configuration ({row}): {}", row.note(l)),
-            format!("keine gültige Konfiguration ({row}): {}", row.note(l)),
-        ),
+        Detail::NoAuthenticationMethod { row } => {
+            if row.sasl().is_supported() {
+                l.pick(
+                    format!(
+                        "not a valid configuration ({row}): SASL cannot run without TLS, and \
+                         dialback is off, so no method can authenticate the stream"
+                    ),
+                    format!(
+                        "keine gültige Konfiguration ({row}): SASL kann ohne TLS nicht laufen, \
+                         und der Rückruf ist aus, also kann keine Methode den Datenstrom \
+                         authentifizieren"
+                    ),
+                )
+            } else {
+                l.pick(
+                    format!(
+                        "not a valid configuration ({row}): with SASL `NotSupported` and \
+                         dialback off, no method can authenticate the stream"
+                    ),
+                    format!(
+                        "keine gültige Konfiguration ({row}): Mit SASL `NotSupported` und \
+                         ausgeschaltetem Rückruf kann keine Methode den Datenstrom \
+                         authentifizieren"
+                    ),
+                )
+            }
+        }
         Detail::MatrixTcpDialbackOnly { row } => l.pick(
             format!(
                 "the matrix still gives {row} TCP dialback: where these settings are in place, \
@@ -640,7 +684,7 @@ pub(super) fn help(detail: &Detail, l: Language) -> String {
             "keep one of the two values".to_owned(),
             "Behalten Sie nur einen der beiden Werte".to_owned(),
         ),
-        Detail::InvalidDomain { error, .. } => capitalize(error.help(l)),
+        Detail::InvalidDomain { error, .. } => error.help(l),
         Detail::LimitExceeded { .. } => l.pick(
             "split the input into smaller documents, or shorten the value".to_owned(),
             "Teilen Sie die Eingabe in kleinere Dokumente auf oder kürzen Sie den Wert".to_owned(),
@@ -767,13 +811,13 @@ pub(super) fn help(detail: &Detail, l: Language) -> String {
             let target = MatrixRow::classify(Negotiation::Required, row.sasl(), row.dialback());
             l.pick(
                 format!(
-                    "{} (row {target}: {}), if the partner supports TLS",
+                    "if the partner supports TLS, {}: row {target}, {}",
                     tls_fix(Negotiation::Required, l),
                     target.expected_methods().labels(l)
                 ),
                 format!(
-                    "{} (Zeile {target}: {}), sofern der Partner TLS unterstützt",
-                    capitalize(tls_fix(Negotiation::Required, l)),
+                    "Sofern der Partner TLS unterstützt, {}: Zeile {target}, {}",
+                    tls_fix(Negotiation::Required, l),
                     target.expected_methods().labels(l)
                 ),
             )

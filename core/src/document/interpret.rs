@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::fields::{self, Field, Kind};
 use super::value::{Node, Value};
-use crate::diagnostic::{Detail, Diagnostic, Expected, Position, join};
+use crate::diagnostic::{Detail, Diagnostic, Expected, Position, Unit, join};
 use crate::domain::Domain;
 use crate::gateway::{GatewayConfig, Passphrase};
 use crate::limits::{MAX_ADDITIONAL_DOMAINS, MAX_PARTNERS, MAX_TEXT_CHARS};
@@ -110,6 +110,11 @@ pub(crate) struct Interpreter<'d> {
     ignored: HashSet<String>,
 }
 
+/// The field name at the end of a path: `tlsNegotiation` in `partners[2].tlsNegotiation`.
+fn last_segment(path: &str) -> String {
+    path.rsplit('.').next().unwrap_or(path).to_owned()
+}
+
 /// Extra suggestions for names that are not typos but other words for a field.
 fn alias(name: &str) -> Option<&'static str> {
     match name.to_ascii_lowercase().as_str() {
@@ -173,7 +178,7 @@ impl<'d> Interpreter<'d> {
                 Detail::WrongType {
                     field: "document".to_owned(),
                     expected: Expected::Object,
-                    found: other.describe(),
+                    found: other.found(),
                 },
                 String::new(),
                 node.position,
@@ -198,6 +203,7 @@ impl<'d> Interpreter<'d> {
                     field: path.to_owned(),
                     limit: MAX_PARTNERS,
                     actual: items.len(),
+                    unit: Unit::Entries,
                 },
                 path.to_owned(),
                 node.position,
@@ -459,12 +465,12 @@ impl<'d> Interpreter<'d> {
         if matches!(node.value, Value::Invalid) {
             return;
         }
-        let field = path.rsplit(['.']).next().unwrap_or(path).to_owned();
+        let field = last_segment(path);
         self.report(
             Detail::WrongType {
                 field,
                 expected,
-                found: node.value.describe(),
+                found: node.value.found(),
             },
             path.to_owned(),
             node.position,
@@ -478,9 +484,10 @@ impl<'d> Interpreter<'d> {
                 if length > limit {
                     self.report(
                         Detail::LimitExceeded {
-                            field: path.to_owned(),
+                            field: last_segment(path),
                             limit,
                             actual: length,
+                            unit: Unit::Characters,
                         },
                         path.to_owned(),
                         node.position,
@@ -510,7 +517,7 @@ impl<'d> Interpreter<'d> {
         match make(text) {
             Ok(value) => Slot::Set(value),
             Err(ControlCharacter(character)) => {
-                let field = path.rsplit('.').next().unwrap_or(path).to_owned();
+                let field = last_segment(path);
                 self.report(
                     Detail::ControlCharacter { field, character },
                     path.to_owned(),
@@ -598,7 +605,7 @@ impl<'d> Interpreter<'d> {
         value: &str,
         allowed: &'static [&'static str],
     ) {
-        let field = path.rsplit('.').next().unwrap_or(path).to_owned();
+        let field = last_segment(path);
         self.report(
             Detail::InvalidValue {
                 field,
@@ -618,7 +625,7 @@ impl<'d> Interpreter<'d> {
         match Domain::parse(&text) {
             Ok(domain) => Slot::Set(domain),
             Err(error) => {
-                let field = path.rsplit('.').next().unwrap_or(path).to_owned();
+                let field = last_segment(path);
                 self.report(
                     Detail::InvalidDomain { field, error },
                     path.to_owned(),
@@ -645,9 +652,10 @@ impl<'d> Interpreter<'d> {
         if items.len() > MAX_ADDITIONAL_DOMAINS {
             self.report(
                 Detail::LimitExceeded {
-                    field: path.to_owned(),
+                    field: last_segment(path),
                     limit: MAX_ADDITIONAL_DOMAINS,
                     actual: items.len(),
+                    unit: Unit::Entries,
                 },
                 path.to_owned(),
                 node.position,

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::diagnostic::Position;
+use crate::diagnostic::{Found, Position};
 use crate::limits::MAX_DEPTH;
 
 /// A value with the position it was read from, when the format records positions.
@@ -80,8 +80,8 @@ impl fmt::Display for Number {
 }
 
 impl Value {
-    /// A short description of the value for "must be X, not Y" messages.
-    pub fn describe(&self) -> String {
+    /// What the value is, for "must be X, not Y" messages.
+    pub fn found(&self) -> Found {
         fn shorten(text: &str) -> String {
             let mut short: String = text.chars().take(40).collect();
             if short.len() < text.len() {
@@ -90,14 +90,13 @@ impl Value {
             short
         }
         match self {
-            Value::Null => "`null`".to_owned(),
-            Value::Bool(b) => format!("`{b}`"),
-            Value::Number(n) => format!("`{n}`"),
-            Value::String(s) => format!("the string `{}`", shorten(s)),
-            Value::Text(s) => format!("`{}`", shorten(s)),
-            Value::List(_) => "a list".to_owned(),
-            Value::Map(_) => "an object".to_owned(),
-            Value::Invalid => "an invalid value".to_owned(),
+            Value::Null | Value::Invalid => Found::Null,
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Number(n) => Found::Number(n.to_string()),
+            Value::String(s) => Found::String(shorten(s)),
+            Value::Text(s) => Found::Text(shorten(s)),
+            Value::List(_) => Found::List,
+            Value::Map(_) => Found::Object,
         }
     }
 }

@@ -127,7 +127,6 @@ fn open(
 ) -> Result<Frame, ReadError> {
     let position = Some(lines.position(offset_usize(offset)));
     let name = start.name().as_ref().to_owned();
-    let mut children = Vec::new();
     for attribute in start.attributes() {
         let attribute =
             attribute.map_err(|e| ReadError::syntax(Format::Xml, e.to_string(), position))?;
@@ -135,8 +134,8 @@ fn open(
         let value = attribute
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|e| ReadError::syntax(Format::Xml, e.to_string(), position))?;
-        if key == "xmlns" {
-            if !is_root || value != NAMESPACE {
+        if key == "xmlns" && is_root {
+            if value != NAMESPACE {
                 return Err(ReadError::new(
                     ReadErrorKind::XmlRoot {
                         found: format!("{name} xmlns=\"{value}\""),
@@ -146,12 +145,13 @@ fn open(
             }
             continue;
         }
-        children.push((
-            Key {
-                name: format!("@{key}"),
-                position,
-            },
-            Node::new(Value::Text(value.into_owned()), position),
+        return Err(ReadError::syntax(
+            Format::Xml,
+            format!(
+                "attribute `{key}` on `{name}`: the format has no attributes; write each field \
+                 as an element"
+            ),
+            position,
         ));
     }
     if is_root && name != "directory" {
@@ -166,7 +166,7 @@ fn open(
             position,
         },
         name,
-        children,
+        children: Vec::new(),
         text: String::new(),
     })
 }
@@ -282,19 +282,25 @@ fn shape_partner(node: Node) -> Node {
     Node::new(Value::Map(fields), node.position)
 }
 
-/// Writes text content: `quick-xml` escapes `&`, `<` and `>`; carriage returns are written as
-/// character references so that they survive end-of-line normalisation.
+/// Writes an element with text content as one escaped text event, so that the indenting
+/// writer never adds whitespace inside it. `&`, `<` and `>` are escaped, and carriage returns are
+/// written as character references so that they survive end-of-line normalisation.
 fn text_element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
-    writer.write_event(Event::Start(BytesStart::new(name)))?;
-    let mut parts = text.split('\r').peekable();
-    while let Some(part) = parts.next() {
-        if !part.is_empty() {
-            writer.write_event(Event::Text(BytesText::new(part)))?;
-        }
-        if parts.peek().is_some() {
-            writer.write_event(Event::GeneralRef(BytesRef::new("#13")))?;
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '\r' => escaped.push_str("&#13;"),
+            other => escaped.push(other),
         }
     }
+    if escaped.is_empty() {
+        return writer.write_event(Event::Empty(BytesStart::new(name)));
+    }
+    writer.write_event(Event::Start(BytesStart::new(name)))?;
+    writer.write_event(Event::Text(BytesText::from_escaped(escaped)))?;
     writer.write_event(Event::End(BytesEnd::new(name)))
 }
 

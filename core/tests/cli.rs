@@ -1,0 +1,249 @@
+//! The command-line tool: exit codes, JSON output, errors that name the file and position.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+use crate::util::{fixture, root};
+
+fn run(args: &[&str]) -> Output {
+    run_with_input(args, None)
+}
+
+fn run_with_input(args: &[&str], input: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xmpp-federation"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    if let Some(input) = input {
+        stdin.write_all(input.as_bytes()).unwrap();
+    }
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn fixture_arg(name: &str) -> String {
+    fixture(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn exit_codes() {
+    // Clean: warnings and infos only.
+    assert_eq!(
+        code(&run(&["validate", &fixture_arg("diagnostics/XF104.json")])),
+        0
+    );
+    // Errors found.
+    assert_eq!(
+        code(&run(&["validate", &fixture_arg("diagnostics/XF101.json")])),
+        1
+    );
+    // Unusable input: missing file, broken JSON, unknown format.
+    assert_eq!(code(&run(&["validate", "no/such/file.json"])), 2);
+    assert_eq!(
+        code(&run_with_input(
+            &["validate", "-"],
+            Some("{\"partners\": [")
+        )),
+        2
+    );
+    assert_eq!(code(&run_with_input(&["validate", "-"], Some("hello"))), 2);
+    // Bad arguments.
+    assert_eq!(code(&run(&["validate"])), 2);
+    assert_eq!(code(&run(&["frobnicate"])), 2);
+    // The worst result wins across files.
+    let mixed = run(&[
+        "validate",
+        &fixture_arg("diagnostics/XF104.json"),
+        &fixture_arg("diagnostics/XF101.json"),
+    ]);
+    assert_eq!(code(&mixed), 1);
+}
+
+#[test]
+fn unusable_input_names_the_file_and_position() {
+    let output = run_with_input(
+        &["validate", "--input", "json", "-"],
+        Some("{\n  \"partners\": [1,,]\n}"),
+    );
+    assert_eq!(code(&output), 2);
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("error: -:2:18: invalid JSON"),
+        "{message}"
+    );
+    let output = run(&["validate", "missing.json"]);
+    assert!(stderr(&output).contains("missing.json:"));
+}
+
+#[test]
+fn json_output_carries_the_matrix_and_diagnostics() {
+    let output = run(&[
+        "validate",
+        "--format",
+        "json",
+        "examples/contoso-partners.json",
+    ]);
+    assert_eq!(code(&output), 1);
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["engineVersion"], xmpp_federation::ENGINE_VERSION);
+    let report = &value["files"][0]["report"];
+    assert_eq!(value["files"][0]["format"], "json");
+    assert_eq!(report["summary"]["partners"], 5);
+    let fabrikam = &report["partners"][0];
+    assert_eq!(fabrikam["domain"], "fabrikam.com");
+    assert_eq!(fabrikam["matrixRow"], "M7");
+    assert_eq!(
+        fabrikam["expectedMethods"],
+        serde_json::json!(["SaslOverTls", "TlsDialback"])
+    );
+    assert_eq!(fabrikam["commitAllowed"], true);
+    let litware = &report["partners"][2];
+    assert_eq!(litware["matrixRow"], "M5");
+    assert_eq!(
+        litware["expectedMethods"],
+        serde_json::json!(["TcpDialback"])
+    );
+    assert_eq!(litware["commitAllowed"], false);
+    let first = &litware["diagnostics"][0];
+    assert_eq!(first["code"], "XF101");
+    assert_eq!(first["name"], "sasl-requires-tls");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["path"], "partners[2].saslNegotiation");
+    assert_eq!(first["matrixRow"], "M5");
+    assert!(
+        first["help"]
+            .as_str()
+            .unwrap()
+            .contains("-TlsNegotiation Required")
+    );
+}
+
+#[test]
+fn json_output_reports_unreadable_files_too() {
+    let output = run_with_input(
+        &["validate", "--format", "json", "-"],
+        Some("<directory><x></directory>"),
+    );
+    assert_eq!(code(&output), 2);
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["files"][0]["file"], "-");
+    assert_eq!(value["files"][0]["error"]["position"]["line"], 1);
+}
+
+#[test]
+fn speaks_german() {
+    let output = run(&[
+        "validate",
+        "--lang",
+        "de",
+        &fixture_arg("diagnostics/XF101.json"),
+    ]);
+    let text = stdout(&output);
+    assert!(text.contains("Fehler[XF101]"), "{text}");
+    assert!(text.contains("speicherbar: nein"));
+    let output = Command::new(env!("CARGO_BIN_EXE_xmpp-federation"))
+        .args(["matrix"])
+        .env("LANG", "de_DE.UTF-8")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("Ungültige Konfiguration"));
+}
+
+#[test]
+fn prints_the_matrix() {
+    let output = run(&["matrix"]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    for n in 1..=18 {
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("M{n} "))),
+            "M{n} missing"
+        );
+    }
+    let json: Value = serde_json::from_str(&stdout(&run(&["matrix", "--format", "json"]))).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 18);
+    assert_eq!(rows[4]["row"], "M5");
+    assert_eq!(rows[4]["refusedByControlPanel"], true);
+    assert_eq!(
+        rows[4]["expectedMethods"],
+        serde_json::json!(["TcpDialback"])
+    );
+    assert_eq!(rows[13]["verdict"], "NotValid");
+}
+
+#[test]
+fn exports_and_reads_back() {
+    let input = r#"{"partners": [{"domain": "fabrikam.com", "description": "it's \"quoted\" $x", "saslNegotiation": "Optional"}]}"#;
+    for to in ["powershell", "xml", "json"] {
+        let exported = run_with_input(&["export", "--to", to, "-"], Some(input));
+        assert_eq!(code(&exported), 0, "{to}: {}", stderr(&exported));
+        let back = run_with_input(
+            &["validate", "--format", "json", "-"],
+            Some(&stdout(&exported)),
+        );
+        let value: Value = serde_json::from_str(&stdout(&back)).unwrap();
+        assert_eq!(
+            value["files"][0]["report"]["partners"][0]["matrixRow"], "M7",
+            "{to}"
+        );
+    }
+}
+
+#[test]
+fn export_refuses_to_drop_partners() {
+    let input = r#"[{"domain": "fabrikam.com"}, {"domain": "alice@contoso.com"}]"#;
+    let output = run_with_input(&["export", "--to", "powershell", "-"], Some(input));
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).is_empty());
+    assert!(stderr(&output).contains("not exported"));
+}
+
+#[test]
+fn exports_changes_as_set_commands() {
+    let dir = std::env::temp_dir().join(format!("xmpp-federation-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let before = dir.join("before.json");
+    let after = dir.join("after.json");
+    std::fs::write(&before, r#"[{"domain": "fabrikam.com", "additionalDomains": ["a.fabrikam.com"]}, {"domain": "gmail.com"}]"#).unwrap();
+    std::fs::write(&after, r#"[{"domain": "fabrikam.com", "additionalDomains": ["b.fabrikam.com"], "tlsNegotiation": "Optional"}]"#).unwrap();
+    let output = run(&[
+        "export",
+        "--to",
+        "powershell",
+        "--since",
+        before.to_str().unwrap(),
+        after.to_str().unwrap(),
+    ]);
+    let script = stdout(&output);
+    assert!(
+        script.contains("Remove-CsXmppAllowedPartner -Identity 'gmail.com'"),
+        "{script}"
+    );
+    assert!(script.contains(
+        "Set-CsXmppAllowedPartner -Identity 'fabrikam.com' -AdditionalDomains @{Add='b.fabrikam.com'; Remove='a.fabrikam.com'} -TlsNegotiation Optional"
+    ), "{script}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

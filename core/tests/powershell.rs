@@ -1,0 +1,269 @@
+//! PowerShell scripts: the documented examples, parameter binding as PowerShell does it, and
+//! quoting that stays inert.
+
+use xmpp_federation::{
+    Code, Description, Directory, Document, Domain, Format, GatewayConfig, MatrixRow,
+    PartnerConfig, PartnerType, ReadErrorKind,
+};
+
+use crate::util::{codes, parse};
+
+fn directory(script: &str) -> Directory {
+    parse(script, Format::PowerShell).directory()
+}
+
+fn domain(name: &str) -> Domain {
+    Domain::parse(name).unwrap()
+}
+
+#[test]
+fn reads_the_documented_examples() {
+    let script = r#"
+New-CsXmppAllowedPartner gmail.com -TlsNegotiation NotSupported -SaslNegotiation NotSupported -EnableKeepAlive $false -SupportDialbackNegotiation $true
+New-CsXmppAllowedPartner -Identity "contoso.com" -PartnerType "PublicVerified"
+New-CsXmppAllowedPartner -Identity "fabrikam.com" -AdditionalDomains "research.fabrikam2.com"
+Set-CsXmppAllowedPartner -Identity "contoso.com" -SupportDialbackNegotiation $False
+Set-CsXmppAllowedPartner -Identity "contoso.com" -AdditionalDomains @{Add="na.contoso.com"}
+Set-CsXmppAllowedPartner -Identity "contoso.com" -AdditionalDomains @{Add="europe.contoso.com"}
+Set-CsXmppAllowedPartner -Identity "contoso.com" -AdditionalDomains @{Remove="europe.contoso.com"}
+Set-CsXmppAllowedPartner -Identity "fabrikam.com" -AdditionalDomains $Null
+"#;
+    let document = parse(script, Format::PowerShell);
+    assert!(
+        document.diagnostics().is_empty(),
+        "{:?}",
+        document.diagnostics()
+    );
+    let directory = document.directory();
+    let gmail = directory.partner(&domain("gmail.com")).unwrap();
+    assert_eq!(gmail.matrix_row(), MatrixRow::M17);
+    assert!(!gmail.enable_keep_alive);
+    let contoso = directory.partner(&domain("contoso.com")).unwrap();
+    assert_eq!(contoso.partner_type, PartnerType::PublicVerified);
+    assert!(!contoso.support_dialback_negotiation);
+    assert_eq!(contoso.additional_domains, [domain("na.contoso.com")]);
+    let fabrikam = directory.partner(&domain("fabrikam.com")).unwrap();
+    assert!(fabrikam.additional_domains.is_empty());
+}
+
+#[test]
+fn descriptions_stay_inert() {
+    let hostile = [
+        "'; Remove-CsXmppAllowedPartner -Identity 'fabrikam.com'; '",
+        "’; Remove-CsXmppAllowedPartner fabrikam.com; ‘",
+        "$(Remove-Item C:\\ -Recurse) ${env:PATH} `n",
+        "\"; Remove-CsXmppAllowedPartner fabrikam.com #",
+        "line one\r\nline two\n'",
+        "<# not a comment #> @{Add='x'} | Out-Null",
+    ];
+    for text in hostile {
+        let mut partner = PartnerConfig::new(domain("contoso.com"));
+        partner.description = Description::new(text).unwrap();
+        let fabrikam = PartnerConfig::new(domain("fabrikam.com"));
+        let original = Directory::from_partners(GatewayConfig::default(), vec![fabrikam, partner]);
+        let script = original.to_powershell();
+        let read = directory(&script);
+        assert_eq!(read.partners(), original.partners(), "{script}");
+    }
+}
+
+#[test]
+fn binds_parameters_as_powershell_does() {
+    // Case-insensitive names, unique prefixes, `-Name:value`, and a positional identity.
+    let d = directory(
+        "new-csxmppallowedpartner FABRIKAM.com -tls Optional -sasl:NotSupported -Partner federated -Confirm:$false",
+    );
+    let p = &d.partners()[0];
+    assert_eq!(p.domain.as_str(), "fabrikam.com");
+    assert_eq!(p.matrix_row(), MatrixRow::M15);
+    assert_eq!(p.partner_type, PartnerType::Federated);
+}
+
+#[test]
+fn binding_errors_fail_the_command() {
+    let cases = [
+        ("New-CsXmppAllowedPartner a.com -S Required", "ambiguous"),
+        (
+            "New-CsXmppAllowedPartner a.com -TlsNegociation Required",
+            "did you mean `-TlsNegotiation`",
+        ),
+        (
+            "New-CsXmppAllowedPartner a.com b.com",
+            "takes no further value",
+        ),
+        (
+            "New-CsXmppAllowedPartner a.com -TlsNegotiation",
+            "has no value",
+        ),
+        (
+            "New-CsXmppAllowedPartner -Identity a.com -Domain b.com",
+            "cannot take both",
+        ),
+        (
+            "New-CsXmppAllowedPartner a.com -EnableKeepAlive false",
+            "takes `$true` or `$false`",
+        ),
+    ];
+    for (script, expected) in cases {
+        let document = parse(script, Format::PowerShell);
+        assert!(
+            document.directory().partners().is_empty(),
+            "{script} created a partner"
+        );
+        let report = document.validate();
+        let texts: Vec<String> = report
+            .diagnostics()
+            .flat_map(|d| [d.message(Default::default()), d.help(Default::default())])
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains(expected)),
+            "{script}: {texts:?}"
+        );
+        assert!(codes(&report).contains(&Code::ParameterBinding), "{script}");
+        let position = report.diagnostics().next().unwrap().position().unwrap();
+        assert_eq!(position.line, 1);
+    }
+}
+
+#[test]
+fn a_number_binds_to_a_boolean() {
+    let d = directory("New-CsXmppAllowedPartner a.com -EnableKeepAlive 0");
+    assert!(!d.partners()[0].enable_keep_alive);
+}
+
+#[test]
+fn what_if_and_in_memory_change_nothing() {
+    let document = parse(
+        "New-CsXmppAllowedPartner a.com -WhatIf\nNew-CsXmppAllowedPartner b.com -InMemory\nNew-CsXmppAllowedPartner c.com -WhatIf:$false",
+        Format::PowerShell,
+    );
+    let directory = document.directory();
+    let names: Vec<&str> = directory
+        .partners()
+        .iter()
+        .map(|p| p.domain.as_str())
+        .collect();
+    assert_eq!(names, ["c.com"]);
+    assert_eq!(
+        document
+            .diagnostics()
+            .iter()
+            .map(|d| d.code())
+            .collect::<Vec<_>>(),
+        [Code::CommandNotApplied, Code::CommandNotApplied]
+    );
+}
+
+#[test]
+fn edits_apply_in_order() {
+    let script = "\
+Import-Module Lync
+New-CsXmppAllowedPartner a.com -AdditionalDomains x.a.com,y.a.com -ConnectionLimit 10 -Description 'old'
+Set-CsXmppAllowedPartner a.com -AdditionalDomains @{Add='z.a.com'; Remove='x.a.com'} -ConnectionLimit $null -Description $null -ProxyFqdn proxy.a.com
+New-CsXmppAllowedPartner b.com
+Remove-CsXmppAllowedPartner b.com
+Set-CsXmppAllowedPartner b.com -TlsNegotiation Optional
+Set-CsXmppGatewayConfiguration -Identity global -ConnectionLimit 1200 -DialbackPassphrase 's3cret'
+";
+    let document = parse(script, Format::PowerShell);
+    let directory = document.directory();
+    assert_eq!(directory.partners().len(), 1);
+    let a = &directory.partners()[0];
+    assert_eq!(a.additional_domains, [domain("y.a.com"), domain("z.a.com")]);
+    assert_eq!(a.connection_limit, None);
+    assert!(a.description.is_empty());
+    assert_eq!(a.proxy_fqdn, Some(domain("proxy.a.com")));
+    assert_eq!(directory.gateway().connection_limit, 1200);
+    assert_eq!(
+        directory
+            .gateway()
+            .dialback_passphrase
+            .as_ref()
+            .unwrap()
+            .expose(),
+        "s3cret"
+    );
+    // The edit of the removed partner fails with a suggestion.
+    let unknown: Vec<_> = document
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code() == Code::UnknownPartner)
+        .collect();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].position().unwrap().line, 6);
+}
+
+#[test]
+fn a_failed_edit_changes_nothing_and_is_reported_on_the_partner() {
+    let document = parse(
+        "New-CsXmppAllowedPartner a.com\nSet-CsXmppAllowedPartner a.com -TlsNegotiation Optional -SaslNegotiation Sometimes",
+        Format::PowerShell,
+    );
+    let report = document.validate();
+    let partner = &report.partners()[0];
+    assert_eq!(
+        partner.matrix_row(),
+        Some(MatrixRow::M1),
+        "the TLS change must not apply"
+    );
+    assert!(
+        partner
+            .diagnostics()
+            .iter()
+            .any(|d| d.code() == Code::InvalidValue
+                && d.path() == "partners[0].saslNegotiation"
+                && d.position().map(|p| p.line) == Some(2))
+    );
+}
+
+#[test]
+fn refuses_what_it_cannot_evaluate() {
+    let cases = [
+        (
+            "Get-CsXmppAllowedPartner | Set-CsXmppAllowedPartner -SaslNegotiation Required",
+            1,
+        ),
+        (
+            "New-CsXmppAllowedPartner a.com\nRemove-Item partners.txt",
+            2,
+        ),
+        ("$partner = 'a.com'\nNew-CsXmppAllowedPartner $partner", 1),
+        ("New-CsXmppAllowedPartner \"$domain\"", 1),
+    ];
+    for (script, line) in cases {
+        let error = Document::parse(script, Format::PowerShell).unwrap_err();
+        assert!(
+            matches!(
+                error.kind(),
+                ReadErrorKind::UnsupportedCommand { .. } | ReadErrorKind::UnsupportedSyntax { .. }
+            ),
+            "{script}: {error}"
+        );
+        assert_eq!(error.position().unwrap().line, line, "{script}");
+    }
+}
+
+#[test]
+fn gateway_identity_must_be_global() {
+    let document = parse(
+        "Set-CsXmppGatewayConfiguration -Identity site:Redmond -ConnectionLimit 5",
+        Format::PowerShell,
+    );
+    assert_eq!(document.directory().gateway().connection_limit, 1000);
+    assert_eq!(document.diagnostics()[0].code(), Code::InvalidValue);
+}
+
+#[test]
+fn invalid_new_partners_are_reported_with_their_line() {
+    let report = parse(
+        "New-CsXmppAllowedPartner good.com\n\nNew-CsXmppAllowedPartner 'user@bad.com' -TlsNegotiation Optional",
+        Format::PowerShell,
+    )
+    .validate();
+    assert_eq!(report.partners().len(), 2);
+    let bad = &report.partners()[1];
+    assert!(!bad.commit_allowed());
+    assert_eq!(bad.position().unwrap().line, 3);
+    assert_eq!(bad.matrix_row(), Some(MatrixRow::M3));
+    assert_eq!(bad.diagnostics()[0].path(), "partners[1].domain");
+}

@@ -1,0 +1,23 @@
+//! Integration tests: one binary, a module per area. Fixtures are data files under `fixtures/`
+//! and `data/`.
+
+// Helpers outside `#[test]` functions may fail loudly too: this whole crate is test code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod util;
+
+mod commit;
+mod diagnostics;
+mod domains;
+mod format_list;
+mod formats;
+mod large;
+mod matrix;
+mod powershell;
+mod schema;
+mod xml;
+
+#[cfg(feature = "cli")]
+mod cli;
+#[cfg(feature = "cli")]
+mod readme;
