@@ -214,9 +214,14 @@ impl Directory {
                     touched.remove(identity);
                 }
                 (Change::Edit(_) | Change::Remove(_), None) => {
-                    let suggestion =
+                    // A suggestion scans every partner: only the first few get one, so that a
+                    // long list of bad changes stays linear.
+                    let suggestion = if change_findings.len() < 16 {
                         closest(identity.as_str(), positions.keys().map(Domain::as_str))
-                            .and_then(|s| Domain::parse(s).ok());
+                            .and_then(|s| Domain::parse(s).ok())
+                    } else {
+                        None
+                    };
                     change_findings.push(Diagnostic::new(
                         Detail::UnknownPartner {
                             identity: identity.clone(),

@@ -16,12 +16,30 @@ pub(crate) struct Placed<'a> {
     pub partner: &'a PartnerConfig,
 }
 
-/// The first claim of a domain.
-struct Claim<'a> {
-    partner: usize,
-    owner: &'a Domain,
-    path: String,
-    primary: bool,
+/// Which of a partner's domains: the primary one or an additional one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Primary,
+    Additional(usize),
+}
+
+/// The path of a partner's domain. Built only when a finding needs it.
+fn path(placed: &Placed<'_>, which: Which) -> String {
+    match which {
+        Which::Primary => format!("{}.domain", placed.path),
+        Which::Additional(i) => format!("{}.additionalDomains[{i}]", placed.path),
+    }
+}
+
+/// Every domain of a partner, with which one it is.
+fn domains(partner: &PartnerConfig) -> impl Iterator<Item = (&Domain, Which)> {
+    std::iter::once((&partner.domain, Which::Primary)).chain(
+        partner
+            .additional_domains
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d, Which::Additional(i))),
+    )
 }
 
 pub(super) fn check(partners: &[Placed<'_>], gateway: &GatewayConfig, out: &mut Vec<Diagnostic>) {
@@ -32,67 +50,42 @@ pub(super) fn check(partners: &[Placed<'_>], gateway: &GatewayConfig, out: &mut 
 
 /// Each domain may belong to one partner only: routing a stream from it must be unambiguous.
 fn claims(partners: &[Placed<'_>], out: &mut Vec<Diagnostic>) {
-    let mut claims: HashMap<&str, Claim<'_>> = HashMap::with_capacity(partners.len() * 2);
+    // The first claim of each domain: which partner, and which of its domains.
+    let mut claims: HashMap<&str, (usize, Which)> = HashMap::with_capacity(partners.len() * 2);
     for (index, placed) in partners.iter().enumerate() {
         let partner = placed.partner;
-        let primary_path = format!("{}.domain", placed.path);
-        match claims.entry(partner.domain.as_str()) {
-            Entry::Occupied(first) => {
-                let first = first.get();
-                let other = partners[first.partner].partner;
-                let detail = if first.primary {
-                    Detail::DuplicatePartner {
-                        identity: partner.domain.clone(),
-                        identical: other == partner,
-                    }
-                } else {
-                    Detail::DomainClaimedTwice {
-                        domain: partner.domain.clone(),
-                        claimed_by: first.owner.clone(),
-                    }
-                };
-                out.push(Diagnostic::new(detail, primary_path).related_to(first.path.clone()));
-                if first.primary {
-                    // A second copy of a partner: its additional domains repeat the first one's,
-                    // and the duplicate-partner finding already says so.
+        for (domain, which) in domains(partner) {
+            let (first, first_which) = match claims.entry(domain.as_str()) {
+                Entry::Vacant(slot) => {
+                    slot.insert((index, which));
                     continue;
                 }
+                Entry::Occupied(claim) => *claim.get(),
+            };
+            // Repeats within one partner are a partner-level finding (XF201).
+            if first == index {
+                continue;
             }
-            Entry::Vacant(slot) => {
-                slot.insert(Claim {
-                    partner: index,
-                    owner: &partner.domain,
-                    path: primary_path,
-                    primary: true,
-                });
-            }
-        }
-        for (i, domain) in partner.additional_domains.iter().enumerate() {
-            let path = format!("{}.additionalDomains[{i}]", placed.path);
-            match claims.entry(domain.as_str()) {
-                // Repeats within one partner are a partner-level finding (XF201).
-                Entry::Occupied(first) if first.get().partner == index => {}
-                Entry::Occupied(first) => {
-                    let first = first.get();
-                    out.push(
-                        Diagnostic::new(
-                            Detail::DomainClaimedTwice {
-                                domain: domain.clone(),
-                                claimed_by: first.owner.clone(),
-                            },
-                            path,
-                        )
-                        .related_to(first.path.clone()),
-                    );
+            let owner = &partners[first];
+            let detail = if which == Which::Primary && first_which == Which::Primary {
+                Detail::DuplicatePartner {
+                    identity: partner.domain.clone(),
+                    identical: owner.partner == partner,
                 }
-                Entry::Vacant(slot) => {
-                    slot.insert(Claim {
-                        partner: index,
-                        owner: &partner.domain,
-                        path,
-                        primary: false,
-                    });
+            } else {
+                Detail::DomainClaimedTwice {
+                    domain: domain.clone(),
+                    claimed_by: owner.partner.domain.clone(),
                 }
+            };
+            let duplicate = matches!(detail, Detail::DuplicatePartner { .. });
+            out.push(
+                Diagnostic::new(detail, path(placed, which)).related_to(path(owner, first_which)),
+            );
+            if duplicate {
+                // A second copy of a partner: its additional domains repeat the first one's,
+                // and the duplicate-partner finding already says so.
+                break;
             }
         }
     }
@@ -123,35 +116,31 @@ fn connection_limits(partners: &[Placed<'_>], gateway: &GatewayConfig, out: &mut
 
 /// Domains whose UTS #39 skeletons are equal look alike, unless they are the same domain.
 fn lookalikes(partners: &[Placed<'_>], out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, (&Domain, &Domain, String)> = HashMap::new();
-    for placed in partners {
-        let partner = placed.partner;
-        let domains = std::iter::once((&partner.domain, format!("{}.domain", placed.path))).chain(
-            partner
-                .additional_domains
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d, format!("{}.additionalDomains[{i}]", placed.path))),
-        );
-        for (domain, path) in domains {
-            let skeleton = confusable::skeleton(domain.unicode());
-            match seen.entry(skeleton) {
+    let mut seen: HashMap<String, (usize, Which)> = HashMap::with_capacity(partners.len() * 2);
+    for (index, placed) in partners.iter().enumerate() {
+        for (domain, which) in domains(placed.partner) {
+            match seen.entry(confusable::skeleton(domain.unicode())) {
                 Entry::Vacant(slot) => {
-                    slot.insert((domain, &partner.domain, path));
+                    slot.insert((index, which));
                 }
                 Entry::Occupied(first) => {
-                    let (lookalike, owner, first_path) = first.get();
-                    if *lookalike != domain {
+                    let (first, first_which) = *first.get();
+                    let owner = &partners[first];
+                    let lookalike = match first_which {
+                        Which::Primary => &owner.partner.domain,
+                        Which::Additional(i) => &owner.partner.additional_domains[i],
+                    };
+                    if lookalike != domain {
                         out.push(
                             Diagnostic::new(
                                 Detail::ConfusableDomain {
                                     domain: domain.clone(),
-                                    lookalike: (*lookalike).clone(),
-                                    lookalike_partner: (*owner).clone(),
+                                    lookalike: lookalike.clone(),
+                                    lookalike_partner: owner.partner.domain.clone(),
                                 },
-                                path,
+                                path(placed, which),
                             )
-                            .related_to(first_path.clone()),
+                            .related_to(path(owner, first_which)),
                         );
                     }
                 }

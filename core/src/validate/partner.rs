@@ -45,14 +45,14 @@ pub(super) fn check(
     // so case and IDN spellings count as the same), and domains outside the primary.
     let mut seen: HashSet<&Domain> = HashSet::with_capacity(partner.additional_domains.len());
     for (i, domain) in partner.additional_domains.iter().enumerate() {
-        let field = join(path, &format!("additionalDomains[{i}]"));
+        let field = || join(path, &format!("additionalDomains[{i}]"));
         if *domain == partner.domain {
             out.push(Diagnostic::new(
                 Detail::DuplicateAdditionalDomain {
                     domain: domain.clone(),
                     of_primary: true,
                 },
-                field,
+                field(),
             ));
         } else if !seen.insert(domain) {
             out.push(Diagnostic::new(
@@ -60,7 +60,7 @@ pub(super) fn check(
                     domain: domain.clone(),
                     of_primary: false,
                 },
-                field,
+                field(),
             ));
         } else if !domain.is_subdomain_of(&partner.domain) {
             out.push(Diagnostic::new(
@@ -68,7 +68,7 @@ pub(super) fn check(
                     domain: domain.clone(),
                     primary: partner.domain.clone(),
                 },
-                field,
+                field(),
             ));
         }
     }
@@ -123,17 +123,24 @@ pub(super) fn check(
 
     public_service(partner, path, out);
 
-    let fields = std::iter::once((partner.domain.clone(), at("domain"))).chain(
+    let domains = std::iter::once((&partner.domain, None)).chain(
         partner
             .additional_domains
             .iter()
             .enumerate()
-            .map(|(i, d)| (d.clone(), join(path, &format!("additionalDomains[{i}]")))),
+            .map(|(i, d)| (d, Some(i))),
     );
-    for (domain, field) in fields {
-        if let Some(label) = confusable::mixed_script_label(&domain).map(str::to_owned) {
+    for (domain, index) in domains {
+        if let Some(label) = confusable::mixed_script_label(domain) {
+            let field = match index {
+                None => at("domain"),
+                Some(i) => join(path, &format!("additionalDomains[{i}]")),
+            };
             out.push(Diagnostic::new(
-                Detail::MixedScriptDomain { domain, label },
+                Detail::MixedScriptDomain {
+                    domain: domain.clone(),
+                    label: label.to_owned(),
+                },
                 field,
             ));
         }

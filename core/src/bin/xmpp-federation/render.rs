@@ -156,7 +156,7 @@ pub fn matrix(style: Style) -> String {
     let l = style.language;
     let mut out = String::new();
     let header = format!(
-        "{:<4} {:<13} {:<13} {:<9} {:<40} {}",
+        "{:<4} {:<13} {:<13} {:<9} {:<42} {}",
         l.pick("Row", "Zeile"),
         "TLS",
         "SASL",
@@ -188,7 +188,7 @@ pub fn matrix(style: Style) -> String {
         let dialback = if row.dialback() { "True" } else { "False" };
         let _ = writeln!(
             out,
-            "{:<4} {:<13} {:<13} {:<9} {:<40} {verdict}",
+            "{:<4} {:<13} {:<13} {:<9} {:<42} {verdict}",
             row.name(),
             row.tls().name(),
             row.sasl().name(),

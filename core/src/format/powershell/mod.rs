@@ -4,12 +4,14 @@
 mod syntax;
 mod write;
 
+use std::collections::HashMap;
+
 pub(super) use write::{write_changes, write_directory};
 
 use syntax::{Argument, Command, Expr, ExprKind, Parser};
 
 use super::{ReadError, ReadErrorKind};
-use crate::diagnostic::{BindingProblem, Detail, Diagnostic, Position, Severity};
+use crate::diagnostic::{BindingProblem, Code, Detail, Diagnostic, Position, Severity};
 use crate::document::fields::{self, Kind};
 use crate::document::{
     DirectoryDocument, Interpreter, Key, Naming, Node, PartnerEntry, Slot, Value,
@@ -130,8 +132,30 @@ impl Bound {
 struct State {
     gateway: GatewayConfig,
     entries: Vec<Option<(PartnerEntry, Vec<Diagnostic>)>>,
+    /// Entry index by identity key (see [`identity_key`]), so that each command finds its
+    /// partner in constant time.
+    index: HashMap<String, usize>,
     general: Vec<Diagnostic>,
 }
+
+/// How a partner is found by identity: the normalised domain when it parses, otherwise the
+/// text as written, ignoring case.
+fn identity_key(identity: &str) -> String {
+    match Domain::parse(identity) {
+        Ok(domain) => domain.as_str().to_owned(),
+        Err(_) => format!("?{}", identity.to_lowercase()),
+    }
+}
+
+fn entry_key(entry: &PartnerEntry) -> Option<String> {
+    match &entry.domain {
+        Slot::Set(domain) => Some(domain.as_str().to_owned()),
+        _ => entry.domain_text.as_deref().map(identity_key),
+    }
+}
+
+/// How many unknown-partner findings get a "did you mean" suggestion.
+const SUGGESTIONS: usize = 16;
 
 /// The path the interpreter writes entry findings under, until the entry's index is known.
 const PLACEHOLDER: &str = "partner";
@@ -143,6 +167,7 @@ pub(in crate::format) fn read(
     let mut state = State {
         gateway: GatewayConfig::default(),
         entries: Vec::new(),
+        index: HashMap::new(),
         general: Vec::new(),
     };
     for command in commands {
@@ -415,30 +440,28 @@ fn identity_text(expr: &Expr) -> Option<String> {
 impl State {
     /// The entry whose primary domain is `identity`, compared in normalised form when it parses.
     fn find(&self, identity: &str) -> Option<usize> {
-        let parsed = Domain::parse(identity).ok();
-        self.entries.iter().position(|slot| {
-            let Some((entry, _)) = slot else {
-                return false;
-            };
-            match (&entry.domain, &parsed) {
-                (Slot::Set(domain), Some(wanted)) => domain == wanted,
-                _ => entry
-                    .domain_text
-                    .as_deref()
-                    .is_some_and(|t| t.eq_ignore_ascii_case(identity)),
-            }
-        })
+        self.index.get(&identity_key(identity)).copied()
     }
 
     fn unknown_partner(&mut self, identity: &str, position: Position) {
-        let known: Vec<String> = self
-            .entries
+        // A suggestion scans every partner; only the first few findings get one, so that a
+        // script of many failing commands stays linear.
+        let unknown_so_far = self
+            .general
             .iter()
-            .flatten()
-            .filter_map(|(e, _)| e.domain_text.clone())
-            .collect();
-        let suggestion =
-            closest(identity, known.iter().map(String::as_str)).and_then(|s| Domain::parse(s).ok());
+            .filter(|d| d.code() == Code::UnknownPartner)
+            .take(SUGGESTIONS)
+            .count();
+        let suggestion = if unknown_so_far < SUGGESTIONS {
+            let known = self
+                .entries
+                .iter()
+                .flatten()
+                .filter_map(|(e, _)| e.domain_text.as_deref());
+            closest(identity, known).and_then(|s| Domain::parse(s).ok())
+        } else {
+            None
+        };
         match Domain::parse(identity) {
             Ok(identity) => self.general.push(
                 Diagnostic::new(
@@ -490,6 +513,9 @@ impl State {
                 .at(Some(command.position)),
             );
             return;
+        }
+        if let Some(key) = entry_key(&entry) {
+            self.index.entry(key).or_insert(self.entries.len());
         }
         self.entries.push(Some((entry, findings)));
     }
@@ -574,8 +600,11 @@ impl State {
     }
 
     fn remove_partner(&mut self, command: &Command, bound: &Bound) {
-        if let Some(index) = self.target(command, bound) {
-            self.entries[index] = None;
+        if let Some(index) = self.target(command, bound)
+            && let Some((entry, _)) = self.entries[index].take()
+            && let Some(key) = entry_key(&entry)
+        {
+            self.index.remove(&key);
         }
     }
 
