@@ -9,7 +9,7 @@ use crate::domain::Domain;
 use crate::gateway::GatewayConfig;
 use crate::partner::{PartnerConfig, PartnerEdit};
 use crate::suggest::closest;
-use crate::validate::{Entry, Report};
+use crate::validate::{Entry, Report, partner_index};
 
 /// The gateway settings and the XMPP federated partners.
 ///
@@ -236,17 +236,18 @@ impl Directory {
 
         let candidate = Directory::from_partners(self.gateway.clone(), staged);
         let report = candidate.validate();
-        let touched_paths: HashSet<String> = candidate
+        let touched_indices: HashSet<usize> = candidate
             .partners
             .iter()
             .enumerate()
             .filter(|(_, p)| touched.contains(&p.domain))
-            .map(|(i, _)| format!("partners[{i}]"))
+            .map(|(i, _)| i)
             .collect();
         let involves_touched = |d: &Diagnostic| {
             std::iter::once(d.path())
                 .chain(d.related().iter().map(String::as_str))
-                .any(|path| touched_paths.iter().any(|t| path_is_under(path, t)))
+                .filter_map(partner_index)
+                .any(|i| touched_indices.contains(&i))
         };
         let blocking: Vec<Diagnostic> = change_findings
             .iter()
@@ -288,9 +289,4 @@ impl Directory {
         }
         changes
     }
-}
-
-fn path_is_under(path: &str, prefix: &str) -> bool {
-    path.strip_prefix(prefix)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }

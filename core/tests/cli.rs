@@ -16,6 +16,8 @@ fn run_with_input(args: &[&str], input: Option<&str>) -> Output {
         .args(args)
         .current_dir(root())
         .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -162,13 +164,28 @@ fn speaks_german() {
     let text = stdout(&output);
     assert!(text.contains("Fehler[XF101]"), "{text}");
     assert!(text.contains("speicherbar: nein"));
-    let output = Command::new(env!("CARGO_BIN_EXE_xmpp-federation"))
-        .args(["matrix"])
-        .env("LANG", "de_DE.UTF-8")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(stdout(&output).contains("Ungültige Konfiguration"));
+    let matrix = |vars: &[(&str, &str)]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_xmpp-federation"))
+            .args(["matrix"])
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .envs(vars.iter().copied())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        stdout(&output).contains("Ungültige Konfiguration")
+    };
+    assert!(matrix(&[("LANG", "de_DE.UTF-8")]));
+    assert!(
+        !matrix(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "en_US.UTF-8")]),
+        "LC_ALL wins"
+    );
+    assert!(matrix(&[("LANG", "C"), ("LC_MESSAGES", "de_AT")]));
+    assert!(
+        !matrix(&[("LANG", "fr_FR.UTF-8")]),
+        "unsupported languages fall back to English"
+    );
 }
 
 #[test]

@@ -42,7 +42,9 @@ fn domain() -> impl Strategy<Value = Domain> {
         ])
         .prop_map(String::from),
     ]
-    .prop_map(|name| Domain::parse(&name).unwrap())
+    // A random label can start with `xn--` without being valid Punycode; such names are
+    // rightly refused, so they are not generated.
+    .prop_filter_map("a valid domain", |name| Domain::parse(&name).ok())
 }
 
 fn negotiation() -> impl Strategy<Value = Negotiation> {
@@ -311,6 +313,11 @@ fn detects_formats() {
         Some(Format::FormatList)
     );
     assert_eq!(Format::detect("hello world"), None);
+    // Detection looks at the first 64 KiB, which may end inside a character.
+    let long = format!("[{}\"ä\"]", "\"ab\",".repeat(13_107));
+    assert_eq!(Format::detect(&long), Some(Format::Json));
+    let script = format!("# {}\nNew-CsXmppAllowedPartner a.com", "ä".repeat(40_000));
+    assert_eq!(Format::detect(&script), Some(Format::PowerShell));
 }
 
 #[test]

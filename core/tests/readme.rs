@@ -34,6 +34,8 @@ fn readme_shows_real_output() {
             .current_dir(root())
             .env("NO_COLOR", "1")
             .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .unwrap();
         let actual = String::from_utf8(output.stdout).unwrap();

@@ -71,7 +71,8 @@ impl Format {
     /// Guesses the format from the text itself.
     pub fn detect(text: &str) -> Option<Format> {
         let text = text.trim_start_matches('\u{FEFF}').trim_start();
-        let lower = text.get(..text.len().min(64 * 1024))?.to_ascii_lowercase();
+        let head = &text[..text.floor_char_boundary(64 * 1024)];
+        let lower = head.to_ascii_lowercase();
         if text.starts_with('{') || text.starts_with('[') {
             Some(Format::Json)
         } else if text.starts_with("<#") || text.starts_with('#') {

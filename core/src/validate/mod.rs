@@ -245,7 +245,7 @@ impl Report {
 }
 
 /// The index in `partners[12].domain`, if the path is about a partner.
-fn partner_index(path: &str) -> Option<usize> {
+pub(crate) fn partner_index(path: &str) -> Option<usize> {
     let rest = path.strip_prefix("partners[")?;
     let end = rest.find(']')?;
     rest[..end].parse().ok()

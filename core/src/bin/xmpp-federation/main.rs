@@ -118,16 +118,10 @@ enum ExportFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let language = cli
-        .lang
-        .as_deref()
-        .or(std::env::var("LANG")
-            .ok()
-            .as_deref()
-            .filter(|l| l.starts_with("de"))
-            .map(|_| "de"))
-        .and_then(|tag| tag.parse().ok())
-        .unwrap_or(Language::English);
+    let language = match cli.lang {
+        Some(tag) => tag.parse().unwrap_or_default(),
+        None => environment_language(),
+    };
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
@@ -149,6 +143,17 @@ fn main() -> ExitCode {
         } => export(&file, to, since.as_deref(), input.map(Format::from), style),
     };
     ExitCode::from(code)
+}
+
+/// The language of the environment, as POSIX orders the variables: `LC_ALL`, then
+/// `LC_MESSAGES`, then `LANG`. English when none names a supported language.
+fn environment_language() -> Language {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| value.parse().ok())
+        .unwrap_or_default()
 }
 
 /// A file that could not be read, with where and why.

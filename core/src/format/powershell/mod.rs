@@ -11,7 +11,7 @@ pub(super) use write::{write_changes, write_directory};
 use syntax::{Argument, Command, Expr, ExprKind, Parser};
 
 use super::{ReadError, ReadErrorKind};
-use crate::diagnostic::{BindingProblem, Code, Detail, Diagnostic, Position, Severity};
+use crate::diagnostic::{BindingProblem, Detail, Diagnostic, Position, Severity};
 use crate::document::fields::{self, Kind};
 use crate::document::{
     DirectoryDocument, Interpreter, Key, Naming, Node, PartnerEntry, Slot, Value,
@@ -136,6 +136,8 @@ struct State {
     /// partner in constant time.
     index: HashMap<String, usize>,
     general: Vec<Diagnostic>,
+    /// Unknown-partner findings so far, to limit suggestions.
+    unknown: usize,
 }
 
 /// How a partner is found by identity: the normalised domain when it parses, otherwise the
@@ -169,6 +171,7 @@ pub(in crate::format) fn read(
         entries: Vec::new(),
         index: HashMap::new(),
         general: Vec::new(),
+        unknown: 0,
     };
     for command in commands {
         if command.name.eq_ignore_ascii_case("Import-Module") {
@@ -446,13 +449,8 @@ impl State {
     fn unknown_partner(&mut self, identity: &str, position: Position) {
         // A suggestion scans every partner; only the first few findings get one, so that a
         // script of many failing commands stays linear.
-        let unknown_so_far = self
-            .general
-            .iter()
-            .filter(|d| d.code() == Code::UnknownPartner)
-            .take(SUGGESTIONS)
-            .count();
-        let suggestion = if unknown_so_far < SUGGESTIONS {
+        self.unknown += 1;
+        let suggestion = if self.unknown <= SUGGESTIONS {
             let known = self
                 .entries
                 .iter()
