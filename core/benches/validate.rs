@@ -58,6 +58,27 @@ fn read_and_validate(c: &mut Criterion) {
                 b.iter(|| Document::parse(black_box(script), Format::PowerShell).unwrap());
             },
         );
+        // The same documents on one line: positions must stay cheap when lines are long.
+        let xml_line = xml.replace('\n', "");
+        group.bench_with_input(
+            BenchmarkId::new("read_xml_one_line", n),
+            &xml_line,
+            |b, xml| {
+                b.iter(|| Document::parse(black_box(xml), Format::Xml).unwrap());
+            },
+        );
+        let script_line = script
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("; ");
+        group.bench_with_input(
+            BenchmarkId::new("read_powershell_one_line", n),
+            &script_line,
+            |b, script| {
+                b.iter(|| Document::parse(black_box(script), Format::PowerShell).unwrap());
+            },
+        );
     }
     group.finish();
 }

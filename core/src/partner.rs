@@ -1,6 +1,7 @@
 //! An XMPP federated partner, as `New-CsXmppAllowedPartner` creates it, and an edit to one, as
 //! `Set-CsXmppAllowedPartner` applies it.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -89,17 +90,28 @@ pub struct PartnerConfig {
 }
 
 impl PartnerConfig {
+    /// The cmdlet's default partner type.
+    pub const DEFAULT_PARTNER_TYPE: PartnerType = PartnerType::PublicUnverified;
+    /// The cmdlet's default TLS negotiation.
+    pub const DEFAULT_TLS: Negotiation = Negotiation::Required;
+    /// The cmdlet's default SASL negotiation.
+    pub const DEFAULT_SASL: Negotiation = Negotiation::Required;
+    /// The cmdlet's default dialback support.
+    pub const DEFAULT_DIALBACK: bool = true;
+    /// The cmdlet's default keep-alive setting.
+    pub const DEFAULT_KEEP_ALIVE: bool = true;
+
     /// A partner with the cmdlet defaults.
     pub fn new(domain: Domain) -> PartnerConfig {
         PartnerConfig {
             domain,
             additional_domains: Vec::new(),
             description: Description::default(),
-            partner_type: PartnerType::PublicUnverified,
-            tls_negotiation: Negotiation::Required,
-            sasl_negotiation: Negotiation::Required,
-            support_dialback_negotiation: true,
-            enable_keep_alive: true,
+            partner_type: PartnerConfig::DEFAULT_PARTNER_TYPE,
+            tls_negotiation: PartnerConfig::DEFAULT_TLS,
+            sasl_negotiation: PartnerConfig::DEFAULT_SASL,
+            support_dialback_negotiation: PartnerConfig::DEFAULT_DIALBACK,
+            enable_keep_alive: PartnerConfig::DEFAULT_KEEP_ALIVE,
             connection_limit: None,
             proxy_fqdn: None,
         }
@@ -139,13 +151,17 @@ pub enum DomainListChange {
 }
 
 impl DomainListChange {
-    /// Applies the change to a list.
+    /// Applies the change to a list, in time linear in the sizes of both.
     pub fn apply(&self, list: &mut Vec<Domain>) {
         match self {
             DomainListChange::Modify { add, remove } => {
-                list.retain(|d| !remove.contains(d));
+                if !remove.is_empty() {
+                    let remove: HashSet<&Domain> = remove.iter().collect();
+                    list.retain(|d| !remove.contains(d));
+                }
+                let mut present: HashSet<Domain> = list.iter().cloned().collect();
                 for domain in add {
-                    if !list.contains(domain) {
+                    if present.insert(domain.clone()) {
                         list.push(domain.clone());
                     }
                 }

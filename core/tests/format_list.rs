@@ -44,8 +44,8 @@ fn reads_a_paste_with_wrapped_values() {
     assert_eq!(fabrikam.additional_domains.len(), 3);
     assert_eq!(
         fabrikam.description.as_str(),
-        "Fabrikam, Inc. XMPP federation with the research and ITdepartments",
-        "wrapped lines join where PowerShell broke them"
+        "Fabrikam, Inc. XMPP federation with the research and IT departments",
+        "PowerShell wraps at a space, which a console copy drops; it is put back"
     );
     assert_eq!(fabrikam.partner_type, PartnerType::Federated);
     assert_eq!(fabrikam.matrix_row(), MatrixRow::M7);
@@ -95,6 +95,14 @@ fn unknown_properties_are_noted_once() {
         .filter(|d| d.code() == Code::IgnoredProperty)
         .collect();
     assert_eq!(ignored.len(), 1);
+}
+
+#[test]
+fn a_description_naming_a_cmdlet_is_still_format_list() {
+    let paste = "Identity    : a.com\nDescription : created by New-CsXmppAllowedPartner\n";
+    assert_eq!(Format::detect(paste), Some(Format::FormatList));
+    let document = xmpp_federation::Document::parse_detected(paste).unwrap();
+    assert_eq!(document.directory().partners().len(), 1);
 }
 
 #[test]

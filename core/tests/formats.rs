@@ -142,6 +142,18 @@ fn round_trip(directory: &Directory, format: Format) {
         Format::PowerShell => directory.to_powershell(),
         _ => unreachable!(),
     };
+    if format == Format::PowerShell {
+        // Printable ASCII only, so that Windows PowerShell reads the same script in any code
+        // page, and one command per line.
+        assert!(
+            text.chars().all(|c| c == '\n' || (' '..='~').contains(&c)),
+            "{text}"
+        );
+        let commands = text.lines().filter(|l| !l.starts_with('#')).count();
+        let expected = directory.partners().len()
+            + usize::from(*directory.gateway() != GatewayConfig::default());
+        assert_eq!(commands, expected, "{text}");
+    }
     let document = parse(&text, format);
     assert!(
         document.diagnostics().is_empty(),
@@ -348,4 +360,31 @@ fn oversized_input_is_refused_before_parsing() {
         decode(big.as_bytes()).unwrap_err().kind(),
         ReadErrorKind::TooLarge { .. }
     ));
+}
+
+#[test]
+fn partners_with_field_errors_are_left_out_of_the_directory() {
+    // A misspelt field could have been a setting: the partner is not read with defaults.
+    let document = parse(
+        r#"[{"domain": "a.com", "tlsNegociation": "Optional"}, {"domain": "b.com", "domain": "c.com"}, {"domain": "d.com"}]"#,
+        Format::Json,
+    );
+    let directory = document.directory();
+    let names: Vec<&str> = directory
+        .partners()
+        .iter()
+        .map(|p| p.domain.as_str())
+        .collect();
+    assert_eq!(names, ["d.com"]);
+    let report = document.validate();
+    assert_eq!(
+        report.partners()[0].matrix_row(),
+        None,
+        "TLS may be the misspelt field"
+    );
+    assert!(!report.partners()[0].commit_allowed());
+    assert_eq!(
+        report.partners()[2].matrix_row().map(|r| r.name()),
+        Some("M1")
+    );
 }

@@ -103,6 +103,14 @@ fn binding_errors_fail_the_command() {
             "New-CsXmppAllowedPartner a.com -EnableKeepAlive false",
             "takes `$true` or `$false`",
         ),
+        // Common parameters take part in prefix matching.
+        ("New-CsXmppAllowedPartner a.com -E $false", "ambiguous"),
+        ("New-CsXmppAllowedPartner a.com -W", "ambiguous"),
+        ("New-CsXmppAllowedPartner a.com -In", "ambiguous"),
+        (
+            "New-CsXmppAllowedPartner a.com -Description x -Description y",
+            "given twice",
+        ),
     ];
     for (script, expected) in cases {
         let document = parse(script, Format::PowerShell);
@@ -266,4 +274,156 @@ fn invalid_new_partners_are_reported_with_their_line() {
     assert_eq!(bad.position().unwrap().line, 3);
     assert_eq!(bad.matrix_row(), Some(MatrixRow::M3));
     assert_eq!(bad.diagnostics()[0].path(), "partners[1].domain");
+}
+
+/// Windows PowerShell 5.1 reads a script without a byte-order mark in the ANSI code page, where
+/// bytes of UTF-8 letters are quote characters (`Ñ` is C3 91, and 91 is `‘` in Windows-1252). The
+/// export must mean the same whatever the code page, so it is printable ASCII.
+#[test]
+fn exports_are_ascii_and_mean_the_same_in_any_code_page() {
+    let mut partner = PartnerConfig::new(domain("contoso.com"));
+    partner.description =
+        Description::new("PEÑA; Start-Process calc.exe; # ‘quoted’ 🙂\r\nline two\ttab").unwrap();
+    let original = Directory::from_partners(GatewayConfig::default(), vec![partner]);
+    let script = original.to_powershell();
+    assert!(script.is_ascii(), "{script}");
+    assert!(
+        script.contains("('PE' + [char]0x00D1 + 'A; Start-Process calc.exe; # ' + [char]0x2018"),
+        "{script}"
+    );
+    assert!(
+        script.contains("[char]0xD83D + [char]0xDE42"),
+        "surrogate pairs: {script}"
+    );
+    assert_eq!(directory(&script).partners(), original.partners());
+}
+
+#[test]
+fn reads_joined_strings_and_char_values() {
+    let d = directory(
+        "New-CsXmppAllowedPartner a.com -Description ('x' + [CHAR]0x41 + \"y\" + [char]66)",
+    );
+    assert_eq!(d.partners()[0].description.as_str(), "xAyB");
+    for script in [
+        "New-CsXmppAllowedPartner a.com -Description ([char]0xD800)",
+        "New-CsXmppAllowedPartner a.com -Description ([int]5)",
+        "New-CsXmppAllowedPartner a.com -Description ('a' + 5)",
+        "New-CsXmppAllowedPartner a.com -Description ([char]0x10000)",
+    ] {
+        assert!(
+            Document::parse(script, Format::PowerShell).is_err(),
+            "{script}"
+        );
+    }
+}
+
+#[test]
+fn common_parameters_are_accepted() {
+    let d = directory(
+        "New-CsXmppAllowedPartner a.com -ErrorAction Stop -ea:Stop -Verbose -OutVariable result",
+    );
+    assert_eq!(d.partners().len(), 1);
+}
+
+#[test]
+fn instance_and_ambiguous_set_parameters_fail() {
+    let document = parse(
+        "New-CsXmppAllowedPartner a.com\nSet-CsXmppAllowedPartner -Instance x -TlsNegotiation Optional\nSet-CsXmppAllowedPartner -I a.com -TlsNegotiation Optional",
+        Format::PowerShell,
+    );
+    assert_eq!(
+        document.directory().partners()[0].matrix_row(),
+        MatrixRow::M1
+    );
+    let bindings = document
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code() == Code::ParameterBinding)
+        .count();
+    assert_eq!(bindings, 2);
+}
+
+#[test]
+fn arguments_are_read_in_powershell_argument_mode() {
+    // `=` is an ordinary character in an unquoted argument.
+    let d = directory("New-CsXmppAllowedPartner a.com -Description key=value");
+    assert_eq!(d.partners()[0].description.as_str(), "key=value");
+    for script in [
+        // A variable inside an unquoted argument expands.
+        "New-CsXmppAllowedPartner a.com -Description foo$env:USERNAME",
+        // Automatic variables expand in double quotes.
+        "New-CsXmppAllowedPartner a.com -Description \"cost $$\"",
+        "New-CsXmppAllowedPartner a.com -Description \"last $^\"",
+        // Inside parentheses or a hash table, a bare word is a command.
+        "New-CsXmppAllowedPartner (a.com)",
+        "Set-CsXmppAllowedPartner a.com -AdditionalDomains @{Add=b.a.com}",
+        // PowerShell refuses repeated hash keys.
+        "Set-CsXmppAllowedPartner a.com -AdditionalDomains @{Add='b.a.com'; add='c.a.com'}",
+        // Only hexadecimal digits in `u{...}`.
+        "New-CsXmppAllowedPartner a.com -Description \"`u{+41}\"",
+    ] {
+        assert!(
+            Document::parse(script, Format::PowerShell).is_err(),
+            "{script}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_new_does_not_take_the_identity() {
+    let document = parse(
+        "New-CsXmppAllowedPartner a.com -TlsNegotiation Requried\nNew-CsXmppAllowedPartner a.com -TlsNegotiation Optional\nSet-CsXmppAllowedPartner a.com -SaslNegotiation NotSupported",
+        Format::PowerShell,
+    );
+    let directory = document.directory();
+    assert_eq!(directory.partners().len(), 1);
+    assert_eq!(directory.partners()[0].matrix_row(), MatrixRow::M15);
+    assert!(
+        document
+            .diagnostics()
+            .iter()
+            .all(|d| d.code() != Code::PartnerExists)
+    );
+}
+
+#[test]
+fn list_modifiers_follow_powershell() {
+    let d = directory(
+        "New-CsXmppAllowedPartner a.com -AdditionalDomains x.a.com,y.a.com\n\
+         New-CsXmppAllowedPartner b.com -AdditionalDomains x.b.com\n\
+         Set-CsXmppAllowedPartner a.com -AdditionalDomains @{Replace='c.a.com'; Add='d.a.com'}\n\
+         Set-CsXmppAllowedPartner b.com -AdditionalDomains @{Replace=@(); Add='d.b.com'}",
+    );
+    assert_eq!(
+        d.partners()[0].additional_domains,
+        [domain("c.a.com")],
+        "a non-empty Replace wins"
+    );
+    assert_eq!(
+        d.partners()[1].additional_domains,
+        [domain("x.b.com"), domain("d.b.com")],
+        "an empty Replace is ignored"
+    );
+}
+
+#[test]
+fn edits_cannot_grow_a_list_past_its_bound() {
+    let adds: Vec<String> = (0..1001).map(|i| format!("'d{i}.a.com'")).collect();
+    let script = format!(
+        "New-CsXmppAllowedPartner a.com\nSet-CsXmppAllowedPartner a.com -TlsNegotiation Optional -AdditionalDomains @{{Add={}}}",
+        adds.join(",")
+    );
+    let report = parse(&script, Format::PowerShell).validate();
+    let partner = &report.partners()[0];
+    assert!(
+        partner
+            .diagnostics()
+            .iter()
+            .any(|d| d.code() == Code::LimitExceeded)
+    );
+    assert_eq!(
+        partner.matrix_row(),
+        Some(MatrixRow::M1),
+        "a failed edit changes nothing"
+    );
 }

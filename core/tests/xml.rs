@@ -150,3 +150,22 @@ fn an_empty_directory_is_fine() {
         assert!(document.is_empty() && document.diagnostics().is_empty());
     }
 }
+
+#[test]
+fn positions_are_exact_on_a_document_of_one_line() {
+    let partners: String = (0..2000)
+        .map(|i| format!("<partner><domain>p{i}.example</domain></partner>"))
+        .collect();
+    let text = format!(
+        "<directory>{partners}<partner><domain>p.example</domain><tlsNegotiation>Sometimes</tlsNegotiation></partner></directory>"
+    );
+    let document = parse(&text, Format::Xml);
+    let finding = &document.diagnostics()[0];
+    let position = finding.position().unwrap();
+    assert_eq!(position.line, 1);
+    let column = usize::try_from(position.column).unwrap();
+    assert!(
+        text[column - 1..].starts_with("<tlsNegotiation>"),
+        "column {column}"
+    );
+}

@@ -239,6 +239,10 @@ pub(crate) enum BindingProblem {
     Conflict(&'static str),
     /// A boolean parameter given text, which PowerShell does not convert.
     NotBoolean,
+    /// The same parameter given twice.
+    Repeated,
+    /// A parameter that passes an object rather than values (`-Instance`).
+    NotSupported,
 }
 
 /// One finding.

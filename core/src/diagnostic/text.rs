@@ -335,6 +335,14 @@ pub(super) fn message(detail: &Detail, l: Language) -> String {
                 format!("`{command}` cannot take both `-{argument}` and `-{other}`"),
                 format!("`{command}` kann nicht `-{argument}` und `-{other}` zugleich annehmen"),
             ),
+            BindingProblem::Repeated => l.pick(
+                format!("parameter `-{argument}` of `{command}` is given twice"),
+                format!("Parameter `-{argument}` von `{command}` ist doppelt angegeben"),
+            ),
+            BindingProblem::NotSupported => l.pick(
+                format!("`-{argument}` of `{command}` passes an object, which is not read"),
+                format!("`-{argument}` von `{command}` übergibt ein Objekt, das nicht gelesen wird"),
+            ),
             BindingProblem::NotBoolean => l.pick(
                 format!("parameter `-{argument}` of `{command}` takes `$true` or `$false`, not text"),
                 format!(
@@ -737,6 +745,16 @@ pub(super) fn help(detail: &Detail, l: Language) -> String {
             BindingProblem::Conflict(_) => l.pick(
                 format!("keep only one of them; `-{argument}` names the partner"),
                 format!("Behalten Sie nur einen davon; `-{argument}` benennt den Partner"),
+            ),
+            BindingProblem::Repeated => l.pick(
+                "keep one of the two values; PowerShell refuses to run the command".to_owned(),
+                "Behalten Sie einen der beiden Werte; PowerShell verweigert den Befehl".to_owned(),
+            ),
+            BindingProblem::NotSupported => l.pick(
+                "name the partner with -Identity and give each setting as a parameter".to_owned(),
+                "Benennen Sie den Partner mit -Identity und geben Sie jede Einstellung als \
+                 Parameter an"
+                    .to_owned(),
             ),
             BindingProblem::NotBoolean => l.pick(
                 format!("write `-{argument} $true` or `-{argument} $false`"),

@@ -88,11 +88,10 @@ impl PartnerEntry {
     /// The matrix row, when the three negotiation settings are valid (whatever the other fields
     /// are).
     pub fn matrix_row(&self) -> Option<MatrixRow> {
-        let defaults = PartnerConfig::new(Domain::parse("example.com").ok()?);
         Some(MatrixRow::classify(
-            self.tls.or(defaults.tls_negotiation)?,
-            self.sasl.or(defaults.sasl_negotiation)?,
-            self.dialback.or(defaults.support_dialback_negotiation)?,
+            self.tls.or(PartnerConfig::DEFAULT_TLS)?,
+            self.sasl.or(PartnerConfig::DEFAULT_SASL)?,
+            self.dialback.or(PartnerConfig::DEFAULT_DIALBACK)?,
         ))
     }
 }

@@ -1,7 +1,8 @@
 //! The text of `Get-CsXmppAllowedPartner | Format-List`: one block of `Name : Value` lines per
 //! partner, separated by blank lines.
 //!
-//! PowerShell wraps long values onto indented continuation lines, which are joined back. It
+//! PowerShell wraps long values at spaces onto indented continuation lines, which are joined
+//! back with one space. It
 //! prints collections as `{a, b, c}` and cuts them after `$FormatEnumerationLimit` items (4 by
 //! default) with `...`: such a list is incomplete, so it is reported rather than read.
 
@@ -52,8 +53,14 @@ pub(super) fn read(text: &str) -> Result<(Node, Vec<Diagnostic>), ReadError> {
         let continuation = line.starts_with([' ', '\t']);
         match (continuation, current.last_mut()) {
             (true, Some((_, node))) => {
+                // PowerShell wraps at spaces and keeps the space at the end of the line, which
+                // copying from a console usually drops: join with one space.
                 if let Value::Text(value) = &mut node.value {
-                    value.push_str(line.trim_start());
+                    let piece = line.trim();
+                    if !value.is_empty() && !value.ends_with(' ') && !piece.is_empty() {
+                        value.push(' ');
+                    }
+                    value.push_str(piece);
                 }
             }
             _ => {

@@ -1,12 +1,19 @@
 //! Line and column positions for byte offsets.
 
+use std::cell::Cell;
+
 use crate::diagnostic::Position;
 
 /// The start offsets of the lines of a text, for turning byte offsets into positions.
+///
+/// Readers ask for positions in increasing order, so the last answer is remembered and the next
+/// column is counted from there: a whole document costs linear time even when it is one line.
 #[derive(Debug, Clone)]
 pub(crate) struct Lines<'a> {
     text: &'a [u8],
     starts: Vec<usize>,
+    /// The last offset asked for, its line index and its column (from 0).
+    last: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
@@ -22,7 +29,11 @@ impl<'a> Lines<'a> {
                 .filter(|(_, b)| **b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        Lines { text, starts }
+        Lines {
+            text,
+            starts,
+            last: Cell::new((0, 0, 0)),
+        }
     }
 
     /// The position of byte `offset`; columns count characters.
@@ -32,11 +43,19 @@ impl<'a> Lines<'a> {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.starts[line];
-        let column = self.text[start..offset]
-            .iter()
-            .filter(|b| (**b & 0xC0) != 0x80)
-            .count();
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (from, base) = if last_line == line && last_offset <= offset {
+            (last_offset, last_column)
+        } else {
+            (self.starts[line], 0)
+        };
+        // Count characters, not bytes: skip UTF-8 continuation bytes.
+        let column = base
+            + self.text[from..offset]
+                .iter()
+                .filter(|b| (**b & 0xC0) != 0x80)
+                .count();
+        self.last.set((offset, line, column));
         Position {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
@@ -60,5 +79,8 @@ mod tests {
         assert_eq!(lines.position(3), Position { line: 2, column: 1 });
         assert_eq!(lines.position(5), Position { line: 2, column: 2 });
         assert_eq!(lines.end(), Position { line: 3, column: 1 });
+        // Out of order, after the memo moved on.
+        assert_eq!(lines.position(4), Position { line: 2, column: 2 });
+        assert_eq!(lines.position(1), Position { line: 1, column: 2 });
     }
 }

@@ -11,13 +11,14 @@ use std::fmt;
 
 use serde::Deserializer;
 
+use crate::diagnostic::{Code, Severity};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::directory::{Change, Directory};
 use crate::document::{DirectoryDocument, Interpreter, Naming, Node};
 use crate::gateway::GatewayConfig;
 use crate::language::Language;
 use crate::limits::MAX_DOCUMENT_BYTES;
-use crate::validate::{Entry, Report};
+use crate::validate::{Entry, Report, partner_index};
 
 pub(crate) use lines::Lines;
 
@@ -72,19 +73,23 @@ impl Format {
     pub fn detect(text: &str) -> Option<Format> {
         let text = text.trim_start_matches('\u{FEFF}').trim_start();
         let head = &text[..text.floor_char_boundary(64 * 1024)];
-        let lower = head.to_ascii_lowercase();
         if text.starts_with('{') || text.starts_with('[') {
             Some(Format::Json)
         } else if text.starts_with("<#") || text.starts_with('#') {
             Some(Format::PowerShell)
         } else if text.starts_with('<') {
             Some(Format::Xml)
-        } else if lower.contains("-csxmppallowedpartner")
-            || lower.contains("set-csxmppgatewayconfiguration")
-        {
-            Some(Format::PowerShell)
         } else if format_list::looks_like(text) {
             Some(Format::FormatList)
+        } else if head.lines().any(|line| {
+            let line = line.trim_start().to_ascii_lowercase();
+            ["new-", "set-", "remove-"]
+                .iter()
+                .any(|verb| line.starts_with(&format!("{verb}csxmppallowedpartner")))
+                || line.starts_with("set-csxmppgatewayconfiguration")
+                || line.starts_with("import-module")
+        }) {
+            Some(Format::PowerShell)
         } else {
             None
         }
@@ -399,15 +404,30 @@ impl Document {
         document: DirectoryDocument,
         diagnostics: Vec<Diagnostic>,
     ) -> Document {
+        // A partner with an error in its fields (an unknown or repeated field, say) is not read:
+        // its settings would not be the ones the document meant.
+        // An unknown or repeated field may be one of the negotiation settings, so such an
+        // entry has no matrix row either.
+        let mut failed = vec![(false, false); document.partners.len()];
+        for diagnostic in &diagnostics {
+            if diagnostic.severity() == Severity::Error
+                && let Some(index) = partner_index(diagnostic.path())
+                && let Some((config, row)) = failed.get_mut(index)
+            {
+                *config = true;
+                *row |= matches!(diagnostic.code(), Code::UnknownField | Code::DuplicateField);
+            }
+        }
         let entries = document
             .partners
             .iter()
-            .map(|p| Entry {
+            .zip(failed)
+            .map(|(p, (failed, unsure_row))| Entry {
                 path: p.path.clone(),
                 position: p.position,
                 domain_text: p.domain_text.clone(),
-                config: p.config(),
-                matrix_row: p.matrix_row(),
+                config: if failed { None } else { p.config() },
+                matrix_row: if unsure_row { None } else { p.matrix_row() },
             })
             .collect();
         Document {
@@ -437,7 +457,8 @@ impl Document {
         )
     }
 
-    /// The partners that were read without errors in their fields, as a directory.
+    /// The partners that were read without errors in their fields, as a directory. A partner
+    /// with any error in its fields is left out, even where a default could stand in.
     pub fn directory(&self) -> Directory {
         Directory::from_partners(
             self.gateway.clone(),

@@ -11,14 +11,14 @@ pub(super) use write::{write_changes, write_directory};
 use syntax::{Argument, Command, Expr, ExprKind, Parser};
 
 use super::{ReadError, ReadErrorKind};
-use crate::diagnostic::{BindingProblem, Detail, Diagnostic, Position, Severity};
+use crate::diagnostic::{BindingProblem, Detail, Diagnostic, Position, Severity, Unit};
 use crate::document::fields::{self, Kind};
 use crate::document::{
     DirectoryDocument, Interpreter, Key, Naming, Node, PartnerEntry, Slot, Value,
 };
 use crate::domain::Domain;
 use crate::gateway::GatewayConfig;
-use crate::limits::MAX_PARTNERS;
+use crate::limits::{MAX_ADDITIONAL_DOMAINS, MAX_PARTNERS};
 use crate::partner::{Description, DomainListChange};
 use crate::suggest::closest;
 
@@ -55,6 +55,7 @@ impl Cmdlet {
     fn parameters(self) -> &'static [&'static str] {
         const PARTNER: &[&str] = &[
             "Identity",
+            "Instance",
             "AdditionalDomains",
             "ConnectionLimit",
             "Description",
@@ -80,6 +81,7 @@ impl Cmdlet {
         ];
         const GATEWAY: &[&str] = &[
             "Identity",
+            "Instance",
             "ConnectionLimit",
             "DialbackPassphrase",
             "EnableLoggingAllMessageBodies",
@@ -104,7 +106,31 @@ impl Cmdlet {
             _ => &["Confirm", "Force", "WhatIf", "Verbose", "Debug"],
         }
     }
+
+    /// Every name a parameter can be bound by, for prefix matching: the cmdlet's own parameters
+    /// and switches and PowerShell's common parameters, which take part in prefix matching too
+    /// (`-E` is ambiguous between `-EnableKeepAlive` and `-ErrorAction`).
+    fn names(self) -> impl Iterator<Item = &'static &'static str> + Clone {
+        self.parameters()
+            .iter()
+            .chain(self.switches())
+            .chain(COMMON_PARAMETERS)
+    }
 }
+
+/// PowerShell's common parameters that take a value. They change how errors and output are
+/// reported, not what a command does, so they are accepted and ignored.
+const COMMON_PARAMETERS: &[&str] = &[
+    "ErrorAction",
+    "WarningAction",
+    "InformationAction",
+    "ErrorVariable",
+    "WarningVariable",
+    "InformationVariable",
+    "OutVariable",
+    "OutBuffer",
+    "PipelineVariable",
+];
 
 /// A command's arguments, bound to parameters.
 #[derive(Default)]
@@ -261,8 +287,7 @@ fn bind(cmdlet: Cmdlet, command: &Command, out: &mut Vec<Diagnostic>) -> Option<
                 value,
                 position,
             } => {
-                let all = cmdlet.parameters().iter().chain(cmdlet.switches());
-                let resolved = match resolve(name, all) {
+                let resolved = match resolve(name, cmdlet.names()) {
                     Ok(resolved) => resolved,
                     Err(problem) => {
                         ok = false;
@@ -294,11 +319,20 @@ fn bind(cmdlet: Cmdlet, command: &Command, out: &mut Vec<Diagnostic>) -> Option<
                     },
                 };
                 match value {
-                    Some(value) => bound.named.push((resolved, value)),
                     None => {
                         ok = false;
                         fail(name.clone(), BindingProblem::MissingValue, *position);
                     }
+                    Some(_) if COMMON_PARAMETERS.contains(&resolved) => {}
+                    Some(_) if resolved == "Instance" => {
+                        ok = false;
+                        fail(name.clone(), BindingProblem::NotSupported, *position);
+                    }
+                    Some(_) if bound.value(resolved).is_some() => {
+                        ok = false;
+                        fail(resolved.to_owned(), BindingProblem::Repeated, *position);
+                    }
+                    Some(value) => bound.named.push((resolved, value)),
                 }
             }
         }
@@ -351,6 +385,15 @@ fn resolve<'a>(
         "wi" => Some("WhatIf"),
         "vb" => Some("Verbose"),
         "db" => Some("Debug"),
+        "ea" => Some("ErrorAction"),
+        "wa" => Some("WarningAction"),
+        "infa" => Some("InformationAction"),
+        "ev" => Some("ErrorVariable"),
+        "wv" => Some("WarningVariable"),
+        "iv" => Some("InformationVariable"),
+        "ov" => Some("OutVariable"),
+        "ob" => Some("OutBuffer"),
+        "pv" => Some("PipelineVariable"),
         _ => None,
     };
     if let Some(exact) = parameters
@@ -381,6 +424,7 @@ fn describe(expr: &Expr) -> String {
         ExprKind::Bare(w) | ExprKind::Quoted(w) => w.chars().take(60).collect(),
         ExprKind::Bool(b) => format!("${b}"),
         ExprKind::Null => "$null".to_owned(),
+        ExprKind::Char(unit) => format!("[char]{unit}"),
         ExprKind::Array(_) => "an array".to_owned(),
         ExprKind::Hash(_) => "a hash table".to_owned(),
     }
@@ -393,6 +437,7 @@ fn node(expr: &Expr) -> Node {
         ExprKind::Bare(w) | ExprKind::Quoted(w) => Value::Text(w.clone()),
         ExprKind::Bool(b) => Value::Bool(*b),
         ExprKind::Null => Value::Null,
+        ExprKind::Char(unit) => Value::Text(String::from_utf16_lossy(&[*unit])),
         ExprKind::Array(items) => Value::List(items.iter().map(node).collect()),
         ExprKind::Hash(entries) => Value::Map(
             entries
@@ -512,7 +557,10 @@ impl State {
             );
             return;
         }
-        if let Some(key) = entry_key(&entry) {
+        // PowerShell does not run a command whose arguments do not convert: the entry is kept
+        // for its findings, but it claims no identity, so a later New- can create the partner.
+        let failed = findings.iter().any(|d| d.severity() == Severity::Error);
+        if !failed && let Some(key) = entry_key(&entry) {
             self.index.entry(key).or_insert(self.entries.len());
         }
         self.entries.push(Some((entry, findings)));
@@ -570,6 +618,33 @@ impl State {
             // PowerShell does not run a command whose arguments do not convert.
             return;
         }
+        // The new list of additional domains first: if it is too long, nothing changes.
+        let new_domains = match domains_change {
+            Some(Slot::Set(change)) => {
+                let mut list = match &entry.additional_domains {
+                    Slot::Set(list) => list.clone(),
+                    Slot::Absent | Slot::Invalid => Vec::new(),
+                };
+                change.apply(&mut list);
+                if list.len() > MAX_ADDITIONAL_DOMAINS {
+                    entry_findings.push(
+                        Diagnostic::new(
+                            Detail::LimitExceeded {
+                                field: "additionalDomains".to_owned(),
+                                limit: MAX_ADDITIONAL_DOMAINS,
+                                actual: list.len(),
+                                unit: Unit::Entries,
+                            },
+                            format!("{PLACEHOLDER}.additionalDomains"),
+                        )
+                        .at(Some(command.position)),
+                    );
+                    return;
+                }
+                Some(list)
+            }
+            _ => None,
+        };
         fn take<T: Clone>(target: &mut Slot<T>, change: Slot<T>) {
             if let Slot::Set(value) = change {
                 *target = Slot::Set(value);
@@ -586,13 +661,7 @@ impl State {
         if clear_description {
             entry.description = Slot::Set(Description::default());
         }
-        if let Some(Slot::Set(change)) = domains_change {
-            let mut list = match &entry.additional_domains {
-                Slot::Set(list) => list.clone(),
-                Slot::Absent => Vec::new(),
-                Slot::Invalid => return,
-            };
-            change.apply(&mut list);
+        if let Some(list) = new_domains {
             entry.additional_domains = Slot::Set(list);
         }
     }
@@ -680,13 +749,11 @@ fn list_modifier(
     if !valid {
         return Slot::Invalid;
     }
+    // As `PSListModifier.ApplyTo` does: a non-empty `Replace` sets the list and `Add` and
+    // `Remove` are ignored; an empty one counts as not given.
     match replace {
-        Some(mut domains) => {
-            // `Replace` wins, then `Add` and `Remove` apply to the new list.
-            DomainListChange::Modify { add, remove }.apply(&mut domains);
-            Slot::Set(DomainListChange::Replace { domains })
-        }
-        None => Slot::Set(DomainListChange::Modify { add, remove }),
+        Some(domains) if !domains.is_empty() => Slot::Set(DomainListChange::Replace { domains }),
+        _ => Slot::Set(DomainListChange::Modify { add, remove }),
     }
 }
 

@@ -56,8 +56,18 @@ pub(super) enum ExprKind {
     Quoted(String),
     Bool(bool),
     Null,
+    /// `[char]0x00D1`: one UTF-16 code unit, only ever joined into a string.
+    Char(u16),
     Array(Vec<Expr>),
     Hash(Vec<(String, Expr)>),
+}
+
+/// PowerShell's two parsing modes: arguments of a command, where bare words are text, and
+/// expressions (inside parentheses and hash tables), where a bare word is a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Argument,
+    Expression,
 }
 
 pub(super) struct Parser<'a> {
@@ -198,16 +208,39 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A run of characters up to whitespace or a character that ends an argument.
+    /// A command name: letters, digits and the punctuation of cmdlet names.
     fn word(&mut self) -> String {
         let start = self.offset;
-        while let Some(c) = self.peek() {
-            if c.is_whitespace() || matches!(c, ';' | '|' | ',' | ')' | '}' | '(' | '{' | '=') {
-                break;
-            }
+        while self
+            .peek()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
             self.bump();
         }
         self.text[start..self.offset].to_owned()
+    }
+
+    /// An unquoted argument, read as PowerShell reads one in argument mode: up to whitespace or
+    /// a character that ends an argument. `=` and `[` are ordinary characters here. A `$` that
+    /// would expand a variable, and a backtick escape, are refused.
+    fn bareword(&mut self) -> Result<String, ReadError> {
+        let start = self.offset;
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || matches!(c, ';' | '|' | ',' | ')' | '}' | '(' | '{') {
+                break;
+            }
+            let position = self.position();
+            self.bump();
+            if c == '$' && self.peek().is_some_and(expands_after_dollar) {
+                return Err(
+                    self.unsupported("variable expansion in an unquoted argument", position)
+                );
+            }
+            if c == '`' {
+                return Err(self.unsupported("a backtick escape in an unquoted argument", position));
+            }
+        }
+        Ok(self.text[start..self.offset].to_owned())
     }
 
     fn arguments(&mut self) -> Result<Vec<Argument>, ReadError> {
@@ -228,7 +261,7 @@ impl<'a> Parser<'a> {
                     let value = if self.peek() == Some(':') {
                         self.bump();
                         self.skip_blank(false)?;
-                        Some(self.expression(0)?)
+                        Some(self.expression(0, Mode::Argument)?)
                     } else {
                         None
                     };
@@ -238,14 +271,14 @@ impl<'a> Parser<'a> {
                         position,
                     });
                 }
-                Some(_) => arguments.push(Argument::Value(self.expression(0)?)),
+                Some(_) => arguments.push(Argument::Value(self.expression(0, Mode::Argument)?)),
             }
         }
     }
 
     /// A value, or several separated by commas (an array).
-    fn expression(&mut self, depth: usize) -> Result<Expr, ReadError> {
-        let first = self.primary(depth)?;
+    fn expression(&mut self, depth: usize, mode: Mode) -> Result<Expr, ReadError> {
+        let first = self.term(depth, mode)?;
         let mut items = vec![first];
         loop {
             let save = self.offset;
@@ -254,7 +287,7 @@ impl<'a> Parser<'a> {
                 self.bump();
                 // A line break may follow a comma.
                 self.skip_blank(true)?;
-                items.push(self.primary(depth)?);
+                items.push(self.term(depth, mode)?);
             } else {
                 self.offset = save;
                 break;
@@ -271,7 +304,57 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn primary(&mut self, depth: usize) -> Result<Expr, ReadError> {
+    /// In expression mode, strings and `[char]` values joined with `+`: the form the writer
+    /// uses for text outside ASCII. In argument mode, a single value.
+    fn term(&mut self, depth: usize, mode: Mode) -> Result<Expr, ReadError> {
+        let first = self.primary(depth, mode)?;
+        if mode == Mode::Argument {
+            return Ok(first);
+        }
+        let mut parts = vec![first];
+        loop {
+            let save = self.offset;
+            self.skip_blank(false)?;
+            if self.peek() == Some('+') {
+                self.bump();
+                self.skip_blank(true)?;
+                parts.push(self.primary(depth, mode)?);
+            } else {
+                self.offset = save;
+                break;
+            }
+        }
+        if parts.len() == 1 && !matches!(parts[0].kind, ExprKind::Char(_)) {
+            return Ok(parts.remove(0));
+        }
+        let position = parts[0].position;
+        let mut units: Vec<u16> = Vec::new();
+        for part in parts {
+            match part.kind {
+                ExprKind::Quoted(text) => units.extend(text.encode_utf16()),
+                ExprKind::Char(unit) => units.push(unit),
+                _ => {
+                    return Err(self.unsupported(
+                        "arithmetic or joining anything but strings and [char] values",
+                        part.position,
+                    ));
+                }
+            }
+        }
+        let text = String::from_utf16(&units).map_err(|_| {
+            ReadError::syntax(
+                Format::PowerShell,
+                "the [char] values do not form valid UTF-16 text",
+                Some(position),
+            )
+        })?;
+        Ok(Expr {
+            kind: ExprKind::Quoted(text),
+            position,
+        })
+    }
+
+    fn primary(&mut self, depth: usize, mode: Mode) -> Result<Expr, ReadError> {
         if depth > MAX_NESTING {
             return Err(ReadError::new(
                 ReadErrorKind::TooDeep,
@@ -285,7 +368,11 @@ impl<'a> Parser<'a> {
             Some(c) if is_double_quote(c) => Ok(expr(ExprKind::Quoted(self.expandable_string()?))),
             Some('$') => {
                 self.bump();
-                let name = self.word();
+                let start = self.offset;
+                while self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    self.bump();
+                }
+                let name = &self.text[start..self.offset];
                 match name.to_ascii_lowercase().as_str() {
                     "true" => Ok(expr(ExprKind::Bool(true))),
                     "false" => Ok(expr(ExprKind::Bool(false))),
@@ -313,6 +400,7 @@ impl<'a> Parser<'a> {
                 self.bump();
                 Ok(expr(ExprKind::Hash(self.hash(depth)?)))
             }
+            Some('[') if mode == Mode::Expression => Ok(expr(self.char_cast()?)),
             Some('{') => Err(self.unsupported("a script block", position)),
             Some('|') => Err(self.unsupported("a pipeline", position)),
             Some(c) if matches!(c, ';' | ',' | ')' | '}' | '\n' | '\r') => {
@@ -320,16 +408,44 @@ impl<'a> Parser<'a> {
             }
             None => Err(self.error("expected a value, found the end of the script")),
             Some(_) => {
-                let word = self.word();
+                let word = self.bareword()?;
                 if word.is_empty() {
                     return Err(self.error("expected a value"));
+                }
+                // In expression mode (inside parentheses or a hash table) a bare word is a
+                // command that PowerShell would run; only a number is a value.
+                if mode == Mode::Expression && number(&word).is_none() {
+                    return Err(self.unsupported(
+                        format!("the command `{word}` inside an expression (quote the text)"),
+                        position,
+                    ));
                 }
                 Ok(expr(ExprKind::Bare(word)))
             }
         }
     }
 
-    /// Items up to `close`, separated by commas, semicolons or line breaks.
+    /// `[char]` followed by a number: one UTF-16 code unit.
+    fn char_cast(&mut self) -> Result<ExprKind, ReadError> {
+        let position = self.position();
+        let cast = "[char]";
+        let matches_cast = self.text[self.offset..]
+            .get(..cast.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(cast));
+        if !matches_cast {
+            return Err(self.unsupported("a type expression other than [char]", position));
+        }
+        self.offset += cast.len();
+        let word = self.bareword()?;
+        match number(&word).and_then(|n| u16::try_from(n).ok()) {
+            Some(unit) => Ok(ExprKind::Char(unit)),
+            None => Err(self.error(format!(
+                "[char] needs a number from 0 to 0xFFFF, found `{word}`"
+            ))),
+        }
+    }
+
+    /// Items up to `close`, separated by commas, semicolons or line breaks, in expression mode.
     fn list(&mut self, close: char, depth: usize) -> Result<Vec<Expr>, ReadError> {
         let mut items = Vec::new();
         loop {
@@ -343,15 +459,16 @@ impl<'a> Parser<'a> {
                     self.bump();
                 }
                 None => return Err(self.error(format!("`{close}` expected"))),
-                Some(_) => items.push(self.expression(depth + 1)?),
+                Some(_) => items.push(self.expression(depth + 1, Mode::Expression)?),
             }
         }
     }
 
     fn hash(&mut self, depth: usize) -> Result<Vec<(String, Expr)>, ReadError> {
-        let mut entries = Vec::new();
+        let mut entries: Vec<(String, Expr)> = Vec::new();
         loop {
             self.skip_blank(true)?;
+            let position = self.position();
             match self.peek() {
                 Some('}') => {
                     self.bump();
@@ -367,10 +484,25 @@ impl<'a> Parser<'a> {
                     } else if is_double_quote(c) {
                         self.expandable_string()?
                     } else {
-                        self.word()
+                        let start = self.offset;
+                        while self
+                            .peek()
+                            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+                        {
+                            self.bump();
+                        }
+                        self.text[start..self.offset].to_owned()
                     };
                     if key.is_empty() {
                         return Err(self.error("expected a key"));
+                    }
+                    // PowerShell refuses hash literals with a repeated key, ignoring case.
+                    if entries.iter().any(|(k, _)| k.eq_ignore_ascii_case(&key)) {
+                        return Err(ReadError::syntax(
+                            Format::PowerShell,
+                            format!("duplicate key `{key}` in a hash table"),
+                            Some(position),
+                        ));
                     }
                     self.skip_blank(false)?;
                     if self.peek() != Some('=') {
@@ -378,7 +510,7 @@ impl<'a> Parser<'a> {
                     }
                     self.bump();
                     self.skip_blank(true)?;
-                    entries.push((key, self.expression(depth + 1)?));
+                    entries.push((key, self.expression(depth + 1, Mode::Expression)?));
                 }
             }
         }
@@ -440,8 +572,11 @@ impl<'a> Parser<'a> {
                         self.bump();
                         let digits = self.word_until('}');
                         self.bump();
-                        let c = u32::from_str_radix(&digits, 16)
-                            .ok()
+                        let hex = (1..=6).contains(&digits.len())
+                            && digits.chars().all(|c| c.is_ascii_hexdigit());
+                        let c = hex
+                            .then(|| u32::from_str_radix(&digits, 16).ok())
+                            .flatten()
                             .and_then(char::from_u32)
                             .ok_or_else(|| self.error(format!("invalid escape `u{{{digits}}}`")))?;
                         out.push(c);
@@ -449,11 +584,7 @@ impl<'a> Parser<'a> {
                     Some(other) => out.push(other),
                     None => break,
                 },
-                Some('$')
-                    if self.peek().is_some_and(|c| {
-                        c.is_alphanumeric() || matches!(c, '_' | '{' | '(' | '?' | ':')
-                    }) =>
-                {
+                Some('$') if self.peek().is_some_and(expands_after_dollar) => {
                     return Err(
                         self.unsupported("variable expansion in a double-quoted string", position)
                     );
@@ -475,6 +606,21 @@ impl<'a> Parser<'a> {
             self.bump();
         }
         self.text[start..self.offset].to_owned()
+    }
+}
+
+/// Whether a `$` followed by `c` expands something: a variable name, `${...}`, `$(...)`, or one
+/// of the automatic variables `$$`, `$^`, `$?` and `$_`.
+fn expands_after_dollar(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '{' | '(' | '?' | ':' | '$' | '^')
+}
+
+/// A PowerShell integer literal: decimal or `0x` hexadecimal.
+fn number(word: &str) -> Option<u64> {
+    match word.get(..2) {
+        Some("0x" | "0X") => u64::from_str_radix(&word[2..], 16).ok(),
+        _ if word.bytes().all(|b| b.is_ascii_digit()) => word.parse().ok(),
+        _ => None,
     }
 }
 

@@ -1,10 +1,16 @@
-//! Writing PowerShell: every string is single-quoted, with each of PowerShell's quote
-//! characters doubled, so nothing in a description can end the string, expand a variable or run
-//! a command.
+//! Writing PowerShell that stays inert and reads the same in any encoding.
+//!
+//! The Lync Server Management Shell is Windows PowerShell 5.1, which reads a `.ps1` file without
+//! a byte-order mark in the ANSI code page. There, bytes of the UTF-8 encoding of ordinary letters
+//! (`Ñ` is `C3 91`, and `91` is `‘` in Windows-1252) become quote characters that would end a
+//! string. So the writer emits printable ASCII only: a string of printable ASCII is
+//! single-quoted with `'` doubled; any other character, line breaks included, is written as
+//! `[char]0xNNNN` (UTF-16 code units) joined with `+` inside parentheses. Nothing in a value can
+//! end a string, expand a variable or start a command, whatever the encoding the script is read
+//! in, and each command stays on one line.
 
 use std::fmt::Write;
 
-use super::syntax::is_single_quote;
 use crate::directory::{Change, Directory};
 use crate::domain::Domain;
 use crate::gateway::GatewayConfig;
@@ -13,18 +19,35 @@ use crate::partner::{DomainListChange, PartnerConfig, PartnerEdit};
 const HEADER: &str = "# XMPP federated partners for Lync Server 2013 and Skype for Business Server.\n\
                       # Run in the Lync Server Management Shell.\n";
 
-/// A verbatim string literal: `'...'` with every single-quote character doubled.
+/// A string literal in printable ASCII: `'...'`, or `('...' + [char]0x00D1 + '...')` when the
+/// text has other characters.
 pub(crate) fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('\'');
-    for c in text.chars() {
-        if is_single_quote(c) {
-            out.push(c);
-        }
-        out.push(c);
+    let printable = |c: char| (' '..='~').contains(&c);
+    if text.chars().all(printable) {
+        return format!("'{}'", text.replace('\'', "''"));
     }
-    out.push('\'');
-    out
+    let mut parts: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for c in text.chars() {
+        if printable(c) {
+            run.push(c);
+            if c == '\'' {
+                run.push(c);
+            }
+            continue;
+        }
+        if !run.is_empty() {
+            parts.push(format!("'{}'", std::mem::take(&mut run)));
+        }
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            parts.push(format!("[char]0x{unit:04X}"));
+        }
+    }
+    if !run.is_empty() {
+        parts.push(format!("'{run}'"));
+    }
+    format!("({})", parts.join(" + "))
 }
 
 fn boolean(value: bool) -> &'static str {
