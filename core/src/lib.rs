@@ -76,6 +76,7 @@ mod language;
 pub mod limits;
 mod matrix;
 mod partner;
+pub mod s2s;
 pub mod schema;
 mod settings;
 mod suggest;

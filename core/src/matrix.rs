@@ -227,10 +227,12 @@ impl MatrixRow {
         NAMES[usize::from(self.number() - 1)]
     }
 
-    /// The authentication methods the matrix expects for the row ("Expected Authentication
-    /// Method"). Empty for the five "Not Valid Configuration" rows.
+    /// The authentication methods the row can end with ("Expected Authentication Method").
+    /// Empty for the five "Not Valid Configuration" rows.
     ///
-    /// These are Lync's semantics as the matrix states them, row by row:
+    /// They come from the simulator: the row is played against partner servers of every
+    /// policy, and the methods that occur are collected (computed once per process). The tests
+    /// check the result against the Lync matrix, row by row. In words, the rows come out as:
     ///
     /// - SASL runs only inside TLS, so SASL over TLS needs both supported;
     /// - dialback over TLS needs TLS supported and dialback on, and does not operate when TLS and
@@ -239,24 +241,11 @@ impl MatrixRow {
     ///
     /// The common-configurations table lists TCP dialback for C2 (TLS `Required`, SASL
     /// `Optional`, dialback on), while the complete matrix gives the same settings (M7) only
-    /// SASL over TLS and TLS dialback. We follow the matrix: with TLS `Required` the proxy never
-    /// runs an unencrypted stream, so TCP dialback cannot happen. Diagnostic XF106 tells users
-    /// about the difference.
+    /// SASL over TLS and TLS dialback. We follow the matrix, and so does the simulation: with TLS
+    /// `Required` the proxy never runs an unencrypted stream, so TCP dialback cannot happen.
+    /// Diagnostic XF106 tells users about the difference.
     pub fn expected_methods(self) -> MethodSet {
-        let (tls, sasl, dialback) = (self.tls(), self.sasl(), self.dialback());
-        let mut methods = MethodSet::EMPTY;
-        if tls.is_supported() && sasl.is_supported() {
-            methods.insert(AuthenticationMethod::SaslOverTls);
-        }
-        let dialback_operates =
-            dialback && !(tls == Negotiation::Required && sasl == Negotiation::Required);
-        if dialback_operates && tls.is_supported() {
-            methods.insert(AuthenticationMethod::TlsDialback);
-        }
-        if dialback_operates && tls != Negotiation::Required {
-            methods.insert(AuthenticationMethod::TcpDialback);
-        }
-        methods
+        crate::s2s::row_methods(self)
     }
 
     /// How the complete matrix judges the row: "Not Valid Configuration" when no method is left,

@@ -14,6 +14,7 @@ mod formats;
 mod large;
 mod matrix;
 mod powershell;
+mod s2s;
 mod schema;
 mod xml;
 

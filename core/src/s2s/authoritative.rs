@@ -1,0 +1,203 @@
+//! Dialback verification (XEP-0220 steps 2 and 3): the receiving server opens a verify-only
+//! stream to the authoritative server of the sender domain, which recomputes the key.
+//!
+//! "An implementation MAY open a separate connection to the Authoritative Server for the sole
+//! purpose of doing key verification ... Not using TLS or any other stream features can reduce
+//! the number of round trips in that case" (XEP-0220 §2.1.2).
+
+use super::dialback;
+use super::machine::{
+    Action, Input, Note, NoteKind, StreamIds, Verification, VerifyRequest, header,
+};
+use super::xml::{Element, StreamEvent, ns};
+use crate::domain::Domain;
+
+/// The receiving server's side of the verify stream.
+#[derive(Debug, Clone)]
+pub(crate) struct Verifier {
+    request: VerifyRequest,
+    state: VerifierState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerifierState {
+    Resolving,
+    Connecting,
+    ExpectHeader,
+    ExpectFeatures,
+    ExpectAnswer,
+    Done,
+}
+
+impl Verifier {
+    pub fn new(request: VerifyRequest) -> Verifier {
+        Verifier {
+            request,
+            state: VerifierState::Resolving,
+        }
+    }
+
+    pub fn start(&mut self) -> Vec<Action> {
+        vec![Action::Resolve(self.request.originating.clone())]
+    }
+
+    /// The actions to take, and the verification once it is known.
+    pub fn handle(&mut self, input: Input) -> (Vec<Action>, Option<Verification>) {
+        match (self.state, input) {
+            (VerifierState::Resolving, Input::Resolved(Ok(endpoint))) => {
+                self.state = VerifierState::Connecting;
+                (vec![Action::Connect(endpoint)], None)
+            }
+            // XEP-0220 §2.5: "remote-server-not-found: The Receiving Server encountered an
+            // <item-not-found/> error condition or a <host-unknown/> stream error when
+            // attempting to contact the Authoritative Server."
+            (VerifierState::Resolving, Input::Resolved(Err(_))) => {
+                self.state = VerifierState::Done;
+                (
+                    Vec::new(),
+                    Some(Verification::Error("remote-server-not-found")),
+                )
+            }
+            (VerifierState::Connecting, Input::Connected) => {
+                self.state = VerifierState::ExpectHeader;
+                let header = header(
+                    &self.request.receiving,
+                    &self.request.originating,
+                    None,
+                    true,
+                );
+                (
+                    vec![Action::Header(header, Note::new(NoteKind::VerifyOpen))],
+                    None,
+                )
+            }
+            (VerifierState::Connecting, Input::ConnectionClosed) => {
+                self.state = VerifierState::Done;
+                (
+                    Vec::new(),
+                    Some(Verification::Error("remote-connection-failed")),
+                )
+            }
+            (VerifierState::ExpectHeader, Input::Received(StreamEvent::Header(_))) => {
+                self.state = VerifierState::ExpectFeatures;
+                (Vec::new(), None)
+            }
+            (VerifierState::ExpectFeatures, Input::Received(StreamEvent::Element(e)))
+                if e.is("features", ns::STREAM) =>
+            {
+                self.state = VerifierState::ExpectAnswer;
+                let verify = Element::prefixed("db", "verify", ns::DIALBACK)
+                    .attr("from", self.request.receiving.as_str())
+                    .attr("id", &self.request.stream_id)
+                    .attr("to", self.request.originating.as_str())
+                    .text(&self.request.key);
+                (
+                    vec![Action::Send(
+                        verify,
+                        Note::new(NoteKind::VerifyRequest {
+                            stream_id: self.request.stream_id.clone(),
+                        }),
+                    )],
+                    None,
+                )
+            }
+            (VerifierState::ExpectAnswer, Input::Received(StreamEvent::Element(e)))
+                if e.is("verify", ns::DIALBACK) =>
+            {
+                self.state = VerifierState::Done;
+                let verification = match e.get("type") {
+                    Some("valid") => Verification::Valid,
+                    Some("invalid") => Verification::Invalid,
+                    _ => Verification::Error("remote-server-timeout"),
+                };
+                // "Such an implementation SHOULD close the connection immediately after
+                // receiving the verification result."
+                (
+                    vec![Action::Close(Note::new(NoteKind::VerifyClose))],
+                    Some(verification),
+                )
+            }
+            (VerifierState::Done, _) => (Vec::new(), None),
+            (_, Input::Received(StreamEvent::Close) | Input::ConnectionClosed) => {
+                // "If the underlying TCP connection is closed by the remote side while there are
+                // pending verification requests, those requests SHOULD be considered failed".
+                self.state = VerifierState::Done;
+                (
+                    Vec::new(),
+                    Some(Verification::Error("remote-server-timeout")),
+                )
+            }
+            _ => (Vec::new(), None),
+        }
+    }
+}
+
+/// The authoritative server of the sender domain.
+#[derive(Debug, Clone)]
+pub(crate) struct Authoritative {
+    domain: Domain,
+    secret: String,
+    ids: StreamIds,
+    answered: bool,
+}
+
+impl Authoritative {
+    pub fn new(domain: Domain, secret: String, seed: u64) -> Authoritative {
+        Authoritative {
+            domain,
+            secret,
+            ids: StreamIds::new(seed),
+            answered: false,
+        }
+    }
+
+    pub fn handle(&mut self, input: Input) -> Vec<Action> {
+        match input {
+            Input::Received(StreamEvent::Header(h)) => {
+                let peer = h
+                    .get("from")
+                    .and_then(|f| Domain::parse(f).ok())
+                    .unwrap_or_else(|| self.domain.clone());
+                let id = self.ids.next();
+                vec![
+                    Action::Header(
+                        header(&self.domain, &peer, Some(&id), true),
+                        Note::new(NoteKind::VerifyAccept),
+                    ),
+                    Action::Send(
+                        Element::prefixed("stream", "features", ns::STREAM).child(
+                            Element::new("dialback", ns::DIALBACK_FEATURE)
+                                .child(Element::inherit("errors", ns::DIALBACK_FEATURE)),
+                        ),
+                        Note::new(NoteKind::VerifyFeatures),
+                    ),
+                ]
+            }
+            Input::Received(StreamEvent::Element(e))
+                if e.is("verify", ns::DIALBACK) && !self.answered =>
+            {
+                self.answered = true;
+                // XEP-0220 §2.2.2: the key is recomputed from the verify's attributes: `from` is
+                // the receiving server, `to` the originating one, `id` the stream.
+                let receiving = e.get("from").unwrap_or_default();
+                let originating = e.get("to").unwrap_or_default();
+                let id = e.get("id").unwrap_or_default();
+                let valid =
+                    dialback::verify(&self.secret, receiving, originating, id, &e.text_content());
+                let answer = Element::prefixed("db", "verify", ns::DIALBACK)
+                    .attr("from", originating)
+                    .attr("id", id)
+                    .attr("to", receiving)
+                    .attr("type", if valid { "valid" } else { "invalid" });
+                vec![Action::Send(
+                    answer,
+                    Note::new(NoteKind::VerifyAnswer { valid }),
+                )]
+            }
+            Input::Received(StreamEvent::Close) => {
+                vec![Action::Close(Note::new(NoteKind::VerifyClose))]
+            }
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! Who is at fault when a negotiation fails, and the smallest change that makes it work.
+
+use super::machine::{Failed, Reason};
+use super::peer::{Certificate, Peer};
+use super::scenario::{DnsRecord, Scenario, Setting, Side};
+use super::simulate::{level, run};
+use super::trace::{FederationLevel, Fix};
+use crate::diagnostic::Severity;
+use crate::gateway::GatewayConfig;
+use crate::settings::Negotiation;
+use crate::validate::validate_partner;
+
+/// The side whose setting, certificate or DNS is to blame. `reporter` is the side that reported
+/// the failure; some reasons are relative to it.
+pub(crate) fn fault(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
+    let other = |side: Side| match side {
+        Side::Ours => Side::Partner,
+        _ => Side::Ours,
+    };
+    let ours = scenario.our_peer();
+    let policy = |side: Side| -> &Peer {
+        if side == Side::Ours {
+            &ours
+        } else {
+            &scenario.partner
+        }
+    };
+    match failed.reason {
+        Reason::Dns
+        | Reason::Authoritative
+        | Reason::KeyInvalid
+        | Reason::HostUnknown
+        | Reason::PeerClosed
+        | Reason::Certificate { .. } => Side::Environment,
+        Reason::NotAllowed => Side::Ours,
+        Reason::TlsUnavailable { local } => {
+            let side = if local { reporter } else { other(reporter) };
+            // A side that supports TLS but has no certificate cannot offer it: a certificate
+            // problem, not a policy one.
+            if policy(side).tls.is_supported() {
+                Side::Environment
+            } else {
+                side
+            }
+        }
+        Reason::NoCommonMethod => {
+            let partner = &scenario.partner;
+            // SASL is mandatory to implement (RFC 6120 §6): a side that does not support it
+            // while the other does is at fault first; then a side that refuses dialback while
+            // the other relies on it.
+            let sasl = |p: &Peer| p.effective_sasl().is_supported();
+            let certificates_valid =
+                ours.certificate == Certificate::Valid && partner.certificate == Certificate::Valid;
+            if sasl(&ours) && sasl(partner) && !certificates_valid {
+                Side::Environment
+            } else if !sasl(&ours) && sasl(partner) {
+                Side::Ours
+            } else if !sasl(partner) && sasl(&ours) {
+                Side::Partner
+            } else if !ours.uses_dialback() && partner.uses_dialback() {
+                Side::Ours
+            } else if !partner.uses_dialback() && ours.uses_dialback() {
+                Side::Partner
+            } else {
+                Side::Ours
+            }
+        }
+    }
+}
+
+/// Every single change worth trying, ours first, then the environment, then the partner.
+fn candidates(scenario: &Scenario) -> Vec<Setting> {
+    let mut out = Vec::new();
+    let config = &scenario.partner_config;
+    let partner = &scenario.partner;
+    for value in Negotiation::ALL {
+        if value != config.tls_negotiation {
+            out.push(Setting::new(Side::Ours, "tlsNegotiation", value.name()));
+        }
+    }
+    for value in Negotiation::ALL {
+        if value != config.sasl_negotiation {
+            out.push(Setting::new(Side::Ours, "saslNegotiation", value.name()));
+        }
+    }
+    out.push(Setting::new(
+        Side::Ours,
+        "supportDialbackNegotiation",
+        (!config.support_dialback_negotiation).to_string(),
+    ));
+    if !config.domains().any(|d| *d == partner.domain) {
+        out.push(Setting::new(
+            Side::Ours,
+            "additionalDomains",
+            partner.domain.as_str(),
+        ));
+    }
+    if scenario.ours.certificate != Certificate::Valid {
+        out.push(Setting::new(Side::Ours, "certificate", "Valid"));
+    }
+    if scenario.ours.strict_certificate_validation {
+        out.push(Setting::new(
+            Side::Ours,
+            "strictCertificateValidation",
+            "false",
+        ));
+    }
+    for domain in [&scenario.ours.domain, &partner.domain] {
+        if scenario.environment.dns_for(domain) != DnsRecord::Srv {
+            out.push(Setting::new(
+                Side::Environment,
+                format!("dns.{}", domain.as_str()),
+                DnsRecord::Srv.name(),
+            ));
+        }
+    }
+    if !scenario.environment.authoritative_reachable {
+        out.push(Setting::new(
+            Side::Environment,
+            "authoritativeReachable",
+            "true",
+        ));
+    }
+    if !scenario.environment.dialback_key_verifies {
+        out.push(Setting::new(
+            Side::Environment,
+            "dialbackKeyVerifies",
+            "true",
+        ));
+    }
+    for value in Negotiation::ALL {
+        if value != partner.tls {
+            out.push(Setting::new(Side::Partner, "tls", value.name()));
+        }
+    }
+    for value in Negotiation::ALL {
+        if value != partner.sasl {
+            out.push(Setting::new(Side::Partner, "sasl", value.name()));
+        }
+    }
+    out.push(Setting::new(
+        Side::Partner,
+        "dialback",
+        (!partner.dialback).to_string(),
+    ));
+    if partner.certificate != Certificate::Valid {
+        out.push(Setting::new(Side::Partner, "certificate", "Valid"));
+    }
+    if partner.strict_certificate_validation {
+        out.push(Setting::new(
+            Side::Partner,
+            "strictCertificateValidation",
+            "false",
+        ));
+    }
+    out
+}
+
+/// The single change that makes the negotiation succeed. A change the admin controls comes
+/// first: ours, then the environment's, then the partner's; within a side, the one that reaches
+/// the highest federation level. A change to our settings must leave the partner committable.
+pub(crate) fn smallest(scenario: &Scenario) -> Option<Fix> {
+    let mut best: Option<(Side, FederationLevel, Fix)> = None;
+    for change in candidates(scenario) {
+        let Ok(next) = scenario.apply(&change) else {
+            continue;
+        };
+        if change.side == Side::Ours
+            && validate_partner(&next.partner_config, &GatewayConfig::default())
+                .iter()
+                .any(|d| d.severity() == Severity::Error)
+        {
+            continue;
+        }
+        let run = run(&next);
+        let Ok(done) = run.result else {
+            continue;
+        };
+        let reached = level(&done, run.receiving_certificate);
+        let better = match &best {
+            None => true,
+            Some((side, l, _)) => change.side == *side && reached > *l,
+        };
+        if better {
+            best = Some((
+                change.side,
+                reached,
+                Fix {
+                    change,
+                    method: done.method,
+                    level: reached,
+                },
+            ));
+        }
+    }
+    best.map(|(_, _, fix)| fix)
+}

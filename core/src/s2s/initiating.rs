@@ -1,0 +1,385 @@
+//! The initiating server (XEP-0220 §1.3): resolves the target domain, opens the stream, and
+//! negotiates STARTTLS and then SASL EXTERNAL or dialback, as its policy allows.
+
+use super::dialback;
+use super::machine::{
+    Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Restart,
+    declares_dialback, header,
+};
+use super::peer::{Certificate, Peer};
+use super::trace::Condition;
+use super::xml::{Element, StreamEvent, ns, stream_error};
+use crate::domain::Domain;
+use crate::matrix::AuthenticationMethod;
+use crate::settings::Negotiation;
+
+/// The machine's phase: what it expects next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum State {
+    Resolving,
+    Connecting,
+    ExpectHeader {
+        restart: Restart,
+    },
+    ExpectFeatures {
+        stream_id: String,
+        dialback_declared: bool,
+    },
+    ExpectProceed,
+    Handshaking,
+    ExpectSaslResult {
+        dialback_declared: bool,
+        stream_id: String,
+    },
+    ExpectDialbackResult {
+        stream_id: String,
+    },
+    Done,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Initiating {
+    policy: Peer,
+    target: Domain,
+    secret: String,
+    state: State,
+    encrypted: bool,
+    peer_certificate: Option<Certificate>,
+    authenticated_by_sasl: bool,
+}
+
+impl Initiating {
+    pub fn new(policy: Peer, target: Domain, secret: String) -> Initiating {
+        Initiating {
+            policy,
+            target,
+            secret,
+            state: State::Resolving,
+            encrypted: false,
+            peer_certificate: None,
+            authenticated_by_sasl: false,
+        }
+    }
+
+    pub fn start(&mut self) -> Vec<Action> {
+        vec![Action::Resolve(self.target.clone())]
+    }
+
+    pub fn handle(&mut self, input: Input) -> Vec<Action> {
+        let state = std::mem::replace(&mut self.state, State::Done);
+        match (state, input) {
+            (State::Resolving, Input::Resolved(Ok(endpoint))) => {
+                self.state = State::Connecting;
+                vec![Action::Connect(endpoint)]
+            }
+            (State::Resolving, Input::Resolved(Err(record))) => vec![Action::Finish(Err(Failed {
+                condition: Condition::Dns { record },
+                reason: Reason::Dns,
+            }))],
+            (State::Connecting, Input::Connected) => self.open(Restart::Initial),
+            (State::ExpectHeader { .. }, Input::Received(StreamEvent::Header(h))) => {
+                let stream_id = h.get("id").unwrap_or_default().to_owned();
+                self.state = State::ExpectFeatures {
+                    stream_id,
+                    dialback_declared: declares_dialback(&h),
+                };
+                Vec::new()
+            }
+            (
+                State::ExpectFeatures {
+                    stream_id,
+                    dialback_declared,
+                },
+                Input::Received(StreamEvent::Element(e)),
+            ) if e.is("features", ns::STREAM) => self.features(&e, stream_id, dialback_declared),
+            (State::ExpectProceed, Input::Received(StreamEvent::Element(e)))
+                if e.is("proceed", ns::TLS) =>
+            {
+                self.state = State::Handshaking;
+                vec![Action::StartTls]
+            }
+            (State::Handshaking, Input::TlsEstablished { peer }) => {
+                self.encrypted = true;
+                self.peer_certificate = peer;
+                let acceptable = peer == Some(Certificate::Valid);
+                if !acceptable && self.policy.strict_certificate_validation {
+                    // RFC 6120 §13.7.2: "the validating entity MUST unilaterally terminate the
+                    // session"; as a TLS failure, without a closing stream tag (§5.4.3.2).
+                    let status = peer.unwrap_or(Certificate::Missing);
+                    return vec![
+                        Action::Abort(Note::because(
+                            NoteKind::CertificateRejected { status },
+                            Cause::strict(&self.policy),
+                        )),
+                        Action::Finish(Err(Failed {
+                            condition: Condition::CertificateRejected {
+                                certificate: status,
+                            },
+                            reason: Reason::Certificate { local: false },
+                        })),
+                    ];
+                }
+                self.open(Restart::AfterTls)
+            }
+            (
+                State::ExpectSaslResult {
+                    dialback_declared,
+                    stream_id,
+                },
+                Input::Received(StreamEvent::Element(e)),
+            ) => {
+                if e.is("success", ns::SASL) {
+                    self.authenticated_by_sasl = true;
+                    return self.open(Restart::AfterSasl);
+                }
+                // RFC 6120 §6.4.5, XEP-0178 §3 step 11b: after a SASL failure, dialback may
+                // still verify the domain.
+                if dialback_declared && self.policy.uses_dialback() {
+                    return self.dialback(stream_id);
+                }
+                self.state = State::Done;
+                vec![Action::Finish(Err(Failed {
+                    condition: Condition::SaslFailure {
+                        condition: first_child(&e).unwrap_or("not-authorized").to_owned(),
+                    },
+                    reason: Reason::Certificate { local: true },
+                }))]
+            }
+            (
+                State::ExpectDialbackResult { stream_id },
+                Input::Received(StreamEvent::Element(e)),
+            ) if e.is("result", ns::DIALBACK) => self.dialback_result(&e, stream_id),
+            // The other side ends the stream: an error, a TLS refusal, or a close.
+            (state, Input::Received(StreamEvent::Element(e))) if e.is("error", ns::STREAM) => {
+                self.state = state;
+                let condition = first_child(&e).unwrap_or("undefined-condition").to_owned();
+                // The other side reports the precise reason; here it only ended the stream.
+                vec![Action::Finish(Err(Failed {
+                    reason: Reason::PeerClosed,
+                    condition: Condition::StreamError { condition },
+                }))]
+            }
+            (State::ExpectProceed, Input::Received(StreamEvent::Element(e)))
+                if e.is("failure", ns::TLS) =>
+            {
+                vec![Action::Finish(Err(Failed {
+                    condition: Condition::TlsFailure,
+                    reason: Reason::TlsUnavailable { local: false },
+                }))]
+            }
+            (State::Done, _) => Vec::new(),
+            (_, Input::Received(StreamEvent::Close) | Input::ConnectionClosed) => {
+                vec![Action::Finish(Err(Failed {
+                    condition: Condition::ConnectionClosed,
+                    reason: Reason::PeerClosed,
+                }))]
+            }
+            (state, _) => {
+                // Anything else leaves the machine where it was.
+                self.state = state;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Sends a stream header (initial, or after a restart).
+    fn open(&mut self, restart: Restart) -> Vec<Action> {
+        let dialback = self.policy.uses_dialback();
+        let element = header(&self.policy.domain, &self.target, None, dialback);
+        self.state = State::ExpectHeader { restart };
+        vec![Action::Header(
+            element,
+            Note::because(
+                NoteKind::StreamOpen { restart, dialback },
+                Cause::dialback_use(&self.policy),
+            ),
+        )]
+    }
+
+    /// Chooses the next feature to negotiate (RFC 6120 §4.3.7, §5.3.1, §6.4.5).
+    fn features(
+        &mut self,
+        features: &Element,
+        stream_id: String,
+        dialback_declared: bool,
+    ) -> Vec<Action> {
+        if self.authenticated_by_sasl {
+            self.state = State::Done;
+            return vec![Action::Finish(Ok(
+                self.done(AuthenticationMethod::SaslOverTls)
+            ))];
+        }
+        let starttls = features.find("starttls", ns::TLS);
+        let tls_required = starttls.is_some_and(|s| s.find("required", ns::TLS).is_some());
+        if !self.encrypted {
+            let offered = starttls.is_some();
+            // RFC 7590 §3.1: an initiating server that requires TLS tries STARTTLS even when it
+            // is not offered.
+            let try_tls = (offered && self.policy.tls.is_supported())
+                || self.policy.tls == Negotiation::Required;
+            if try_tls {
+                self.state = State::ExpectProceed;
+                return vec![Action::Send(
+                    Element::new("starttls", ns::TLS),
+                    Note::because(NoteKind::StartTls { offered }, Cause::tls(&self.policy)),
+                )];
+            }
+            if tls_required {
+                // §4.9.3.23: the receiving server made a feature mandatory that we do not
+                // support.
+                return self.give_up(
+                    "unsupported-feature",
+                    ErrorReason::TlsNotSupported,
+                    Cause::tls(&self.policy),
+                    Reason::TlsUnavailable { local: true },
+                );
+            }
+        }
+        let external = features
+            .find("mechanisms", ns::SASL)
+            .is_some_and(|m| m.elements().any(|x| x.text_content() == "EXTERNAL"));
+        let dialback_offered =
+            dialback_declared || features.find("dialback", ns::DIALBACK_FEATURE).is_some();
+        let can_sasl = self.encrypted
+            && self.policy.effective_sasl().is_supported()
+            && self.policy.certificate != Certificate::Missing;
+        if external && can_sasl {
+            self.state = State::ExpectSaslResult {
+                dialback_declared: dialback_offered,
+                stream_id,
+            };
+            // RFC 6120 §6.3.8: a server acting for itself sends no authorization identity.
+            return vec![Action::Send(
+                Element::new("auth", ns::SASL)
+                    .attr("mechanism", "EXTERNAL")
+                    .text("="),
+                Note::because(NoteKind::Auth, Cause::sasl(&self.policy)),
+            )];
+        }
+        if dialback_offered && self.policy.uses_dialback() {
+            return self.dialback(stream_id);
+        }
+        let cause = if external && !self.policy.effective_sasl().is_supported() {
+            Cause::sasl(&self.policy)
+        } else if dialback_offered && !self.policy.uses_dialback() {
+            if self.policy.dialback {
+                Cause::sasl(&self.policy)
+            } else {
+                Cause::dialback(&self.policy)
+            }
+        } else if external && self.policy.certificate == Certificate::Missing {
+            Cause::certificate(&self.policy)
+        } else {
+            Cause::sasl(&self.policy)
+        };
+        self.give_up(
+            "unsupported-feature",
+            ErrorReason::NoViableMethod,
+            cause,
+            Reason::NoCommonMethod,
+        )
+    }
+
+    /// Sends the dialback key (XEP-0220 step 1), computed over the current stream id.
+    fn dialback(&mut self, stream_id: String) -> Vec<Action> {
+        let key = dialback::key(
+            &self.secret,
+            self.target.as_str(),
+            self.policy.domain.as_str(),
+            &stream_id,
+        );
+        let element = Element::prefixed("db", "result", ns::DIALBACK)
+            .attr("from", self.policy.domain.as_str())
+            .attr("to", self.target.as_str())
+            .text(&key);
+        let note = Note::because(
+            NoteKind::DialbackKey {
+                stream_id: stream_id.clone(),
+            },
+            Cause::dialback(&self.policy),
+        );
+        self.state = State::ExpectDialbackResult { stream_id };
+        vec![Action::Send(element, note)]
+    }
+
+    fn dialback_result(&mut self, result: &Element, stream_id: String) -> Vec<Action> {
+        match result.get("type") {
+            Some("valid") => {
+                self.state = State::Done;
+                let method = if self.encrypted {
+                    AuthenticationMethod::TlsDialback
+                } else {
+                    AuthenticationMethod::TcpDialback
+                };
+                vec![Action::Finish(Ok(self.done(method)))]
+            }
+            Some("invalid") => {
+                self.state = State::Done;
+                vec![Action::Finish(Err(Failed {
+                    condition: Condition::DialbackInvalid,
+                    reason: Reason::KeyInvalid,
+                }))]
+            }
+            Some("error") => {
+                self.state = State::Done;
+                let condition = result
+                    .find("error", ns::SERVER)
+                    .and_then(first_child)
+                    .unwrap_or("undefined-condition")
+                    .to_owned();
+                vec![Action::Finish(Err(Failed {
+                    reason: if condition == "policy-violation" || condition == "not-authorized" {
+                        Reason::NoCommonMethod
+                    } else {
+                        Reason::Authoritative
+                    },
+                    condition: Condition::DialbackError { condition },
+                }))]
+            }
+            _ => {
+                self.state = State::ExpectDialbackResult { stream_id };
+                Vec::new()
+            }
+        }
+    }
+
+    /// Ends the stream with a stream error (RFC 6120 §4.9.1.1).
+    fn give_up(
+        &mut self,
+        condition: &'static str,
+        reason: ErrorReason,
+        cause: Cause,
+        failure: Reason,
+    ) -> Vec<Action> {
+        self.state = State::Done;
+        vec![
+            Action::Send(
+                stream_error(condition, None),
+                Note::because(NoteKind::StreamError { condition, reason }, cause),
+            ),
+            Action::Close(Note::new(NoteKind::Close)),
+            Action::Finish(Err(Failed {
+                condition: Condition::StreamError {
+                    condition: condition.to_owned(),
+                },
+                reason: failure,
+            })),
+        ]
+    }
+
+    fn done(&self, method: AuthenticationMethod) -> Done {
+        Done {
+            method,
+            encrypted: self.encrypted,
+            peer_certificate: self.peer_certificate,
+        }
+    }
+}
+
+/// The name of an element's first child element: the condition of an error.
+pub(crate) fn first_child(element: &Element) -> Option<&str> {
+    element
+        .elements()
+        .find(|e| e.local != "text")
+        .map(|e| e.local.as_str())
+}

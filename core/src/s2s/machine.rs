@@ -1,0 +1,330 @@
+//! What the state machines consume and produce. They do no I/O: a driver resolves DNS, carries
+//! bytes, runs the TLS handshake and reaches the authoritative server, and reports back.
+
+use super::peer::{Certificate, Peer};
+use super::scenario::DnsRecord;
+use super::xml::{Element, StreamEvent, ns};
+use crate::domain::Domain;
+use crate::matrix::AuthenticationMethod;
+
+/// A setting of a peer's policy, for causes and faults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Field {
+    Tls,
+    Sasl,
+    Dialback,
+    Certificate,
+    Strict,
+    /// Which domains the server federates with (our partner list).
+    Accepts,
+}
+
+/// The local setting that made a machine act: the driver turns it into a [`Setting`] of the
+/// right side.
+///
+/// [`Setting`]: super::scenario::Setting
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cause {
+    pub field: Field,
+    pub value: String,
+}
+
+impl Cause {
+    pub fn tls(peer: &Peer) -> Cause {
+        Cause {
+            field: Field::Tls,
+            value: peer.tls.name().to_owned(),
+        }
+    }
+
+    pub fn sasl(peer: &Peer) -> Cause {
+        Cause {
+            field: Field::Sasl,
+            value: peer.sasl.name().to_owned(),
+        }
+    }
+
+    pub fn dialback(peer: &Peer) -> Cause {
+        Cause {
+            field: Field::Dialback,
+            value: peer.dialback.to_string(),
+        }
+    }
+
+    /// The setting that decides whether dialback is used: dialback itself, unless SASL
+    /// `Required` (secure authentication) turns it off.
+    pub fn dialback_use(peer: &Peer) -> Cause {
+        if peer.dialback && !peer.uses_dialback() {
+            Cause::sasl(peer)
+        } else {
+            Cause::dialback(peer)
+        }
+    }
+
+    pub fn strict(peer: &Peer) -> Cause {
+        Cause {
+            field: Field::Strict,
+            value: peer.strict_certificate_validation.to_string(),
+        }
+    }
+
+    pub fn certificate(peer: &Peer) -> Cause {
+        Cause {
+            field: Field::Certificate,
+            value: peer.certificate.name().to_owned(),
+        }
+    }
+}
+
+/// Why a stream header is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Restart {
+    Initial,
+    AfterTls,
+    AfterSasl,
+}
+
+/// Where DNS led.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Endpoint {
+    pub host: String,
+    pub port: u16,
+}
+
+/// What a machine is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Input {
+    /// The answer to a [`Action::Resolve`].
+    Resolved(Result<Endpoint, DnsRecord>),
+    /// The TCP connection is open.
+    Connected,
+    /// Something arrived on the stream.
+    Received(StreamEvent),
+    /// The TLS handshake completed; the certificate the other side presented, if any.
+    TlsEstablished { peer: Option<Certificate> },
+    /// The other side closed the TCP connection.
+    ConnectionClosed,
+    /// The authoritative server's answer to a [`Action::Verify`].
+    Verified(Verification),
+}
+
+/// The authoritative server's answer about a dialback key (XEP-0220 step 3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Verification {
+    Valid,
+    Invalid,
+    /// A dialback error condition: `remote-server-not-found`, `remote-connection-failed`.
+    Error(&'static str),
+}
+
+/// A dialback key to check with the authoritative server of the sender domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct VerifyRequest {
+    /// The receiving server's domain (the target domain).
+    pub receiving: Domain,
+    /// The sender domain.
+    pub originating: Domain,
+    /// The id of the stream the receiving server opened towards the initiating server.
+    pub stream_id: String,
+    pub key: String,
+}
+
+/// What a machine asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Action {
+    Resolve(Domain),
+    Connect(Endpoint),
+    /// Send a stream header (the driver writes the XML declaration before it).
+    Header(Element, Note),
+    Send(Element, Note),
+    /// Send `</stream:stream>`.
+    Close(Note),
+    /// Ready for the TLS handshake.
+    StartTls,
+    /// Close the TCP connection without another byte.
+    Abort(Note),
+    Verify(VerifyRequest),
+    Finish(Result<Done, Failed>),
+}
+
+/// A stream that is authenticated and carries stanzas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Done {
+    pub method: AuthenticationMethod,
+    pub encrypted: bool,
+    /// The other side's certificate as this side judged it, when TLS ran.
+    pub peer_certificate: Option<Certificate>,
+}
+
+/// Why a machine gave up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Failed {
+    pub condition: super::trace::Condition,
+    pub reason: Reason,
+}
+
+/// The cause of a failure, in the terms the fault rules need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reason {
+    /// DNS gave no server for the target domain.
+    Dns,
+    /// The domain is not an allowed partner.
+    NotAllowed,
+    /// The target domain is not served here.
+    HostUnknown,
+    /// A certificate was rejected: the local side's (true) or the peer's (false).
+    Certificate { local: bool },
+    /// The local side (true) or the peer (false) cannot do TLS that the other requires.
+    TlsUnavailable { local: bool },
+    /// No authentication method both sides accept.
+    NoCommonMethod,
+    /// The authoritative server could not be reached or found.
+    Authoritative,
+    /// The dialback key did not verify.
+    KeyInvalid,
+    /// The other side closed the stream or the connection.
+    PeerClosed,
+}
+
+/// What a step means: its kind and the data its texts need, and the setting that caused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Note {
+    pub kind: NoteKind,
+    pub cause: Option<Cause>,
+}
+
+impl Note {
+    pub fn new(kind: NoteKind) -> Note {
+        Note { kind, cause: None }
+    }
+
+    pub fn because(kind: NoteKind, cause: Cause) -> Note {
+        Note {
+            kind,
+            cause: Some(cause),
+        }
+    }
+}
+
+/// The kinds of step, with what their texts need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NoteKind {
+    StreamOpen {
+        restart: Restart,
+        dialback: bool,
+    },
+    StreamAccept {
+        restart: Restart,
+        dialback: bool,
+    },
+    Features(Offer),
+    StartTls {
+        offered: bool,
+    },
+    Proceed,
+    TlsRefused,
+    Auth,
+    SaslSuccess,
+    SaslFailure,
+    DialbackKey {
+        stream_id: String,
+    },
+    DialbackResult(Verification),
+    VerifyOpen,
+    VerifyAccept,
+    VerifyFeatures,
+    VerifyRequest {
+        stream_id: String,
+    },
+    VerifyAnswer {
+        valid: bool,
+    },
+    VerifyClose,
+    StreamError {
+        condition: &'static str,
+        reason: ErrorReason,
+    },
+    Close,
+    CertificateRejected {
+        status: Certificate,
+    },
+    Stanza,
+}
+
+/// What a receiving server offered in one features element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Offer {
+    /// `Some(required)` when STARTTLS is offered.
+    pub starttls: Option<bool>,
+    pub external: bool,
+    pub dialback: bool,
+    /// After SASL: nothing left to negotiate.
+    pub complete: bool,
+}
+
+/// Why a stream error is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ErrorReason {
+    /// The peer requires TLS, which the local side does not support.
+    TlsNotSupported,
+    /// Nothing the peer offered is an authentication method the local side uses.
+    NoViableMethod,
+    /// The local side requires a valid certificate (secure authentication).
+    SecureAuth { status: Certificate },
+    /// Dialback is disabled locally.
+    DialbackDisabled,
+    /// Dialback was asked for on an unencrypted stream, and the local side requires TLS.
+    DialbackWithoutTls,
+    /// The sender domain is not an allowed partner.
+    NotAllowed,
+    /// The stream is addressed to a domain not served here.
+    HostUnknown,
+}
+
+/// Stream ids from a seed: unpredictable enough for a simulation, and the same for the same
+/// seed. A real server seeds this from the operating system's random source.
+#[derive(Debug, Clone)]
+pub(crate) struct StreamIds(u64);
+
+impl StreamIds {
+    pub fn new(seed: u64) -> StreamIds {
+        StreamIds(seed)
+    }
+
+    /// The next id: 16 hexadecimal digits (splitmix64).
+    pub fn next(&mut self) -> String {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        format!("{:016x}", z ^ (z >> 31))
+    }
+}
+
+/// A stream header (RFC 6120 §4.7): `jabber:server` content, the stream prefix, and the
+/// dialback prefix when dialback is supported (XEP-0220 §2.4.1).
+pub(crate) fn header(from: &Domain, to: &Domain, id: Option<&str>, dialback: bool) -> Element {
+    let mut header = Element::prefixed("stream", "stream", ns::STREAM);
+    header.declarations = vec![
+        (None, ns::SERVER.to_owned()),
+        (Some("stream".to_owned()), ns::STREAM.to_owned()),
+    ];
+    if dialback {
+        header
+            .declarations
+            .push((Some("db".to_owned()), ns::DIALBACK.to_owned()));
+    }
+    let mut header = header.attr("from", from.as_str()).attr("to", to.as_str());
+    if let Some(id) = id {
+        header = header.attr("id", id);
+    }
+    header.attr("version", "1.0")
+}
+
+/// Whether a header declares the dialback namespace.
+pub(crate) fn declares_dialback(header: &Element) -> bool {
+    header
+        .declarations
+        .iter()
+        .any(|(_, uri)| uri == ns::DIALBACK)
+}

@@ -1,0 +1,69 @@
+//! The negotiation matrix by simulation: the methods each of the 18 Lync rows can end with,
+//! found by playing it against partner servers of every policy.
+
+use std::sync::OnceLock;
+
+use super::peer::{Certificate, Peer};
+use super::scenario::{Direction, Scenario};
+use super::simulate::run;
+use crate::domain::Domain;
+use crate::matrix::{AuthenticationMethod, MatrixRow, MethodSet};
+use crate::partner::PartnerConfig;
+use crate::settings::Negotiation;
+
+/// The method a negotiation ends with, if it succeeds: [`simulate`](super::simulate) without
+/// recording the trace's texts or searching for a fix, for sweeping many scenarios.
+pub fn established_method(scenario: &Scenario) -> Option<AuthenticationMethod> {
+    run(scenario).result.ok().map(|done| done.method)
+}
+
+/// The methods a row can end with, computed once per process.
+pub(crate) fn methods(row: MatrixRow) -> MethodSet {
+    static CACHE: OnceLock<[MethodSet; 18]> = OnceLock::new();
+    let all = CACHE.get_or_init(|| MatrixRow::ALL.map(sweep));
+    all[usize::from(row.number() - 1)]
+}
+
+/// Plays `row` against every partner policy (TLS, SASL, dialback), with a valid certificate, no
+/// certificate, and an invalid one under lenient validation, in both directions, with DNS, the
+/// authoritative server and the dialback key working.
+///
+/// Strict validation and failing conditions only take methods away; the integration tests
+/// sweep those too and find the same sets.
+fn sweep(row: MatrixRow) -> MethodSet {
+    // INVARIANT: these are valid domain names.
+    #[allow(clippy::expect_used)]
+    let (ours, partner) = (
+        Domain::parse("contoso.example").expect("a valid domain"),
+        Domain::parse("fabrikam.example").expect("a valid domain"),
+    );
+    let mut config = PartnerConfig::new(partner.clone());
+    config.tls_negotiation = row.tls();
+    config.sasl_negotiation = row.sasl();
+    config.support_dialback_negotiation = row.dialback();
+    let mut methods = MethodSet::EMPTY;
+    for tls in Negotiation::ALL {
+        for sasl in Negotiation::ALL {
+            for dialback in [true, false] {
+                for certificate in [
+                    Certificate::Valid,
+                    Certificate::Missing,
+                    Certificate::Expired,
+                ] {
+                    for direction in [Direction::Outbound, Direction::Inbound] {
+                        let mut peer = Peer::new(partner.clone());
+                        peer.tls = tls;
+                        peer.sasl = sasl;
+                        peer.dialback = dialback;
+                        peer.certificate = certificate;
+                        let scenario = Scenario::new(ours.clone(), config.clone(), peer, direction);
+                        if let Some(method) = established_method(&scenario) {
+                            methods.insert(method);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    methods
+}

@@ -1,0 +1,36 @@
+//! The server-to-server negotiation: sans-IO state machines for the initiating, receiving and
+//! authoritative roles (XEP-0220), and a simulator that plays a [`Scenario`] out as a [`Trace`]
+//! with the exact XML of every step.
+//!
+//! The machines do no I/O, read no clock and use no randomness: stream ids come from a seed, so
+//! the same scenario gives the same trace byte for byte. The simulator wires them together in
+//! memory with a simulated DNS, TLS handshake and authoritative server.
+
+mod authoritative;
+mod dialback;
+mod fix;
+mod initiating;
+mod machine;
+mod matrix;
+mod peer;
+mod receiving;
+mod render;
+mod scenario;
+mod simulate;
+mod text;
+mod trace;
+pub(crate) mod xml;
+
+pub use matrix::established_method;
+pub use peer::{Certificate, Peer, Preset, Semantics};
+pub use scenario::{
+    Direction, DnsRecord, Environment, OurSide, PassphraseText, Scenario, Setting, SettingError,
+    Side,
+};
+pub use simulate::simulate;
+
+pub(crate) use matrix::methods as row_methods;
+pub use trace::{
+    Condition, Connection, Failure, FederationLevel, Fix, LocalizedStep, LocalizedTrace, Outcome,
+    Party, Phase, Step, Trace,
+};

@@ -1,0 +1,357 @@
+//! The two ends of a server-to-server link: one policy shape for both, Lync's semantics for our
+//! side, and presets for real servers.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Domain;
+use crate::language::Language;
+use crate::partner::PartnerConfig;
+use crate::settings::Negotiation;
+
+/// The certificate a server presents in the TLS handshake, as the other side judges it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Certificate {
+    /// Unexpired, anchored to a trusted root, and valid for the server's domain.
+    Valid,
+    /// No certificate: the server cannot offer TLS, and as a client it cannot use SASL EXTERNAL.
+    Missing,
+    /// Past its validity period.
+    Expired,
+    /// Signed by itself.
+    SelfSigned,
+    /// Signed by a certificate authority the other side does not trust.
+    UntrustedCa,
+    /// A trusted chain, but not for this domain (RFC 6125 matching fails).
+    NameMismatch,
+}
+
+impl Certificate {
+    /// Every status.
+    pub const ALL: [Certificate; 6] = [
+        Certificate::Valid,
+        Certificate::Missing,
+        Certificate::Expired,
+        Certificate::SelfSigned,
+        Certificate::UntrustedCa,
+        Certificate::NameMismatch,
+    ];
+
+    /// The name in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Certificate::Valid => "Valid",
+            Certificate::Missing => "Missing",
+            Certificate::Expired => "Expired",
+            Certificate::SelfSigned => "SelfSigned",
+            Certificate::UntrustedCa => "UntrustedCa",
+            Certificate::NameMismatch => "NameMismatch",
+        }
+    }
+
+    /// Whether the chain is trusted (RFC 6120 §6.3.4 condition 1), whatever the name.
+    pub(crate) fn chain_trusted(self) -> bool {
+        matches!(self, Certificate::Valid | Certificate::NameMismatch)
+    }
+
+    /// How Prosody words the problem ("Your server's certificate ..."), in either language.
+    pub(crate) fn problem(self, language: Language) -> &'static str {
+        let l = language;
+        match self {
+            Certificate::Valid => l.pick("is valid", "ist gültig"),
+            Certificate::Missing => l.pick("is missing", "fehlt"),
+            Certificate::Expired => l.pick("has expired", "ist abgelaufen"),
+            Certificate::SelfSigned => l.pick("is self-signed", "ist selbstsigniert"),
+            Certificate::UntrustedCa => l.pick("is not trusted", "ist nicht vertrauenswürdig"),
+            Certificate::NameMismatch => l.pick(
+                "is not valid for this name",
+                "ist für diesen Namen nicht gültig",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Certificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Whose rules a peer follows when its settings are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Semantics {
+    /// RFC 6120 and the usual server options: SASL `Required` means secure authentication (only
+    /// SASL EXTERNAL, never dialback), as Prosody's `s2s_secure_auth` does.
+    Xmpp,
+    /// The Lync XMPP proxy, as its negotiation matrix describes it: the same, except that SASL
+    /// `Required` binds only where TLS is `Required` too. Where TLS is optional or not
+    /// supported, SASL `Required` falls back to dialback like `Optional` (rows M3 and M5 list
+    /// TLS and TCP dialback).
+    Lync,
+}
+
+/// One end of the link. Both ends have this shape; our Lync side is built from a
+/// [`PartnerConfig`] with [`Semantics::Lync`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Peer {
+    /// The server's XMPP domain.
+    pub domain: Domain,
+    /// STARTTLS policy.
+    pub tls: Negotiation,
+    /// SASL EXTERNAL policy.
+    pub sasl: Negotiation,
+    /// Whether server dialback is enabled.
+    pub dialback: bool,
+    /// The certificate it presents.
+    pub certificate: Certificate,
+    /// Whether it ends the session when the other side's certificate is not valid (RFC 6120
+    /// §13.7.2) instead of keeping the encryption and authenticating by dialback (RFC 7590
+    /// §3.4).
+    pub strict_certificate_validation: bool,
+    /// Whose rules the settings follow.
+    #[serde(default = "xmpp")]
+    pub semantics: Semantics,
+}
+
+fn xmpp() -> Semantics {
+    Semantics::Xmpp
+}
+
+impl Peer {
+    /// A peer with RFC 6120 defaults: TLS and SASL optional, dialback on, a valid certificate,
+    /// lenient validation.
+    pub fn new(domain: Domain) -> Peer {
+        Peer {
+            domain,
+            tls: Negotiation::Optional,
+            sasl: Negotiation::Optional,
+            dialback: true,
+            certificate: Certificate::Valid,
+            strict_certificate_validation: false,
+            semantics: Semantics::Xmpp,
+        }
+    }
+
+    /// Our Lync XMPP proxy, for the partner `config` describes.
+    pub fn lync(
+        domain: Domain,
+        config: &PartnerConfig,
+        certificate: Certificate,
+        strict_certificate_validation: bool,
+    ) -> Peer {
+        Peer {
+            domain,
+            tls: config.tls_negotiation,
+            sasl: config.sasl_negotiation,
+            dialback: config.support_dialback_negotiation,
+            certificate,
+            strict_certificate_validation,
+            semantics: Semantics::Lync,
+        }
+    }
+
+    /// The SASL policy in effect: under Lync's semantics, `Required` binds only with TLS
+    /// `Required`.
+    pub(crate) fn effective_sasl(&self) -> Negotiation {
+        match (self.semantics, self.sasl, self.tls) {
+            (
+                Semantics::Lync,
+                Negotiation::Required,
+                Negotiation::Optional | Negotiation::NotSupported,
+            ) => Negotiation::Optional,
+            _ => self.sasl,
+        }
+    }
+
+    /// Whether dialback is used at all: it is on, and SASL is not required ("Dialback will not
+    /// operate if both SASL and TLS are required", M1; Prosody's `s2s_secure_auth`).
+    pub(crate) fn uses_dialback(&self) -> bool {
+        self.dialback && self.effective_sasl() != Negotiation::Required
+    }
+
+    /// Whether the server can act as the TLS server: TLS supported and a certificate to present.
+    pub(crate) fn can_offer_tls(&self) -> bool {
+        self.tls.is_supported() && self.certificate != Certificate::Missing
+    }
+}
+
+/// A real server's default policy, with the option values it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum Preset {
+    /// Lync Server 2013 or Skype for Business with the cmdlet defaults (row M1).
+    Lync,
+    /// Google Talk as the Lync documentation sets it up: TCP dialback only.
+    GoogleTalk,
+    /// Prosody's defaults.
+    Prosody,
+    /// Prosody with `s2s_secure_auth = true`.
+    ProsodySecureAuth,
+    /// ejabberd as its example configuration ships it.
+    Ejabberd,
+    /// Openfire's defaults.
+    Openfire,
+    /// Tigase's defaults.
+    Tigase,
+}
+
+impl Preset {
+    /// Every preset.
+    pub const ALL: [Preset; 7] = [
+        Preset::Lync,
+        Preset::GoogleTalk,
+        Preset::Prosody,
+        Preset::ProsodySecureAuth,
+        Preset::Ejabberd,
+        Preset::Openfire,
+        Preset::Tigase,
+    ];
+
+    /// The identifier in scenario files: `lync`, `googleTalk`, `prosody`, ...
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::Lync => "lync",
+            Preset::GoogleTalk => "googleTalk",
+            Preset::Prosody => "prosody",
+            Preset::ProsodySecureAuth => "prosodySecureAuth",
+            Preset::Ejabberd => "ejabberd",
+            Preset::Openfire => "openfire",
+            Preset::Tigase => "tigase",
+        }
+    }
+
+    /// The server's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Lync => "Lync / Skype for Business (defaults)",
+            Preset::GoogleTalk => "Google Talk (legacy)",
+            Preset::Prosody => "Prosody (defaults)",
+            Preset::ProsodySecureAuth => "Prosody with s2s_secure_auth",
+            Preset::Ejabberd => "ejabberd (example configuration)",
+            Preset::Openfire => "Openfire (defaults)",
+            Preset::Tigase => "Tigase (defaults)",
+        }
+    }
+
+    /// The server's own option names and values that the policy stands for.
+    pub fn options(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Preset::Lync => &[
+                ("-TlsNegotiation", "Required"),
+                ("-SaslNegotiation", "Required"),
+                ("-SupportDialbackNegotiation", "$true"),
+            ],
+            Preset::GoogleTalk => &[
+                ("-TlsNegotiation", "NotSupported"),
+                ("-SaslNegotiation", "NotSupported"),
+                ("-SupportDialbackNegotiation", "$true"),
+                ("-EnableKeepAlive", "$false"),
+            ],
+            Preset::Prosody => &[
+                ("s2s_require_encryption", "true"),
+                ("s2s_secure_auth", "false"),
+                ("modules_enabled", "\"dialback\""),
+            ],
+            Preset::ProsodySecureAuth => &[
+                ("s2s_require_encryption", "true"),
+                ("s2s_secure_auth", "true"),
+                ("modules_enabled", "\"dialback\""),
+            ],
+            Preset::Ejabberd => &[
+                ("s2s_use_starttls", "optional"),
+                ("modules", "mod_s2s_dialback: {}"),
+            ],
+            Preset::Openfire => &[
+                ("xmpp.server.tls.policy", "optional"),
+                ("xmpp.server.dialback.enabled", "true"),
+                ("xmpp.socket.ssl.certificate.strict-validation", "true"),
+            ],
+            Preset::Tigase => &[("vhost-tls-required", "true"), ("dialback", "enabled")],
+        }
+    }
+
+    /// The policy for a server of this kind at `domain`.
+    pub fn peer(self, domain: Domain) -> Peer {
+        let (tls, sasl, dialback, certificate, strict) = match self {
+            Preset::Lync => (
+                Negotiation::Required,
+                Negotiation::Required,
+                true,
+                Certificate::Valid,
+                false,
+            ),
+            Preset::GoogleTalk => (
+                Negotiation::NotSupported,
+                Negotiation::NotSupported,
+                true,
+                Certificate::Missing,
+                false,
+            ),
+            // "By default it will try to use TLS if the other side supports it, and fall back
+            // to dialback if it does not or if the certificate is incorrect or not trusted."
+            Preset::Prosody => (
+                Negotiation::Required,
+                Negotiation::Optional,
+                true,
+                Certificate::Valid,
+                false,
+            ),
+            // Secure authentication completes TLS and then refuses an unacceptable
+            // certificate with a stream error (check_auth_policy), rather than ending the
+            // handshake.
+            Preset::ProsodySecureAuth => (
+                Negotiation::Required,
+                Negotiation::Required,
+                true,
+                Certificate::Valid,
+                false,
+            ),
+            // mod_s2s_dialback's access rule allows every server, which skips PKIX
+            // verification in favour of dialback.
+            Preset::Ejabberd => (
+                Negotiation::Optional,
+                Negotiation::Optional,
+                true,
+                Certificate::Valid,
+                false,
+            ),
+            Preset::Openfire => (
+                Negotiation::Optional,
+                Negotiation::Optional,
+                true,
+                Certificate::Valid,
+                true,
+            ),
+            Preset::Tigase => (
+                Negotiation::Required,
+                Negotiation::Optional,
+                true,
+                Certificate::Valid,
+                false,
+            ),
+        };
+        Peer {
+            domain,
+            tls,
+            sasl,
+            dialback,
+            certificate,
+            strict_certificate_validation: strict,
+            semantics: if self == Preset::Lync {
+                Semantics::Lync
+            } else {
+                Semantics::Xmpp
+            },
+        }
+    }
+}
+
+impl fmt::Display for Preset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}

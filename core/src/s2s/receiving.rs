@@ -1,0 +1,485 @@
+//! The receiving server (XEP-0220 §1.3): answers the stream, offers features as its policy
+//! allows, and authenticates the initiating server by SASL EXTERNAL or by dialback through the
+//! authoritative server.
+
+use super::machine::{
+    Action, Cause, Done, ErrorReason, Failed, Field, Input, Note, NoteKind, Offer, Reason, Restart,
+    StreamIds, Verification, VerifyRequest, header,
+};
+use super::peer::{Certificate, Peer};
+use super::trace::Condition;
+use super::xml::{Element, StreamEvent, ns, stream_error};
+use crate::domain::Domain;
+use crate::language::Language;
+use crate::matrix::AuthenticationMethod;
+use crate::settings::Negotiation;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum State {
+    ExpectHeader { restart: Restart },
+    ExpectCommand,
+    Handshaking,
+    Verifying,
+    Established,
+    Done,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Receiving {
+    policy: Peer,
+    /// The domains it accepts streams from; `None` for any.
+    accepts: Option<Vec<Domain>>,
+    ids: StreamIds,
+    state: State,
+    stream_id: String,
+    sender: Option<Domain>,
+    encrypted: bool,
+    client_certificate: Option<Certificate>,
+    sasl_done: bool,
+}
+
+impl Receiving {
+    pub fn new(policy: Peer, accepts: Option<Vec<Domain>>, seed: u64) -> Receiving {
+        Receiving {
+            policy,
+            accepts,
+            ids: StreamIds::new(seed),
+            state: State::ExpectHeader {
+                restart: Restart::Initial,
+            },
+            stream_id: String::new(),
+            sender: None,
+            encrypted: false,
+            client_certificate: None,
+            sasl_done: false,
+        }
+    }
+
+    pub fn handle(&mut self, input: Input) -> Vec<Action> {
+        let state = std::mem::replace(&mut self.state, State::Done);
+        match (state, input) {
+            (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
+                self.accept(&h, restart)
+            }
+            (State::ExpectCommand, Input::Received(StreamEvent::Element(e))) => self.command(&e),
+            (State::Handshaking, Input::TlsEstablished { peer }) => {
+                self.encrypted = true;
+                self.client_certificate = peer;
+                let invalid = peer.is_some_and(|c| c != Certificate::Valid);
+                if invalid && self.policy.strict_certificate_validation {
+                    // XEP-0178 §3 step 7a: "If certificate is unacceptable ..., Server2 closes
+                    // Server1's TCP connection."
+                    let status = peer.unwrap_or(Certificate::Missing);
+                    return vec![
+                        Action::Abort(Note::because(
+                            NoteKind::CertificateRejected { status },
+                            Cause::strict(&self.policy),
+                        )),
+                        Action::Finish(Err(Failed {
+                            condition: Condition::CertificateRejected {
+                                certificate: status,
+                            },
+                            reason: Reason::Certificate { local: false },
+                        })),
+                    ];
+                }
+                self.state = State::ExpectHeader {
+                    restart: Restart::AfterTls,
+                };
+                Vec::new()
+            }
+            (State::Verifying, Input::Verified(verification)) => self.verified(verification),
+            (State::Established | State::Done, _) => {
+                self.state = State::Established;
+                Vec::new()
+            }
+            (_, Input::Received(StreamEvent::Close) | Input::ConnectionClosed) => {
+                vec![Action::Finish(Err(Failed {
+                    condition: Condition::ConnectionClosed,
+                    reason: Reason::PeerClosed,
+                }))]
+            }
+            (state, _) => {
+                self.state = state;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Answers a stream header: checks the addressing, opens the response stream with a new id,
+    /// and offers the features of this stage (RFC 6120 §4.3, §4.7).
+    fn accept(&mut self, initial: &Element, restart: Restart) -> Vec<Action> {
+        self.stream_id = self.ids.next();
+        let dialback = self.policy.uses_dialback();
+        let from = initial.get("from").and_then(|f| Domain::parse(f).ok());
+        let to_us = initial
+            .get("to")
+            .and_then(|t| Domain::parse(t).ok())
+            .is_some_and(|t| t == self.policy.domain);
+        let mut actions = vec![Action::Header(
+            header(
+                &self.policy.domain,
+                from.as_ref().unwrap_or(&self.policy.domain),
+                Some(&self.stream_id),
+                dialback,
+            ),
+            Note::because(
+                NoteKind::StreamAccept { restart, dialback },
+                Cause::dialback_use(&self.policy),
+            ),
+        )];
+        if !to_us {
+            // RFC 6120 §4.9.3.6.
+            actions.extend(self.fail(
+                "host-unknown",
+                None,
+                ErrorReason::HostUnknown,
+                None,
+                Reason::HostUnknown,
+            ));
+            return actions;
+        }
+        let Some(from) = from else {
+            actions.extend(self.fail(
+                "improper-addressing",
+                None,
+                ErrorReason::NotAllowed,
+                None,
+                Reason::NotAllowed,
+            ));
+            return actions;
+        };
+        if let Some(accepts) = &self.accepts
+            && !accepts.contains(&from)
+        {
+            // The XMPP Federated Partners list: "Users can only communicate with an XMPP
+            // network if that network has been configured as an allowed partner."
+            let text = format!("{} is not an allowed XMPP partner", from.as_str());
+            actions.extend(self.fail(
+                "policy-violation",
+                Some(&text),
+                ErrorReason::NotAllowed,
+                Some(Cause {
+                    field: Field::Accepts,
+                    value: from.as_str().to_owned(),
+                }),
+                Reason::NotAllowed,
+            ));
+            return actions;
+        }
+        self.sender = Some(from);
+
+        if self.sasl_done {
+            // RFC 6120 §6.4.6: after SASL, usually an empty features element.
+            self.state = State::Established;
+            actions.push(Action::Send(
+                Element::prefixed("stream", "features", ns::STREAM),
+                Note::new(NoteKind::Features(Offer {
+                    complete: true,
+                    ..Offer::default()
+                })),
+            ));
+            actions.push(Action::Finish(Ok(Done {
+                method: AuthenticationMethod::SaslOverTls,
+                encrypted: true,
+                peer_certificate: self.client_certificate,
+            })));
+            return actions;
+        }
+
+        let sasl = self.policy.effective_sasl();
+        if self.encrypted && sasl == Negotiation::Required {
+            let status = self.client_certificate.unwrap_or(Certificate::Missing);
+            if !status.chain_trusted() {
+                // Prosody with s2s_secure_auth, after the TLS restart: "Your server's
+                // certificate has expired".
+                let text = format!(
+                    "Your server's certificate {}",
+                    status.problem(Language::English)
+                );
+                actions.extend(self.fail(
+                    "not-authorized",
+                    Some(&text),
+                    ErrorReason::SecureAuth { status },
+                    Some(Cause::sasl(&self.policy)),
+                    Reason::Certificate { local: false },
+                ));
+                return actions;
+            }
+        }
+
+        let mut offer = Offer::default();
+        let mut features = Element::prefixed("stream", "features", ns::STREAM);
+        let mut cause = None;
+        if !self.encrypted && self.policy.can_offer_tls() {
+            let required = self.policy.tls == Negotiation::Required;
+            let mut starttls = Element::new("starttls", ns::TLS);
+            if required {
+                starttls = starttls.child(Element::inherit("required", ns::TLS));
+            }
+            features = features.child(starttls);
+            offer.starttls = Some(required);
+            cause = Some(Cause::tls(&self.policy));
+        }
+        // §5.3.1: with TLS required, offer nothing else before it.
+        let tls_first = !self.encrypted && self.policy.tls == Negotiation::Required;
+        if !tls_first {
+            // §6.3.4: EXTERNAL when the client certificate's chain is trusted; the name is
+            // checked on <auth/> (XEP-0178 §3 step 11).
+            if self.encrypted
+                && sasl.is_supported()
+                && self
+                    .client_certificate
+                    .is_some_and(Certificate::chain_trusted)
+            {
+                features = features.child(
+                    Element::new("mechanisms", ns::SASL)
+                        .child(Element::inherit("mechanism", ns::SASL).text("EXTERNAL")),
+                );
+                offer.external = true;
+                cause = cause.or_else(|| Some(Cause::sasl(&self.policy)));
+            }
+            if dialback {
+                // XEP-0220 §2.4.2.
+                features = features.child(
+                    Element::new("dialback", ns::DIALBACK_FEATURE)
+                        .child(Element::inherit("errors", ns::DIALBACK_FEATURE)),
+                );
+                offer.dialback = true;
+                cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
+            }
+        }
+        actions.push(Action::Send(
+            features,
+            Note {
+                kind: NoteKind::Features(offer),
+                cause,
+            },
+        ));
+        self.state = State::ExpectCommand;
+        actions
+    }
+
+    fn command(&mut self, element: &Element) -> Vec<Action> {
+        if element.is("starttls", ns::TLS) {
+            if self.policy.can_offer_tls() && !self.encrypted {
+                self.state = State::Handshaking;
+                return vec![
+                    Action::Send(
+                        Element::new("proceed", ns::TLS),
+                        Note::because(NoteKind::Proceed, Cause::tls(&self.policy)),
+                    ),
+                    Action::StartTls,
+                ];
+            }
+            // RFC 6120 §5.4.2.2: failure, then close the stream and the connection.
+            let cause = if self.policy.tls.is_supported() {
+                Cause::certificate(&self.policy)
+            } else {
+                Cause::tls(&self.policy)
+            };
+            self.state = State::Done;
+            return vec![
+                Action::Send(
+                    Element::new("failure", ns::TLS),
+                    Note::because(NoteKind::TlsRefused, cause),
+                ),
+                Action::Close(Note::new(NoteKind::Close)),
+                Action::Finish(Err(Failed {
+                    condition: Condition::TlsFailure,
+                    reason: Reason::TlsUnavailable { local: true },
+                })),
+            ];
+        }
+        if element.is("auth", ns::SASL) {
+            return self.auth();
+        }
+        if element.is("result", ns::DIALBACK) {
+            return self.dialback(element);
+        }
+        if element.is("error", ns::STREAM) {
+            // The initiating server gave up; it reports why.
+            self.state = State::Done;
+            return vec![Action::Close(Note::new(NoteKind::Close))];
+        }
+        self.state = State::ExpectCommand;
+        Vec::new()
+    }
+
+    /// SASL EXTERNAL (RFC 6120 §6.4, XEP-0178 §3 step 11).
+    fn auth(&mut self) -> Vec<Action> {
+        let status = self.client_certificate.unwrap_or(Certificate::Missing);
+        if status == Certificate::Valid {
+            self.sasl_done = true;
+            self.state = State::ExpectHeader {
+                restart: Restart::AfterSasl,
+            };
+            return vec![Action::Send(
+                Element::new("success", ns::SASL),
+                Note::because(NoteKind::SaslSuccess, Cause::sasl(&self.policy)),
+            )];
+        }
+        let failure =
+            Element::new("failure", ns::SASL).child(Element::inherit("not-authorized", ns::SASL));
+        let mut actions = vec![Action::Send(
+            failure,
+            Note::because(NoteKind::SaslFailure, Cause::sasl(&self.policy)),
+        )];
+        if self.policy.uses_dialback() {
+            // The stream stays open for dialback (RFC 6120 §6.4.5 note).
+            self.state = State::ExpectCommand;
+        } else {
+            self.state = State::Done;
+            actions.push(Action::Close(Note::new(NoteKind::Close)));
+            actions.push(Action::Finish(Err(Failed {
+                condition: Condition::SaslFailure {
+                    condition: "not-authorized".to_owned(),
+                },
+                reason: Reason::Certificate { local: false },
+            })));
+        }
+        actions
+    }
+
+    /// A dialback key arrived (XEP-0220 step 1): check it with the authoritative server.
+    fn dialback(&mut self, result: &Element) -> Vec<Action> {
+        if !self.policy.uses_dialback() {
+            let cause = if self.policy.dialback {
+                Cause::sasl(&self.policy)
+            } else {
+                Cause::dialback(&self.policy)
+            };
+            return self.fail(
+                "policy-violation",
+                Some("Dialback is disabled"),
+                ErrorReason::DialbackDisabled,
+                Some(cause),
+                Reason::NoCommonMethod,
+            );
+        }
+        if !self.encrypted && self.policy.tls == Negotiation::Required {
+            // XEP-0220 §2.5 policy-violation: "The Receiving Server enforces a policy mandating
+            // usage of TLS before dialback and the Initiating Server sent the dialback request
+            // without using TLS."
+            return self.fail(
+                "policy-violation",
+                Some("TLS is required before dialback"),
+                ErrorReason::DialbackWithoutTls,
+                Some(Cause::tls(&self.policy)),
+                Reason::TlsUnavailable { local: true },
+            );
+        }
+        let (Some(originating), key) = (
+            result.get("from").and_then(|f| Domain::parse(f).ok()),
+            result.text_content(),
+        ) else {
+            return self.fail(
+                "improper-addressing",
+                None,
+                ErrorReason::NotAllowed,
+                None,
+                Reason::NotAllowed,
+            );
+        };
+        self.state = State::Verifying;
+        vec![Action::Verify(VerifyRequest {
+            receiving: self.policy.domain.clone(),
+            originating,
+            stream_id: self.stream_id.clone(),
+            key,
+        })]
+    }
+
+    /// The authoritative server answered (XEP-0220 step 3); report it (step 4).
+    fn verified(&mut self, verification: Verification) -> Vec<Action> {
+        let sender = self
+            .sender
+            .clone()
+            .unwrap_or_else(|| self.policy.domain.clone());
+        let mut result = Element::prefixed("db", "result", ns::DIALBACK)
+            .attr("from", self.policy.domain.as_str())
+            .attr("to", sender.as_str());
+        match &verification {
+            Verification::Valid => result = result.attr("type", "valid"),
+            Verification::Invalid => result = result.attr("type", "invalid"),
+            Verification::Error(condition) => {
+                result = result.attr("type", "error").child(
+                    Element::inherit("error", ns::SERVER)
+                        .attr("type", "cancel")
+                        .child(Element::new(condition, ns::STANZAS)),
+                );
+            }
+        }
+        let note = Note::new(NoteKind::DialbackResult(verification.clone()));
+        match verification {
+            Verification::Valid => {
+                self.state = State::Established;
+                vec![
+                    Action::Send(result, note),
+                    Action::Finish(Ok(Done {
+                        method: if self.encrypted {
+                            AuthenticationMethod::TlsDialback
+                        } else {
+                            AuthenticationMethod::TcpDialback
+                        },
+                        encrypted: self.encrypted,
+                        peer_certificate: self.client_certificate,
+                    })),
+                ]
+            }
+            Verification::Invalid => {
+                // XEP-0220 §2.2.1: "the Receiving Server SHOULD send a result with type
+                // "invalid" and MUST close the XML stream."
+                self.state = State::Done;
+                vec![
+                    Action::Send(result, note),
+                    Action::Close(Note::new(NoteKind::Close)),
+                    Action::Finish(Err(Failed {
+                        condition: Condition::DialbackInvalid,
+                        reason: Reason::KeyInvalid,
+                    })),
+                ]
+            }
+            Verification::Error(condition) => {
+                // XEP-0220 §2.5: non-fatal for the stream.
+                self.state = State::ExpectCommand;
+                vec![
+                    Action::Send(result, note),
+                    Action::Finish(Err(Failed {
+                        condition: Condition::DialbackError {
+                            condition: condition.to_owned(),
+                        },
+                        reason: Reason::Authoritative,
+                    })),
+                ]
+            }
+        }
+    }
+
+    fn fail(
+        &mut self,
+        condition: &'static str,
+        text: Option<&str>,
+        reason: ErrorReason,
+        cause: Option<Cause>,
+        failure: Reason,
+    ) -> Vec<Action> {
+        self.state = State::Done;
+        vec![
+            Action::Send(
+                stream_error(condition, text),
+                Note {
+                    kind: NoteKind::StreamError { condition, reason },
+                    cause,
+                },
+            ),
+            Action::Close(Note::new(NoteKind::Close)),
+            Action::Finish(Err(Failed {
+                condition: Condition::StreamError {
+                    condition: condition.to_owned(),
+                },
+                reason: failure,
+            })),
+        ]
+    }
+}

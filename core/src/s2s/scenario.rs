@@ -1,0 +1,396 @@
+//! What a simulation plays out: our side, the partner's server, the direction, and the
+//! conditions between them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::peer::{Certificate, Peer, Preset, Semantics};
+use crate::domain::Domain;
+use crate::gateway::Passphrase;
+use crate::partner::PartnerConfig;
+use crate::settings::Negotiation;
+
+/// Who sends the first stanza, and so opens the stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Direction {
+    /// Our users write to the partner's users: our proxy is the initiating server.
+    Outbound,
+    /// The partner's users write to ours: the partner is the initiating server.
+    Inbound,
+}
+
+/// What DNS answers for a domain's `_xmpp-server._tcp` SRV query (RFC 6120 §3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DnsRecord {
+    /// An SRV record points to `xmpp.<domain>`, port 5269.
+    Srv,
+    /// No SRV record: the A record of the domain itself, port 5269 (§3.2.2).
+    NoSrv,
+    /// An SRV record with target `.`: the service is decidedly not available (§3.2.1 step 3).
+    SrvRoot,
+    /// The domain does not exist.
+    NxDomain,
+}
+
+impl DnsRecord {
+    /// Every kind of answer.
+    pub const ALL: [DnsRecord; 4] = [
+        DnsRecord::Srv,
+        DnsRecord::NoSrv,
+        DnsRecord::SrvRoot,
+        DnsRecord::NxDomain,
+    ];
+
+    /// The name in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            DnsRecord::Srv => "srv",
+            DnsRecord::NoSrv => "noSrv",
+            DnsRecord::SrvRoot => "srvRoot",
+            DnsRecord::NxDomain => "nxDomain",
+        }
+    }
+}
+
+/// The conditions between the two servers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct Environment {
+    /// DNS answers by domain; a domain not listed has an SRV record.
+    pub dns: BTreeMap<Domain, DnsRecord>,
+    /// Whether the receiving server can reach the authoritative server of the sender domain.
+    pub authoritative_reachable: bool,
+    /// Whether the authoritative server confirms the dialback key (it shares the initiating
+    /// server's secret and knows the stream).
+    pub dialback_key_verifies: bool,
+}
+
+impl Default for Environment {
+    fn default() -> Self {
+        Environment {
+            dns: BTreeMap::new(),
+            authoritative_reachable: true,
+            dialback_key_verifies: true,
+        }
+    }
+}
+
+impl Environment {
+    /// The DNS answer for `domain`.
+    pub fn dns_for(&self, domain: &Domain) -> DnsRecord {
+        self.dns.get(domain).copied().unwrap_or(DnsRecord::Srv)
+    }
+}
+
+/// Our Lync deployment: its domain and the Edge server's certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct OurSide {
+    /// Our SIP and XMPP domain, such as `contoso.com`.
+    pub domain: Domain,
+    /// The certificate of the Edge server's XMPP proxy.
+    #[serde(default = "valid")]
+    pub certificate: Certificate,
+    /// Whether the proxy ends the session on an invalid partner certificate. Lync documents no
+    /// such switch; the default keeps the encryption and authenticates by dialback.
+    #[serde(default)]
+    pub strict_certificate_validation: bool,
+    /// The gateway's dialback passphrase (`Set-CsXmppGatewayConfiguration -DialbackPassphrase`);
+    /// without one, a secret derived from the seed stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dialback_passphrase: Option<PassphraseText>,
+}
+
+fn valid() -> Certificate {
+    Certificate::Valid
+}
+
+/// A passphrase as written in a scenario file.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct PassphraseText(Passphrase);
+
+impl PassphraseText {
+    /// The passphrase.
+    pub fn passphrase(&self) -> &Passphrase {
+        &self.0
+    }
+}
+
+impl fmt::Debug for PassphraseText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for PassphraseText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Passphrase::new(text)
+            .map(PassphraseText)
+            .map_err(D::Error::custom)
+    }
+}
+
+/// A simulation's input: our side with its settings for the partner, the partner's server, the
+/// direction and the environment. The same scenario always gives the same trace.
+///
+/// In JSON the partner can name a [`Preset`] and override some fields:
+///
+/// ```
+/// use xmpp_federation::s2s::Scenario;
+///
+/// let scenario: Scenario = serde_json::from_str(r#"{
+///     "ours": { "domain": "contoso.com" },
+///     "partnerConfig": { "domain": "fabrikam.com", "saslNegotiation": "Optional" },
+///     "partner": { "preset": "prosody", "domain": "fabrikam.com", "certificate": "SelfSigned" },
+///     "direction": "outbound"
+/// }"#)?;
+/// assert!(scenario.partner.tls.is_supported());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Scenario {
+    /// Our deployment.
+    pub ours: OurSide,
+    /// Our settings for this partner: the entry of the XMPP Federated Partners list.
+    pub partner_config: PartnerConfig,
+    /// The partner's server.
+    #[serde(deserialize_with = "partner_spec")]
+    pub partner: Peer,
+    /// Who opens the stream.
+    pub direction: Direction,
+    /// DNS, the authoritative server and the dialback key.
+    #[serde(default)]
+    pub environment: Environment,
+    /// Where the stream ids come from.
+    #[serde(default = "one")]
+    pub seed: u64,
+}
+
+fn one() -> u64 {
+    1
+}
+
+/// A partner in a scenario file: a preset and overrides, or a full policy.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PartnerSpec {
+    preset: Option<Preset>,
+    domain: Domain,
+    tls: Option<Negotiation>,
+    sasl: Option<Negotiation>,
+    dialback: Option<bool>,
+    certificate: Option<Certificate>,
+    strict_certificate_validation: Option<bool>,
+    semantics: Option<Semantics>,
+}
+
+fn partner_spec<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Peer, D::Error> {
+    let spec = PartnerSpec::deserialize(deserializer)?;
+    let mut peer = match spec.preset {
+        Some(preset) => preset.peer(spec.domain),
+        None => Peer::new(spec.domain),
+    };
+    if let Some(v) = spec.tls {
+        peer.tls = v;
+    }
+    if let Some(v) = spec.sasl {
+        peer.sasl = v;
+    }
+    if let Some(v) = spec.dialback {
+        peer.dialback = v;
+    }
+    if let Some(v) = spec.certificate {
+        peer.certificate = v;
+    }
+    if let Some(v) = spec.strict_certificate_validation {
+        peer.strict_certificate_validation = v;
+    }
+    if let Some(v) = spec.semantics {
+        peer.semantics = v;
+    }
+    Ok(peer)
+}
+
+impl Scenario {
+    /// A scenario with default conditions: every domain has an SRV record, the authoritative
+    /// server answers, and dialback keys verify.
+    pub fn new(
+        ours: Domain,
+        partner_config: PartnerConfig,
+        partner: Peer,
+        direction: Direction,
+    ) -> Scenario {
+        Scenario {
+            ours: OurSide {
+                domain: ours,
+                certificate: Certificate::Valid,
+                strict_certificate_validation: false,
+                dialback_passphrase: None,
+            },
+            partner_config,
+            partner,
+            direction,
+            environment: Environment::default(),
+            seed: 1,
+        }
+    }
+
+    /// Our proxy as a peer.
+    pub fn our_peer(&self) -> Peer {
+        Peer::lync(
+            self.ours.domain.clone(),
+            &self.partner_config,
+            self.ours.certificate,
+            self.ours.strict_certificate_validation,
+        )
+    }
+
+    /// The scenario with one setting changed, as a fix proposes it.
+    pub fn apply(&self, change: &Setting) -> Result<Scenario, SettingError> {
+        let mut next = self.clone();
+        let unknown = || SettingError::UnknownSetting {
+            side: change.side,
+            name: change.name.clone(),
+        };
+        let bad_value = || SettingError::InvalidValue {
+            name: change.name.clone(),
+            value: change.value.clone(),
+        };
+        let negotiation = || match change.value.as_str() {
+            "Required" => Ok(Negotiation::Required),
+            "Optional" => Ok(Negotiation::Optional),
+            "NotSupported" => Ok(Negotiation::NotSupported),
+            _ => Err(bad_value()),
+        };
+        let boolean = || match change.value.as_str() {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(bad_value()),
+        };
+        let certificate = || {
+            Certificate::ALL
+                .into_iter()
+                .find(|c| c.name() == change.value)
+                .ok_or_else(bad_value)
+        };
+        match (change.side, change.name.as_str()) {
+            (Side::Ours, "tlsNegotiation") => next.partner_config.tls_negotiation = negotiation()?,
+            (Side::Ours, "saslNegotiation") => {
+                next.partner_config.sasl_negotiation = negotiation()?
+            }
+            (Side::Ours, "supportDialbackNegotiation") => {
+                next.partner_config.support_dialback_negotiation = boolean()?;
+            }
+            (Side::Ours, "additionalDomains") => {
+                let domain = Domain::parse(&change.value).map_err(|_| bad_value())?;
+                if !next.partner_config.domains().any(|d| *d == domain) {
+                    next.partner_config.additional_domains.push(domain);
+                }
+            }
+            (Side::Ours, "certificate") => next.ours.certificate = certificate()?,
+            (Side::Ours, "strictCertificateValidation") => {
+                next.ours.strict_certificate_validation = boolean()?;
+            }
+            (Side::Partner, "tls") => next.partner.tls = negotiation()?,
+            (Side::Partner, "sasl") => next.partner.sasl = negotiation()?,
+            (Side::Partner, "dialback") => next.partner.dialback = boolean()?,
+            (Side::Partner, "certificate") => next.partner.certificate = certificate()?,
+            (Side::Partner, "strictCertificateValidation") => {
+                next.partner.strict_certificate_validation = boolean()?;
+            }
+            (Side::Environment, "authoritativeReachable") => {
+                next.environment.authoritative_reachable = boolean()?;
+            }
+            (Side::Environment, "dialbackKeyVerifies") => {
+                next.environment.dialback_key_verifies = boolean()?;
+            }
+            (Side::Environment, name) if name.starts_with("dns.") => {
+                let domain = Domain::parse(&name["dns.".len()..]).map_err(|_| unknown())?;
+                let record = DnsRecord::ALL
+                    .into_iter()
+                    .find(|r| r.name() == change.value)
+                    .ok_or_else(bad_value)?;
+                next.environment.dns.insert(domain, record);
+            }
+            _ => return Err(unknown()),
+        }
+        Ok(next)
+    }
+}
+
+/// Which side a setting or a fault belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Side {
+    /// Our Lync deployment: the partner's entry and our Edge server.
+    Ours,
+    /// The partner's server.
+    Partner,
+    /// DNS, certificates between the two, the authoritative server.
+    Environment,
+}
+
+/// One setting with a value: what caused a step, or the change a fix proposes. Names are the
+/// scenario's: `tlsNegotiation` (ours, the partner entry's field), `tls` (partner),
+/// `dns.fabrikam.com` (environment), ...
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Setting {
+    /// Whose setting it is.
+    pub side: Side,
+    /// The setting's name.
+    pub name: String,
+    /// Its value.
+    pub value: String,
+}
+
+impl Setting {
+    /// A setting.
+    pub fn new(side: Side, name: impl Into<String>, value: impl Into<String>) -> Setting {
+        Setting {
+            side,
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+
+impl fmt::Display for Setting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}", self.name, self.value)
+    }
+}
+
+/// A setting that a scenario cannot take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SettingError {
+    /// No such setting on that side.
+    #[error("there is no setting `{name}` on the {side:?} side")]
+    UnknownSetting {
+        /// The side.
+        side: Side,
+        /// The name given.
+        name: String,
+    },
+    /// Not a value the setting takes.
+    #[error("`{value}` is not a value for `{name}`")]
+    InvalidValue {
+        /// The setting.
+        name: String,
+        /// The value given.
+        value: String,
+    },
+}

@@ -1,0 +1,855 @@
+//! The English and German texts of trace steps and outcomes, with their phases and the
+//! specification sections they follow.
+
+use super::machine::{ErrorReason, NoteKind, Offer, Restart, Verification};
+use super::peer::Certificate;
+use super::scenario::{DnsRecord, Side};
+use super::trace::{Condition, Kind, Outcome, Phase};
+use crate::domain::Domain;
+use crate::language::Language;
+
+/// Who initiates and who receives, for the texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Context {
+    pub initiating: Domain,
+    pub receiving: Domain,
+    pub ours_initiating: bool,
+}
+
+pub(crate) fn phase(kind: &Kind) -> Phase {
+    match kind {
+        Kind::NotAllowed { .. }
+        | Kind::DnsQuery { .. }
+        | Kind::DnsAnswer { .. }
+        | Kind::Connect { .. } => Phase::Connection,
+        Kind::Unreachable { .. } => Phase::Dialback,
+        Kind::TlsHandshake { .. } => Phase::Tls,
+        Kind::Machine(note) => match note {
+            NoteKind::StreamOpen { .. } | NoteKind::StreamAccept { .. } | NoteKind::Features(_) => {
+                Phase::Stream
+            }
+            NoteKind::StartTls { .. }
+            | NoteKind::Proceed
+            | NoteKind::TlsRefused
+            | NoteKind::CertificateRejected { .. } => Phase::Tls,
+            NoteKind::Auth | NoteKind::SaslSuccess | NoteKind::SaslFailure => Phase::Sasl,
+            NoteKind::DialbackKey { .. }
+            | NoteKind::DialbackResult(_)
+            | NoteKind::VerifyOpen
+            | NoteKind::VerifyAccept
+            | NoteKind::VerifyFeatures
+            | NoteKind::VerifyRequest { .. }
+            | NoteKind::VerifyAnswer { .. }
+            | NoteKind::VerifyClose => Phase::Dialback,
+            NoteKind::StreamError { .. } | NoteKind::Close => Phase::Close,
+            NoteKind::Stanza => Phase::Stanzas,
+        },
+    }
+}
+
+pub(crate) fn spec(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::NotAllowed { .. } => "Lync Server 2013: New-CsXmppAllowedPartner",
+        Kind::DnsQuery {
+            authoritative: false,
+            ..
+        } => "RFC 6120 §3.2.1",
+        Kind::DnsQuery {
+            authoritative: true,
+            ..
+        } => "XEP-0220 §1.4 (step 2)",
+        Kind::DnsAnswer { record, .. } => match record {
+            DnsRecord::Srv => "RFC 6120 §3.2.1",
+            DnsRecord::NoSrv => "RFC 6120 §3.2.2",
+            DnsRecord::SrvRoot => "RFC 6120 §3.2.1 step 3",
+            DnsRecord::NxDomain => "RFC 6120 §10.4.3",
+        },
+        Kind::Connect {
+            authoritative: false,
+            ..
+        } => "RFC 6120 §3.2.1",
+        Kind::Connect {
+            authoritative: true,
+            ..
+        } => "XEP-0220 §2.1.2",
+        Kind::Unreachable { .. } => "XEP-0220 §2.5",
+        Kind::TlsHandshake { .. } => "RFC 6120 §5.4.3, §13.7.2",
+        Kind::Machine(note) => match note {
+            NoteKind::StreamOpen { restart, .. } => match restart {
+                Restart::Initial => "RFC 6120 §4.7.1",
+                Restart::AfterTls => "RFC 6120 §5.4.3.3",
+                Restart::AfterSasl => "RFC 6120 §6.4.6",
+            },
+            NoteKind::StreamAccept { restart, .. } => match restart {
+                Restart::Initial => "RFC 6120 §4.7.2",
+                Restart::AfterTls | Restart::AfterSasl => "RFC 6120 §4.3.3",
+            },
+            NoteKind::Features(offer) if offer.complete => "RFC 6120 §6.4.6",
+            NoteKind::Features(offer) if offer.starttls.is_some() => "RFC 6120 §5.4.1",
+            NoteKind::Features(offer) if offer.external => "RFC 6120 §6.4.1, XEP-0178 §3",
+            NoteKind::Features(_) => "RFC 6120 §4.3.2, XEP-0220 §2.4.2",
+            NoteKind::StartTls { offered: true } => "RFC 6120 §5.4.2.1",
+            NoteKind::StartTls { offered: false } => "RFC 7590 §3.1",
+            NoteKind::Proceed => "RFC 6120 §5.4.2.3",
+            NoteKind::TlsRefused => "RFC 6120 §5.4.2.2",
+            NoteKind::CertificateRejected { .. } => "RFC 6120 §13.7.2, §5.4.3.2",
+            NoteKind::Auth => "RFC 6120 §6.4.2, XEP-0178 §3",
+            NoteKind::SaslSuccess => "RFC 6120 §6.4.6",
+            NoteKind::SaslFailure => "RFC 6120 §6.4.5, XEP-0178 §3",
+            NoteKind::DialbackKey { .. } => "XEP-0220 §2.1.1, XEP-0185 §2",
+            NoteKind::DialbackResult(Verification::Error(_)) => "XEP-0220 §2.5",
+            NoteKind::DialbackResult(_) => "XEP-0220 §2.1.1",
+            NoteKind::VerifyOpen | NoteKind::VerifyAccept | NoteKind::VerifyClose => {
+                "XEP-0220 §2.1.2"
+            }
+            NoteKind::VerifyFeatures => "XEP-0220 §2.4.2",
+            NoteKind::VerifyRequest { .. } => "XEP-0220 §2.2.1",
+            NoteKind::VerifyAnswer { .. } => "XEP-0220 §2.2.2",
+            NoteKind::StreamError { condition, .. } => match *condition {
+                "unsupported-feature" => "RFC 6120 §4.9.3.23",
+                "not-authorized" => "RFC 6120 §4.9.3.12",
+                "policy-violation" => "RFC 6120 §4.9.3.14",
+                "host-unknown" => "RFC 6120 §4.9.3.6",
+                "improper-addressing" => "RFC 6120 §4.9.3.7",
+                _ => "RFC 6120 §4.9",
+            },
+            NoteKind::Close => "RFC 6120 §4.4",
+            NoteKind::Stanza => "RFC 6120 §8.1, §4.5",
+        },
+    }
+}
+
+fn offer_list(offer: &Offer, l: Language) -> String {
+    let mut items = Vec::new();
+    match offer.starttls {
+        Some(true) => items.push(l.pick("STARTTLS (required)", "STARTTLS (erforderlich)")),
+        Some(false) => items.push("STARTTLS"),
+        None => {}
+    }
+    if offer.external {
+        items.push("SASL EXTERNAL");
+    }
+    if offer.dialback {
+        items.push(l.pick("dialback", "Rückruf"));
+    }
+    items.join(", ")
+}
+
+pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
+    let (i, r) = (&c.initiating, &c.receiving);
+    match kind {
+        Kind::NotAllowed { domain } => l.pick(
+            format!("no XMPP partner claims {domain}: nothing is sent"),
+            format!("kein XMPP-Partner beansprucht {domain}: Es wird nichts gesendet"),
+        ),
+        Kind::DnsQuery { domain, .. } => l.pick(
+            format!("SRV query for _xmpp-server._tcp.{}", domain.as_str()),
+            format!("SRV-Abfrage für _xmpp-server._tcp.{}", domain.as_str()),
+        ),
+        Kind::DnsAnswer {
+            domain,
+            record,
+            endpoint,
+        } => match (record, endpoint) {
+            (DnsRecord::Srv, Some(e)) => l.pick(
+                format!("SRV: {}, port {}", e.host, e.port),
+                format!("SRV: {}, Port {}", e.host, e.port),
+            ),
+            (DnsRecord::NoSrv, _) => l.pick(
+                format!("no SRV record: {}, port 5269", domain.as_str()),
+                format!("kein SRV-Eintrag: {}, Port 5269", domain.as_str()),
+            ),
+            (DnsRecord::SrvRoot, _) => l.pick(
+                "SRV target \".\": no XMPP service".to_owned(),
+                "SRV-Ziel \".\": kein XMPP-Dienst".to_owned(),
+            ),
+            _ => l.pick(
+                format!("{} does not exist", domain.as_str()),
+                format!("{} existiert nicht", domain.as_str()),
+            ),
+        },
+        Kind::Connect { endpoint, .. } => l.pick(
+            format!("TCP connection to {}:{}", endpoint.host, endpoint.port),
+            format!("TCP-Verbindung zu {}:{}", endpoint.host, endpoint.port),
+        ),
+        Kind::Unreachable { domain } => l.pick(
+            format!("the authoritative server of {domain} cannot be reached"),
+            format!("der autoritative Server von {domain} ist nicht erreichbar"),
+        ),
+        Kind::TlsHandshake { .. } => l.pick("TLS handshake".to_owned(), "TLS-Handshake".to_owned()),
+        Kind::Machine(note) => match note {
+            NoteKind::StreamOpen { restart, .. } => match restart {
+                Restart::Initial => l.pick(
+                    format!("opens the stream to {r}"),
+                    format!("öffnet den Datenstrom zu {r}"),
+                ),
+                Restart::AfterTls => l.pick(
+                    "restarts the stream over TLS".to_owned(),
+                    "startet den Datenstrom über TLS neu".to_owned(),
+                ),
+                Restart::AfterSasl => l.pick(
+                    "restarts the stream after SASL".to_owned(),
+                    "startet den Datenstrom nach SASL neu".to_owned(),
+                ),
+            },
+            NoteKind::StreamAccept { .. } => l.pick(
+                "answers with a new stream id".to_owned(),
+                "antwortet mit einer neuen Datenstrom-ID".to_owned(),
+            ),
+            NoteKind::Features(offer) if offer.complete => l.pick(
+                "no more features: negotiation complete".to_owned(),
+                "keine weiteren Features: Aushandlung abgeschlossen".to_owned(),
+            ),
+            NoteKind::Features(offer) if *offer == Offer::default() => l.pick(
+                "offers no feature".to_owned(),
+                "bietet kein Feature an".to_owned(),
+            ),
+            NoteKind::Features(offer) => l.pick(
+                format!("offers {}", offer_list(offer, l)),
+                format!("bietet {} an", offer_list(offer, l)),
+            ),
+            NoteKind::StartTls { .. } => l.pick("starts TLS".to_owned(), "startet TLS".to_owned()),
+            NoteKind::Proceed => l.pick("agrees to TLS".to_owned(), "stimmt TLS zu".to_owned()),
+            NoteKind::TlsRefused => l.pick("refuses TLS".to_owned(), "lehnt TLS ab".to_owned()),
+            NoteKind::CertificateRejected { status } => l.pick(
+                format!(
+                    "closes the connection: the certificate {}",
+                    status.problem(l)
+                ),
+                format!(
+                    "schließt die Verbindung: Das Zertifikat {}",
+                    status.problem(l)
+                ),
+            ),
+            NoteKind::Auth => l.pick(
+                "authenticates with SASL EXTERNAL".to_owned(),
+                "authentifiziert sich mit SASL EXTERNAL".to_owned(),
+            ),
+            NoteKind::SaslSuccess => l.pick(
+                "SASL EXTERNAL succeeds".to_owned(),
+                "SASL EXTERNAL gelingt".to_owned(),
+            ),
+            NoteKind::SaslFailure => l.pick(
+                "SASL EXTERNAL fails: not-authorized".to_owned(),
+                "SASL EXTERNAL scheitert: not-authorized".to_owned(),
+            ),
+            NoteKind::DialbackKey { .. } => l.pick(
+                "sends the dialback key".to_owned(),
+                "sendet den Rückrufschlüssel".to_owned(),
+            ),
+            NoteKind::DialbackResult(v) => match v {
+                Verification::Valid => l.pick(
+                    format!("dialback succeeds: {i} is verified"),
+                    format!("Rückruf gelingt: {i} ist verifiziert"),
+                ),
+                Verification::Invalid => l.pick(
+                    "dialback fails: the key is invalid".to_owned(),
+                    "Rückruf scheitert: Der Schlüssel ist ungültig".to_owned(),
+                ),
+                Verification::Error(condition) => l.pick(
+                    format!("dialback error: {condition}"),
+                    format!("Rückruffehler: {condition}"),
+                ),
+            },
+            NoteKind::VerifyOpen => l.pick(
+                "opens a verify-only stream".to_owned(),
+                "öffnet einen reinen Prüf-Datenstrom".to_owned(),
+            ),
+            NoteKind::VerifyAccept => l.pick(
+                "answers the verify-only stream".to_owned(),
+                "beantwortet den Prüf-Datenstrom".to_owned(),
+            ),
+            NoteKind::VerifyFeatures => l.pick(
+                "offers dialback".to_owned(),
+                "bietet den Rückruf an".to_owned(),
+            ),
+            NoteKind::VerifyRequest { stream_id } => l.pick(
+                format!("asks whether the key is valid for stream {stream_id}"),
+                format!("fragt, ob der Schlüssel für Datenstrom {stream_id} gültig ist"),
+            ),
+            NoteKind::VerifyAnswer { valid: true } => l.pick(
+                "the key is valid".to_owned(),
+                "der Schlüssel ist gültig".to_owned(),
+            ),
+            NoteKind::VerifyAnswer { valid: false } => l.pick(
+                "the key is invalid".to_owned(),
+                "der Schlüssel ist ungültig".to_owned(),
+            ),
+            NoteKind::VerifyClose => l.pick(
+                "closes the verify-only stream".to_owned(),
+                "schließt den Prüf-Datenstrom".to_owned(),
+            ),
+            NoteKind::StreamError { condition, .. } => l.pick(
+                format!("stream error: {condition}"),
+                format!("Datenstromfehler: {condition}"),
+            ),
+            NoteKind::Close => l.pick(
+                "closes the stream".to_owned(),
+                "schließt den Datenstrom".to_owned(),
+            ),
+            NoteKind::Stanza => l.pick(
+                "first message on the negotiated stream".to_owned(),
+                "erste Nachricht auf dem ausgehandelten Datenstrom".to_owned(),
+            ),
+        },
+    }
+}
+
+fn judged(certificate: Certificate, l: Language) -> String {
+    match certificate {
+        Certificate::Valid => l.pick("valid".to_owned(), "gültig".to_owned()),
+        other => l.pick(
+            format!("not valid: it {}", other.problem(l)),
+            format!("nicht gültig: Es {}", other.problem(l)),
+        ),
+    }
+}
+
+pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
+    let (i, r) = (&c.initiating, &c.receiving);
+    match kind {
+        Kind::NotAllowed { domain } => l.pick(
+            format!(
+                "Lync lets users reach an XMPP network only if it is an allowed partner. Add \
+                 {domain} to this partner's additional domains, or create a partner for it."
+            ),
+            format!(
+                "Lync lässt Benutzer nur XMPP-Netzwerke erreichen, die zugelassene Partner sind. \
+                 Fügen Sie {domain} den zusätzlichen Domänen dieses Partners hinzu oder legen Sie \
+                 einen Partner dafür an."
+            ),
+        ),
+        Kind::DnsQuery {
+            domain,
+            authoritative: false,
+        } => l.pick(
+            format!("The initiating server looks up where the XMPP servers of {domain} listen."),
+            format!(
+                "Der initiierende Server schlägt nach, wo die XMPP-Server von {domain} lauschen."
+            ),
+        ),
+        Kind::DnsQuery {
+            domain,
+            authoritative: true,
+        } => l.pick(
+            format!(
+                "To check the dialback key, the receiving server looks up the authoritative \
+                 server of the sender domain {domain}."
+            ),
+            format!(
+                "Um den Rückrufschlüssel zu prüfen, schlägt der empfangende Server den \
+                 autoritativen Server der Absenderdomäne {domain} nach."
+            ),
+        ),
+        Kind::DnsAnswer { record, .. } => match record {
+            DnsRecord::Srv => l.pick(
+                "The SRV record names the host and port to connect to.".to_owned(),
+                "Der SRV-Eintrag nennt Host und Port für die Verbindung.".to_owned(),
+            ),
+            DnsRecord::NoSrv => l.pick(
+                "Without an SRV record, the domain's own A or AAAA record is used with the \
+                 default port 5269."
+                    .to_owned(),
+                "Ohne SRV-Eintrag wird der A- oder AAAA-Eintrag der Domäne selbst mit dem \
+                 Standardport 5269 verwendet."
+                    .to_owned(),
+            ),
+            DnsRecord::SrvRoot => l.pick(
+                "An SRV record with target \".\" means the service is decidedly not available; \
+                 the initiating server must not fall back to the A record."
+                    .to_owned(),
+                "Ein SRV-Eintrag mit dem Ziel \".\" bedeutet, dass der Dienst ausdrücklich nicht \
+                 verfügbar ist; der initiierende Server darf nicht auf den A-Eintrag ausweichen."
+                    .to_owned(),
+            ),
+            DnsRecord::NxDomain => l.pick(
+                "The domain does not resolve, so there is no server to connect to; stanzas to it \
+                 bounce with remote-server-not-found."
+                    .to_owned(),
+                "Die Domäne lässt sich nicht auflösen, es gibt also keinen Server; Stanzas an sie \
+                 kommen mit remote-server-not-found zurück."
+                    .to_owned(),
+            ),
+        },
+        Kind::Connect {
+            authoritative: false,
+            ..
+        } => l.pick(
+            "The initiating server opens the TCP connection that will carry the stream.".to_owned(),
+            "Der initiierende Server öffnet die TCP-Verbindung für den Datenstrom.".to_owned(),
+        ),
+        Kind::Connect {
+            authoritative: true,
+            ..
+        } => l.pick(
+            "A separate connection, used only to check the key.".to_owned(),
+            "Eine eigene Verbindung, nur zum Prüfen des Schlüssels.".to_owned(),
+        ),
+        Kind::Unreachable { .. } => l.pick(
+            "Without the authoritative server the key cannot be checked; the receiving server \
+             reports remote-connection-failed, and the sender domain stays unverified."
+                .to_owned(),
+            "Ohne den autoritativen Server lässt sich der Schlüssel nicht prüfen; der empfangende \
+             Server meldet remote-connection-failed, und die Absenderdomäne bleibt unverifiziert."
+                .to_owned(),
+        ),
+        Kind::TlsHandshake {
+            initiating_saw,
+            receiving_saw,
+        } => {
+            let client = match receiving_saw {
+                Some(certificate) => l.pick(
+                    format!(
+                        "{i} presents a certificate, which {r} judges {}",
+                        judged(*certificate, l)
+                    ),
+                    format!(
+                        "{i} legt ein Zertifikat vor, das {r} als {} beurteilt",
+                        judged(*certificate, l)
+                    ),
+                ),
+                None => l.pick(
+                    format!("{i} presents no certificate, so it cannot use SASL EXTERNAL"),
+                    format!(
+                        "{i} legt kein Zertifikat vor und kann daher SASL EXTERNAL nicht nutzen"
+                    ),
+                ),
+            };
+            l.pick(
+                format!(
+                    "{r} presents its certificate, which {i} judges {}; {client}. The connection is \
+                     encrypted from here on, and the stream restarts.",
+                    judged(*initiating_saw, l)
+                ),
+                format!(
+                    "{r} legt sein Zertifikat vor, das {i} als {} beurteilt; {client}. Ab hier ist \
+                     die Verbindung verschlüsselt, und der Datenstrom beginnt neu.",
+                    judged(*initiating_saw, l)
+                ),
+            )
+        }
+        Kind::Machine(note) => machine_explanation(note, c, l),
+    }
+}
+
+fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
+    let (i, r) = (&c.initiating, &c.receiving);
+    match note {
+        NoteKind::StreamOpen { restart, dialback } => {
+            let declared = if *dialback {
+                l.pick(
+                    " It declares the dialback namespace because it supports dialback.",
+                    " Er deklariert den Rückruf-Namensraum, weil er den Rückruf unterstützt.",
+                )
+            } else {
+                ""
+            };
+            let main = match restart {
+                Restart::Initial => l.pick(
+                    format!("{i} opens an XML stream to {r}."),
+                    format!("{i} öffnet einen XML-Datenstrom zu {r}."),
+                ),
+                Restart::AfterTls => l.pick(
+                    "After TLS, the initiating server sends a new stream header without closing \
+                     the old stream; everything learned before TLS is discarded."
+                        .to_owned(),
+                    "Nach TLS sendet der initiierende Server einen neuen Datenstrom-Header, ohne den \
+                     alten zu schließen; alles vor TLS Gelernte wird verworfen."
+                        .to_owned(),
+                ),
+                Restart::AfterSasl => l.pick(
+                    "After SASL, the stream restarts once more.".to_owned(),
+                    "Nach SASL beginnt der Datenstrom noch einmal neu.".to_owned(),
+                ),
+            };
+            format!("{main}{declared}")
+        }
+        NoteKind::StreamAccept { dialback, .. } => {
+            let declared = if *dialback {
+                l.pick(
+                    " It declares the dialback namespace.",
+                    " Er deklariert den Rückruf-Namensraum.",
+                )
+            } else {
+                l.pick(
+                    " It does not declare the dialback namespace: it does not accept dialback.",
+                    " Er deklariert den Rückruf-Namensraum nicht: Er akzeptiert keinen Rückruf.",
+                )
+            };
+            let main = l.pick(
+                "The receiving server answers with its own header and a new, unpredictable \
+                 stream id; dialback keys are bound to this id.",
+                "Der empfangende Server antwortet mit eigenem Header und einer neuen, \
+                 unvorhersehbaren Datenstrom-ID; Rückrufschlüssel werden an diese ID gebunden.",
+            );
+            format!("{main}{declared}")
+        }
+        NoteKind::Features(offer) => {
+            let mut parts: Vec<&str> = Vec::new();
+            if offer.complete {
+                parts.push(l.pick(
+                    "An empty features element: the initiating server is authenticated and may \
+                     send stanzas.",
+                    "Ein leeres Features-Element: Der initiierende Server ist authentifiziert und \
+                     darf Stanzas senden.",
+                ));
+            }
+            if offer.starttls == Some(true) {
+                parts.push(l.pick(
+                    "TLS is mandatory, so nothing else is offered before it.",
+                    "TLS ist verpflichtend, daher wird vorher nichts anderes angeboten.",
+                ));
+            } else if offer.starttls == Some(false) {
+                parts.push(l.pick(
+                    "TLS is offered but not required.",
+                    "TLS wird angeboten, aber nicht verlangt.",
+                ));
+            }
+            if offer.external {
+                parts.push(l.pick(
+                    "SASL EXTERNAL is offered because the initiating server presented a \
+                     certificate from a trusted chain.",
+                    "SASL EXTERNAL wird angeboten, weil der initiierende Server ein Zertifikat aus \
+                     einer vertrauenswürdigen Kette vorgelegt hat.",
+                ));
+            }
+            if offer.dialback {
+                parts.push(l.pick(
+                    "Dialback is offered, with graceful error handling.",
+                    "Der Rückruf wird angeboten, mit Fehlerbehandlung.",
+                ));
+            }
+            if parts.is_empty() {
+                parts.push(l.pick(
+                    "Nothing is offered that could authenticate the initiating server.",
+                    "Es wird nichts angeboten, das den initiierenden Server authentifizieren könnte.",
+                ));
+            }
+            parts.join(" ")
+        }
+        NoteKind::StartTls { offered: true } => l.pick(
+            "The receiving server offers STARTTLS, and the initiating server's policy uses it."
+                .to_owned(),
+            "Der empfangende Server bietet STARTTLS an, und die Richtlinie des initiierenden \
+             Servers nutzt es."
+                .to_owned(),
+        ),
+        NoteKind::StartTls { offered: false } => l.pick(
+            "STARTTLS is not offered, but the initiating server requires TLS and tries anyway, \
+             which defends against stripping attacks."
+                .to_owned(),
+            "STARTTLS wird nicht angeboten, aber der initiierende Server verlangt TLS und \
+             versucht es trotzdem; das schützt vor Stripping-Angriffen."
+                .to_owned(),
+        ),
+        NoteKind::Proceed => l.pick(
+            "TLS begins right after this element.".to_owned(),
+            "TLS beginnt direkt nach diesem Element.".to_owned(),
+        ),
+        NoteKind::TlsRefused => l.pick(
+            "The receiving server cannot do TLS (it does not support it, or has no certificate), \
+             so it answers with a failure and closes the stream."
+                .to_owned(),
+            "Der empfangende Server kann kein TLS (er unterstützt es nicht oder hat kein \
+             Zertifikat), antwortet daher mit einem Fehler und schließt den Datenstrom."
+                .to_owned(),
+        ),
+        NoteKind::CertificateRejected { .. } => l.pick(
+            "Strict certificate validation: when validation fails, the session must end. The \
+             failure is at the TLS layer, so no closing stream tag is sent."
+                .to_owned(),
+            "Strenge Zertifikatsprüfung: Scheitert die Prüfung, muss die Sitzung enden. Der \
+             Fehler liegt in der TLS-Schicht, daher wird kein schließendes Datenstrom-Tag \
+             gesendet."
+                .to_owned(),
+        ),
+        NoteKind::Auth => l.pick(
+            "The initiating server asks to be authenticated by the certificate it presented in \
+             TLS; \"=\" means it gives no separate authorisation identity."
+                .to_owned(),
+            "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte \
+             Zertifikat; \"=\" bedeutet, dass er keine eigene Autorisierungsidentität angibt."
+                .to_owned(),
+        ),
+        NoteKind::SaslSuccess => l.pick(
+            format!("The certificate is valid for {i}; the stream restarts once more."),
+            format!("Das Zertifikat ist für {i} gültig; der Datenstrom beginnt noch einmal neu."),
+        ),
+        NoteKind::SaslFailure => l.pick(
+            format!(
+                "The certificate comes from a trusted chain but is not valid for {i}. Dialback \
+                 can still verify the domain, if both sides use it."
+            ),
+            format!(
+                "Das Zertifikat stammt aus einer vertrauenswürdigen Kette, ist aber für {i} nicht \
+                 gültig. Der Rückruf kann die Domäne noch verifizieren, wenn beide Seiten ihn \
+                 nutzen."
+            ),
+        ),
+        NoteKind::DialbackKey { stream_id } => l.pick(
+            format!(
+                "The key is HMAC-SHA256 over \"{} {} {stream_id}\" with the SHA-256 of the \
+                 initiating server's secret: it binds the sender domain to this stream.",
+                r.as_str(),
+                i.as_str()
+            ),
+            format!(
+                "Der Schlüssel ist HMAC-SHA256 über \"{} {} {stream_id}\" mit dem SHA-256 des \
+                 Geheimnisses des initiierenden Servers: Er bindet die Absenderdomäne an diesen \
+                 Datenstrom.",
+                r.as_str(),
+                i.as_str()
+            ),
+        ),
+        NoteKind::DialbackResult(Verification::Valid) => l.pick(
+            format!("The authoritative server confirmed the key: {i} may now send stanzas to {r}."),
+            format!("Der autoritative Server hat den Schlüssel bestätigt: {i} darf nun Stanzas an {r} senden."),
+        ),
+        NoteKind::DialbackResult(Verification::Invalid) => l.pick(
+            "The authoritative server did not confirm the key, so the receiving server closes \
+             the stream; queued stanzas bounce with internal-server-error."
+                .to_owned(),
+            "Der autoritative Server hat den Schlüssel nicht bestätigt, daher schließt der \
+             empfangende Server den Datenstrom; wartende Stanzas kommen mit \
+             internal-server-error zurück."
+                .to_owned(),
+        ),
+        NoteKind::DialbackResult(Verification::Error(_)) => l.pick(
+            "The key could not be checked. The stream stays open, but the sender domain is not \
+             verified, and queued stanzas bounce with remote-server-timeout."
+                .to_owned(),
+            "Der Schlüssel konnte nicht geprüft werden. Der Datenstrom bleibt offen, die \
+             Absenderdomäne ist aber nicht verifiziert, und wartende Stanzas kommen mit \
+             remote-server-timeout zurück."
+                .to_owned(),
+        ),
+        NoteKind::VerifyOpen => l.pick(
+            format!(
+                "The receiving server connects to the authoritative server of {i}; a stream used \
+                 only to verify a key needs no TLS."
+            ),
+            format!(
+                "Der empfangende Server verbindet sich mit dem autoritativen Server von {i}; ein \
+                 Datenstrom nur zur Schlüsselprüfung braucht kein TLS."
+            ),
+        ),
+        NoteKind::VerifyAccept => l.pick(
+            "The authoritative server answers with its own stream header.".to_owned(),
+            "Der autoritative Server antwortet mit eigenem Datenstrom-Header.".to_owned(),
+        ),
+        NoteKind::VerifyFeatures => l.pick(
+            "It accepts dialback requests on this stream.".to_owned(),
+            "Er nimmt auf diesem Datenstrom Rückrufanfragen an.".to_owned(),
+        ),
+        NoteKind::VerifyRequest { .. } => l.pick(
+            "The request carries the key and the id of the stream the receiving server opened \
+             towards the initiating server."
+                .to_owned(),
+            "Die Anfrage enthält den Schlüssel und die ID des Datenstroms, den der empfangende \
+             Server zum initiierenden Server geöffnet hat."
+                .to_owned(),
+        ),
+        NoteKind::VerifyAnswer { valid: true } => l.pick(
+            "The authoritative server recomputes the key from its secret and the request's \
+             domains and stream id, and it matches."
+                .to_owned(),
+            "Der autoritative Server berechnet den Schlüssel aus seinem Geheimnis und den \
+             Domänen und der Datenstrom-ID der Anfrage neu, und er stimmt überein."
+                .to_owned(),
+        ),
+        NoteKind::VerifyAnswer { valid: false } => l.pick(
+            "The recomputed key differs: the authoritative server has another secret, or does \
+             not know the stream."
+                .to_owned(),
+            "Der neu berechnete Schlüssel weicht ab: Der autoritative Server hat ein anderes \
+             Geheimnis oder kennt den Datenstrom nicht."
+                .to_owned(),
+        ),
+        NoteKind::VerifyClose => l.pick(
+            "The verify-only stream is closed right after the answer.".to_owned(),
+            "Der Prüf-Datenstrom wird direkt nach der Antwort geschlossen.".to_owned(),
+        ),
+        NoteKind::StreamError { reason, .. } => match reason {
+            ErrorReason::TlsNotSupported => l.pick(
+                "The receiving server makes TLS mandatory, and the initiating server does not \
+                 support it."
+                    .to_owned(),
+                "Der empfangende Server macht TLS verpflichtend, und der initiierende Server \
+                 unterstützt es nicht."
+                    .to_owned(),
+            ),
+            ErrorReason::NoViableMethod => l.pick(
+                "Nothing offered is an authentication method the initiating server uses: neither \
+                 SASL EXTERNAL nor dialback."
+                    .to_owned(),
+                "Nichts Angebotenes ist eine Authentifizierungsmethode, die der initiierende \
+                 Server nutzt: weder SASL EXTERNAL noch der Rückruf."
+                    .to_owned(),
+            ),
+            ErrorReason::SecureAuth { status } => l.pick(
+                format!(
+                    "The receiving server requires a valid certificate (secure authentication, \
+                     no dialback), and the initiating server's certificate {}.",
+                    status.problem(l)
+                ),
+                format!(
+                    "Der empfangende Server verlangt ein gültiges Zertifikat (sichere \
+                     Authentifizierung, kein Rückruf), und das Zertifikat des initiierenden \
+                     Servers {}.",
+                    status.problem(l)
+                ),
+            ),
+            ErrorReason::DialbackWithoutTls => l.pick(
+                "The receiving server requires TLS before dialback, and the stream is not \
+                 encrypted: it could not offer TLS (it has no certificate), or the initiating \
+                 server did not start it."
+                    .to_owned(),
+                "Der empfangende Server verlangt TLS vor dem Rückruf, und der Datenstrom ist \
+                 nicht verschlüsselt: Er konnte kein TLS anbieten (er hat kein Zertifikat), oder \
+                 der initiierende Server hat es nicht gestartet."
+                    .to_owned(),
+            ),
+            ErrorReason::DialbackDisabled => l.pick(
+                "The receiving server does not accept dialback.".to_owned(),
+                "Der empfangende Server akzeptiert keinen Rückruf.".to_owned(),
+            ),
+            ErrorReason::NotAllowed => l.pick(
+                format!("{i} is not an allowed XMPP partner of {r}, so the stream is refused."),
+                format!("{i} ist kein zugelassener XMPP-Partner von {r}, daher wird der Datenstrom abgelehnt."),
+            ),
+            ErrorReason::HostUnknown => l.pick(
+                "The stream is addressed to a domain the receiving server does not serve."
+                    .to_owned(),
+                "Der Datenstrom ist an eine Domäne adressiert, die der empfangende Server nicht \
+                 bedient."
+                    .to_owned(),
+            ),
+        },
+        NoteKind::Close => l.pick(
+            "The closing stream tag ends the stream.".to_owned(),
+            "Das schließende Datenstrom-Tag beendet den Datenstrom.".to_owned(),
+        ),
+        NoteKind::Stanza => l.pick(
+            format!(
+                "The stream is authenticated: stanzas from {i} to {r} flow. The other direction \
+                 needs a stream of its own."
+            ),
+            format!(
+                "Der Datenstrom ist authentifiziert: Stanzas von {i} an {r} fließen. Die \
+                 Gegenrichtung braucht einen eigenen Datenstrom."
+            ),
+        ),
+    }
+}
+
+pub(crate) fn condition(condition: &Condition, l: Language) -> String {
+    match condition {
+        Condition::NotAllowed => l.pick(
+            "not an allowed XMPP partner".to_owned(),
+            "kein zugelassener XMPP-Partner".to_owned(),
+        ),
+        Condition::Dns { record } => match record {
+            DnsRecord::SrvRoot => l.pick(
+                "DNS says the XMPP service is not available".to_owned(),
+                "laut DNS ist der XMPP-Dienst nicht verfügbar".to_owned(),
+            ),
+            _ => l.pick(
+                "the domain does not exist in DNS".to_owned(),
+                "die Domäne existiert im DNS nicht".to_owned(),
+            ),
+        },
+        Condition::StreamError { condition } => l.pick(
+            format!("stream error {condition}"),
+            format!("Datenstromfehler {condition}"),
+        ),
+        Condition::TlsFailure => l.pick(
+            "the receiving server refused TLS".to_owned(),
+            "der empfangende Server hat TLS abgelehnt".to_owned(),
+        ),
+        Condition::CertificateRejected { certificate } => l.pick(
+            format!("certificate rejected: it {}", certificate.problem(l)),
+            format!("Zertifikat abgelehnt: Es {}", certificate.problem(l)),
+        ),
+        Condition::SaslFailure { condition } => l.pick(
+            format!("SASL failed: {condition}"),
+            format!("SASL gescheitert: {condition}"),
+        ),
+        Condition::DialbackInvalid => l.pick(
+            "the dialback key is invalid".to_owned(),
+            "der Rückrufschlüssel ist ungültig".to_owned(),
+        ),
+        Condition::DialbackError { condition } => l.pick(
+            format!("dialback error {condition}"),
+            format!("Rückruffehler {condition}"),
+        ),
+        Condition::ConnectionClosed => l.pick(
+            "the connection was closed".to_owned(),
+            "die Verbindung wurde geschlossen".to_owned(),
+        ),
+    }
+}
+
+pub(crate) fn side(side: Side, l: Language) -> &'static str {
+    match side {
+        Side::Ours => l.pick("our configuration", "unsere Konfiguration"),
+        Side::Partner => l.pick("the partner", "der Partner"),
+        Side::Environment => l.pick("the environment", "die Umgebung"),
+    }
+}
+
+/// The outcome in one sentence.
+pub(crate) fn verdict(outcome: &Outcome, l: Language) -> String {
+    match (&outcome.method, outcome.level, &outcome.failure) {
+        (Some(method), Some(level), _) => l.pick(
+            format!(
+                "Established with {}; federation level: {} (XEP-0238).",
+                method.label(l),
+                level.label(l),
+            ),
+            format!(
+                "Aufgebaut mit {}; Föderationsstufe: {} (XEP-0238).",
+                method.label(l),
+                level.label(l),
+            ),
+        ),
+        (_, _, Some(failure)) => {
+            let fix = match &failure.fix {
+                Some(fix) => l.pick(
+                    format!(
+                        " Fix: set {} to {} ({}), for {}.",
+                        fix.change.name,
+                        fix.change.value,
+                        side(fix.change.side, l),
+                        fix.method.label(l)
+                    ),
+                    format!(
+                        " Behebung: {} auf {} setzen ({}), für {}.",
+                        fix.change.name,
+                        fix.change.value,
+                        side(fix.change.side, l),
+                        fix.method.label(l)
+                    ),
+                ),
+                None => l.pick(
+                    " No single change fixes it.".to_owned(),
+                    " Keine einzelne Änderung behebt es.".to_owned(),
+                ),
+            };
+            l.pick(
+                format!(
+                    "Failed at step {}: {}. At fault: {}.{fix}",
+                    failure.step,
+                    condition(&failure.condition, l),
+                    side(failure.fault, l)
+                ),
+                format!(
+                    "Gescheitert bei Schritt {}: {}. Ursache: {}.{fix}",
+                    failure.step,
+                    condition(&failure.condition, l),
+                    side(failure.fault, l)
+                ),
+            )
+        }
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,397 @@
+//! The trace of a simulated negotiation: one step per message or event, and the outcome.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::machine::{Endpoint, NoteKind};
+use super::peer::Certificate;
+use super::scenario::{DnsRecord, Scenario, Setting, Side};
+use super::text;
+use crate::domain::Domain;
+use crate::language::Language;
+use crate::matrix::AuthenticationMethod;
+
+/// A party in the trace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Party {
+    /// Our Lync Edge server's XMPP proxy.
+    OurProxy,
+    /// The partner's XMPP server.
+    Partner,
+    /// The authoritative server of the sender domain (XEP-0220 §1.3).
+    Authoritative,
+    /// The DNS.
+    Dns,
+}
+
+impl Party {
+    /// The party's name in either language.
+    pub fn label(self, language: Language) -> &'static str {
+        let l = language;
+        match self {
+            Party::OurProxy => l.pick("our XMPP proxy", "unser XMPP-Proxy"),
+            Party::Partner => l.pick("partner server", "Partnerserver"),
+            Party::Authoritative => l.pick("authoritative server", "autoritativer Server"),
+            Party::Dns => "DNS",
+        }
+    }
+}
+
+/// The phase of the negotiation a step belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Phase {
+    /// DNS resolution and TCP connection (RFC 6120 §3).
+    Connection,
+    /// Stream headers and features (§4).
+    Stream,
+    /// STARTTLS and the TLS handshake (§5).
+    Tls,
+    /// SASL EXTERNAL (§6, XEP-0178).
+    Sasl,
+    /// Server dialback (XEP-0220).
+    Dialback,
+    /// Stanzas on the negotiated stream (§8).
+    Stanzas,
+    /// Errors and closing (§4.4, §4.9).
+    Close,
+}
+
+/// Which TCP connection a step travels on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Connection {
+    /// The stream between the initiating and the receiving server.
+    Main,
+    /// The receiving server's verify-only stream to the authoritative server.
+    Verification,
+}
+
+/// What a step is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Machine(NoteKind),
+    DnsQuery {
+        domain: Domain,
+        authoritative: bool,
+    },
+    DnsAnswer {
+        domain: Domain,
+        record: DnsRecord,
+        endpoint: Option<Endpoint>,
+    },
+    Connect {
+        endpoint: Endpoint,
+        authoritative: bool,
+    },
+    Unreachable {
+        domain: Domain,
+    },
+    TlsHandshake {
+        initiating_saw: Certificate,
+        receiving_saw: Option<Certificate>,
+    },
+    NotAllowed {
+        domain: Domain,
+    },
+}
+
+/// One step of the negotiation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub(crate) number: usize,
+    pub(crate) from: Party,
+    pub(crate) to: Party,
+    pub(crate) connection: Connection,
+    pub(crate) xml: Option<String>,
+    pub(crate) stream_id: Option<String>,
+    pub(crate) encrypted: bool,
+    pub(crate) kind: Kind,
+    pub(crate) cause: Option<Setting>,
+    pub(crate) context: text::Context,
+}
+
+impl Step {
+    /// The step's number, from 1.
+    pub fn number(&self) -> usize {
+        self.number
+    }
+
+    /// Who sends.
+    pub fn from(&self) -> Party {
+        self.from
+    }
+
+    /// Who receives.
+    pub fn to(&self) -> Party {
+        self.to
+    }
+
+    /// The phase.
+    pub fn phase(&self) -> Phase {
+        text::phase(&self.kind)
+    }
+
+    /// Which connection the step travels on.
+    pub fn connection(&self) -> Connection {
+        self.connection
+    }
+
+    /// The exact XML on the wire, if the step sends any.
+    pub fn xml(&self) -> Option<&str> {
+        self.xml.as_deref()
+    }
+
+    /// The id of the stream in effect, once the receiving side has sent one.
+    pub fn stream_id(&self) -> Option<&str> {
+        self.stream_id.as_deref()
+    }
+
+    /// Whether the connection is encrypted when the step travels.
+    pub fn encrypted(&self) -> bool {
+        self.encrypted
+    }
+
+    /// The setting that made this step happen, if one did.
+    pub fn cause(&self) -> Option<&Setting> {
+        self.cause.as_ref()
+    }
+
+    /// The specification section the step follows.
+    pub fn spec(&self) -> &'static str {
+        text::spec(&self.kind)
+    }
+
+    /// One line: what happens.
+    pub fn summary(&self, language: Language) -> String {
+        text::summary(&self.kind, &self.context, language)
+    }
+
+    /// Why it happens and what it means, in plain words.
+    pub fn explanation(&self, language: Language) -> String {
+        text::explanation(&self.kind, &self.context, language)
+    }
+}
+
+/// How a negotiation failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+#[non_exhaustive]
+pub enum Condition {
+    /// The domain is not an allowed XMPP partner.
+    NotAllowed,
+    /// DNS gave no server.
+    Dns {
+        /// The answer.
+        record: DnsRecord,
+    },
+    /// A stream error (RFC 6120 §4.9).
+    StreamError {
+        /// The defined condition, such as `policy-violation`.
+        condition: String,
+    },
+    /// The receiving server answered STARTTLS with `<failure/>` (RFC 6120 §5.4.2.2).
+    TlsFailure,
+    /// A side ended the connection over the other's certificate (RFC 6120 §13.7.2).
+    CertificateRejected {
+        /// The certificate's status.
+        certificate: Certificate,
+    },
+    /// SASL failed (RFC 6120 §6.5).
+    SaslFailure {
+        /// The SASL condition, such as `not-authorized`.
+        condition: String,
+    },
+    /// The authoritative server did not confirm the dialback key (XEP-0220 §2.2.2).
+    DialbackInvalid,
+    /// A dialback error (XEP-0220 §2.5).
+    DialbackError {
+        /// The condition, such as `remote-connection-failed`.
+        condition: String,
+    },
+    /// The other side closed the connection.
+    ConnectionClosed,
+}
+
+impl Condition {
+    /// A short description in either language.
+    pub fn describe(&self, language: Language) -> String {
+        text::condition(self, language)
+    }
+}
+
+/// XEP-0238's federation levels for the resulting stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FederationLevel {
+    /// Level 1: the sender's domain was verified by dialback, without encryption.
+    Verified,
+    /// Level 2: encrypted with TLS, identities verified by dialback or with certificates not all
+    /// trusted.
+    Encrypted,
+    /// Level 3: TLS with trusted certificates on both sides and SASL EXTERNAL.
+    Trusted,
+}
+
+impl FederationLevel {
+    /// The level's name in either language.
+    pub fn label(self, language: Language) -> &'static str {
+        let l = language;
+        match self {
+            FederationLevel::Verified => l.pick("verified", "verifiziert"),
+            FederationLevel::Encrypted => l.pick("encrypted", "verschlüsselt"),
+            FederationLevel::Trusted => l.pick("trusted", "vertrauenswürdig"),
+        }
+    }
+}
+
+/// The smallest change that makes the negotiation succeed, with what it would give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Fix {
+    /// The setting to change, as [`Scenario::apply`] takes it.
+    pub change: Setting,
+    /// The method the negotiation would then use.
+    pub method: AuthenticationMethod,
+    /// The federation level it would then reach.
+    pub level: FederationLevel,
+}
+
+/// Why and where a negotiation failed, and what would fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Failure {
+    /// The step where it failed.
+    pub step: usize,
+    /// The condition.
+    pub condition: Condition,
+    /// Who is at fault: our configuration, the partner, or the environment.
+    pub fault: Side,
+    /// The smallest change that makes it work, if a single change does.
+    pub fix: Option<Fix>,
+}
+
+/// How a negotiation ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Outcome {
+    /// Whether an authenticated stream carries stanzas.
+    pub established: bool,
+    /// The authentication method, when established.
+    pub method: Option<AuthenticationMethod>,
+    /// Whether the stream is encrypted.
+    pub encrypted: bool,
+    /// Whether the sender was authenticated by its certificate (SASL EXTERNAL); dialback only
+    /// verifies the domain through DNS and the authoritative server.
+    pub authenticated: bool,
+    /// The XEP-0238 federation level, when established.
+    pub level: Option<FederationLevel>,
+    /// Why it failed, when it did.
+    pub failure: Option<Failure>,
+}
+
+/// A simulated negotiation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trace {
+    pub(crate) scenario: Scenario,
+    pub(crate) steps: Vec<Step>,
+    pub(crate) outcome: Outcome,
+}
+
+impl Trace {
+    /// The scenario that was played out.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Every step, in order.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// How it ended.
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
+    /// The trace with its texts in one language, ready to serialise as JSON.
+    pub fn localize(&self, language: Language) -> LocalizedTrace {
+        LocalizedTrace {
+            steps: self
+                .steps
+                .iter()
+                .map(|s| LocalizedStep {
+                    number: s.number,
+                    from: s.from,
+                    to: s.to,
+                    phase: s.phase(),
+                    connection: s.connection,
+                    xml: s.xml.clone(),
+                    stream_id: s.stream_id.clone(),
+                    encrypted: s.encrypted,
+                    summary: s.summary(language),
+                    explanation: s.explanation(language),
+                    cause: s.cause.clone(),
+                    spec: s.spec(),
+                })
+                .collect(),
+            outcome: self.outcome.clone(),
+            verdict: text::verdict(&self.outcome, language),
+        }
+    }
+}
+
+/// A [`Trace`] in one language: the JSON the CLI and the WebAssembly package return.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct LocalizedTrace {
+    /// Every step.
+    pub steps: Vec<LocalizedStep>,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// The outcome in one sentence.
+    pub verdict: String,
+}
+
+/// A [`Step`] in one language.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct LocalizedStep {
+    /// The step's number, from 1.
+    pub number: usize,
+    /// Who sends.
+    pub from: Party,
+    /// Who receives.
+    pub to: Party,
+    /// The phase.
+    pub phase: Phase,
+    /// Which connection.
+    pub connection: Connection,
+    /// The exact XML, if any.
+    pub xml: Option<String>,
+    /// The stream id in effect.
+    pub stream_id: Option<String>,
+    /// Whether the connection is encrypted.
+    pub encrypted: bool,
+    /// What happens.
+    pub summary: String,
+    /// Why, in plain words.
+    pub explanation: String,
+    /// The setting that caused it.
+    pub cause: Option<Setting>,
+    /// The specification section.
+    pub spec: &'static str,
+}
+
+impl fmt::Display for Party {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label(Language::English))
+    }
+}

@@ -1,0 +1,503 @@
+//! The negotiation simulator: example traces as reviewed snapshots, well-formed streams, the
+//! protocol's invariants as properties, the matrix by simulation, and fixes that work.
+
+use std::path::PathBuf;
+
+use proptest::prelude::*;
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use xmpp_federation::s2s::{
+    Certificate, Condition, Connection, Direction, DnsRecord, Party, Peer, Phase, Preset, Scenario,
+    Setting, Side, Trace, established_method, simulate,
+};
+use xmpp_federation::{
+    AuthenticationMethod, Domain, Language, MatrixRow, MethodSet, Negotiation, PartnerConfig,
+};
+
+use crate::util::{read, root};
+
+fn scenarios() -> Vec<(String, Scenario)> {
+    let dir = root().join("examples/scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let scenario = serde_json::from_str(&read(&path))
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (stem, scenario)
+        })
+        .collect()
+}
+
+fn check_snapshot(name: &str, actual: &str) {
+    let path = root().join("core/tests/snapshots/traces").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("no snapshot {name}: run with UPDATE_SNAPSHOTS=1, then review it")
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "snapshot {name} differs from line {}:\n--- expected\n{}\n--- actual\n{}\n\
+             (UPDATE_SNAPSHOTS=1 rewrites it; review the diff)",
+            first + 1,
+            expected
+                .lines()
+                .skip(first)
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            actual
+                .lines()
+                .skip(first)
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+}
+
+/// Every example scenario, as a ladder reviewed by eye; one also in German.
+#[test]
+fn example_traces_match_their_snapshots() {
+    let all = scenarios();
+    assert!(all.len() >= 12);
+    for (name, scenario) in &all {
+        check_snapshot(
+            &format!("{name}.txt"),
+            &simulate(scenario).to_text(Language::English),
+        );
+    }
+    let (_, first) = &all[0];
+    check_snapshot(
+        "a-sasl-over-tls.de.txt",
+        &simulate(first).to_text(Language::German),
+    );
+    check_snapshot(
+        "a-sasl-over-tls.mmd",
+        &simulate(first).to_mermaid(Language::English),
+    );
+}
+
+fn outcome(name: &str) -> Trace {
+    let scenario = scenarios()
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no scenario {name}"))
+        .1;
+    simulate(&scenario)
+}
+
+/// The canonical traces A to I of the reference (xmpp-s2s.md §6.3) end as they do there.
+#[test]
+fn canonical_traces_end_as_the_reference_says() {
+    use AuthenticationMethod::*;
+    let established = |name: &str, method| {
+        let trace = outcome(name);
+        assert_eq!(trace.outcome().method, Some(method), "{name}");
+        assert!(trace.outcome().failure.is_none(), "{name}");
+    };
+    established("a-sasl-over-tls", SaslOverTls);
+    established("b-tls-dialback", TlsDialback);
+    established("c-tcp-dialback", TcpDialback);
+    established("sasl-failure-falls-back-to-dialback", TlsDialback);
+    let failed = |name: &str, condition: Condition, fault: Side| {
+        let trace = outcome(name);
+        let failure = trace
+            .outcome()
+            .failure
+            .clone()
+            .unwrap_or_else(|| panic!("{name} succeeded"));
+        assert_eq!(failure.condition, condition, "{name}");
+        assert_eq!(failure.fault, fault, "{name}");
+        assert!(failure.step <= trace.steps().len());
+        failure
+    };
+    let d = failed(
+        "d-secure-auth-rejects-certificate",
+        Condition::StreamError {
+            condition: "not-authorized".into(),
+        },
+        Side::Environment,
+    );
+    assert_eq!(
+        d.fix.unwrap().change,
+        Setting::new(Side::Ours, "certificate", "Valid")
+    );
+    failed(
+        "e-dialback-key-invalid",
+        Condition::DialbackInvalid,
+        Side::Environment,
+    );
+    failed(
+        "f-authoritative-unreachable",
+        Condition::DialbackError {
+            condition: "remote-connection-failed".into(),
+        },
+        Side::Environment,
+    );
+    let g = failed(
+        "g-tls-required-by-receiving",
+        Condition::StreamError {
+            condition: "unsupported-feature".into(),
+        },
+        Side::Ours,
+    );
+    assert_eq!(g.fix.unwrap().change.name, "tlsNegotiation");
+    failed(
+        "h-tls-required-by-initiating",
+        Condition::TlsFailure,
+        Side::Partner,
+    );
+    let i = failed(
+        "i-certificate-rejected-in-handshake",
+        Condition::CertificateRejected {
+            certificate: Certificate::Expired,
+        },
+        Side::Environment,
+    );
+    // The handshake failure sends no XML at all (RFC 6120 §5.4.3.2).
+    let trace = outcome("i-certificate-rejected-in-handshake");
+    assert!(trace.steps()[i.step - 1].xml().is_none());
+    failed(
+        "not-an-allowed-partner",
+        Condition::StreamError {
+            condition: "policy-violation".into(),
+        },
+        Side::Ours,
+    );
+    failed(
+        "dns-srv-root",
+        Condition::Dns {
+            record: DnsRecord::SrvRoot,
+        },
+        Side::Environment,
+    );
+}
+
+/// Each stream, cut into the XML documents that restarts begin, re-parses as well-formed XML:
+/// matched tags, declared prefixes, valid escapes. Only the root may stay open.
+fn assert_well_formed(trace: &Trace) {
+    for connection in [Connection::Main, Connection::Verification] {
+        for sender in [Party::OurProxy, Party::Partner, Party::Authoritative] {
+            let mut documents: Vec<String> = Vec::new();
+            for step in trace.steps() {
+                let (Some(xml), true, true) = (
+                    step.xml(),
+                    step.connection() == connection,
+                    step.from() == sender,
+                ) else {
+                    continue;
+                };
+                if xml.starts_with("<?xml") || documents.is_empty() {
+                    documents.push(String::new());
+                }
+                documents.last_mut().unwrap().push_str(xml);
+            }
+            for document in documents {
+                let mut reader = Reader::from_str(&document);
+                reader.config_mut().check_end_names = true;
+                let mut depth = 0i32;
+                loop {
+                    match reader.read_event() {
+                        Ok(Event::Start(_)) => depth += 1,
+                        Ok(Event::End(_)) => depth -= 1,
+                        Ok(Event::Eof) => break,
+                        Ok(_) => {}
+                        Err(e) => panic!("{e}: {document}"),
+                    }
+                    assert!(depth >= 0, "{document}");
+                }
+                assert!(depth <= 1, "unclosed elements: {document}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_example_stream_is_well_formed() {
+    for (_, scenario) in scenarios() {
+        assert_well_formed(&simulate(&scenario));
+    }
+}
+
+fn domain(name: &str) -> Domain {
+    Domain::parse(name).unwrap()
+}
+
+fn negotiation() -> impl Strategy<Value = Negotiation> {
+    prop::sample::select(Negotiation::ALL.to_vec())
+}
+
+fn certificate() -> impl Strategy<Value = Certificate> {
+    prop::sample::select(Certificate::ALL.to_vec())
+}
+
+prop_compose! {
+    fn scenario()(
+        (tls, sasl, dialback) in (negotiation(), negotiation(), any::<bool>()),
+        (ptls, psasl, pdialback) in (negotiation(), negotiation(), any::<bool>()),
+        (ours_cert, ours_strict, partner_cert, partner_strict) in (certificate(), any::<bool>(), certificate(), any::<bool>()),
+        outbound in any::<bool>(),
+        listed in prop::sample::select(vec![true, true, true, false]),
+        (dns_ours, dns_partner) in (prop::sample::select(DnsRecord::ALL.to_vec()), prop::sample::select(DnsRecord::ALL.to_vec())),
+        (reachable, verifies) in (any::<bool>(), any::<bool>()),
+        seed in any::<u64>(),
+    ) -> Scenario {
+        let partner_domain = domain(if listed { "fabrikam.example" } else { "other.example" });
+        let mut config = PartnerConfig::new(domain("fabrikam.example"));
+        config.tls_negotiation = tls;
+        config.sasl_negotiation = sasl;
+        config.support_dialback_negotiation = dialback;
+        let mut peer = Peer::new(partner_domain.clone());
+        peer.tls = ptls;
+        peer.sasl = psasl;
+        peer.dialback = pdialback;
+        peer.certificate = partner_cert;
+        peer.strict_certificate_validation = partner_strict;
+        let direction = if outbound { Direction::Outbound } else { Direction::Inbound };
+        let mut scenario = Scenario::new(domain("contoso.example"), config, peer, direction);
+        scenario.ours.certificate = ours_cert;
+        scenario.ours.strict_certificate_validation = ours_strict;
+        // Rare failures are set most of the time to a working value, so that success is common.
+        if !dns_ours.eq(&DnsRecord::Srv) && seed % 4 == 0 {
+            scenario.environment.dns.insert(domain("contoso.example"), dns_ours);
+        }
+        if !dns_partner.eq(&DnsRecord::Srv) && seed % 4 == 1 {
+            scenario.environment.dns.insert(partner_domain, dns_partner);
+        }
+        scenario.environment.authoritative_reachable = reachable || seed % 3 != 0;
+        scenario.environment.dialback_key_verifies = verifies || seed % 3 != 1;
+        scenario.seed = seed;
+        scenario
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The same scenario gives the same trace, byte for byte.
+    #[test]
+    fn simulation_is_deterministic(scenario in scenario()) {
+        prop_assert_eq!(simulate(&scenario), simulate(&scenario));
+    }
+
+    /// SASL never runs before TLS: every SASL step travels encrypted (RFC 6120 §5.3.4, §13.3).
+    /// And nothing is encrypted before a TLS handshake completed.
+    #[test]
+    fn sasl_needs_tls_and_encryption_needs_a_handshake(scenario in scenario()) {
+        let trace = simulate(&scenario);
+        let handshake = trace.steps().iter().position(|s| s.phase() == Phase::Tls && s.xml().is_none() && s.summary(Language::English) == "TLS handshake");
+        for (index, step) in trace.steps().iter().enumerate() {
+            if step.phase() == Phase::Sasl {
+                prop_assert!(step.encrypted(), "step {} is SASL without TLS", step.number());
+            }
+            if step.encrypted() {
+                prop_assert!(handshake.is_some_and(|h| h < index), "step {} encrypted before a handshake", step.number());
+            }
+        }
+        if trace.outcome().encrypted {
+            prop_assert!(handshake.is_some());
+        }
+    }
+
+    /// The dialback key is checked against the stream id issued after the last restart: the
+    /// db:verify carries the id of the newest response header on the main stream.
+    #[test]
+    fn dialback_keys_use_the_latest_stream_id(scenario in scenario()) {
+        let trace = simulate(&scenario);
+        let mut latest_id: Option<String> = None;
+        let mut key_id: Option<String> = None;
+        for step in trace.steps() {
+            let Some(xml) = step.xml() else { continue };
+            if step.connection() == Connection::Main && xml.starts_with("<?xml") {
+                latest_id = xml.split(" id=\"").nth(1).and_then(|rest| rest.split('"').next()).map(str::to_owned);
+            }
+            if xml.starts_with("<db:result") && !xml.contains("type=") {
+                key_id = latest_id.clone();
+                prop_assert!(key_id.is_some(), "a key before any stream id");
+            }
+            if xml.starts_with("<db:verify") && !xml.contains("type=") {
+                let id = xml.split(" id=\"").nth(1).and_then(|rest| rest.split('"').next()).map(str::to_owned);
+                prop_assert_eq!(&id, &key_id);
+            }
+        }
+    }
+
+    /// Every stream re-parses as well-formed XML.
+    #[test]
+    fn streams_are_well_formed(scenario in scenario()) {
+        assert_well_formed(&simulate(&scenario));
+    }
+
+    /// An established stream uses a method the matrix allows for our settings; a failure names
+    /// a step of the trace; a fix, when there is one, works when applied.
+    #[test]
+    fn outcomes_are_consistent_and_fixes_work(scenario in scenario()) {
+        let trace = simulate(&scenario);
+        let outcome = trace.outcome();
+        let row = scenario.partner_config.matrix_row();
+        match (&outcome.method, &outcome.failure) {
+            (Some(method), None) => {
+                prop_assert!(outcome.established && outcome.level.is_some());
+                prop_assert!(row.expected_methods().contains(*method), "{row}: {method}");
+            }
+            (None, Some(failure)) => {
+                prop_assert!(!outcome.established);
+                prop_assert!(failure.step >= 1 && failure.step <= trace.steps().len());
+                if let Some(fix) = &failure.fix {
+                    let fixed = scenario.apply(&fix.change).unwrap();
+                    let again = simulate(&fixed);
+                    prop_assert_eq!(again.outcome().method, Some(fix.method));
+                    prop_assert_eq!(again.outcome().level, Some(fix.level));
+                }
+            }
+            _ => prop_assert!(false, "an outcome is either established or failed"),
+        }
+    }
+}
+
+/// The matrix by simulation: each of the 18 rows, played against partner servers of every
+/// policy and certificate, with our certificate and validation varied, in both directions,
+/// gives exactly the row's expected methods, which the validator reports.
+#[test]
+fn the_matrix_comes_out_of_the_simulation() {
+    let ours = domain("contoso.example");
+    let partner = domain("fabrikam.example");
+    for row in MatrixRow::ALL {
+        let mut config = PartnerConfig::new(partner.clone());
+        config.tls_negotiation = row.tls();
+        config.sasl_negotiation = row.sasl();
+        config.support_dialback_negotiation = row.dialback();
+        let mut seen = MethodSet::EMPTY;
+        for tls in Negotiation::ALL {
+            for sasl in Negotiation::ALL {
+                for dialback in [true, false] {
+                    for partner_certificate in Certificate::ALL {
+                        for partner_strict in [false, true] {
+                            for our_certificate in [
+                                Certificate::Valid,
+                                Certificate::Expired,
+                                Certificate::NameMismatch,
+                                Certificate::Missing,
+                            ] {
+                                for direction in [Direction::Outbound, Direction::Inbound] {
+                                    let mut peer = Peer::new(partner.clone());
+                                    peer.tls = tls;
+                                    peer.sasl = sasl;
+                                    peer.dialback = dialback;
+                                    peer.certificate = partner_certificate;
+                                    peer.strict_certificate_validation = partner_strict;
+                                    let mut scenario = Scenario::new(
+                                        ours.clone(),
+                                        config.clone(),
+                                        peer,
+                                        direction,
+                                    );
+                                    scenario.ours.certificate = our_certificate;
+                                    if let Some(method) = established_method(&scenario) {
+                                        seen.insert(method);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, row.expected_methods(), "{row}");
+    }
+}
+
+#[test]
+fn presets_stand_for_real_options() {
+    for preset in Preset::ALL {
+        assert!(!preset.options().is_empty(), "{preset}");
+        let peer = preset.peer(domain("fabrikam.example"));
+        assert_eq!(peer.domain, domain("fabrikam.example"));
+    }
+    // Lync's defaults (M1) against Prosody's defaults: SASL over TLS; against Google Talk:
+    // nothing, and the fix is on our side.
+    let lync = PartnerConfig::new(domain("fabrikam.example"));
+    let prosody = Scenario::new(
+        domain("contoso.example"),
+        lync.clone(),
+        Preset::Prosody.peer(domain("fabrikam.example")),
+        Direction::Outbound,
+    );
+    assert_eq!(
+        established_method(&prosody),
+        Some(AuthenticationMethod::SaslOverTls)
+    );
+    let mut gtalk_config = lync;
+    gtalk_config.domain = domain("gmail.com");
+    let gtalk = Scenario::new(
+        domain("contoso.example"),
+        gtalk_config,
+        Preset::GoogleTalk.peer(domain("gmail.com")),
+        Direction::Inbound,
+    );
+    let trace = simulate(&gtalk);
+    let failure = trace.outcome().failure.clone().unwrap();
+    assert_eq!(failure.fix.unwrap().change.side, Side::Ours);
+}
+
+#[test]
+fn scenario_files_are_read_strictly() {
+    let error = serde_json::from_str::<Scenario>(
+        r#"{"ours": {"domain": "contoso.com"}, "partnerConfig": {"domain": "fabrikam.com", "tlsNegociation": "Required"},
+            "partner": {"preset": "prosody", "domain": "fabrikam.com"}, "direction": "outbound"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("did you mean `tlsNegotiation`"),
+        "{error}"
+    );
+    let error = serde_json::from_str::<Scenario>(
+        r#"{"ours": {"domain": "contoso.com"}, "partnerConfig": {"domain": "fabrikam.com"},
+            "partner": {"preset": "prosody", "domain": "fabrikam.com", "tsl": "Required"}, "direction": "outbound"}"#,
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("unknown field `tsl`"), "{error}");
+}
+
+#[test]
+fn settings_apply_by_name_and_refuse_unknown_ones() {
+    let (_, scenario) = scenarios().remove(0);
+    for (side, name, value) in [
+        (Side::Ours, "tlsNegotiation", "Optional"),
+        (Side::Ours, "supportDialbackNegotiation", "false"),
+        (Side::Ours, "certificate", "Expired"),
+        (Side::Partner, "sasl", "NotSupported"),
+        (Side::Partner, "strictCertificateValidation", "true"),
+        (Side::Environment, "dns.fabrikam.com", "nxDomain"),
+        (Side::Environment, "authoritativeReachable", "false"),
+    ] {
+        let changed = scenario.apply(&Setting::new(side, name, value)).unwrap();
+        assert_ne!(changed, scenario, "{name}");
+    }
+    assert!(
+        scenario
+            .apply(&Setting::new(Side::Partner, "tlsNegotiation", "Optional"))
+            .is_err()
+    );
+    assert!(
+        scenario
+            .apply(&Setting::new(Side::Ours, "tlsNegotiation", "Sometimes"))
+            .is_err()
+    );
+}
