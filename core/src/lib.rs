@@ -66,6 +66,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod access;
+mod contacts;
 mod diagnostic;
 mod directory;
 mod document;
@@ -84,6 +85,10 @@ mod text;
 mod validate;
 
 pub use access::{ADMIN_GROUP, ADMIN_ROLE, Access, Principal};
+pub use contacts::{
+    ContactOutcome, ContactReason, ContactRequest, ContactStep, ContactTrace, Localpart,
+    LocalpartError, Requester, simulate_contact,
+};
 pub use diagnostic::{Code, Counts, Diagnostic, LocalizedDiagnostic, Position, Severity};
 pub use directory::{Change, CommitError, Committed, Directory};
 pub use domain::{Domain, DomainError};

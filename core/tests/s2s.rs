@@ -14,7 +14,7 @@ use xmpp_federation::{
     AuthenticationMethod, Domain, Language, MatrixRow, MethodSet, Negotiation, PartnerConfig,
 };
 
-use crate::util::{read, root};
+use crate::util::{check_snapshot, read, root};
 
 fn scenarios() -> Vec<(String, Scenario)> {
     let dir = root().join("examples/scenarios");
@@ -35,42 +35,6 @@ fn scenarios() -> Vec<(String, Scenario)> {
         .collect()
 }
 
-fn check_snapshot(name: &str, actual: &str) {
-    let path = root().join("core/tests/snapshots/traces").join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!("no snapshot {name}: run with UPDATE_SNAPSHOTS=1, then review it")
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "snapshot {name} differs from line {}:\n--- expected\n{}\n--- actual\n{}\n\
-             (UPDATE_SNAPSHOTS=1 rewrites it; review the diff)",
-            first + 1,
-            expected
-                .lines()
-                .skip(first)
-                .take(5)
-                .collect::<Vec<_>>()
-                .join("\n"),
-            actual
-                .lines()
-                .skip(first)
-                .take(5)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-    }
-}
-
 /// Every example scenario, as a ladder reviewed by eye; one also in German.
 #[test]
 fn example_traces_match_their_snapshots() {
@@ -78,17 +42,17 @@ fn example_traces_match_their_snapshots() {
     assert!(all.len() >= 12);
     for (name, scenario) in &all {
         check_snapshot(
-            &format!("{name}.txt"),
+            &format!("traces/{name}.txt"),
             &simulate(scenario).to_text(Language::English),
         );
     }
     let (_, first) = &all[0];
     check_snapshot(
-        "a-sasl-over-tls.de.txt",
+        "traces/a-sasl-over-tls.de.txt",
         &simulate(first).to_text(Language::German),
     );
     check_snapshot(
-        "a-sasl-over-tls.mmd",
+        "traces/a-sasl-over-tls.mmd",
         &simulate(first).to_mermaid(Language::English),
     );
 }

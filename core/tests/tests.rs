@@ -7,6 +7,7 @@
 mod util;
 
 mod commit;
+mod contacts;
 mod diagnostics;
 mod domains;
 mod format_list;

@@ -33,3 +33,41 @@ pub fn parse(text: &str, format: Format) -> Document {
 pub fn codes(report: &Report) -> Vec<Code> {
     report.diagnostics().map(|d| d.code()).collect()
 }
+
+/// Compares `actual` with the snapshot `name` under `core/tests/snapshots/`; with
+/// `UPDATE_SNAPSHOTS` set, writes it instead, for review.
+pub fn check_snapshot(name: &str, actual: &str) {
+    let path = root().join("core/tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("no snapshot {name}: run with UPDATE_SNAPSHOTS=1, then review it")
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "snapshot {name} differs from line {}:\n--- expected\n{}\n--- actual\n{}\n\
+             (UPDATE_SNAPSHOTS=1 rewrites it; review the diff)",
+            first + 1,
+            expected
+                .lines()
+                .skip(first)
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            actual
+                .lines()
+                .skip(first)
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+}
