@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Domain;
 use crate::language::Language;
 use crate::partner::PartnerConfig;
+use crate::request::RequestError;
 use crate::s2s::Party;
 use crate::s2s::xml::{Element, ns};
 use crate::settings::PartnerType;
@@ -159,6 +160,12 @@ pub struct ContactRequest {
 }
 
 impl ContactRequest {
+    /// Reads a contact request file. Unknown fields are refused, and every error names its
+    /// field.
+    pub fn from_json(text: &str) -> Result<ContactRequest, RequestError> {
+        crate::request::from_json(text)
+    }
+
     /// The partner type that applies: that of the partner entry, when it claims the XMPP user's
     /// domain as its primary or an additional domain.
     pub fn partner_type(&self) -> Option<PartnerType> {

@@ -321,7 +321,13 @@ impl Serialize for Domain {
 impl<'de> Deserialize<'de> for Domain {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = Cow::<str>::deserialize(deserializer)?;
-        Domain::parse(&text).map_err(serde::de::Error::custom)
+        Domain::parse(&text).map_err(|e| {
+            serde::de::Error::custom(format_args!(
+                "{}; {}",
+                e.message(Language::English),
+                e.help(Language::English)
+            ))
+        })
     }
 }
 

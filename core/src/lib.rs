@@ -77,6 +77,7 @@ mod language;
 pub mod limits;
 mod matrix;
 mod partner;
+mod request;
 pub mod s2s;
 pub mod schema;
 mod settings;
@@ -97,6 +98,7 @@ pub use gateway::{GatewayConfig, Passphrase};
 pub use language::{Language, UnknownLanguage};
 pub use matrix::{AuthenticationMethod, MatrixRow, MethodSet, RowVerdict};
 pub use partner::{Description, DomainListChange, PartnerConfig, PartnerEdit};
+pub use request::RequestError;
 pub use settings::{Negotiation, PartnerType};
 pub use text::ControlCharacter;
 pub use validate::{

@@ -23,3 +23,7 @@ pub const MAX_DESCRIPTION_CHARS: usize = 1024;
 
 /// The deepest nesting of lists and objects. Partner documents need 4 levels.
 pub const MAX_DEPTH: usize = 32;
+
+/// The largest request read: a simulation scenario or a contact request, in bytes. A scenario
+/// is a few hundred bytes; 1 MiB leaves room for long partner entries.
+pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;

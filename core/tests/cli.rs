@@ -264,3 +264,137 @@ fn exports_changes_as_set_commands() {
     ), "{script}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn files_in(dir: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every example scenario in the three formats: the ladder is the library's, the JSON carries
+/// the same steps and outcome, the Mermaid diagram has one arrow per step, and the exit status
+/// says whether the stream was established.
+#[test]
+fn simulate_renders_every_example_in_three_formats() {
+    let files = files_in("examples/scenarios");
+    assert!(files.len() >= 12);
+    for file in files {
+        let scenario =
+            xmpp_federation::s2s::Scenario::from_json(&crate::util::read(&root().join(&file)))
+                .unwrap();
+        let trace = xmpp_federation::s2s::simulate(&scenario);
+        let expected_code = if trace.outcome().established { 0 } else { 1 };
+
+        let text = run(&["simulate", &file]);
+        assert_eq!(code(&text), expected_code, "{file}");
+        assert_eq!(
+            stdout(&text),
+            trace.to_text(xmpp_federation::Language::English),
+            "{file}"
+        );
+
+        let json = run(&["simulate", "--format", "json", &file]);
+        assert_eq!(code(&json), expected_code, "{file}");
+        let value: Value = serde_json::from_str(&stdout(&json)).unwrap();
+        assert_eq!(value["engineVersion"], xmpp_federation::ENGINE_VERSION);
+        let steps = value["trace"]["steps"].as_array().unwrap();
+        assert_eq!(steps.len(), trace.steps().len(), "{file}");
+        assert_eq!(
+            value["trace"]["outcome"]["established"],
+            trace.outcome().established
+        );
+        for (json_step, step) in steps.iter().zip(trace.steps()) {
+            assert_eq!(json_step["xml"].as_str(), step.xml(), "{file}");
+            assert!(json_step["summary"].as_str().is_some_and(|s| !s.is_empty()));
+            assert!(json_step["spec"].as_str().is_some_and(|s| !s.is_empty()));
+        }
+        // The scenario in the JSON reads back as the same scenario.
+        let again: xmpp_federation::s2s::Scenario =
+            serde_json::from_value(value["scenario"].clone()).unwrap();
+        assert_eq!(again, scenario, "{file}");
+
+        let mermaid = run(&["simulate", "--format", "mermaid", &file]);
+        assert_eq!(code(&mermaid), expected_code, "{file}");
+        let diagram = stdout(&mermaid);
+        assert!(diagram.starts_with("sequenceDiagram\n"), "{file}");
+        let arrows = diagram
+            .lines()
+            .filter(|l| l.contains("->>") || l.contains("-->>"))
+            .count();
+        assert_eq!(arrows, trace.steps().len(), "{file}");
+    }
+}
+
+#[test]
+fn simulate_names_the_bad_field() {
+    let scenario = r#"{"ours": {"domain": "contoso.com"}, "partnerConfig": {"domain": "fabrikam.com"},
+        "partner": {"preset": "prosody", "domain": "fabrikam.com", "certificate": "Broken"},
+        "direction": "outbound"}"#;
+    let output = run_with_input(&["simulate", "-"], Some(scenario));
+    assert_eq!(code(&output), 2);
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("error: -:2:") && message.contains("`partner.certificate`"),
+        "{message}"
+    );
+    let output = run_with_input(
+        &["--lang", "de", "simulate", "-"],
+        Some(r#"{"ours": {"domain": "user@contoso.com"}}"#),
+    );
+    assert_eq!(code(&output), 2);
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("Fehler: ") && message.contains("use `contoso.com`"),
+        "{message}"
+    );
+    assert_eq!(code(&run(&["simulate", "no/such/scenario.json"])), 2);
+    let output = run_with_input(&["simulate", "-"], Some(&" ".repeat(1024 * 1024 + 1)));
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("at most"), "{}", stderr(&output));
+}
+
+#[test]
+fn contact_requests_exit_by_approval() {
+    for (file, approved) in [
+        (
+            "examples/contacts/federated-partner-adds-lync-user.json",
+            true,
+        ),
+        ("examples/contacts/gmail-user-adds-lync-user.json", false),
+        ("examples/contacts/lync-user-invites-gmail-user.json", true),
+        ("examples/contacts/xmpp-access-disabled.json", false),
+    ] {
+        let output = run(&["contact", file]);
+        assert_eq!(code(&output), if approved { 0 } else { 1 }, "{file}");
+        let json = run(&["contact", "--format", "json", file]);
+        let value: Value = serde_json::from_str(&stdout(&json)).unwrap();
+        assert_eq!(value["trace"]["outcome"]["approved"], approved, "{file}");
+    }
+}
+
+#[test]
+fn presets_list_every_server_with_its_options() {
+    let output = run(&["presets", "--format", "json"]);
+    assert_eq!(code(&output), 0);
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let ids: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = xmpp_federation::s2s::Preset::ALL
+        .iter()
+        .map(|p| p.id())
+        .collect();
+    assert_eq!(ids, expected);
+    let prosody = &value[2];
+    assert_eq!(prosody["options"]["s2s_require_encryption"], "true");
+    assert_eq!(prosody["policy"]["tls"], "Required");
+    let text = stdout(&run(&["presets"]));
+    assert!(text.contains("s2s_secure_auth = true"), "{text}");
+}

@@ -11,6 +11,7 @@ use super::peer::{Certificate, Peer, Preset, Semantics};
 use crate::domain::Domain;
 use crate::gateway::Passphrase;
 use crate::partner::PartnerConfig;
+use crate::request::RequestError;
 use crate::settings::Negotiation;
 
 /// Who sends the first stanza, and so opens the stream.
@@ -223,6 +224,21 @@ fn partner_spec<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Peer, D::E
 }
 
 impl Scenario {
+    /// Reads a scenario file. Unknown fields are refused, and every error names its field.
+    ///
+    /// ```
+    /// use xmpp_federation::s2s::Scenario;
+    ///
+    /// let error = Scenario::from_json(r#"{"ours": {"domain": "contoso.com"},
+    ///     "partnerConfig": {"domain": "fabrikam.com"},
+    ///     "partner": {"preset": "prosody", "domain": "fabrikam.com", "certificate": "Broken"},
+    ///     "direction": "outbound"}"#).unwrap_err();
+    /// assert!(error.to_string().starts_with("`partner.certificate`: unknown variant `Broken`"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Scenario, RequestError> {
+        crate::request::from_json(text)
+    }
+
     /// A scenario with default conditions: every domain has an SRV record, the authoritative
     /// server answers, and dialback keys verify.
     pub fn new(

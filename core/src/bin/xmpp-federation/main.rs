@@ -9,9 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
+use xmpp_federation::s2s::{Preset, Scenario};
 use xmpp_federation::{
-    Directory, Document, ENGINE_VERSION, Format, Language, ReadError, Report, Severity,
-    changes_to_powershell, decode,
+    ContactRequest, Directory, Document, Domain, ENGINE_VERSION, Format, Language, ReadError,
+    Report, RequestError, Severity, changes_to_powershell, decode, simulate_contact,
 };
 
 /// Exit status: no errors found.
@@ -26,8 +27,10 @@ const UNUSABLE: u8 = 2;
     name = "xmpp-federation",
     version,
     about = "Check Lync / Skype for Business XMPP federated partner configurations",
-    after_help = "Exit status: 0 when no errors are found, 1 when the input has errors, 2 when \
-                  the input cannot be read."
+    after_help = "Exit status: 0 when no errors are found (simulate: the stream is established; \
+                  contact: the request is approved), 1 when the input has errors (the \
+                  negotiation fails; the request is not approved), 2 when the input cannot be \
+                  read."
 )]
 struct Cli {
     /// Language of messages and help texts [default: from LANG, else en]
@@ -60,6 +63,29 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Text)]
         format: Output,
     },
+    /// Play a server-to-server negotiation out step by step, with the XML of every step
+    Simulate {
+        /// The scenario file (`-` for standard input): our side, the partner's server, the
+        /// direction and the environment; see examples/scenarios
+        file: String,
+        /// Output format: a ladder of steps, JSON, or a Mermaid sequence diagram
+        #[arg(long, value_enum, default_value_t = TraceOutput::Text)]
+        format: TraceOutput,
+    },
+    /// Play a contact request between a Lync user and an XMPP user out, by partner type
+    Contact {
+        /// The request file (`-` for standard input); see examples/contacts
+        file: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Output::Text)]
+        format: Output,
+    },
+    /// List the partner server presets that scenarios can name, with the options they stand for
+    Presets {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Output::Text)]
+        format: Output,
+    },
     /// Convert a partner list to another format
     Export {
         /// The file to read (`-` for standard input)
@@ -81,6 +107,13 @@ enum Command {
 enum Output {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TraceOutput {
+    Text,
+    Json,
+    Mermaid,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -135,6 +168,9 @@ fn main() -> ExitCode {
             input,
         } => validate(&files, format, input.map(Format::from), style),
         Command::Matrix { format } => matrix(format, style),
+        Command::Simulate { file, format } => simulate(&file, format, style),
+        Command::Contact { file, format } => contact(&file, format, style),
+        Command::Presets { format } => presets(format, style),
         Command::Export {
             file,
             to,
@@ -156,6 +192,132 @@ fn environment_language() -> Language {
         .unwrap_or_default()
 }
 
+/// Reads a whole file, or standard input for `-`, up to `limit` bytes and one more, so that a
+/// larger input is seen to be larger.
+fn read_bounded(file: &str, limit: usize) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(limit + 1).unwrap_or(u64::MAX);
+    if file == "-" {
+        io::stdin().take(limit).read_to_end(&mut bytes)?;
+    } else {
+        fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))?;
+    }
+    Ok(bytes)
+}
+
+/// Reads a JSON request file (a scenario, a contact request), or says why it cannot.
+fn read_request<T>(
+    file: &str,
+    parse: impl FnOnce(&str) -> Result<T, RequestError>,
+    style: render::Style,
+) -> Result<T, u8> {
+    let fail = |location: String, message: String| {
+        eprintln!(
+            "{}",
+            render::error_line(&format!("{location}: {message}"), style)
+        );
+        UNUSABLE
+    };
+    let bytes = read_bounded(file, xmpp_federation::limits::MAX_REQUEST_BYTES)
+        .map_err(|e| fail(file.to_owned(), e.to_string()))?;
+    let text = decode(&bytes).map_err(|e| fail(file.to_owned(), e.message(style.language)))?;
+    parse(&text).map_err(|e| {
+        let location = match e.position() {
+            Some((line, column)) => format!("{file}:{line}:{column}"),
+            None => file.to_owned(),
+        };
+        fail(location, e.message(style.language))
+    })
+}
+
+/// Plays a scenario out. Exit status 0 when the stream is established, 1 when the negotiation
+/// fails.
+fn simulate(file: &str, output: TraceOutput, style: render::Style) -> u8 {
+    let scenario = match read_request(file, Scenario::from_json, style) {
+        Ok(scenario) => scenario,
+        Err(code) => return code,
+    };
+    let trace = xmpp_federation::s2s::simulate(&scenario);
+    let text = match output {
+        TraceOutput::Text => trace.to_text(style.language),
+        TraceOutput::Mermaid => trace.to_mermaid(style.language),
+        TraceOutput::Json => {
+            let document = json!({
+                "engineVersion": ENGINE_VERSION,
+                "scenario": scenario,
+                "trace": trace.localize(style.language),
+            });
+            serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+        }
+    };
+    let _ = io::stdout().write_all(text.as_bytes());
+    if trace.outcome().established {
+        CLEAN
+    } else {
+        ERRORS
+    }
+}
+
+/// Plays a contact request out. Exit status 0 when it is approved, 1 when it is not.
+fn contact(file: &str, output: Output, style: render::Style) -> u8 {
+    let request = match read_request(file, ContactRequest::from_json, style) {
+        Ok(request) => request,
+        Err(code) => return code,
+    };
+    let trace = simulate_contact(&request, style.language);
+    let text = match output {
+        Output::Text => trace.to_text(style.language),
+        Output::Json => {
+            let document = json!({
+                "engineVersion": ENGINE_VERSION,
+                "request": request,
+                "trace": trace,
+            });
+            serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+        }
+    };
+    let _ = io::stdout().write_all(text.as_bytes());
+    if trace.outcome.approved {
+        CLEAN
+    } else {
+        ERRORS
+    }
+}
+
+fn presets(output: Output, style: render::Style) -> u8 {
+    let text = match output {
+        Output::Text => render::presets(style),
+        Output::Json => {
+            let presets: Vec<_> = Preset::ALL
+                .iter()
+                .map(|preset| {
+                    let options: serde_json::Map<String, serde_json::Value> = preset
+                        .options()
+                        .iter()
+                        .map(|(name, value)| ((*name).to_owned(), json!(value)))
+                        .collect();
+                    json!({
+                        "id": preset.id(),
+                        "label": preset.label(),
+                        "policy": preset.peer(preset_domain()),
+                        "options": options,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&presets).unwrap_or_default() + "\n"
+        }
+    };
+    let _ = io::stdout().write_all(text.as_bytes());
+    CLEAN
+}
+
+/// The domain presets are shown with.
+pub(crate) fn preset_domain() -> Domain {
+    // INVARIANT: a valid domain name.
+    #[allow(clippy::expect_used)]
+    Domain::parse("partner.example").expect("a valid domain")
+}
+
 /// A file that could not be read, with where and why.
 struct Failure {
     file: String,
@@ -175,14 +337,8 @@ fn read_document(
             None,
         )
     };
-    let mut bytes = Vec::new();
-    let limit = u64::try_from(xmpp_federation::limits::MAX_DOCUMENT_BYTES + 1).unwrap_or(u64::MAX);
-    let result = if file == "-" {
-        io::stdin().take(limit).read_to_end(&mut bytes)
-    } else {
-        fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|e| fail(e.to_string()))?;
+    let bytes = read_bounded(file, xmpp_federation::limits::MAX_DOCUMENT_BYTES)
+        .map_err(|e| fail(e.to_string()))?;
     let located = |error: ReadError| {
         (
             Failure {

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use xmpp_federation::s2s::Preset;
 use xmpp_federation::{
     Counts, Diagnostic, Format, Language, MatrixRow, PartnerReport, Report, RowVerdict, Severity,
 };
@@ -196,6 +197,44 @@ pub fn matrix(style: Style) -> String {
             methods,
         );
         let _ = writeln!(out, "     {}", style.dim(row.note(l)));
+    }
+    out
+}
+
+/// The presets: each server's policy, then the options it stands for.
+pub fn presets(style: Style) -> String {
+    let l = style.language;
+    let mut out = String::new();
+    let yes_no = |value: bool| {
+        if value {
+            l.pick("yes", "ja")
+        } else {
+            l.pick("no", "nein")
+        }
+    };
+    for preset in Preset::ALL {
+        let peer = preset.peer(crate::preset_domain());
+        let _ = writeln!(out, "{:<18} {}", style.bold(preset.id()), preset.label());
+        let _ = writeln!(
+            out,
+            "{:<18} TLS {}, SASL {}, {} {}, {} {}",
+            "",
+            peer.tls,
+            peer.sasl,
+            l.pick("dialback", "Dialback"),
+            yes_no(peer.dialback),
+            l.pick(
+                "strict certificate validation",
+                "strenge Zertifikatsprüfung"
+            ),
+            yes_no(peer.strict_certificate_validation),
+        );
+        let options: Vec<String> = preset
+            .options()
+            .iter()
+            .map(|(name, value)| format!("{name} = {value}"))
+            .collect();
+        let _ = writeln!(out, "{:<18} {}", "", style.dim(&options.join("; ")));
     }
     out
 }
