@@ -2,7 +2,7 @@
 
 use super::machine::{Failed, Reason};
 use super::peer::{Certificate, Peer};
-use super::scenario::{DnsRecord, Scenario, Setting, Side};
+use super::scenario::{Direction, DnsRecord, Scenario, Setting, Side};
 use super::simulate::{level, run};
 use super::trace::{FederationLevel, Fix};
 use crate::diagnostic::Severity;
@@ -28,10 +28,15 @@ pub(crate) fn fault(scenario: &Scenario, failed: &Failed, reporter: Side) -> Sid
     match failed.reason {
         Reason::Dns
         | Reason::Authoritative
-        | Reason::KeyInvalid
         | Reason::HostUnknown
         | Reason::PeerClosed
         | Reason::Certificate { .. } => Side::Environment,
+        // The authoritative server belongs to the initiating server's own deployment: a key it
+        // does not confirm means their dialback secrets differ (XEP-0220 §2.2.2).
+        Reason::KeyInvalid => match scenario.direction {
+            Direction::Outbound => Side::Ours,
+            Direction::Inbound => Side::Partner,
+        },
         Reason::NotAllowed => Side::Ours,
         Reason::TlsUnavailable { local } => {
             let side = if local { reporter } else { other(reporter) };
@@ -156,11 +161,43 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
     out
 }
 
-/// The single change that makes the negotiation succeed. A change the admin controls comes
-/// first: ours, then the environment's, then the partner's; within a side, the one that reaches
-/// the highest federation level. A change to our settings must leave the partner committable.
+/// Whether a change lowers a side's security: a weaker TLS or SASL policy, lenient certificate
+/// validation, or dialback where it was off.
+fn weakens(scenario: &Scenario, change: &Setting) -> bool {
+    let lowered = |from: Negotiation| {
+        Negotiation::ALL
+            .into_iter()
+            .find(|n| n.name() == change.value)
+            .is_some_and(|to| to > from)
+    };
+    let config = &scenario.partner_config;
+    let partner = &scenario.partner;
+    match (change.side, change.name.as_str()) {
+        (Side::Ours, "tlsNegotiation") => lowered(config.tls_negotiation),
+        (Side::Ours, "saslNegotiation") => lowered(config.sasl_negotiation),
+        (Side::Partner, "tls") => lowered(partner.tls),
+        (Side::Partner, "sasl") => lowered(partner.sasl),
+        (_, "strictCertificateValidation") => change.value == "false",
+        (Side::Ours, "supportDialbackNegotiation") | (Side::Partner, "dialback") => {
+            change.value == "true"
+        }
+        _ => false,
+    }
+}
+
+/// The single change that makes the negotiation succeed. Among the changes that do, the one
+/// that reaches the highest federation level wins; then one that lowers no security setting;
+/// then one the admin controls: ours, then the environment's, then the partner's. A change to
+/// our settings must leave the partner committable.
 pub(crate) fn smallest(scenario: &Scenario) -> Option<Fix> {
-    let mut best: Option<(Side, FederationLevel, Fix)> = None;
+    let side_rank = |side: Side| match side {
+        Side::Ours => 0,
+        Side::Environment => 1,
+        Side::Partner => 2,
+    };
+    // Lower ranks win: the highest level, then not weakening, then the side.
+    type Rank = (std::cmp::Reverse<FederationLevel>, bool, u8);
+    let mut best: Option<(Rank, Fix)> = None;
     for change in candidates(scenario) {
         let Ok(next) = scenario.apply(&change) else {
             continue;
@@ -177,14 +214,14 @@ pub(crate) fn smallest(scenario: &Scenario) -> Option<Fix> {
             continue;
         };
         let reached = level(&done, run.receiving_certificate);
-        let better = match &best {
-            None => true,
-            Some((side, l, _)) => change.side == *side && reached > *l,
-        };
-        if better {
+        let rank = (
+            std::cmp::Reverse(reached),
+            weakens(scenario, &change),
+            side_rank(change.side),
+        );
+        if best.as_ref().is_none_or(|(best_rank, _)| rank < *best_rank) {
             best = Some((
-                change.side,
-                reached,
+                rank,
                 Fix {
                     change,
                     method: done.method,
@@ -193,5 +230,5 @@ pub(crate) fn smallest(scenario: &Scenario) -> Option<Fix> {
             ));
         }
     }
-    best.map(|(_, _, fix)| fix)
+    best.map(|(_, fix)| fix)
 }

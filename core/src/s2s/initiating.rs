@@ -3,13 +3,14 @@
 
 use super::dialback;
 use super::machine::{
-    Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Restart,
+    Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Rejection, Restart,
     declares_dialback, header,
 };
 use super::peer::{Certificate, Peer};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns, stream_error};
 use crate::domain::Domain;
+use crate::language::Language;
 use crate::matrix::AuthenticationMethod;
 use crate::settings::Negotiation;
 
@@ -46,6 +47,8 @@ pub(crate) struct Initiating {
     encrypted: bool,
     peer_certificate: Option<Certificate>,
     authenticated_by_sasl: bool,
+    /// Whether this side has sent its closing stream tag.
+    closed: bool,
 }
 
 impl Initiating {
@@ -58,7 +61,20 @@ impl Initiating {
             encrypted: false,
             peer_certificate: None,
             authenticated_by_sasl: false,
+            closed: false,
         }
+    }
+
+    /// Whether the TLS handshake goes through with the receiving server's certificate: under
+    /// strict validation, anything but a valid certificate ends it (RFC 6120 §13.7.2: "the
+    /// validating entity MUST unilaterally terminate the session").
+    pub fn judge(&self, presented: Certificate) -> Option<Rejection> {
+        (presented != Certificate::Valid && self.policy.strict_certificate_validation).then(|| {
+            Rejection {
+                status: presented,
+                cause: Cause::strict(&self.policy),
+            }
+        })
     }
 
     pub fn start(&mut self) -> Vec<Action> {
@@ -77,7 +93,26 @@ impl Initiating {
                 reason: Reason::Dns,
             }))],
             (State::Connecting, Input::Connected) => self.open(Restart::Initial),
-            (State::ExpectHeader { .. }, Input::Received(StreamEvent::Header(h))) => {
+            (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
+                let status = self.peer_certificate.unwrap_or(Certificate::Missing);
+                if restart == Restart::AfterTls
+                    && self.policy.effective_sasl() == Negotiation::Required
+                    && status != Certificate::Valid
+                {
+                    // Secure authentication holds the receiving server to a valid certificate
+                    // too (Prosody's s2s_secure_auth, check_auth_policy).
+                    let text = format!(
+                        "Your server's certificate {}",
+                        status.problem(Language::English)
+                    );
+                    return self.give_up(
+                        "not-authorized",
+                        Some(&text),
+                        ErrorReason::SecureAuth { status },
+                        Cause::sasl(&self.policy),
+                        Reason::Certificate { local: false },
+                    );
+                }
                 let stream_id = h.get("id").unwrap_or_default().to_owned();
                 self.state = State::ExpectFeatures {
                     stream_id,
@@ -101,24 +136,6 @@ impl Initiating {
             (State::Handshaking, Input::TlsEstablished { peer }) => {
                 self.encrypted = true;
                 self.peer_certificate = peer;
-                let acceptable = peer == Some(Certificate::Valid);
-                if !acceptable && self.policy.strict_certificate_validation {
-                    // RFC 6120 §13.7.2: "the validating entity MUST unilaterally terminate the
-                    // session"; as a TLS failure, without a closing stream tag (§5.4.3.2).
-                    let status = peer.unwrap_or(Certificate::Missing);
-                    return vec![
-                        Action::Abort(Note::because(
-                            NoteKind::CertificateRejected { status },
-                            Cause::strict(&self.policy),
-                        )),
-                        Action::Finish(Err(Failed {
-                            condition: Condition::CertificateRejected {
-                                certificate: status,
-                            },
-                            reason: Reason::Certificate { local: false },
-                        })),
-                    ];
-                }
                 self.open(Restart::AfterTls)
             }
             (
@@ -137,43 +154,56 @@ impl Initiating {
                 if dialback_declared && self.policy.uses_dialback() {
                     return self.dialback(stream_id);
                 }
-                self.state = State::Done;
-                vec![Action::Finish(Err(Failed {
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
                     condition: Condition::SaslFailure {
                         condition: first_child(&e).unwrap_or("not-authorized").to_owned(),
                     },
                     reason: Reason::Certificate { local: true },
-                }))]
+                })));
+                actions
             }
             (
                 State::ExpectDialbackResult { stream_id },
                 Input::Received(StreamEvent::Element(e)),
             ) if e.is("result", ns::DIALBACK) => self.dialback_result(&e, stream_id),
             // The other side ends the stream: an error, a TLS refusal, or a close.
-            (state, Input::Received(StreamEvent::Element(e))) if e.is("error", ns::STREAM) => {
-                self.state = state;
+            (_, Input::Received(StreamEvent::Element(e))) if e.is("error", ns::STREAM) => {
                 let condition = first_child(&e).unwrap_or("undefined-condition").to_owned();
                 // The other side reports the precise reason; here it only ended the stream.
-                vec![Action::Finish(Err(Failed {
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
                     reason: Reason::PeerClosed,
                     condition: Condition::StreamError { condition },
-                }))]
+                })));
+                actions
             }
             (State::ExpectProceed, Input::Received(StreamEvent::Element(e)))
                 if e.is("failure", ns::TLS) =>
             {
+                // RFC 6120 §5.4.2.2: the receiving server also ends the TCP connection, so no
+                // closing tag can answer its own.
+                self.closed = true;
                 vec![Action::Finish(Err(Failed {
                     condition: Condition::TlsFailure,
                     reason: Reason::TlsUnavailable { local: false },
                 }))]
             }
+            // RFC 6120 §4.4: a closing tag is answered with one.
+            (State::Done, Input::Received(StreamEvent::Close)) => self.close(),
             (State::Done, _) => Vec::new(),
-            (_, Input::Received(StreamEvent::Close) | Input::ConnectionClosed) => {
-                vec![Action::Finish(Err(Failed {
+            (_, Input::Received(StreamEvent::Close)) => {
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
                     condition: Condition::ConnectionClosed,
                     reason: Reason::PeerClosed,
-                }))]
+                })));
+                actions
             }
+            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(Failed {
+                condition: Condition::ConnectionClosed,
+                reason: Reason::PeerClosed,
+            }))],
             (state, _) => {
                 // Anything else leaves the machine where it was.
                 self.state = state;
@@ -229,6 +259,7 @@ impl Initiating {
                 // support.
                 return self.give_up(
                     "unsupported-feature",
+                    None,
                     ErrorReason::TlsNotSupported,
                     Cause::tls(&self.policy),
                     Reason::TlsUnavailable { local: true },
@@ -272,8 +303,11 @@ impl Initiating {
         } else {
             Cause::sasl(&self.policy)
         };
+        // Prosody's words; Openfire sends policy-violation "No applicable authentication
+        // mechanism available."
         self.give_up(
             "unsupported-feature",
+            Some("No viable authentication method offered"),
             ErrorReason::NoViableMethod,
             cause,
             Reason::NoCommonMethod,
@@ -347,24 +381,34 @@ impl Initiating {
     fn give_up(
         &mut self,
         condition: &'static str,
+        text: Option<&str>,
         reason: ErrorReason,
         cause: Cause,
         failure: Reason,
     ) -> Vec<Action> {
         self.state = State::Done;
-        vec![
-            Action::Send(
-                stream_error(condition, None),
-                Note::because(NoteKind::StreamError { condition, reason }, cause),
-            ),
-            Action::Close(Note::new(NoteKind::Close)),
-            Action::Finish(Err(Failed {
-                condition: Condition::StreamError {
-                    condition: condition.to_owned(),
-                },
-                reason: failure,
-            })),
-        ]
+        let mut actions = vec![Action::Send(
+            stream_error(condition, text),
+            Note::because(NoteKind::StreamError { condition, reason }, cause),
+        )];
+        actions.extend(self.close());
+        actions.push(Action::Finish(Err(Failed {
+            condition: Condition::StreamError {
+                condition: condition.to_owned(),
+            },
+            reason: failure,
+        })));
+        actions
+    }
+
+    /// Sends the closing stream tag, once.
+    fn close(&mut self) -> Vec<Action> {
+        self.state = State::Done;
+        if std::mem::replace(&mut self.closed, true) {
+            Vec::new()
+        } else {
+            vec![Action::Close(Note::new(NoteKind::Close))]
+        }
     }
 
     fn done(&self, method: AuthenticationMethod) -> Done {

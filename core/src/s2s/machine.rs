@@ -141,8 +141,6 @@ pub(crate) enum Action {
     Close(Note),
     /// Ready for the TLS handshake.
     StartTls,
-    /// Close the TCP connection without another byte.
-    Abort(Note),
     Verify(VerifyRequest),
     Finish(Result<Done, Failed>),
 }
@@ -225,7 +223,10 @@ pub(crate) enum NoteKind {
     TlsRefused,
     Auth,
     SaslSuccess,
-    SaslFailure,
+    SaslFailure {
+        /// Whether the receiving server keeps the stream open for dialback.
+        dialback_follows: bool,
+    },
     DialbackKey {
         stream_id: String,
     },
@@ -245,9 +246,6 @@ pub(crate) enum NoteKind {
         reason: ErrorReason,
     },
     Close,
-    CertificateRejected {
-        status: Certificate,
-    },
     Stanza,
 }
 
@@ -279,6 +277,19 @@ pub(crate) enum ErrorReason {
     NotAllowed,
     /// The stream is addressed to a domain not served here.
     HostUnknown,
+    /// TLS is required, but the server has no certificate to offer it with.
+    TlsWithoutCertificate,
+    /// The receiving server has no authentication method to offer: no SASL EXTERNAL for this
+    /// certificate, and no dialback.
+    NothingToOffer,
+}
+
+/// A certificate that a side refuses in the TLS handshake (RFC 6120 §13.7.2), and the setting
+/// that makes it refuse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Rejection {
+    pub status: Certificate,
+    pub cause: Cause,
 }
 
 /// Stream ids from a seed: unpredictable enough for a simulation, and the same for the same
@@ -318,7 +329,8 @@ pub(crate) fn header(from: &Domain, to: &Domain, id: Option<&str>, dialback: boo
     if let Some(id) = id {
         header = header.attr("id", id);
     }
-    header.attr("version", "1.0")
+    // RFC 6120 §4.7.4: the response header MUST carry xml:lang, the initial one SHOULD.
+    header.attr("version", "1.0").attr("xml:lang", "en")
 }
 
 /// Whether a header declares the dialback namespace.

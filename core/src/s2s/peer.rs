@@ -50,11 +50,6 @@ impl Certificate {
         }
     }
 
-    /// Whether the chain is trusted (RFC 6120 §6.3.4 condition 1), whatever the name.
-    pub(crate) fn chain_trusted(self) -> bool {
-        matches!(self, Certificate::Valid | Certificate::NameMismatch)
-    }
-
     /// How Prosody words the problem ("Your server's certificate ..."), in either language.
     pub(crate) fn problem(self, language: Language) -> &'static str {
         let l = language;
@@ -89,6 +84,11 @@ pub enum Semantics {
     /// supported, SASL `Required` falls back to dialback like `Optional` (rows M3 and M5 list
     /// TLS and TCP dialback).
     Lync,
+    /// ejabberd: as [`Semantics::Xmpp`], except that as receiving server it offers SASL
+    /// EXTERNAL on every encrypted stream and checks the certificate only on `<auth/>`
+    /// (`xmpp_stream_in.erl`), so a certificate that does not fit ends in a SASL failure, then
+    /// dialback.
+    Ejabberd,
 }
 
 /// One end of the link. Both ends have this shape; our Lync side is built from a
@@ -341,10 +341,10 @@ impl Preset {
             dialback,
             certificate,
             strict_certificate_validation: strict,
-            semantics: if self == Preset::Lync {
-                Semantics::Lync
-            } else {
-                Semantics::Xmpp
+            semantics: match self {
+                Preset::Lync => Semantics::Lync,
+                Preset::Ejabberd => Semantics::Ejabberd,
+                _ => Semantics::Xmpp,
             },
         }
     }

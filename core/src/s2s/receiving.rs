@@ -3,10 +3,10 @@
 //! authoritative server.
 
 use super::machine::{
-    Action, Cause, Done, ErrorReason, Failed, Field, Input, Note, NoteKind, Offer, Reason, Restart,
-    StreamIds, Verification, VerifyRequest, header,
+    Action, Cause, Done, ErrorReason, Failed, Field, Input, Note, NoteKind, Offer, Reason,
+    Rejection, Restart, StreamIds, Verification, VerifyRequest, header,
 };
-use super::peer::{Certificate, Peer};
+use super::peer::{Certificate, Peer, Semantics};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns, stream_error};
 use crate::domain::Domain;
@@ -36,6 +36,8 @@ pub(crate) struct Receiving {
     encrypted: bool,
     client_certificate: Option<Certificate>,
     sasl_done: bool,
+    /// Whether this side has sent its closing stream tag.
+    closed: bool,
 }
 
 impl Receiving {
@@ -52,7 +54,36 @@ impl Receiving {
             encrypted: false,
             client_certificate: None,
             sasl_done: false,
+            closed: false,
         }
+    }
+
+    /// Whether the TLS handshake goes through with the initiating server's certificate, if it
+    /// presented one: under strict validation, anything but a valid certificate ends it (XEP-0178
+    /// §3 step 7a: "If certificate is unacceptable ..., Server2 closes Server1's TCP
+    /// connection").
+    pub fn judge(&self, presented: Option<Certificate>) -> Option<Rejection> {
+        let status = presented?;
+        (status != Certificate::Valid && self.policy.strict_certificate_validation).then(|| {
+            Rejection {
+                status,
+                cause: Cause::strict(&self.policy),
+            }
+        })
+    }
+
+    /// Whether SASL EXTERNAL is offered after TLS. RFC 6120 §6.3.4 and XEP-0178 §3 step 9 offer
+    /// it when the certificate is acceptable and valid for the sender's domain; ejabberd offers it
+    /// on every encrypted stream and checks the certificate on `<auth/>`.
+    fn offers_external(&self) -> bool {
+        self.encrypted
+            && self.policy.effective_sasl().is_supported()
+            && match self.policy.semantics {
+                Semantics::Ejabberd => true,
+                Semantics::Xmpp | Semantics::Lync => {
+                    self.client_certificate == Some(Certificate::Valid)
+                }
+            }
     }
 
     pub fn handle(&mut self, input: Input) -> Vec<Action> {
@@ -65,40 +96,33 @@ impl Receiving {
             (State::Handshaking, Input::TlsEstablished { peer }) => {
                 self.encrypted = true;
                 self.client_certificate = peer;
-                let invalid = peer.is_some_and(|c| c != Certificate::Valid);
-                if invalid && self.policy.strict_certificate_validation {
-                    // XEP-0178 §3 step 7a: "If certificate is unacceptable ..., Server2 closes
-                    // Server1's TCP connection."
-                    let status = peer.unwrap_or(Certificate::Missing);
-                    return vec![
-                        Action::Abort(Note::because(
-                            NoteKind::CertificateRejected { status },
-                            Cause::strict(&self.policy),
-                        )),
-                        Action::Finish(Err(Failed {
-                            condition: Condition::CertificateRejected {
-                                certificate: status,
-                            },
-                            reason: Reason::Certificate { local: false },
-                        })),
-                    ];
-                }
                 self.state = State::ExpectHeader {
                     restart: Restart::AfterTls,
                 };
                 Vec::new()
             }
             (State::Verifying, Input::Verified(verification)) => self.verified(verification),
-            (State::Established | State::Done, _) => {
-                self.state = State::Established;
+            // RFC 6120 §4.4: a closing tag is answered with one.
+            (state @ (State::Established | State::Done), Input::Received(StreamEvent::Close)) => {
+                self.state = state;
+                self.close()
+            }
+            (state @ (State::Established | State::Done), _) => {
+                self.state = state;
                 Vec::new()
             }
-            (_, Input::Received(StreamEvent::Close) | Input::ConnectionClosed) => {
-                vec![Action::Finish(Err(Failed {
+            (_, Input::Received(StreamEvent::Close)) => {
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
                     condition: Condition::ConnectionClosed,
                     reason: Reason::PeerClosed,
-                }))]
+                })));
+                actions
             }
+            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(Failed {
+                condition: Condition::ConnectionClosed,
+                reason: Reason::PeerClosed,
+            }))],
             (state, _) => {
                 self.state = state;
                 Vec::new()
@@ -190,7 +214,7 @@ impl Receiving {
         let sasl = self.policy.effective_sasl();
         if self.encrypted && sasl == Negotiation::Required {
             let status = self.client_certificate.unwrap_or(Certificate::Missing);
-            if !status.chain_trusted() {
+            if status != Certificate::Valid {
                 // Prosody with s2s_secure_auth, after the TLS restart: "Your server's
                 // certificate has expired".
                 let text = format!(
@@ -224,14 +248,7 @@ impl Receiving {
         // §5.3.1: with TLS required, offer nothing else before it.
         let tls_first = !self.encrypted && self.policy.tls == Negotiation::Required;
         if !tls_first {
-            // §6.3.4: EXTERNAL when the client certificate's chain is trusted; the name is
-            // checked on <auth/> (XEP-0178 §3 step 11).
-            if self.encrypted
-                && sasl.is_supported()
-                && self
-                    .client_certificate
-                    .is_some_and(Certificate::chain_trusted)
-            {
+            if self.offers_external() {
                 features = features.child(
                     Element::new("mechanisms", ns::SASL)
                         .child(Element::inherit("mechanism", ns::SASL).text("EXTERNAL")),
@@ -248,6 +265,37 @@ impl Receiving {
                 offer.dialback = true;
                 cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
             }
+        }
+        if offer == Offer::default() {
+            // Nothing could authenticate the initiating server: end the stream rather than send
+            // an empty features element, which would mean "negotiation complete" (§4.3.2).
+            let failure = if !self.encrypted && self.policy.tls == Negotiation::Required {
+                // §4.9.3.8: a misconfiguration. Openfire: "Server session rejected".
+                self.fail(
+                    "internal-server-error",
+                    Some("TLS is required, but no certificate is configured"),
+                    ErrorReason::TlsWithoutCertificate,
+                    Some(Cause::certificate(&self.policy)),
+                    Reason::TlsUnavailable { local: true },
+                )
+            } else {
+                // §6.4.5: "if ... weak identity verification is insufficient then the receiving
+                // entity SHOULD instead close the stream with a <policy-violation/>".
+                let cause = if self.policy.uses_dialback() {
+                    Cause::sasl(&self.policy)
+                } else {
+                    Cause::dialback_use(&self.policy)
+                };
+                self.fail(
+                    "policy-violation",
+                    Some("No authentication method is available for this connection"),
+                    ErrorReason::NothingToOffer,
+                    Some(cause),
+                    Reason::NoCommonMethod,
+                )
+            };
+            actions.extend(failure);
+            return actions;
         }
         actions.push(Action::Send(
             features,
@@ -278,18 +326,16 @@ impl Receiving {
             } else {
                 Cause::tls(&self.policy)
             };
-            self.state = State::Done;
-            return vec![
-                Action::Send(
-                    Element::new("failure", ns::TLS),
-                    Note::because(NoteKind::TlsRefused, cause),
-                ),
-                Action::Close(Note::new(NoteKind::Close)),
-                Action::Finish(Err(Failed {
-                    condition: Condition::TlsFailure,
-                    reason: Reason::TlsUnavailable { local: true },
-                })),
-            ];
+            let mut actions = vec![Action::Send(
+                Element::new("failure", ns::TLS),
+                Note::because(NoteKind::TlsRefused, cause),
+            )];
+            actions.extend(self.close());
+            actions.push(Action::Finish(Err(Failed {
+                condition: Condition::TlsFailure,
+                reason: Reason::TlsUnavailable { local: true },
+            })));
+            return actions;
         }
         if element.is("auth", ns::SASL) {
             return self.auth();
@@ -299,8 +345,7 @@ impl Receiving {
         }
         if element.is("error", ns::STREAM) {
             // The initiating server gave up; it reports why.
-            self.state = State::Done;
-            return vec![Action::Close(Note::new(NoteKind::Close))];
+            return self.close();
         }
         self.state = State::ExpectCommand;
         Vec::new()
@@ -321,16 +366,19 @@ impl Receiving {
         }
         let failure =
             Element::new("failure", ns::SASL).child(Element::inherit("not-authorized", ns::SASL));
+        let dialback_follows = self.policy.uses_dialback();
         let mut actions = vec![Action::Send(
             failure,
-            Note::because(NoteKind::SaslFailure, Cause::sasl(&self.policy)),
+            Note::because(
+                NoteKind::SaslFailure { dialback_follows },
+                Cause::sasl(&self.policy),
+            ),
         )];
-        if self.policy.uses_dialback() {
+        if dialback_follows {
             // The stream stays open for dialback (RFC 6120 §6.4.5 note).
             self.state = State::ExpectCommand;
         } else {
-            self.state = State::Done;
-            actions.push(Action::Close(Note::new(NoteKind::Close)));
+            actions.extend(self.close());
             actions.push(Action::Finish(Err(Failed {
                 condition: Condition::SaslFailure {
                     condition: "not-authorized".to_owned(),
@@ -430,15 +478,13 @@ impl Receiving {
             Verification::Invalid => {
                 // XEP-0220 §2.2.1: "the Receiving Server SHOULD send a result with type
                 // "invalid" and MUST close the XML stream."
-                self.state = State::Done;
-                vec![
-                    Action::Send(result, note),
-                    Action::Close(Note::new(NoteKind::Close)),
-                    Action::Finish(Err(Failed {
-                        condition: Condition::DialbackInvalid,
-                        reason: Reason::KeyInvalid,
-                    })),
-                ]
+                let mut actions = vec![Action::Send(result, note)];
+                actions.extend(self.close());
+                actions.push(Action::Finish(Err(Failed {
+                    condition: Condition::DialbackInvalid,
+                    reason: Reason::KeyInvalid,
+                })));
+                actions
             }
             Verification::Error(condition) => {
                 // XEP-0220 §2.5: non-fatal for the stream.
@@ -464,22 +510,30 @@ impl Receiving {
         cause: Option<Cause>,
         failure: Reason,
     ) -> Vec<Action> {
+        let mut actions = vec![Action::Send(
+            stream_error(condition, text),
+            Note {
+                kind: NoteKind::StreamError { condition, reason },
+                cause,
+            },
+        )];
+        actions.extend(self.close());
+        actions.push(Action::Finish(Err(Failed {
+            condition: Condition::StreamError {
+                condition: condition.to_owned(),
+            },
+            reason: failure,
+        })));
+        actions
+    }
+
+    /// Sends the closing stream tag, once.
+    fn close(&mut self) -> Vec<Action> {
         self.state = State::Done;
-        vec![
-            Action::Send(
-                stream_error(condition, text),
-                Note {
-                    kind: NoteKind::StreamError { condition, reason },
-                    cause,
-                },
-            ),
-            Action::Close(Note::new(NoteKind::Close)),
-            Action::Finish(Err(Failed {
-                condition: Condition::StreamError {
-                    condition: condition.to_owned(),
-                },
-                reason: failure,
-            })),
-        ]
+        if std::mem::replace(&mut self.closed, true) {
+            Vec::new()
+        } else {
+            vec![Action::Close(Note::new(NoteKind::Close))]
+        }
     }
 }

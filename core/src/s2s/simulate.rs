@@ -354,7 +354,22 @@ impl Driver<'_> {
             (Side::Ours, Field::Tls) => "tlsNegotiation",
             (Side::Ours, Field::Sasl) => "saslNegotiation",
             (Side::Ours, Field::Dialback) => "supportDialbackNegotiation",
-            (Side::Ours, Field::Accepts) => "additionalDomains",
+            (Side::Ours, Field::Accepts) => {
+                // The list that lacks the domain.
+                let domains: Vec<&str> = self
+                    .scenario
+                    .partner_config
+                    .additional_domains
+                    .iter()
+                    .map(|d| d.as_str())
+                    .collect();
+                let value = if domains.is_empty() {
+                    "none".to_owned()
+                } else {
+                    domains.join(",")
+                };
+                return Setting::new(side, "additionalDomains", value);
+            }
             (_, Field::Tls) => "tls",
             (_, Field::Sasl) => "sasl",
             (_, Field::Dialback) => "dialback",
@@ -476,6 +491,7 @@ impl Driver<'_> {
                         domain,
                         record,
                         endpoint: endpoint.clone(),
+                        authoritative,
                     },
                     cause,
                 );
@@ -564,17 +580,6 @@ impl Driver<'_> {
                 }
                 None
             }
-            Action::Abort(note) => {
-                let cause = note.cause.as_ref().map(|c| self.setting(who, c));
-                let number =
-                    self.record(from, to, connection, None, Kind::Machine(note.kind), cause);
-                match connection {
-                    Connection::Main => self.closed[0] = true,
-                    Connection::Verification => self.closed[1] = true,
-                }
-                self.queue.push_back((who.peer(), Input::ConnectionClosed));
-                Some(number)
-            }
             Action::Verify(request) => {
                 let mut verifier = Verifier::new(request);
                 let actions = verifier.start();
@@ -615,11 +620,53 @@ impl Driver<'_> {
         number
     }
 
-    /// The TLS handshake (RFC 6120 §5.4.3): each side sees the other's certificate.
+    /// The TLS handshake (RFC 6120 §5.4.3): each side sees the other's certificate, and a side
+    /// that validates strictly may refuse it, which ends the connection at the TLS layer.
     fn handshake(&mut self) -> usize {
         let initiating_saw = self.receiving_peer.certificate;
         let receiving_saw = (self.initiating_peer.certificate != Certificate::Missing)
             .then_some(self.initiating_peer.certificate);
+        let rejection = match self.initiating.judge(initiating_saw) {
+            Some(rejection) => Some((Who::Initiating, rejection)),
+            None => self
+                .receiving
+                .judge(receiving_saw)
+                .map(|rejection| (Who::Receiving, rejection)),
+        };
+        if let Some((who, rejection)) = rejection {
+            // §5.4.3.2: no closing stream tag; the TCP connection ends.
+            let cause = self.setting(who, &rejection.cause);
+            let number = self.record(
+                self.party(Who::Initiating),
+                self.party(Who::Receiving),
+                Connection::Main,
+                None,
+                Kind::TlsHandshakeFailed {
+                    by_initiating: who == Who::Initiating,
+                    status: rejection.status,
+                },
+                Some(cause),
+            );
+            self.closed[0] = true;
+            if self.failure.is_none() {
+                self.failure = Some((
+                    number,
+                    Failed {
+                        condition: Condition::CertificateRejected {
+                            certificate: rejection.status,
+                            of: self.party(who.peer()),
+                        },
+                        reason: Reason::Certificate { local: false },
+                    },
+                    self.side(who),
+                ));
+            }
+            self.queue
+                .push_back((Who::Initiating, Input::ConnectionClosed));
+            self.queue
+                .push_back((Who::Receiving, Input::ConnectionClosed));
+            return number;
+        }
         let cause = [
             (Who::Receiving, initiating_saw),
             (Who::Initiating, receiving_saw.unwrap_or(Certificate::Valid)),

@@ -4,7 +4,7 @@
 use super::machine::{ErrorReason, NoteKind, Offer, Restart, Verification};
 use super::peer::Certificate;
 use super::scenario::{DnsRecord, Side};
-use super::trace::{Condition, Kind, Outcome, Phase};
+use super::trace::{Condition, Kind, Outcome, Party, Phase};
 use crate::domain::Domain;
 use crate::language::Language;
 
@@ -23,16 +23,13 @@ pub(crate) fn phase(kind: &Kind) -> Phase {
         | Kind::DnsAnswer { .. }
         | Kind::Connect { .. } => Phase::Connection,
         Kind::Unreachable { .. } => Phase::Dialback,
-        Kind::TlsHandshake { .. } => Phase::Tls,
+        Kind::TlsHandshake { .. } | Kind::TlsHandshakeFailed { .. } => Phase::Tls,
         Kind::Machine(note) => match note {
             NoteKind::StreamOpen { .. } | NoteKind::StreamAccept { .. } | NoteKind::Features(_) => {
                 Phase::Stream
             }
-            NoteKind::StartTls { .. }
-            | NoteKind::Proceed
-            | NoteKind::TlsRefused
-            | NoteKind::CertificateRejected { .. } => Phase::Tls,
-            NoteKind::Auth | NoteKind::SaslSuccess | NoteKind::SaslFailure => Phase::Sasl,
+            NoteKind::StartTls { .. } | NoteKind::Proceed | NoteKind::TlsRefused => Phase::Tls,
+            NoteKind::Auth | NoteKind::SaslSuccess | NoteKind::SaslFailure { .. } => Phase::Sasl,
             NoteKind::DialbackKey { .. }
             | NoteKind::DialbackResult(_)
             | NoteKind::VerifyOpen
@@ -58,6 +55,14 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
             authoritative: true,
             ..
         } => "XEP-0220 §1.4 (step 2)",
+        Kind::DnsAnswer {
+            record,
+            authoritative: true,
+            ..
+        } => match record {
+            DnsRecord::Srv | DnsRecord::NoSrv => "XEP-0220 §2.1.2, RFC 6120 §3.2",
+            DnsRecord::SrvRoot | DnsRecord::NxDomain => "XEP-0220 §2.5",
+        },
         Kind::DnsAnswer { record, .. } => match record {
             DnsRecord::Srv => "RFC 6120 §3.2.1",
             DnsRecord::NoSrv => "RFC 6120 §3.2.2",
@@ -74,6 +79,7 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
         } => "XEP-0220 §2.1.2",
         Kind::Unreachable { .. } => "XEP-0220 §2.5",
         Kind::TlsHandshake { .. } => "RFC 6120 §5.4.3, §13.7.2",
+        Kind::TlsHandshakeFailed { .. } => "RFC 6120 §13.7.2, §5.4.3.2",
         Kind::Machine(note) => match note {
             NoteKind::StreamOpen { restart, .. } => match restart {
                 Restart::Initial => "RFC 6120 §4.7.1",
@@ -92,18 +98,17 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
             NoteKind::StartTls { offered: false } => "RFC 7590 §3.1",
             NoteKind::Proceed => "RFC 6120 §5.4.2.3",
             NoteKind::TlsRefused => "RFC 6120 §5.4.2.2",
-            NoteKind::CertificateRejected { .. } => "RFC 6120 §13.7.2, §5.4.3.2",
             NoteKind::Auth => "RFC 6120 §6.4.2, XEP-0178 §3",
             NoteKind::SaslSuccess => "RFC 6120 §6.4.6",
-            NoteKind::SaslFailure => "RFC 6120 §6.4.5, XEP-0178 §3",
+            NoteKind::SaslFailure { .. } => "RFC 6120 §6.4.5, XEP-0178 §3",
             NoteKind::DialbackKey { .. } => "XEP-0220 §2.1.1, XEP-0185 §2",
             NoteKind::DialbackResult(Verification::Error(_)) => "XEP-0220 §2.5",
-            NoteKind::DialbackResult(_) => "XEP-0220 §2.1.1",
+            NoteKind::DialbackResult(_) => "XEP-0220 §2.2.1",
             NoteKind::VerifyOpen | NoteKind::VerifyAccept | NoteKind::VerifyClose => {
                 "XEP-0220 §2.1.2"
             }
             NoteKind::VerifyFeatures => "XEP-0220 §2.4.2",
-            NoteKind::VerifyRequest { .. } => "XEP-0220 §2.2.1",
+            NoteKind::VerifyRequest { .. } => "XEP-0220 §2.1.2",
             NoteKind::VerifyAnswer { .. } => "XEP-0220 §2.2.2",
             NoteKind::StreamError { condition, .. } => match *condition {
                 "unsupported-feature" => "RFC 6120 §4.9.3.23",
@@ -150,6 +155,7 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
             domain,
             record,
             endpoint,
+            ..
         } => match (record, endpoint) {
             (DnsRecord::Srv, Some(e)) => l.pick(
                 format!("SRV: {}, port {}", e.host, e.port),
@@ -177,6 +183,22 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
             format!("der autoritative Server von {domain} ist nicht erreichbar"),
         ),
         Kind::TlsHandshake { .. } => l.pick("TLS handshake".to_owned(), "TLS-Handshake".to_owned()),
+        Kind::TlsHandshakeFailed {
+            by_initiating,
+            status,
+        } => {
+            let (judge, owner) = if *by_initiating { (i, r) } else { (r, i) };
+            l.pick(
+                format!(
+                    "TLS handshake fails: {judge} refuses {owner}'s certificate, which {}",
+                    status.problem(l)
+                ),
+                format!(
+                    "TLS-Handshake scheitert: {judge} lehnt das Zertifikat von {owner} ab, es {}",
+                    status.problem(l)
+                ),
+            )
+        }
         Kind::Machine(note) => match note {
             NoteKind::StreamOpen { restart, .. } => match restart {
                 Restart::Initial => l.pick(
@@ -211,16 +233,6 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
             NoteKind::StartTls { .. } => l.pick("starts TLS".to_owned(), "startet TLS".to_owned()),
             NoteKind::Proceed => l.pick("agrees to TLS".to_owned(), "stimmt TLS zu".to_owned()),
             NoteKind::TlsRefused => l.pick("refuses TLS".to_owned(), "lehnt TLS ab".to_owned()),
-            NoteKind::CertificateRejected { status } => l.pick(
-                format!(
-                    "closes the connection: the certificate {}",
-                    status.problem(l)
-                ),
-                format!(
-                    "schließt die Verbindung: Das Zertifikat {}",
-                    status.problem(l)
-                ),
-            ),
             NoteKind::Auth => l.pick(
                 "authenticates with SASL EXTERNAL".to_owned(),
                 "authentifiziert sich mit SASL EXTERNAL".to_owned(),
@@ -229,7 +241,7 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
                 "SASL EXTERNAL succeeds".to_owned(),
                 "SASL EXTERNAL gelingt".to_owned(),
             ),
-            NoteKind::SaslFailure => l.pick(
+            NoteKind::SaslFailure { .. } => l.pick(
                 "SASL EXTERNAL fails: not-authorized".to_owned(),
                 "SASL EXTERNAL scheitert: not-authorized".to_owned(),
             ),
@@ -341,6 +353,33 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
                  autoritativen Server der Absenderdomäne {domain} nach."
             ),
         ),
+        Kind::DnsAnswer {
+            domain,
+            record: record @ (DnsRecord::SrvRoot | DnsRecord::NxDomain),
+            authoritative: true,
+            ..
+        } => {
+            let why = if *record == DnsRecord::SrvRoot {
+                l.pick(
+                    "has an SRV record with target \".\": no XMPP service",
+                    "hat einen SRV-Eintrag mit dem Ziel \".\": kein XMPP-Dienst",
+                )
+            } else {
+                l.pick("does not resolve", "lässt sich nicht auflösen")
+            };
+            l.pick(
+                format!(
+                    "The sender domain {domain} {why}, so its authoritative server cannot be \
+                     found and the key cannot be checked; the receiving server reports \
+                     remote-server-not-found."
+                ),
+                format!(
+                    "Die Absenderdomäne {domain} {why}, daher lässt sich ihr autoritativer Server \
+                     nicht finden und der Schlüssel nicht prüfen; der empfangende Server meldet \
+                     remote-server-not-found."
+                ),
+            )
+        }
         Kind::DnsAnswer { record, .. } => match record {
             DnsRecord::Srv => l.pick(
                 "The SRV record names the host and port to connect to.".to_owned(),
@@ -425,6 +464,28 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
                     "{r} legt sein Zertifikat vor, das {i} als {} beurteilt; {client}. Ab hier ist \
                      die Verbindung verschlüsselt, und der Datenstrom beginnt neu.",
                     judged(*initiating_saw, l)
+                ),
+            )
+        }
+        Kind::TlsHandshakeFailed {
+            by_initiating,
+            status,
+        } => {
+            let (judge, owner) = if *by_initiating { (i, r) } else { (r, i) };
+            l.pick(
+                format!(
+                    "{judge} validates certificates strictly, and {owner}'s certificate {}: \
+                     \"the validating entity MUST unilaterally terminate the session\". The \
+                     failure is at the TLS layer, so the TCP connection ends without a closing \
+                     stream tag.",
+                    status.problem(l)
+                ),
+                format!(
+                    "{judge} prüft Zertifikate streng, und das Zertifikat von {owner} {}: Die \
+                     prüfende Seite muss die Sitzung einseitig beenden. Der Fehler liegt in der \
+                     TLS-Schicht, daher endet die TCP-Verbindung ohne schließendes \
+                     Datenstrom-Tag.",
+                    status.problem(l)
                 ),
             )
         }
@@ -554,15 +615,6 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
              Zertifikat), antwortet daher mit einem Fehler und schließt den Datenstrom."
                 .to_owned(),
         ),
-        NoteKind::CertificateRejected { .. } => l.pick(
-            "Strict certificate validation: when validation fails, the session must end. The \
-             failure is at the TLS layer, so no closing stream tag is sent."
-                .to_owned(),
-            "Strenge Zertifikatsprüfung: Scheitert die Prüfung, muss die Sitzung enden. Der \
-             Fehler liegt in der TLS-Schicht, daher wird kein schließendes Datenstrom-Tag \
-             gesendet."
-                .to_owned(),
-        ),
         NoteKind::Auth => l.pick(
             "The initiating server asks to be authenticated by the certificate it presented in \
              TLS; \"=\" means it gives no separate authorisation identity."
@@ -575,15 +627,30 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             format!("The certificate is valid for {i}; the stream restarts once more."),
             format!("Das Zertifikat ist für {i} gültig; der Datenstrom beginnt noch einmal neu."),
         ),
-        NoteKind::SaslFailure => l.pick(
+        NoteKind::SaslFailure {
+            dialback_follows: true,
+        } => l.pick(
             format!(
-                "The certificate comes from a trusted chain but is not valid for {i}. Dialback \
-                 can still verify the domain, if both sides use it."
+                "The certificate does not authenticate {i} (XEP-0178 §3 step 11b). The stream \
+                 stays open, so dialback can still verify the domain if the initiating server \
+                 uses it."
             ),
             format!(
-                "Das Zertifikat stammt aus einer vertrauenswürdigen Kette, ist aber für {i} nicht \
-                 gültig. Der Rückruf kann die Domäne noch verifizieren, wenn beide Seiten ihn \
-                 nutzen."
+                "Das Zertifikat authentifiziert {i} nicht (XEP-0178 §3 Schritt 11b). Der \
+                 Datenstrom bleibt offen, daher kann der Rückruf die Domäne noch verifizieren, \
+                 wenn der initiierende Server ihn nutzt."
+            ),
+        ),
+        NoteKind::SaslFailure {
+            dialback_follows: false,
+        } => l.pick(
+            format!(
+                "The certificate does not authenticate {i} (XEP-0178 §3 step 11b), and the \
+                 receiving server does not use dialback, so it closes the stream."
+            ),
+            format!(
+                "Das Zertifikat authentifiziert {i} nicht (XEP-0178 §3 Schritt 11b), und der \
+                 empfangende Server nutzt keinen Rückruf, daher schließt er den Datenstrom."
             ),
         ),
         NoteKind::DialbackKey { stream_id } => l.pick(
@@ -638,8 +705,13 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             "Der autoritative Server antwortet mit eigenem Datenstrom-Header.".to_owned(),
         ),
         NoteKind::VerifyFeatures => l.pick(
-            "It accepts dialback requests on this stream.".to_owned(),
-            "Er nimmt auf diesem Datenstrom Rückrufanfragen an.".to_owned(),
+            "It accepts dialback requests on this stream, without TLS: XEP-0220 §2.1.2 lets a \
+             stream that only verifies keys skip TLS, even where stanzas require it."
+                .to_owned(),
+            "Er nimmt auf diesem Datenstrom Rückrufanfragen an, ohne TLS: XEP-0220 §2.1.2 \
+             erlaubt einem Datenstrom, der nur Schlüssel prüft, auf TLS zu verzichten, auch wo \
+             Stanzas es verlangen."
+                .to_owned(),
         ),
         NoteKind::VerifyRequest { .. } => l.pick(
             "The request carries the key and the id of the stream the receiving server opened \
@@ -680,10 +752,31 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             ),
             ErrorReason::NoViableMethod => l.pick(
                 "Nothing offered is an authentication method the initiating server uses: neither \
-                 SASL EXTERNAL nor dialback."
+                 SASL EXTERNAL nor dialback. It gives up with unsupported-feature, as Prosody \
+                 does; Openfire sends policy-violation."
                     .to_owned(),
                 "Nichts Angebotenes ist eine Authentifizierungsmethode, die der initiierende \
-                 Server nutzt: weder SASL EXTERNAL noch der Rückruf."
+                 Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt mit \
+                 unsupported-feature auf, wie Prosody; Openfire sendet policy-violation."
+                    .to_owned(),
+            ),
+            ErrorReason::TlsWithoutCertificate => l.pick(
+                "The receiving server requires TLS but has no certificate to offer it with, so it \
+                 can accept no stream at all: a misconfiguration."
+                    .to_owned(),
+                "Der empfangende Server verlangt TLS, hat aber kein Zertifikat, um es anzubieten, \
+                 und kann daher keinen Datenstrom annehmen: eine Fehlkonfiguration."
+                    .to_owned(),
+            ),
+            ErrorReason::NothingToOffer => l.pick(
+                "The receiving server has no way to authenticate the initiating server: SASL \
+                 EXTERNAL needs a certificate it accepts for that domain, and dialback is not \
+                 used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5)."
+                    .to_owned(),
+                "Der empfangende Server kann den initiierenden Server nicht authentifizieren: SASL \
+                 EXTERNAL braucht ein Zertifikat, das er für diese Domäne akzeptiert, und der \
+                 Rückruf wird nicht genutzt. Er schließt den Datenstrom, statt ihn auslaufen zu \
+                 lassen (RFC 6120 §6.4.5)."
                     .to_owned(),
             ),
             ErrorReason::SecureAuth { status } => l.pick(
@@ -766,10 +859,26 @@ pub(crate) fn condition(condition: &Condition, l: Language) -> String {
             "the receiving server refused TLS".to_owned(),
             "der empfangende Server hat TLS abgelehnt".to_owned(),
         ),
-        Condition::CertificateRejected { certificate } => l.pick(
-            format!("certificate rejected: it {}", certificate.problem(l)),
-            format!("Zertifikat abgelehnt: Es {}", certificate.problem(l)),
-        ),
+        Condition::CertificateRejected { certificate, of } => {
+            let whose = match of {
+                Party::OurProxy => l.pick(
+                    "our XMPP proxy's certificate",
+                    "das Zertifikat unseres XMPP-Proxys",
+                ),
+                Party::Partner => l.pick(
+                    "the partner server's certificate",
+                    "das Zertifikat des Partnerservers",
+                ),
+                Party::Authoritative | Party::Dns => l.pick(
+                    "the authoritative server's certificate",
+                    "das Zertifikat des autoritativen Servers",
+                ),
+            };
+            l.pick(
+                format!("{whose} was rejected: it {}", certificate.problem(l)),
+                format!("{whose} wurde abgelehnt: Es {}", certificate.problem(l)),
+            )
+        }
         Condition::SaslFailure { condition } => l.pick(
             format!("SASL failed: {condition}"),
             format!("SASL gescheitert: {condition}"),
@@ -814,6 +923,20 @@ pub(crate) fn verdict(outcome: &Outcome, l: Language) -> String {
         ),
         (_, _, Some(failure)) => {
             let fix = match &failure.fix {
+                Some(fix) if fix.change.name == "additionalDomains" => l.pick(
+                    format!(
+                        " Fix: add {} to additionalDomains ({}), for {}.",
+                        fix.change.value,
+                        side(fix.change.side, l),
+                        fix.method.label(l)
+                    ),
+                    format!(
+                        " Behebung: {} zu additionalDomains hinzufügen ({}), für {}.",
+                        fix.change.value,
+                        side(fix.change.side, l),
+                        fix.method.label(l)
+                    ),
+                ),
                 Some(fix) => l.pick(
                     format!(
                         " Fix: set {} to {} ({}), for {}.",

@@ -81,6 +81,8 @@ pub(crate) enum Kind {
         domain: Domain,
         record: DnsRecord,
         endpoint: Option<Endpoint>,
+        /// Whether the receiving server looks up the authoritative server of the sender domain.
+        authoritative: bool,
     },
     Connect {
         endpoint: Endpoint,
@@ -92,6 +94,12 @@ pub(crate) enum Kind {
     TlsHandshake {
         initiating_saw: Certificate,
         receiving_saw: Option<Certificate>,
+    },
+    /// A side refused the other's certificate during the handshake.
+    TlsHandshakeFailed {
+        /// Whether the initiating server refused (otherwise the receiving server did).
+        by_initiating: bool,
+        status: Certificate,
     },
     NotAllowed {
         domain: Domain,
@@ -194,10 +202,12 @@ pub enum Condition {
     },
     /// The receiving server answered STARTTLS with `<failure/>` (RFC 6120 §5.4.2.2).
     TlsFailure,
-    /// A side ended the connection over the other's certificate (RFC 6120 §13.7.2).
+    /// A side ended the TLS handshake over the other's certificate (RFC 6120 §13.7.2).
     CertificateRejected {
         /// The certificate's status.
         certificate: Certificate,
+        /// Whose certificate it is.
+        of: Party,
     },
     /// SASL failed (RFC 6120 §6.5).
     SaslFailure {
