@@ -1,8 +1,6 @@
 //! Contact requests by partner type: the documented rules as a table, the stanzas on the wire,
 //! and the example requests as reviewed snapshots.
 
-use std::path::PathBuf;
-
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use xmpp_federation::s2s::Party;
@@ -11,7 +9,7 @@ use xmpp_federation::{
     Requester, simulate_contact,
 };
 
-use crate::util::{check_snapshot, read, root};
+use crate::util::{check_snapshot, json_examples};
 
 fn request(
     partner_type: PartnerType,
@@ -197,28 +195,10 @@ fn user_names_are_address_parts() {
     assert!(error.contains("before `@`"), "{error}");
 }
 
-fn examples() -> Vec<(String, ContactRequest)> {
-    let dir = root().join("examples/contacts");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let request = serde_json::from_str(&read(&path))
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (stem, request)
-        })
-        .collect()
-}
-
 /// The example requests, as text reviewed by eye.
 #[test]
 fn example_requests_match_their_snapshots() {
-    let all = examples();
+    let all: Vec<(String, ContactRequest)> = json_examples("examples/contacts");
     assert!(all.len() >= 3);
     for (name, request) in all {
         let trace = simulate_contact(&request, Language::English);

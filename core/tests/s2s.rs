@@ -1,8 +1,6 @@
 //! The negotiation simulator: example traces as reviewed snapshots, well-formed streams, the
 //! protocol's invariants as properties, the matrix by simulation, and fixes that work.
 
-use std::path::PathBuf;
-
 use proptest::prelude::*;
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -14,25 +12,10 @@ use xmpp_federation::{
     AuthenticationMethod, Domain, Language, MatrixRow, MethodSet, Negotiation, PartnerConfig,
 };
 
-use crate::util::{check_snapshot, read, root};
+use crate::util::{check_snapshot, json_examples};
 
 fn scenarios() -> Vec<(String, Scenario)> {
-    let dir = root().join("examples/scenarios");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let scenario = serde_json::from_str(&read(&path))
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (stem, scenario)
-        })
-        .collect()
+    json_examples("examples/scenarios")
 }
 
 /// Every example scenario, as a ladder reviewed by eye; one also in German.

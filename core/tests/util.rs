@@ -71,3 +71,23 @@ pub fn check_snapshot(name: &str, actual: &str) {
         );
     }
 }
+
+/// The JSON files of a folder of the workspace, sorted, read as `T`: the examples gallery as a
+/// test corpus. Each comes with its file name without the extension.
+pub fn json_examples<T: serde::de::DeserializeOwned>(dir: &str) -> Vec<(String, T)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let value = serde_json::from_str(&read(&path))
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (stem, value)
+        })
+        .collect()
+}
