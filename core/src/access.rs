@@ -9,6 +9,7 @@ pub const ADMIN_ROLE: &str = "CsAdministrator";
 
 /// What a principal may do with the partner list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Access {
     /// Create, edit, delete and commit partners.
     Commit,

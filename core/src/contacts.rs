@@ -29,6 +29,7 @@ const MAX_LOCALPART_BYTES: usize = 1023;
 
 /// The part of an address before `@` (RFC 7622 §3.3): a user name, checked and lowercased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(transparent)]
 pub struct Localpart(String);
 
@@ -108,6 +109,7 @@ pub enum LocalpartError {
 
 /// Who asks to add the other as a contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Requester {
     /// The Lync user adds (invites) the XMPP user.
@@ -134,6 +136,7 @@ pub enum Requester {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ContactRequest {
@@ -178,6 +181,7 @@ impl ContactRequest {
 
 /// Why a contact request ends as it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub enum ContactReason {
@@ -199,6 +203,7 @@ pub enum ContactReason {
 
 /// How a contact request ends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ContactOutcome {
@@ -216,6 +221,7 @@ pub struct ContactOutcome {
 
 /// One presence stanza of a contact request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ContactStep {
@@ -235,6 +241,7 @@ pub struct ContactStep {
 
 /// The stanzas of a contact request and how it ends, in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ContactTrace {

@@ -9,25 +9,33 @@ use crate::text::ControlCharacter;
 /// The global XMPP gateway settings: the parameters of `Set-CsXmppGatewayConfiguration`, with
 /// its documented defaults. There is exactly one such configuration (`-Identity global`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct GatewayConfig {
     /// Total simultaneous connections for all partners (default 1000).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub connection_limit: u32,
     /// Simultaneous connections for a single partner (default 20).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub partner_connection_limit: u32,
     /// Seconds within which a partner must send a keep-alive (default 300).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub keep_alive_interval: u32,
     /// Seconds a partner has to establish a stream (default 60).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub stream_establishment_timeout: u32,
     /// Seconds a stream may be idle before it is closed (default 600).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub stream_inactivity_timeout: u32,
     /// Seconds before a partner must refresh its presence subscription (default 28800).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub subscription_refresh_interval: u32,
     /// The secret for dialback keys (`-DialbackPassphrase`). No default is documented.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dialback_passphrase: Option<Passphrase>,
     /// Whether the content of every message is logged (default false).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub enable_logging_all_message_bodies: bool,
 }
 

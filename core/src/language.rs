@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// The source documentation is the German edition of the Lync Server page, and admins read it in
 /// both languages, so every text the crate produces exists in English and German.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Language {
     /// English (`en`), the default.
     #[default]

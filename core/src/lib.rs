@@ -66,6 +66,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod access;
+pub mod api;
 mod contacts;
 mod diagnostic;
 mod directory;
@@ -96,7 +97,7 @@ pub use domain::{Domain, DomainError};
 pub use format::{Document, Format, ReadError, ReadErrorKind, changes_to_powershell, decode};
 pub use gateway::{GatewayConfig, Passphrase};
 pub use language::{Language, UnknownLanguage};
-pub use matrix::{AuthenticationMethod, MatrixRow, MethodSet, RowVerdict};
+pub use matrix::{AuthenticationMethod, MatrixRow, MethodSet, RowSummary, RowVerdict};
 pub use partner::{Description, DomainListChange, PartnerConfig, PartnerEdit};
 pub use request::RequestError;
 pub use settings::{Negotiation, PartnerType};

@@ -16,6 +16,7 @@ use crate::settings::Negotiation;
 
 /// A way a server-to-server stream gets authenticated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum AuthenticationMethod {
     /// SASL EXTERNAL with the certificate presented during TLS (RFC 6120 §6, XEP-0178).
     SaslOverTls,
@@ -138,6 +139,7 @@ impl Serialize for MethodSet {
 
 /// How the complete matrix judges a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum RowVerdict {
     /// A valid row without a warning.
     Valid,
@@ -155,6 +157,7 @@ macro_rules! matrix_rows {
         /// Rows are numbered as in the source: SASL varies slowest, then TLS, then dialback
         /// (`True` before `False`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
         pub enum MatrixRow {
             $(
                 #[doc = concat!("TLS `", stringify!($tls), "`, SASL `", stringify!($sasl),
@@ -387,5 +390,49 @@ mod tests {
             MatrixRow::classify(Negotiation::Required, Negotiation::Required, true),
             MatrixRow::M1
         );
+    }
+}
+
+/// A row of the matrix with everything said about it, in one language: what `xmpp-federation
+/// matrix --format json` and the WebAssembly package's `matrix` return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct RowSummary {
+    /// The row, `M1` to `M18`.
+    pub row: MatrixRow,
+    /// Its `TlsNegotiation`.
+    pub tls_negotiation: Negotiation,
+    /// Its `SaslNegotiation`.
+    pub sasl_negotiation: Negotiation,
+    /// Its `SupportDialbackNegotiation`.
+    pub support_dialback_negotiation: bool,
+    /// The authentication methods it can end with.
+    pub expected_methods: MethodSet,
+    /// How the matrix judges it.
+    pub verdict: RowVerdict,
+    /// Whether the Control Panel refuses to commit it.
+    pub refused_by_control_panel: bool,
+    /// Its name in the common-configurations table, `C1` to `C4`.
+    pub common: Option<&'static str>,
+    /// The matrix's note, in our words.
+    pub note: &'static str,
+}
+
+impl MatrixRow {
+    /// The row with everything said about it, in one language.
+    pub fn summary(self, language: Language) -> RowSummary {
+        RowSummary {
+            row: self,
+            tls_negotiation: self.tls(),
+            sasl_negotiation: self.sasl(),
+            support_dialback_negotiation: self.dialback(),
+            expected_methods: self.expected_methods(),
+            verdict: self.verdict(),
+            refused_by_control_panel: self.refused_by_control_panel(),
+            common: self.common_name(),
+            note: self.note(language),
+        }
     }
 }

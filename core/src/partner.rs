@@ -59,6 +59,7 @@ impl Serialize for Description {
 /// In JSON the fields are camelCase (`additionalDomains`, `tlsNegotiation`, ...); unknown fields
 /// are an error that suggests the closest known name. See `schema/partner.schema.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct PartnerConfig {
@@ -66,19 +67,26 @@ pub struct PartnerConfig {
     pub domain: Domain,
     /// Further domains of the partner that take part in the federation (`-AdditionalDomains`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub additional_domains: Vec<Domain>,
     /// Notes about the partner (`-Description`); empty when there are none.
     #[serde(skip_serializing_if = "Description::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub description: Description,
     /// The relationship, which decides what contacts may do (`-PartnerType`).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub partner_type: PartnerType,
     /// TLS negotiation (`-TlsNegotiation`).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub tls_negotiation: Negotiation,
     /// SASL negotiation (`-SaslNegotiation`).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub sasl_negotiation: Negotiation,
     /// Whether server dialback is supported (`-SupportDialbackNegotiation`).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub support_dialback_negotiation: bool,
     /// Whether the partner must send keep-alives (`-EnableKeepAlive`).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub enable_keep_alive: bool,
     /// The most simultaneous connections to this partner (`-ConnectionLimit`); without one, the
     /// gateway's `PartnerConnectionLimit` applies.
@@ -134,6 +142,7 @@ impl PartnerConfig {
 
 /// A change to a partner's additional domains, as PowerShell's `PSListModifier` expresses it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum DomainListChange {
     /// `@{Add=...; Remove=...}`: add some domains and remove others, keeping the rest.
@@ -174,6 +183,7 @@ impl DomainListChange {
 /// An edit to an existing partner: the parameters of `Set-CsXmppAllowedPartner`. Fields left as
 /// `None` keep their value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct PartnerEdit {

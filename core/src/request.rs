@@ -9,6 +9,7 @@ use crate::limits::MAX_REQUEST_BYTES;
 
 /// Why a request cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", tag = "kind")]
 #[error("{}", self.message(Language::English))]
 #[non_exhaustive]

@@ -9,6 +9,7 @@ use crate::language::Language;
 /// How a side treats TLS or SASL negotiation: the values of the cmdlets' `-TlsNegotiation` and
 /// `-SaslNegotiation` parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Negotiation {
     /// The method must be negotiated; a stream without it fails.
     Required,
@@ -59,6 +60,7 @@ impl fmt::Display for Negotiation {
 /// The relationship with the partner, which decides what its contacts may do (seed step 10;
 /// "Configure XMPP gateway on Lync Server 2013").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum PartnerType {
     /// A trusted connection, for a partner within the same enterprise or with an established
     /// business relationship. Its contacts may add Lync users and see their presence without

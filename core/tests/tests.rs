@@ -6,6 +6,7 @@
 
 mod util;
 
+mod api;
 mod commit;
 mod contacts;
 mod diagnostics;

@@ -2,6 +2,7 @@
 
 mod confusables;
 mod generated;
+mod pkg;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ cargo xtask <command>
 
 Commands:
   test          Run everything CI runs: formatting, lints, generated-file checks, tests, docs
+  pkg           Build the npm package (WebAssembly) into pkg/dist and report its size
   bench         Run the benchmarks (release build)
   confusables   Regenerate core/src/validate/confusable_table.rs
   schema        Regenerate the JSON Schemas in schema/
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
+        Some("pkg") => pkg::build().map(|_| ()),
         Some("confusables") => generated::write(
             "core/src/validate/confusable_table.rs",
             confusables::generate(),
@@ -75,7 +78,7 @@ pub fn run(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(), St
     }
 }
 
-fn cargo() -> String {
+pub fn cargo() -> String {
     env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
@@ -123,6 +126,9 @@ fn test() -> Result<(), String> {
         &["doc", "--no-deps", "--package", "xmpp-federation"],
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
+    // The npm package: built, then tested as a consumer gets it.
+    pkg::build()?;
+    run("node", &["--test", "pkg/test/"], &[])?;
     eprintln!("xtask: all checks passed");
     Ok(())
 }

@@ -14,6 +14,7 @@ use crate::settings::{Negotiation, PartnerType};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The configuration cannot be committed, or can never work.
@@ -182,6 +183,7 @@ impl Serialize for Code {
 
 /// A line and column in the source text, both counted from 1. Columns count characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Position {
     /// The line, from 1.
     pub line: u32,
@@ -543,6 +545,7 @@ impl Diagnostic {
 /// A [`Diagnostic`] with its texts rendered in one language: the JSON shape the CLI and the
 /// WebAssembly package return.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct LocalizedDiagnostic {
@@ -566,6 +569,7 @@ pub struct LocalizedDiagnostic {
     pub help: String,
     /// Other fields involved.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub related: Vec<String>,
 }
 
@@ -580,6 +584,7 @@ pub(crate) fn join(path: &str, name: &str) -> String {
 
 /// Counts of diagnostics by severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct Counts {
     /// Findings of severity error.

@@ -22,7 +22,7 @@ mod trace;
 pub(crate) mod xml;
 
 pub use matrix::established_method;
-pub use peer::{Certificate, Peer, Preset, Semantics};
+pub use peer::{Certificate, Peer, Preset, PresetSummary, Semantics, ServerOption};
 pub use scenario::{
     Direction, DnsRecord, Environment, OurSide, PassphraseText, Scenario, Setting, SettingError,
     Side,

@@ -12,6 +12,7 @@ use crate::settings::Negotiation;
 
 /// The certificate a server presents in the TLS handshake, as the other side judges it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Certificate {
     /// Unexpired, anchored to a trusted root, and valid for the server's domain.
     Valid,
@@ -75,6 +76,7 @@ impl fmt::Display for Certificate {
 
 /// Whose rules a peer follows when its settings are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Semantics {
     /// RFC 6120 and the usual server options: SASL `Required` means secure authentication (only
     /// SASL EXTERNAL, never dialback), as Prosody's `s2s_secure_auth` does.
@@ -94,6 +96,7 @@ pub enum Semantics {
 /// One end of the link. Both ends have this shape; our Lync side is built from a
 /// [`PartnerConfig`] with [`Semantics::Lync`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Peer {
@@ -180,6 +183,7 @@ impl Peer {
 
 /// A real server's default policy, with the option values it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub enum Preset {
@@ -353,5 +357,52 @@ impl Preset {
 impl fmt::Display for Preset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
+    }
+}
+
+/// A preset with what it stands for: what `xmpp-federation presets --format json` and the
+/// WebAssembly package's `presets` return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct PresetSummary {
+    /// The identifier scenario files use.
+    pub id: Preset,
+    /// The server's name.
+    pub label: &'static str,
+    /// The policy, for a server of `partner.example`.
+    pub policy: Peer,
+    /// The server's own option names and values that the policy stands for.
+    pub options: Vec<ServerOption>,
+}
+
+/// One option of a real server's configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct ServerOption {
+    /// The option's name, such as `s2s_require_encryption`.
+    pub name: &'static str,
+    /// Its value, such as `true`.
+    pub value: &'static str,
+}
+
+impl Preset {
+    /// The preset with its policy and options.
+    pub fn summary(self) -> PresetSummary {
+        // INVARIANT: a valid domain name.
+        #[allow(clippy::expect_used)]
+        let domain = Domain::parse("partner.example").expect("a valid domain");
+        PresetSummary {
+            id: self,
+            label: self.label(),
+            policy: self.peer(domain),
+            options: self
+                .options()
+                .iter()
+                .map(|&(name, value)| ServerOption { name, value })
+                .collect(),
+        }
     }
 }

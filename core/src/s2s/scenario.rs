@@ -16,6 +16,7 @@ use crate::settings::Negotiation;
 
 /// Who sends the first stanza, and so opens the stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Direction {
     /// Our users write to the partner's users: our proxy is the initiating server.
@@ -26,6 +27,7 @@ pub enum Direction {
 
 /// What DNS answers for a domain's `_xmpp-server._tcp` SRV query (RFC 6120 §3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum DnsRecord {
     /// An SRV record points to `xmpp.<domain>`, port 5269.
@@ -60,6 +62,7 @@ impl DnsRecord {
 
 /// The conditions between the two servers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 #[non_exhaustive]
 pub struct Environment {
@@ -91,6 +94,7 @@ impl Environment {
 
 /// Our Lync deployment: its domain and the Edge server's certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OurSide {
@@ -115,6 +119,7 @@ fn valid() -> Certificate {
 
 /// A passphrase as written in a scenario file.
 #[derive(Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(transparent)]
 pub struct PassphraseText(Passphrase);
 
@@ -158,6 +163,7 @@ impl<'de> Deserialize<'de> for PassphraseText {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Scenario {
@@ -165,8 +171,10 @@ pub struct Scenario {
     pub ours: OurSide,
     /// Our settings for this partner: the entry of the XMPP Federated Partners list.
     pub partner_config: PartnerConfig,
-    /// The partner's server.
+    /// The partner's server. Scenario files may name a preset and override some of its fields
+    /// (see [`PeerInput`] in the TypeScript declarations).
     #[serde(deserialize_with = "partner_spec")]
+    #[cfg_attr(feature = "typescript", tsify(type = "PeerInput"))]
     pub partner: Peer,
     /// Who opens the stream.
     pub direction: Direction,
@@ -182,17 +190,39 @@ fn one() -> u64 {
     1
 }
 
-/// A partner in a scenario file: a preset and overrides, or a full policy.
+/// A partner in a scenario file: a preset and overrides, or a full policy. Fields left out
+/// take the preset's values, or RFC 6120 defaults without a preset (TLS and SASL optional,
+/// dialback on, a valid certificate, lenient validation).
 #[derive(Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(rename = "PeerInput")
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct PartnerSpec {
+    /// A real server's defaults.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     preset: Option<Preset>,
+    /// The server's XMPP domain.
     domain: Domain,
+    /// STARTTLS policy.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     tls: Option<Negotiation>,
+    /// SASL EXTERNAL policy.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     sasl: Option<Negotiation>,
+    /// Whether server dialback is enabled.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     dialback: Option<bool>,
+    /// The certificate it presents.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     certificate: Option<Certificate>,
+    /// Whether it ends the session on an invalid certificate.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     strict_certificate_validation: Option<bool>,
+    /// Whose rules the settings follow.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     semantics: Option<Semantics>,
 }
 
@@ -347,6 +377,7 @@ impl Scenario {
 
 /// Which side a setting or a fault belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Side {
     /// Our Lync deployment: the partner's entry and our Edge server.
@@ -361,6 +392,7 @@ pub enum Side {
 /// scenario's: `tlsNegotiation` (ours, the partner entry's field), `tls` (partner),
 /// `dns.fabrikam.com` (environment), ...
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Setting {

@@ -14,6 +14,7 @@ use crate::matrix::AuthenticationMethod;
 
 /// A party in the trace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Party {
     /// Our Lync Edge server's XMPP proxy.
@@ -41,6 +42,7 @@ impl Party {
 
 /// The phase of the negotiation a step belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Phase {
     /// DNS resolution and TCP connection (RFC 6120 §3).
@@ -61,6 +63,7 @@ pub enum Phase {
 
 /// Which TCP connection a step travels on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Connection {
     /// The stream between the initiating and the receiving server.
@@ -185,6 +188,7 @@ impl Step {
 
 /// How a negotiation failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", tag = "kind")]
 #[non_exhaustive]
 pub enum Condition {
@@ -234,6 +238,7 @@ impl Condition {
 
 /// XEP-0238's federation levels for the resulting stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum FederationLevel {
     /// Level 1: the sender's domain was verified by dialback, without encryption.
@@ -259,6 +264,7 @@ impl FederationLevel {
 
 /// The smallest change that makes the negotiation succeed, with what it would give.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Fix {
@@ -272,6 +278,7 @@ pub struct Fix {
 
 /// Why and where a negotiation failed, and what would fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Failure {
@@ -287,6 +294,7 @@ pub struct Failure {
 
 /// How a negotiation ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Outcome {
@@ -358,6 +366,7 @@ impl Trace {
 
 /// A [`Trace`] in one language: the JSON the CLI and the WebAssembly package return.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct LocalizedTrace {
@@ -371,6 +380,7 @@ pub struct LocalizedTrace {
 
 /// A [`Step`] in one language.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct LocalizedStep {

@@ -254,6 +254,7 @@ pub(crate) fn partner_index(path: &str) -> Option<usize> {
 /// A [`Report`] in one language: the JSON the CLI's `--format json` and the WebAssembly package
 /// return.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct LocalizedReport {
@@ -267,6 +268,7 @@ pub struct LocalizedReport {
 
 /// Counts of partners and findings.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct Summary {
     /// The number of partners.
@@ -278,6 +280,7 @@ pub struct Summary {
 
 /// One partner in a [`LocalizedReport`].
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct LocalizedPartner {

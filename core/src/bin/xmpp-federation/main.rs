@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use xmpp_federation::s2s::{Preset, Scenario};
 use xmpp_federation::{
-    ContactRequest, Directory, Document, Domain, ENGINE_VERSION, Format, Language, ReadError,
-    Report, RequestError, Severity, changes_to_powershell, decode, simulate_contact,
+    ContactRequest, Directory, Document, ENGINE_VERSION, Format, Language, ReadError, Report,
+    RequestError, Severity, changes_to_powershell, decode, simulate_contact,
 };
 
 /// Exit status: no errors found.
@@ -288,34 +288,12 @@ fn presets(output: Output, style: render::Style) -> u8 {
     let text = match output {
         Output::Text => render::presets(style),
         Output::Json => {
-            let presets: Vec<_> = Preset::ALL
-                .iter()
-                .map(|preset| {
-                    let options: serde_json::Map<String, serde_json::Value> = preset
-                        .options()
-                        .iter()
-                        .map(|(name, value)| ((*name).to_owned(), json!(value)))
-                        .collect();
-                    json!({
-                        "id": preset.id(),
-                        "label": preset.label(),
-                        "policy": preset.peer(preset_domain()),
-                        "options": options,
-                    })
-                })
-                .collect();
+            let presets: Vec<_> = Preset::ALL.iter().map(|p| p.summary()).collect();
             serde_json::to_string_pretty(&presets).unwrap_or_default() + "\n"
         }
     };
     let _ = io::stdout().write_all(text.as_bytes());
     CLEAN
-}
-
-/// The domain presets are shown with.
-pub(crate) fn preset_domain() -> Domain {
-    // INVARIANT: a valid domain name.
-    #[allow(clippy::expect_used)]
-    Domain::parse("partner.example").expect("a valid domain")
 }
 
 /// A file that could not be read, with where and why.
@@ -437,19 +415,7 @@ fn matrix(output: Output, style: render::Style) -> u8 {
         Output::Json => {
             let rows: Vec<_> = xmpp_federation::MatrixRow::ALL
                 .iter()
-                .map(|row| {
-                    json!({
-                        "row": row,
-                        "tlsNegotiation": row.tls(),
-                        "saslNegotiation": row.sasl(),
-                        "supportDialbackNegotiation": row.dialback(),
-                        "expectedMethods": row.expected_methods(),
-                        "verdict": row.verdict(),
-                        "refusedByControlPanel": row.refused_by_control_panel(),
-                        "common": row.common_name(),
-                        "note": row.note(style.language),
-                    })
-                })
+                .map(|row| row.summary(style.language))
                 .collect();
             serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
         }

@@ -213,7 +213,8 @@ pub fn presets(style: Style) -> String {
         }
     };
     for preset in Preset::ALL {
-        let peer = preset.peer(crate::preset_domain());
+        let summary = preset.summary();
+        let peer = &summary.policy;
         let _ = writeln!(out, "{:<18} {}", style.bold(preset.id()), preset.label());
         let _ = writeln!(
             out,
@@ -229,10 +230,10 @@ pub fn presets(style: Style) -> String {
             ),
             yes_no(peer.strict_certificate_validation),
         );
-        let options: Vec<String> = preset
-            .options()
+        let options: Vec<String> = summary
+            .options
             .iter()
-            .map(|(name, value)| format!("{name} = {value}"))
+            .map(|o| format!("{} = {}", o.name, o.value))
             .collect();
         let _ = writeln!(out, "{:<18} {}", "", style.dim(&options.join("; ")));
     }

@@ -1,0 +1,35 @@
+// The partner server presets, with the option values they stand for.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { presets, simulate } from "xmpp-federation";
+import { success } from "./helpers.mjs";
+
+test("every preset has a policy and real server options", () => {
+  const list = success(presets()).presets;
+  assert.deepEqual(
+    list.map((p) => p.id),
+    ["lync", "googleTalk", "prosody", "prosodySecureAuth", "ejabberd", "openfire", "tigase"],
+  );
+  for (const preset of list) {
+    assert.ok(preset.label.length > 0);
+    assert.ok(preset.options.length > 0, preset.id);
+    assert.ok(["Required", "Optional", "NotSupported"].includes(preset.policy.tls));
+  }
+  const prosody = list.find((p) => p.id === "prosody");
+  assert.deepEqual(prosody.options[0], { name: "s2s_require_encryption", value: "true" });
+});
+
+test("each preset negotiates with Lync's recommended settings (M7)", () => {
+  for (const { id } of success(presets()).presets) {
+    const { trace } = success(
+      simulate({
+        ours: { domain: "contoso.com" },
+        partnerConfig: { domain: "partner.example", saslNegotiation: "Optional" },
+        partner: { preset: id, domain: "partner.example" },
+        direction: "inbound",
+      }),
+    );
+    assert.ok(trace.steps.length > 3, id);
+    assert.ok(trace.verdict.length > 0, id);
+  }
+});
