@@ -3,6 +3,7 @@
 mod confusables;
 mod generated;
 mod pkg;
+mod tools;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ cargo xtask <command>
 Commands:
   test          Run everything CI runs: formatting, lints, generated-file checks, tests, docs
   pkg           Build the npm package (WebAssembly) into pkg/dist and report its size
-  bench         Run the benchmarks (release build)
+  bench         Run the benchmarks: native (release build), then the npm package in Node
   confusables   Regenerate core/src/validate/confusable_table.rs
   schema        Regenerate the JSON Schemas in schema/
   docs          Regenerate docs/diagnostics.md
@@ -129,12 +130,19 @@ fn test() -> Result<(), String> {
     // The npm package: built, then tested as a consumer gets it.
     pkg::build()?;
     run("node", &["--test", "pkg/test/"], &[])?;
+    // End to end, in a real browser.
+    tools::ensure_chromium()?;
+    tools::ensure_npm("tests", "playwright-core")?;
+    run("node", &["--test", "tests/"], &[])?;
     eprintln!("xtask: all checks passed");
     Ok(())
 }
 
+/// The native benchmarks, then the same calls through the npm package in Node.
 fn bench(args: &[String]) -> Result<(), String> {
     let mut command: Vec<&str> = vec!["bench", "--package", "xmpp-federation"];
     command.extend(args.iter().map(String::as_str));
-    run(&cargo(), &command, &[])
+    run(&cargo(), &command, &[])?;
+    pkg::build()?;
+    run("node", &["pkg/bench/bench.mjs"], &[])
 }

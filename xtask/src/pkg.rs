@@ -8,6 +8,7 @@ use std::process::Command;
 
 use wasm_bindgen_cli_support::Bindgen;
 
+use crate::tools::{ensure_npm, ensure_wasm_target};
 use crate::{cargo, root, run};
 
 /// The stem of the generated files: `xmpp_federation.js`, `xmpp_federation_bg.wasm`.
@@ -31,42 +32,6 @@ pub struct Sizes {
 
 pub fn dist() -> PathBuf {
     root().join("pkg/dist")
-}
-
-/// Installs the wasm32 target when this toolchain lacks it.
-pub fn ensure_wasm_target() -> Result<(), String> {
-    let installed = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"))
-        .unwrap_or(false);
-    if installed {
-        Ok(())
-    } else {
-        run("rustup", &["target", "add", "wasm32-unknown-unknown"], &[])
-    }
-}
-
-/// Installs the npm packages of a folder (from its lock file) when they are missing.
-pub fn ensure_npm(folder: &str, probe: &str) -> Result<(), String> {
-    if root()
-        .join(folder)
-        .join("node_modules")
-        .join(probe)
-        .exists()
-    {
-        return Ok(());
-    }
-    let status = Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(root().join(folder))
-        .status()
-        .map_err(|e| format!("cannot run npm (install Node.js and npm): {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`npm ci` in {folder} failed with {status}"))
-    }
 }
 
 /// Builds the package: wasm, bindings, `wasm-opt`, entry modules. Returns the wasm's sizes.

@@ -172,7 +172,7 @@ pub struct Scenario {
     /// Our settings for this partner: the entry of the XMPP Federated Partners list.
     pub partner_config: PartnerConfig,
     /// The partner's server. Scenario files may name a preset and override some of its fields
-    /// (see [`PeerInput`] in the TypeScript declarations).
+    /// (`PeerInput` in the TypeScript declarations).
     #[serde(deserialize_with = "partner_spec")]
     #[cfg_attr(feature = "typescript", tsify(type = "PeerInput"))]
     pub partner: Peer,

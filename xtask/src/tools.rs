@@ -1,0 +1,57 @@
+//! What the commands need on a fresh machine, installed when it is missing: the wasm32 target,
+//! the npm packages of a folder, and Debian's Chromium.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{root, run};
+
+/// Installs the wasm32 target when this toolchain lacks it.
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"))
+        .unwrap_or(false);
+    if installed {
+        Ok(())
+    } else {
+        run("rustup", &["target", "add", "wasm32-unknown-unknown"], &[])
+    }
+}
+
+/// Installs the npm packages of a folder (from its lock file) when they are missing.
+pub fn ensure_npm(folder: &str, probe: &str) -> Result<(), String> {
+    if root()
+        .join(folder)
+        .join("node_modules")
+        .join(probe)
+        .exists()
+    {
+        return Ok(());
+    }
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(root().join(folder))
+        .status()
+        .map_err(|e| format!("cannot run npm (install Node.js and npm): {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`npm ci` in {folder} failed with {status}"))
+    }
+}
+
+/// Debian's Chromium for the browser tests, from the distribution (never a browser download).
+pub fn ensure_chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() {
+        return Ok(());
+    }
+    let env = [("DEBIAN_FRONTEND", "noninteractive")];
+    run("apt-get", &["update"], &env)?;
+    run(
+        "apt-get",
+        &["install", "--yes", "--no-install-recommends", "chromium"],
+        &env,
+    )
+}
