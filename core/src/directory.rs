@@ -82,6 +82,15 @@ pub enum CommitError {
     },
 }
 
+/// Two directories are equal when their gateway settings and partners are, in order.
+impl PartialEq for Directory {
+    fn eq(&self, other: &Directory) -> bool {
+        self.gateway == other.gateway && self.partners == other.partners
+    }
+}
+
+impl Eq for Directory {}
+
 impl Directory {
     /// An empty directory with the given gateway settings.
     pub fn new(gateway: GatewayConfig) -> Directory {

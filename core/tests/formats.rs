@@ -388,3 +388,23 @@ fn partners_with_field_errors_are_left_out_of_the_directory() {
         Some("M1")
     );
 }
+
+/// The sample partner lists in `examples/` read without errors in their fields: they are what
+/// the README and the playground start from.
+#[test]
+fn example_directories_read() {
+    for entry in std::fs::read_dir(crate::util::root().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let document = Document::parse(&crate::util::read(&path), Format::Json)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(
+            document.directory().partners().len(),
+            document.len(),
+            "{}",
+            path.display()
+        );
+    }
+}

@@ -4,6 +4,7 @@ mod confusables;
 mod generated;
 mod pkg;
 mod tools;
+mod web;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ cargo xtask <command>
 
 Commands:
   test          Run everything CI runs: formatting, lints, generated-file checks, tests, docs
+  serve         Build the playground and serve it on http://127.0.0.1:8080 [--port N]
+  dist          Build the playground into web/dist (a static folder) and report its size
   pkg           Build the npm package (WebAssembly) into pkg/dist and report its size
   bench         Run the benchmarks: native (release build), then the npm package in Node
   confusables   Regenerate core/src/validate/confusable_table.rs
@@ -31,6 +34,8 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
         Some("pkg") => pkg::build().map(|_| ()),
+        Some("dist") => web::dist().map(|_| ()),
+        Some("serve") => serve(&args[1..]),
         Some("confusables") => generated::write(
             "core/src/validate/confusable_table.rs",
             confusables::generate(),
@@ -130,12 +135,32 @@ fn test() -> Result<(), String> {
     // The npm package: built, then tested as a consumer gets it.
     pkg::build()?;
     run("node", &["--test", "pkg/test/"], &[])?;
-    // End to end, in a real browser.
+    // The playground, served as `cargo xtask serve` serves it, then end to end in a real
+    // browser.
+    web::dist()?;
+    let address = web::serve_in_background(&web::dist_dir())?;
     tools::ensure_chromium()?;
     tools::ensure_npm("tests", "playwright-core")?;
-    run("node", &["--test", "tests/"], &[])?;
+    let url = format!("http://{address}/");
+    run("node", &["--test", "tests/"], &[("PLAYGROUND_URL", &url)])?;
     eprintln!("xtask: all checks passed");
     Ok(())
+}
+
+/// Builds the playground and serves it until Ctrl+C.
+fn serve(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, port] if flag == "--port" => port
+            .parse()
+            .map_err(|_| format!("`{port}` is not a port number"))?,
+        _ => return Err("usage: cargo xtask serve [--port N]".to_owned()),
+    };
+    web::dist()?;
+    web::serve(
+        &web::dist_dir(),
+        std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+    )
 }
 
 /// The native benchmarks, then the same calls through the npm package in Node.

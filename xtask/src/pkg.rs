@@ -106,7 +106,7 @@ fn bindings(input: &Path, out: &Path, target: Target) -> Result<(), String> {
 }
 
 /// `wasm-opt -Oz` from the npm package `binaryen` (Debian's is too old for this toolchain).
-fn optimise(wasm: &Path) -> Result<(), String> {
+pub fn optimise(wasm: &Path) -> Result<(), String> {
     let tool = root().join("pkg/node_modules/.bin/wasm-opt");
     let path = wasm.to_string_lossy().into_owned();
     let mut args: Vec<&str> = vec!["-Oz", "--strip-debug", "--strip-producers"];
@@ -162,7 +162,7 @@ fn node_entry(names: &[String]) -> String {
 
 /// The gzip size of a file, measured as the package's size test measures it (Node's zlib,
 /// level 9), so that the number reported here is the number the budget is checked against.
-fn gzip_len(path: &Path) -> Result<usize, String> {
+pub fn gzip_len(path: &Path) -> Result<usize, String> {
     let output = Command::new("node")
         .args([
             "-e",

@@ -51,6 +51,19 @@ impl Certificate {
         }
     }
 
+    /// The status's name in either language.
+    pub fn label(self, language: Language) -> &'static str {
+        let l = language;
+        match self {
+            Certificate::Valid => l.pick("valid", "gültig"),
+            Certificate::Missing => l.pick("none", "keines"),
+            Certificate::Expired => l.pick("expired", "abgelaufen"),
+            Certificate::SelfSigned => l.pick("self-signed", "selbstsigniert"),
+            Certificate::UntrustedCa => l.pick("untrusted CA", "nicht vertrauenswürdige CA"),
+            Certificate::NameMismatch => l.pick("wrong name", "falscher Name"),
+        }
+    }
+
     /// How Prosody words the problem ("Your server's certificate ..."), in either language.
     pub(crate) fn problem(self, language: Language) -> &'static str {
         let l = language;
@@ -230,14 +243,29 @@ impl Preset {
 
     /// The server's name.
     pub fn label(self) -> &'static str {
+        self.label_in(Language::English)
+    }
+
+    /// The server's name in either language.
+    pub fn label_in(self, language: Language) -> &'static str {
+        let l = language;
         match self {
-            Preset::Lync => "Lync / Skype for Business (defaults)",
-            Preset::GoogleTalk => "Google Talk (legacy)",
-            Preset::Prosody => "Prosody (defaults)",
-            Preset::ProsodySecureAuth => "Prosody with s2s_secure_auth",
-            Preset::Ejabberd => "ejabberd (example configuration)",
-            Preset::Openfire => "Openfire (defaults)",
-            Preset::Tigase => "Tigase (defaults)",
+            Preset::Lync => l.pick(
+                "Lync / Skype for Business (defaults)",
+                "Lync / Skype for Business (Standard)",
+            ),
+            Preset::GoogleTalk => l.pick("Google Talk (legacy)", "Google Talk (veraltet)"),
+            Preset::Prosody => l.pick("Prosody (defaults)", "Prosody (Standard)"),
+            Preset::ProsodySecureAuth => l.pick(
+                "Prosody with s2s_secure_auth",
+                "Prosody mit s2s_secure_auth",
+            ),
+            Preset::Ejabberd => l.pick(
+                "ejabberd (example configuration)",
+                "ejabberd (Beispielkonfiguration)",
+            ),
+            Preset::Openfire => l.pick("Openfire (defaults)", "Openfire (Standard)"),
+            Preset::Tigase => l.pick("Tigase (defaults)", "Tigase (Standard)"),
         }
     }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::peer::{Certificate, Peer, Preset, Semantics};
 use crate::domain::Domain;
 use crate::gateway::Passphrase;
+use crate::language::Language;
 use crate::partner::PartnerConfig;
 use crate::request::RequestError;
 use crate::settings::Negotiation;
@@ -23,6 +24,26 @@ pub enum Direction {
     Outbound,
     /// The partner's users write to ours: the partner is the initiating server.
     Inbound,
+}
+
+impl Direction {
+    /// Both directions.
+    pub const ALL: [Direction; 2] = [Direction::Outbound, Direction::Inbound];
+
+    /// The direction in either language.
+    pub fn label(self, language: Language) -> &'static str {
+        let l = language;
+        match self {
+            Direction::Outbound => l.pick(
+                "our users write to the partner's",
+                "unsere Benutzer schreiben denen des Partners",
+            ),
+            Direction::Inbound => l.pick(
+                "the partner's users write to ours",
+                "die Benutzer des Partners schreiben unseren",
+            ),
+        }
+    }
 }
 
 /// What DNS answers for a domain's `_xmpp-server._tcp` SRV query (RFC 6120 §3.2).
@@ -48,6 +69,23 @@ impl DnsRecord {
         DnsRecord::SrvRoot,
         DnsRecord::NxDomain,
     ];
+
+    /// What DNS answers, in either language.
+    pub fn label(self, language: Language) -> &'static str {
+        let l = language;
+        match self {
+            DnsRecord::Srv => l.pick("SRV record", "SRV-Eintrag"),
+            DnsRecord::NoSrv => l.pick(
+                "no SRV (A record, port 5269)",
+                "kein SRV (A-Eintrag, Port 5269)",
+            ),
+            DnsRecord::SrvRoot => l.pick(
+                "SRV target \".\" (no service)",
+                "SRV-Ziel \".\" (kein Dienst)",
+            ),
+            DnsRecord::NxDomain => l.pick("domain does not exist", "Domäne existiert nicht"),
+        }
+    }
 
     /// The name in scenario files.
     pub fn name(self) -> &'static str {
@@ -412,6 +450,13 @@ impl Setting {
             name: name.into(),
             value: value.into(),
         }
+    }
+}
+
+impl Side {
+    /// The side in either language: "our configuration", "the partner", "the environment".
+    pub fn label(self, language: Language) -> &'static str {
+        super::text::side(self, language)
     }
 }
 

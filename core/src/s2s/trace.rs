@@ -61,6 +61,22 @@ pub enum Phase {
     Close,
 }
 
+impl Phase {
+    /// The phase in either language.
+    pub fn label(self, language: Language) -> &'static str {
+        let l = language;
+        match self {
+            Phase::Connection => l.pick("connection", "Verbindung"),
+            Phase::Stream => l.pick("stream", "Datenstrom"),
+            Phase::Tls => "TLS",
+            Phase::Sasl => "SASL",
+            Phase::Dialback => l.pick("dialback", "Rückruf"),
+            Phase::Stanzas => "Stanzas",
+            Phase::Close => l.pick("close", "Abschluss"),
+        }
+    }
+}
+
 /// Which TCP connection a step travels on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -365,7 +381,7 @@ impl Trace {
 }
 
 /// A [`Trace`] in one language: the JSON the CLI and the WebAssembly package return.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -379,7 +395,7 @@ pub struct LocalizedTrace {
 }
 
 /// A [`Step`] in one language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]

@@ -253,7 +253,7 @@ pub(crate) fn partner_index(path: &str) -> Option<usize> {
 
 /// A [`Report`] in one language: the JSON the CLI's `--format json` and the WebAssembly package
 /// return.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -267,7 +267,7 @@ pub struct LocalizedReport {
 }
 
 /// Counts of partners and findings.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct Summary {
@@ -279,7 +279,7 @@ pub struct Summary {
 }
 
 /// One partner in a [`LocalizedReport`].
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]

@@ -1,0 +1,87 @@
+// Sharing and persistence: a share link holds the whole state; a hostile link gives a message
+// and a working page; a reload keeps everything.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { deflateRawSync } from "node:zlib";
+import { assertClean, openPlayground, screenshot, text, withBrowser } from "../playground.mjs";
+
+test("a share link round trip", () =>
+  withBrowser(async (browser) => {
+    const first = await openPlayground(browser);
+    const { page } = first;
+    await page.selectOption("#language", "de");
+    await page.click("#tab-negotiation");
+    await page.selectOption("#negotiated-partner", "gmail.com");
+    await page.selectOption("#server-preset", "googleTalk");
+    await page.click("#share");
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /#s=[A-Za-z0-9_-]+$/);
+    assertClean(first);
+
+    // A fresh browser profile, nothing saved: the link alone brings the state.
+    const second = await openPlayground(browser, { hash: link.slice(link.indexOf("#")) });
+    const other = second.page;
+    assert.equal(await other.getAttribute("html", "lang"), "de");
+    assert.equal(await other.getAttribute("#tab-negotiation", "aria-selected"), "true");
+    assert.equal(await other.inputValue("#negotiated-partner"), "gmail.com");
+    assert.equal(await other.inputValue("#server-preset"), "googleTalk");
+    assert.match(await text(other, "#outcome"), /TCP-Rückruf|TCP Dialback/);
+    // The link is taken out of the address bar once read.
+    assert.doesNotMatch(await other.evaluate(() => location.hash), /s=/);
+    assertClean(second);
+  }));
+
+test("hostile share links give a clear message, never a broken page", () =>
+  withBrowser(async (browser) => {
+    const valid = (json) => deflateRawSync(Buffer.from(json)).toString("base64url");
+    const links = {
+      garbage: "#s=%%%not-base64%%%",
+      truncated: "#s=eJzLSM3JyVcozy_KSQEAGgQEXQ",
+      notState: `#s=${valid('{"hello": "world"}')}`,
+      laterVersion: `#s=${valid('{"v": 99, "language": "en", "directory": {}}')}`,
+      bomb: `#s=${deflateRawSync(Buffer.alloc(5 * 1024 * 1024, 32)).toString("base64url")}`,
+      huge: `#s=${"A".repeat(300_000)}`,
+      badPartner: `#s=${valid(JSON.stringify({ v: 1, language: "en", directory: { partners: [{ domain: "user@evil.example" }, { domain: "ok.example" }] } }))}`,
+    };
+    for (const [name, hash] of Object.entries(links)) {
+      const session = await openPlayground(browser, { hash });
+      const { page } = session;
+      await page.waitForSelector("#notice", { timeout: 10_000 });
+      const notice = await text(page, "#notice");
+      if (name === "badPartner") {
+        assert.match(notice, /1 partner entries of the link had errors/, name);
+        assert.equal(await page.locator('#partner-table tr[data-domain="ok.example"]').count(), 1);
+      } else {
+        assert.match(notice, /share link could not be read/, `${name}: ${notice}`);
+        // The page works: the example list is there and the tabs answer.
+        assert.equal(await page.locator("#partner-table tbody tr").count(), 4, name);
+        await page.click("#tab-matrix");
+        assert.equal(await page.locator("#matrix tbody tr").count(), 18, name);
+      }
+      if (name === "laterVersion") assert.match(notice, /later version/);
+      if (name === "garbage") await screenshot(page, "hostile-link");
+      assertClean(session);
+      await session.context.close();
+    }
+  }));
+
+test("a reload keeps the state", () =>
+  withBrowser(async (browser) => {
+    const session = await openPlayground(browser);
+    const { page } = session;
+    await page.click("#new-partner");
+    await page.fill("#field-domain", "contoso-partner.example");
+    await page.selectOption("#field-sasl", "Optional");
+    await page.click("#commit");
+    await page.waitForSelector('#partner-table tr[data-domain="contoso-partner.example"]');
+    await page.click("#theme");
+    // An unsaved draft is kept too.
+    await page.click("#new-partner");
+    await page.fill("#field-domain", "half-typed.exam");
+    await page.reload();
+    await page.waitForSelector("html[data-boot=ready]");
+    assert.equal(await page.locator('#partner-table tr[data-domain="contoso-partner.example"]').count(), 1);
+    assert.equal(await page.inputValue("#field-domain"), "half-typed.exam");
+    assert.equal(await page.getAttribute("html", "data-theme"), "light");
+    assertClean(session);
+  }));

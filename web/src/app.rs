@@ -1,0 +1,260 @@
+//! The page: header, section tabs, the section, footer, and the effects that tie the state to
+//! the browser (theme, language, autosave, share links, keyboard, playback).
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::{Interval, Timeout};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::contacts::ContactsPage;
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::components::io::TransferPage;
+use crate::components::matrix::MatrixPage;
+use crate::components::nav::Nav;
+use crate::components::negotiation::NegotiationPage;
+use crate::components::partners::PartnersPage;
+use crate::components::toast::Toast;
+use crate::i18n::T;
+use crate::state::persist::{self, LinkError, Saved};
+use crate::state::{Action, Section, State, Theme};
+
+/// The state, shared with every component.
+pub type Store = UseReducerHandle<State>;
+
+/// The store of the page.
+#[hook]
+pub fn use_store() -> Store {
+    // INVARIANT: every component is rendered inside the App's ContextProvider.
+    #[allow(clippy::expect_used)]
+    use_context::<Store>().expect("components render inside the App")
+}
+
+/// The message for a link or saved state that cannot be used.
+pub fn link_error(error: &LinkError, language: xmpp_federation::Language) -> String {
+    let detail = match error {
+        LinkError::TooLong => T::LinkTooLong.text(language),
+        LinkError::NotBase64 | LinkError::NotCompressed => T::LinkDamaged.text(language),
+        LinkError::NotState(message) => format!("{} ({message})", T::LinkNotState.text(language)),
+        LinkError::Version(v) => T::LinkVersion.text(language).replace("{}", &v.to_string()),
+    };
+    format!("{} {detail}", T::LinkUnreadable.text(language))
+}
+
+/// The first state: a share link in the fragment, else the autosaved state, else the example.
+fn initial() -> (State, Option<String>) {
+    let language = browser::preferred_language();
+    let fragment = browser::fragment();
+    if fragment.starts_with(persist::LINK_PREFIX) {
+        let result = persist::decode(&fragment).and_then(State::restore);
+        browser::set_fragment(&fragment_step(&fragment));
+        return match result {
+            Ok((state, dropped)) => {
+                let note = (dropped > 0).then(|| {
+                    T::LinkDropped
+                        .text(state.language)
+                        .replace("{}", &dropped.to_string())
+                });
+                (with_step(state, &fragment), note)
+            }
+            Err(error) => {
+                let state = saved_state().unwrap_or_else(|| State::initial(language));
+                let message = link_error(&error, state.language);
+                (state, Some(message))
+            }
+        };
+    }
+    let state = saved_state().unwrap_or_else(|| State::initial(language));
+    (with_step(state, &fragment), None)
+}
+
+/// The autosaved state, if there is a usable one.
+fn saved_state() -> Option<State> {
+    let text = browser::load(persist::STORAGE_KEY)?;
+    let saved = persist::read(text.as_bytes()).ok()?;
+    State::restore(saved).ok().map(|(state, _)| state)
+}
+
+/// The `step-N` part of a fragment, kept after a link is read.
+fn fragment_step(fragment: &str) -> String {
+    fragment
+        .split('&')
+        .find(|part| part.starts_with("step-"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Opens the negotiation at step N when the fragment deep-links to it.
+fn with_step(mut state: State, fragment: &str) -> State {
+    if let Some(step) = fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix("step-"))
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        state.section = Section::Negotiation;
+        state.step = step;
+    }
+    state
+}
+
+#[component]
+pub fn App() -> Html {
+    let startup = use_memo((), |()| initial());
+    let store = use_reducer(|| {
+        let (mut state, message) = (*startup).clone();
+        if let Some(message) = message {
+            state.notice = Some(crate::state::Notice {
+                kind: crate::state::NoticeKind::Warning,
+                text: message,
+            });
+        }
+        state
+    });
+
+    // The theme and the language on <html>, for CSS and for screen readers.
+    {
+        let theme = store.theme;
+        use_effect_with(theme, move |theme| {
+            let value = match theme {
+                Theme::System => "system",
+                Theme::Light => "light",
+                Theme::Dark => "dark",
+            };
+            browser::set_root_attribute("data-theme", value);
+        });
+    }
+    {
+        let language = store.language;
+        use_effect_with(language, move |language| {
+            browser::set_root_attribute("lang", language.tag());
+            gloo::utils::document().set_title(T::AppTitle.text(*language).as_str());
+        });
+    }
+    // Autosave: a reload loses nothing.
+    {
+        let state = (*store).clone();
+        use_effect_with(state, move |state| {
+            if let Ok(text) = serde_json::to_string(&Saved::of(state)) {
+                browser::save(persist::STORAGE_KEY, &text);
+            }
+        });
+    }
+    // A share link pasted into the address bar of the open page.
+    {
+        let store = store.clone();
+        use_effect_with((), move |()| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                let fragment = browser::fragment();
+                if fragment.starts_with(persist::LINK_PREFIX) {
+                    let language = store.language;
+                    match persist::decode(&fragment).and_then(State::restore) {
+                        Ok((state, dropped)) => {
+                            let note = (dropped > 0).then(|| {
+                                T::LinkDropped
+                                    .text(language)
+                                    .replace("{}", &dropped.to_string())
+                            });
+                            store.dispatch(Action::Restore(
+                                Box::new(with_step(state, &fragment)),
+                                note,
+                            ));
+                        }
+                        Err(error) => store.dispatch(Action::Notify(
+                            crate::state::NoticeKind::Error,
+                            link_error(&error, language),
+                        )),
+                    }
+                    browser::set_fragment(&fragment_step(&fragment));
+                } else if let Some(step) = fragment
+                    .strip_prefix("step-")
+                    .and_then(|n| n.parse::<usize>().ok())
+                {
+                    store.dispatch(Action::Show(Section::Negotiation));
+                    store.dispatch(Action::Step(step));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // The arrow keys step through the trace (outside text fields).
+    {
+        let store = store.clone();
+        let section = store.section;
+        use_effect_with(section, move |section| {
+            let listener = (*section == Section::Negotiation).then(|| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "keydown",
+                    options,
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if browser::typing()
+                            || event.ctrl_key()
+                            || event.meta_key()
+                            || event.alt_key()
+                        {
+                            return;
+                        }
+                        let action = match event.key().as_str() {
+                            "ArrowRight" => Action::Advance(1),
+                            "ArrowLeft" => Action::Advance(-1),
+                            "Home" => Action::Step(1),
+                            "End" => Action::Step(usize::MAX),
+                            _ => return,
+                        };
+                        event.prevent_default();
+                        store.dispatch(action);
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+    // Playback: one step a second while playing; the reducer stops at the last step.
+    {
+        let store = store.clone();
+        let playing = store.playing;
+        use_effect_with(playing, move |playing| {
+            let interval =
+                playing.then(|| Interval::new(1000, move || store.dispatch(Action::Advance(1))));
+            move || drop(interval)
+        });
+    }
+    // Notices go away after a while.
+    {
+        let store = store.clone();
+        let notice = store.notice.clone();
+        use_effect_with(notice, move |notice| {
+            let timeout = notice
+                .as_ref()
+                .map(|_| Timeout::new(6000, move || store.dispatch(Action::DismissNotice)));
+            move || drop(timeout)
+        });
+    }
+
+    let section = match store.section {
+        Section::Partners => html! { <PartnersPage /> },
+        Section::Negotiation => html! { <NegotiationPage /> },
+        Section::Matrix => html! { <MatrixPage /> },
+        Section::Contacts => html! { <ContactsPage /> },
+        Section::Transfer => html! { <TransferPage /> },
+    };
+    let language = store.language;
+    html! {
+        <ContextProvider<Store> context={store.clone()}>
+            <a class="skip-link" href="#main">{ T::SkipToContent.text(language) }</a>
+            <Header />
+            <Nav />
+            <main id="main" tabindex="-1" aria-labelledby={format!("tab-{}", store.section.id())}>
+                { section }
+            </main>
+            <Footer />
+            <Toast />
+        </ContextProvider<Store>>
+    }
+}
+
+use wasm_bindgen::JsCast;

@@ -1,0 +1,219 @@
+//! Import and export: JSON, XML and PowerShell (and `Format-List` text on import), by paste,
+//! file picker or download; and the PowerShell of the selected partner.
+
+use std::rc::Rc;
+
+use gloo::file::File;
+use gloo::file::callbacks::FileReader;
+use xmpp_federation::{Directory, Document, Format, GatewayConfig, Severity, decode};
+use yew::prelude::*;
+
+use crate::app::use_store;
+use crate::browser;
+use crate::i18n::T;
+use crate::state::{Action, NoticeKind};
+
+/// What reading a pasted or chosen document gave.
+#[derive(Debug, Clone, PartialEq)]
+enum Read {
+    Failed(String),
+    Ready {
+        format: Format,
+        directory: Rc<Directory>,
+        entries: usize,
+        errors: usize,
+        warnings: usize,
+    },
+}
+
+fn read(text: &str, language: xmpp_federation::Language) -> Read {
+    match Document::parse_detected(text) {
+        Err(error) => Read::Failed(match error.position() {
+            Some(p) => format!("{}:{}: {}", p.line, p.column, error.message(language)),
+            None => error.message(language),
+        }),
+        Ok(document) => {
+            let report = document.validate();
+            let count = |s: Severity| report.diagnostics().filter(|d| d.severity() == s).count();
+            Read::Ready {
+                format: document.format(),
+                directory: Rc::new(document.directory()),
+                entries: document.len(),
+                errors: count(Severity::Error),
+                warnings: count(Severity::Warning),
+            }
+        }
+    }
+}
+
+#[component]
+pub fn TransferPage() -> Html {
+    let store = use_store();
+    let l = store.language;
+    let pasted = use_state(String::new);
+    let result = use_state(|| None::<Read>);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let export_format = use_state(|| Format::PowerShell);
+
+    let on_paste = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            pasted.set(
+                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value(),
+            );
+        })
+    };
+    let on_read = {
+        let pasted = pasted.clone();
+        let result = result.clone();
+        Callback::from(move |_| result.set(Some(read(&pasted, l))))
+    };
+    let on_file = {
+        let result = result.clone();
+        let pasted = pasted.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            let file = File::from(file);
+            let result = result.clone();
+            let pasted = pasted.clone();
+            // Read as bytes: the core decodes UTF-8 and UTF-16 (Format-List files from Windows).
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
+                Ok(bytes) => match decode(&bytes) {
+                    Ok(text) => {
+                        result.set(Some(read(&text, l)));
+                        pasted.set(text);
+                    }
+                    Err(error) => result.set(Some(Read::Failed(error.message(l)))),
+                },
+                Err(error) => result.set(Some(Read::Failed(error.to_string()))),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_replace = {
+        let store = store.clone();
+        let result = result.clone();
+        Callback::from(move |_| {
+            if let Some(Read::Ready { directory, .. }) = (*result).clone() {
+                let message = T::Imported
+                    .text(l)
+                    .replace("{}", &directory.partners().len().to_string());
+                store.dispatch(Action::Replace((*directory).clone(), message));
+                result.set(None);
+            }
+        })
+    };
+    let exported = match *export_format {
+        Format::Json => store.directory.to_json(),
+        Format::Xml => store.directory.to_xml(),
+        _ => store.directory.to_powershell(),
+    };
+    let (file_name, mime) = match *export_format {
+        Format::Json => ("xmpp-partners.json", "application/json"),
+        Format::Xml => ("xmpp-partners.xml", "application/xml"),
+        _ => ("xmpp-partners.ps1", "text/plain"),
+    };
+    let on_format = {
+        let export_format = export_format.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            export_format.set(match value.as_str() {
+                "json" => Format::Json,
+                "xml" => Format::Xml,
+                _ => Format::PowerShell,
+            });
+        })
+    };
+    let on_download = {
+        let text = exported.clone();
+        Callback::from(move |_| browser::download(file_name, mime, &text))
+    };
+    let on_copy = {
+        let text = exported.clone();
+        let store = store.clone();
+        Callback::from(move |_| {
+            browser::copy(&text);
+            store.dispatch(Action::Notify(NoticeKind::Success, T::Copied.text(l)));
+        })
+    };
+    let selected_powershell = store.selected_partner().map(|partner| {
+        Directory::from_partners(GatewayConfig::default(), vec![partner.clone()]).to_powershell()
+    });
+    let on_copy_partner = {
+        let store = store.clone();
+        let text = selected_powershell.clone().unwrap_or_default();
+        Callback::from(move |_| {
+            browser::copy(&text);
+            store.dispatch(Action::Notify(NoticeKind::Success, T::Copied.text(l)));
+        })
+    };
+    html! {
+        <section class="transfer-page">
+            <div class="pane">
+                <h2>{ T::Import.text(l) }</h2>
+                <p class="hint">{ T::ImportHint.text(l) }</p>
+                <div class="field">
+                    <label for="import-text">{ T::PasteDocument.text(l) }</label>
+                    <textarea id="import-text" rows="10" spellcheck="false" value={(*pasted).clone()} oninput={on_paste}
+                              placeholder={"New-CsXmppAllowedPartner -Identity \"fabrikam.com\" -SaslNegotiation Optional"} />
+                </div>
+                <div class="toolbar">
+                    <button type="button" id="import-read" class="primary" onclick={on_read}>{ T::ReadDocument.text(l) }</button>
+                    <label class="file-button">
+                        <input id="import-file" type="file" accept=".json,.xml,.ps1,.txt" onchange={on_file} />
+                        <span>{ T::ChooseFile.text(l) }</span>
+                    </label>
+                </div>
+                { match (*result).clone() {
+                    None => html! {},
+                    Some(Read::Failed(message)) => html! {
+                        <div class="setup-error" role="alert" id="import-result"><strong>{ T::Unreadable.text(l) }</strong><p>{ message }</p></div>
+                    },
+                    Some(Read::Ready { format, directory, entries, errors, warnings }) => html! {
+                        <div class="import-result" id="import-result" role="status">
+                            <p>{ T::ReadAs.text(l).replace("{}", format.name()) }</p>
+                            <p>{ T::ImportCounts.text(l)
+                                    .replacen("{}", &entries.to_string(), 1)
+                                    .replacen("{}", &errors.to_string(), 1)
+                                    .replacen("{}", &warnings.to_string(), 1) }</p>
+                            if directory.partners().len() < entries {
+                                <p class="warning">{ T::ImportDropped.text(l).replace("{}", &(entries - directory.partners().len()).to_string()) }</p>
+                            }
+                            <button type="button" id="import-replace" class="primary" onclick={on_replace}
+                                    disabled={directory.partners().is_empty()}>
+                                { T::ReplaceList.text(l).replace("{}", &directory.partners().len().to_string()) }
+                            </button>
+                        </div>
+                    },
+                } }
+            </div>
+            <div class="pane">
+                <h2>{ T::Export.text(l) }</h2>
+                <div class="toolbar">
+                    <label for="export-format">{ T::Format.text(l) }</label>
+                    <select id="export-format" onchange={on_format}>
+                        <option value="powershell" selected={*export_format == Format::PowerShell}>{ "PowerShell" }</option>
+                        <option value="json" selected={*export_format == Format::Json}>{ "JSON" }</option>
+                        <option value="xml" selected={*export_format == Format::Xml}>{ "XML" }</option>
+                    </select>
+                    <button type="button" id="export-download" onclick={on_download}>{ T::Download.text(l) }</button>
+                    <button type="button" id="export-copy" onclick={on_copy}>{ T::Copy.text(l) }</button>
+                </div>
+                <textarea id="export-text" class="code" rows="14" readonly=true spellcheck="false" value={exported}
+                          aria-label={T::Export.text(l)} />
+                if let Some(powershell) = selected_powershell {
+                    <h3>{ T::SelectedPowerShell.text(l) }</h3>
+                    <pre class="code" id="selected-powershell"><code>{ powershell }</code></pre>
+                    <button type="button" id="copy-powershell" onclick={on_copy_partner}>{ T::CopyPowerShell.text(l) }</button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,162 @@
+//! The partner's server: a preset (with the server options it stands for) or a policy of the
+//! user's own, its certificate, and the domain it speaks for.
+
+use xmpp_federation::s2s::{Certificate, Preset};
+use xmpp_federation::{Negotiation, PartnerConfig};
+use yew::prelude::*;
+
+use crate::app::use_store;
+use crate::i18n::T;
+use crate::state::Action;
+use crate::state::setup::Setup;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub partner: PartnerConfig,
+}
+
+/// A callback that changes the setup with `change`, given the control's value.
+pub fn setter(store: &crate::app::Store, change: fn(&mut Setup, &str)) -> Callback<String> {
+    let store = store.clone();
+    Callback::from(move |value: String| {
+        let mut setup = store.setup.clone();
+        change(&mut setup, &value);
+        store.dispatch(Action::UpdateSetup(setup));
+    })
+}
+
+pub fn select_value(event: Event) -> String {
+    event
+        .target_unchecked_into::<web_sys::HtmlSelectElement>()
+        .value()
+}
+
+pub fn checked(event: Event) -> String {
+    event
+        .target_unchecked_into::<web_sys::HtmlInputElement>()
+        .checked()
+        .to_string()
+}
+
+pub fn negotiation(value: &str) -> Negotiation {
+    Negotiation::ALL
+        .into_iter()
+        .find(|n| n.name() == value)
+        .unwrap_or(Negotiation::Optional)
+}
+
+pub fn certificate(value: &str) -> Certificate {
+    Certificate::ALL
+        .into_iter()
+        .find(|c| c.name() == value)
+        .unwrap_or(Certificate::Valid)
+}
+
+#[component]
+pub fn ServerPicker(props: &Props) -> Html {
+    let store = use_store();
+    let l = store.language;
+    let server = store.setup.server.clone();
+    let on_preset = {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            let value = select_value(e);
+            let preset = Preset::ALL.into_iter().find(|p| p.id() == value);
+            store.dispatch(Action::ChoosePreset(preset));
+        })
+    };
+    let on_tls = setter(&store, |s, v| s.server.tls = negotiation(v)).reform(select_value);
+    let on_sasl = setter(&store, |s, v| s.server.sasl = negotiation(v)).reform(select_value);
+    let on_dialback = setter(&store, |s, v| s.server.dialback = v == "true").reform(checked);
+    let on_certificate =
+        setter(&store, |s, v| s.server.certificate = certificate(v)).reform(select_value);
+    let on_strict = setter(&store, |s, v| {
+        s.server.strict_certificate_validation = v == "true"
+    })
+    .reform(checked);
+    let on_domain = setter(&store, |s, v| s.server_domain = v.to_owned()).reform(select_value);
+    let on_domain_text =
+        setter(&store, |s, v| s.server_domain = v.to_owned()).reform(|e: InputEvent| {
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value()
+        });
+    let summary = server.preset.map(Preset::summary);
+    let domains: Vec<String> = props.partner.domains().map(|d| d.to_string()).collect();
+    let current_domain = store.setup.server_domain(&props.partner);
+    let listed = domains.contains(&current_domain);
+    let modified = server.preset.is_some() && !server.is_preset();
+    html! {
+        <fieldset class="server">
+            <legend>{ T::PartnerServer.text(l) }</legend>
+            <div class="field">
+                <label for="server-preset">{ T::Server.text(l) }</label>
+                <select id="server-preset" onchange={on_preset}>
+                    { for Preset::ALL.iter().map(|p| html! {
+                        <option value={p.id()} selected={server.preset == Some(*p)}>{ p.label_in(l) }</option>
+                    }) }
+                    <option value="custom" selected={server.preset.is_none()}>{ T::CustomPolicy.text(l) }</option>
+                </select>
+                if modified {
+                    <p class="hint">{ T::PresetModified.text(l) }</p>
+                }
+            </div>
+            if let Some(summary) = summary {
+                <details class="server-options">
+                    <summary>{ T::ServerOptions.text(l) }</summary>
+                    <dl>
+                        { for summary.options.iter().map(|o| html! {
+                            <><dt><code>{ o.name }</code></dt><dd><code>{ o.value }</code></dd></>
+                        }) }
+                    </dl>
+                </details>
+            }
+            <div class="grid-2">
+                <div class="field">
+                    <label for="server-tls">{ "TLS" }</label>
+                    <select id="server-tls" onchange={on_tls}>
+                        { for Negotiation::ALL.iter().map(|n| html! {
+                            <option value={n.name()} selected={*n == server.tls}>{ n.label(l) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="server-sasl">{ "SASL EXTERNAL" }</label>
+                    <select id="server-sasl" onchange={on_sasl}>
+                        { for Negotiation::ALL.iter().map(|n| html! {
+                            <option value={n.name()} selected={*n == server.sasl}>{ n.label(l) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="server-certificate">{ T::Certificate.text(l) }</label>
+                    <select id="server-certificate" onchange={on_certificate}>
+                        { for Certificate::ALL.iter().map(|c| html! {
+                            <option value={c.name()} selected={*c == server.certificate}>{ c.label(l) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="server-domain">{ T::ServerDomain.text(l) }</label>
+                    <select id="server-domain" onchange={on_domain}>
+                        { for domains.iter().map(|d| html! {
+                            <option value={d.clone()} selected={*d == current_domain}>{ d }</option>
+                        }) }
+                        <option value="other.example" selected={!listed}>{ T::OtherDomain.text(l) }</option>
+                    </select>
+                    if !listed {
+                        <input id="server-domain-text" type="text" value={current_domain.clone()} oninput={on_domain_text}
+                               aria-label={T::ServerDomain.text(l)} spellcheck="false" />
+                    }
+                </div>
+            </div>
+            <div class="field checkbox">
+                <input id="server-dialback" type="checkbox" checked={server.dialback} onchange={on_dialback} />
+                <label for="server-dialback">{ T::DialbackEnabled.text(l) }</label>
+            </div>
+            <div class="field checkbox">
+                <input id="server-strict" type="checkbox" checked={server.strict_certificate_validation} onchange={on_strict} />
+                <label for="server-strict">{ T::StrictValidation.text(l) }</label>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,130 @@
+//! One step: the arrow between two lanes with its summary, and the card with the XML, the
+//! explanation, the setting that caused it and the specification section.
+
+use std::rc::Rc;
+
+use xmpp_federation::s2s::LocalizedStep;
+use yew::prelude::*;
+
+use super::Played;
+use super::ladder::{lane, party_class};
+use super::outcome::FixButton;
+use crate::app::use_store;
+use crate::browser;
+use crate::highlight;
+use crate::i18n::T;
+use crate::state::persist;
+use crate::state::{Action, NoticeKind};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub step: LocalizedStep,
+    pub current: bool,
+    pub failed: bool,
+    pub played: Rc<Played>,
+}
+
+#[component]
+pub fn StepCard(props: &Props) -> Html {
+    let store = use_store();
+    let l = store.language;
+    let step = &props.step;
+    let open = use_state(|| false);
+    let expanded = props.current || props.failed || *open;
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.current, move |current| {
+            if *current && let Some(element) = node.cast::<web_sys::Element>() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
+    let (from, to) = (lane(step.from), lane(step.to));
+    let (left, right) = (from.min(to), from.max(to));
+    // From lane centre to lane centre: half a lane in from each end of the span.
+    let span = right - left + 1;
+    let inset = 100.0 / (2.0 * span as f64);
+    let span_style = format!("--from: {}; --to: {};", left + 1, right + 2);
+    let arrow_style = format!("margin: 0 {inset:.3}%;");
+    let toggle = {
+        let open = open.clone();
+        let store = store.clone();
+        let number = step.number;
+        Callback::from(move |_| {
+            open.set(!*open);
+            store.dispatch(Action::Step(number));
+        })
+    };
+    let copy_link = {
+        let store = store.clone();
+        let number = step.number;
+        Callback::from(move |_| {
+            let link = format!(
+                "{}#{}&step-{number}",
+                browser::base_url(),
+                persist::encode(&store)
+            );
+            browser::copy(&link);
+            store.dispatch(Action::Notify(
+                NoticeKind::Success,
+                T::StepLinkCopied.text(store.language),
+            ));
+        })
+    };
+    let failure = props
+        .failed
+        .then(|| props.played.localized.outcome.failure.clone())
+        .flatten();
+    html! {
+        <li id={format!("step-{}", step.number)} ref={node}
+            class={classes!("step", party_class(step.from), props.current.then_some("current"),
+                            props.failed.then_some("failed"), step.encrypted.then_some("encrypted"))}
+            aria-current={props.current.then_some("step")}>
+            <button type="button" class="arrow-row" onclick={toggle} aria-expanded={expanded.to_string()}
+                    aria-controls={format!("step-{}-card", step.number)} style={span_style} title={step.summary.clone()}>
+                <span class="arrow-label">
+                    <span class="number">{ step.number }</span>
+                    <span class="label">{ &step.summary }</span>
+                    if step.encrypted { <crate::components::icon::Icon name={crate::components::icon::Name::Lock} label={T::Encrypted.text(l)} /> }
+                </span>
+                <span class={classes!("arrow", if to >= from { "right" } else { "left" }, (from == to).then_some("self"))}
+                      style={arrow_style} aria-hidden="true"></span>
+            </button>
+            if expanded {
+                <div class="card" id={format!("step-{}-card", step.number)}>
+                    <div class="card-meta">
+                        <span class="phase">{ step.phase.label(l) }</span>
+                        <span>{ format!("{} → {}", step.from.label(l), step.to.label(l)) }</span>
+                        if let Some(id) = &step.stream_id { <span class="stream-id">{ T::StreamId.text(l) }{ " " }<code>{ id }</code></span> }
+                        <span class={classes!("channel", step.encrypted.then_some("encrypted"))}>
+                            { if step.encrypted { T::Encrypted.text(l) } else { T::Plaintext.text(l) } }
+                        </span>
+                    </div>
+                    if let Some(xml) = &step.xml {
+                        <pre class="xml" tabindex="0" aria-label={T::XmlOnTheWire.text(l)}><code>{ highlight::xml(xml) }</code></pre>
+                    }
+                    <p class="explanation">{ &step.explanation }</p>
+                    <dl class="card-facts">
+                        if let Some(cause) = &step.cause {
+                            <dt>{ T::CausedBy.text(l) }</dt>
+                            <dd><code>{ format!("{}={}", cause.name, cause.value) }</code>{ format!(" ({})", cause.side.label(l)) }</dd>
+                        }
+                        <dt>{ T::Specification.text(l) }</dt>
+                        <dd>{ step.spec }</dd>
+                    </dl>
+                    if let Some(failure) = failure {
+                        <div class="fault" role="alert">
+                            <strong>{ T::AtFault.text(l) }{ " " }{ failure.fault.label(l) }</strong>
+                            { " — " }{ failure.condition.describe(l) }
+                            if let Some(fix) = failure.fix { <FixButton {fix} /> }
+                        </div>
+                    }
+                    <button type="button" class="link" onclick={copy_link}>{ T::CopyStepLink.text(l) }</button>
+                </div>
+            }
+        </li>
+    }
+}

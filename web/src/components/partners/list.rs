@@ -1,0 +1,160 @@
+//! The list of partners, with New, Edit and Delete, as in the Control Panel.
+
+use xmpp_federation::Severity;
+use yew::prelude::*;
+
+use crate::app::use_store;
+use crate::i18n::T;
+use crate::state::Action;
+
+#[component]
+pub fn PartnerList() -> Html {
+    let store = use_store();
+    let l = store.language;
+    let report = use_memo(store.directory.clone(), |directory| directory.validate());
+    let selected = store.selected.clone();
+    let on_new = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::NewPartner))
+    };
+    let on_edit = {
+        let store = store.clone();
+        let selected = selected.clone();
+        Callback::from(move |_| {
+            if let Some(identity) = selected.clone() {
+                store.dispatch(Action::EditPartner(identity));
+            }
+        })
+    };
+    let on_delete = {
+        let store = store.clone();
+        let selected = selected.clone();
+        Callback::from(move |_| {
+            if let Some(identity) = selected.clone() {
+                store.dispatch(Action::AskDelete(identity));
+            }
+        })
+    };
+    let confirm = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::ConfirmDelete))
+    };
+    let cancel = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::CancelDelete))
+    };
+    let partners = store.directory.partners();
+    html! {
+        <>
+            <div class="pane-head">
+                <h2>{ T::PartnersTitle.text(l) }</h2>
+                <div class="toolbar" role="toolbar" aria-label={T::PartnersTitle.text(l)}>
+                    <button type="button" id="new-partner" class="primary" onclick={on_new}>{ T::New.text(l) }</button>
+                    <button type="button" id="edit-partner" onclick={on_edit} disabled={selected.is_none()}>{ T::Edit.text(l) }</button>
+                    <button type="button" id="delete-partner" class="danger" onclick={on_delete} disabled={selected.is_none()}>{ T::Delete.text(l) }</button>
+                </div>
+            </div>
+            if let Some(identity) = &store.pending_delete {
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
+                    <p id="confirm-delete-text">{ T::ConfirmDelete.text(l).replace("{}", identity) }</p>
+                    <button type="button" id="confirm-delete" class="danger" onclick={confirm}>{ T::Delete.text(l) }</button>
+                    <button type="button" onclick={cancel}>{ T::Cancel.text(l) }</button>
+                </div>
+            }
+            if partners.is_empty() {
+                <p class="empty">{ T::NoPartners.text(l) }</p>
+            } else {
+                <div class="table-scroll">
+                <table class="partner-table" id="partner-table">
+                    <caption class="visually-hidden">{ T::PartnersTitle.text(l) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ T::PrimaryDomain.text(l) }</th>
+                            <th scope="col">{ T::PartnerType.text(l) }</th>
+                            <th scope="col">{ "TLS · SASL · " }{ T::DialbackShort.text(l) }</th>
+                            <th scope="col">{ T::Row.text(l) }</th>
+                            <th scope="col">{ T::Methods.text(l) }</th>
+                            <th scope="col">{ T::Findings.text(l) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for partners.iter().enumerate().map(|(index, partner)| {
+                            let identity = partner.domain.to_string();
+                            let is_selected = selected.as_deref() == Some(identity.as_str());
+                            let row = partner.matrix_row();
+                            let findings = report.partners().get(index).map(|p| p.diagnostics().to_vec()).unwrap_or_default();
+                            let errors = findings.iter().filter(|d| d.severity() == Severity::Error).count();
+                            let warnings = findings.iter().filter(|d| d.severity() == Severity::Warning).count();
+                            let onclick = {
+                                let store = store.clone();
+                                let identity = identity.clone();
+                                Callback::from(move |_| store.dispatch(Action::Select(identity.clone())))
+                            };
+                            let ondblclick = {
+                                let store = store.clone();
+                                let identity = identity.clone();
+                                Callback::from(move |_| store.dispatch(Action::EditPartner(identity.clone())))
+                            };
+                            let onkeydown = {
+                                let store = store.clone();
+                                let identity = identity.clone();
+                                Callback::from(move |event: KeyboardEvent| {
+                                    match event.key().as_str() {
+                                        "Enter" => store.dispatch(Action::EditPartner(identity.clone())),
+                                        " " => { event.prevent_default(); store.dispatch(Action::Select(identity.clone())) }
+                                        _ => {}
+                                    }
+                                })
+                            };
+                            html! {
+                                <tr class={classes!(is_selected.then_some("selected"))}
+                                    tabindex="0" aria-selected={is_selected.to_string()}
+                                    data-domain={identity.clone()} {onclick} {ondblclick} {onkeydown}>
+                                    <th scope="row">
+                                        <span class="domain">{ partner.domain.unicode() }</span>
+                                        if partner.domain.is_internationalized() { <span class="domain-ascii">{ partner.domain.as_str() }</span> }
+                                        if !partner.additional_domains.is_empty() {
+                                            <span class="more">{ format!(" +{}", partner.additional_domains.len()) }</span>
+                                        }
+                                    </th>
+                                    <td>{ partner.partner_type.label(l) }</td>
+                                    <td class="settings">
+                                        { partner.tls_negotiation.label(l) }{ " · " }
+                                        { partner.sasl_negotiation.label(l) }{ " · " }
+                                        { if partner.support_dialback_negotiation { T::True.text(l) } else { T::False.text(l) } }
+                                    </td>
+                                    <td><span class={classes!("row-badge", verdict_class(row))}>{ row.name() }</span></td>
+                                    <td class="methods">{ methods_text(row.expected_methods(), l) }</td>
+                                    <td>
+                                        if errors > 0 { <span class="count error" title={T::Errors.text(l)}>{ format!("{errors} ✕") }</span> }
+                                        if warnings > 0 { <span class="count warning" title={T::Warnings.text(l)}>{ format!("{warnings} ⚠") }</span> }
+                                        if errors == 0 && warnings == 0 { <span class="count ok">{ "✓" }</span> }
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+        </>
+    }
+}
+
+/// The CSS class of a row's verdict.
+pub fn verdict_class(row: xmpp_federation::MatrixRow) -> &'static str {
+    match row.verdict() {
+        xmpp_federation::RowVerdict::Valid => "valid",
+        xmpp_federation::RowVerdict::Warning => "warning",
+        xmpp_federation::RowVerdict::NotValid => "invalid",
+    }
+}
+
+/// The methods of a row, or "none".
+pub fn methods_text(methods: xmpp_federation::MethodSet, l: xmpp_federation::Language) -> String {
+    if methods.is_empty() {
+        T::NoMethod.text(l)
+    } else {
+        methods.labels(l)
+    }
+}

@@ -1,0 +1,554 @@
+//! The playground's state and the reducer that changes it. Every rule is the core's: the state
+//! only holds what the user entered and asks the core what it means.
+
+pub mod draft;
+pub mod persist;
+pub mod setup;
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use xmpp_federation::s2s::{Scenario, Setting, Side};
+use xmpp_federation::{
+    ADMIN_GROUP, Change, CommitError, ContactRequest, Directory, Document, Format, Language,
+    LocalizedDiagnostic, MatrixRow, PartnerConfig, Principal, Requester,
+};
+use yew::Reducible;
+
+use self::draft::{Draft, DraftCheck, Field};
+use self::setup::{Server, Setup, SetupError};
+
+/// The example directory loaded on first start.
+pub const EXAMPLE: &str = include_str!("../../../examples/playground-partners.json");
+
+/// The sections of the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Section {
+    #[default]
+    Partners,
+    Negotiation,
+    Matrix,
+    Contacts,
+    Transfer,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Partners,
+        Section::Negotiation,
+        Section::Matrix,
+        Section::Contacts,
+        Section::Transfer,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Partners => "partners",
+            Section::Negotiation => "negotiation",
+            Section::Matrix => "matrix",
+            Section::Contacts => "contacts",
+            Section::Transfer => "transfer",
+        }
+    }
+}
+
+/// The colour theme: the system's, or chosen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        }
+    }
+}
+
+/// A contact request as the playground edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactSetup {
+    pub lync_user: String,
+    pub xmpp_user: String,
+    /// The XMPP user's domain; empty for the partner's primary domain.
+    pub xmpp_domain: String,
+    pub requester: Requester,
+    pub enable_xmpp_access: bool,
+    pub invited_by_lync_user: bool,
+}
+
+impl Default for ContactSetup {
+    fn default() -> Self {
+        ContactSetup {
+            lync_user: "alice".into(),
+            xmpp_user: "bob".into(),
+            xmpp_domain: String::new(),
+            requester: Requester::XmppUser,
+            enable_xmpp_access: true,
+            invited_by_lync_user: false,
+        }
+    }
+}
+
+/// A message shown for a moment (or until dismissed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Success,
+    Warning,
+    Error,
+}
+
+/// What the last Commit said, shown above the editor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CommitOutcome {
+    /// Refused: the errors that block it. Nothing was saved.
+    Refused(Vec<LocalizedDiagnostic>),
+}
+
+/// The playground's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub language: Language,
+    pub theme: Theme,
+    pub section: Section,
+    /// The committed partner list.
+    pub directory: Directory,
+    /// The partner the negotiation, matrix and contacts are about.
+    pub selected: Option<String>,
+    /// The editor, when New or Edit is open.
+    pub draft: Option<Draft>,
+    pub commit: Option<CommitOutcome>,
+    /// A partner waiting for the delete to be confirmed.
+    pub pending_delete: Option<String>,
+    pub setup: Setup,
+    /// The trace step shown, from 1; 0 before the first.
+    pub step: usize,
+    pub playing: bool,
+    pub contact: ContactSetup,
+    pub notice: Option<Notice>,
+    /// A field to move the focus to (from a diagnostic click).
+    pub focus: Option<Field>,
+    /// Bumped whenever focus is requested, so that the same field can be asked for twice.
+    pub focus_serial: u32,
+}
+
+/// The principal the playground commits as: an administrator, as the Control Panel requires.
+fn principal() -> Principal {
+    Principal::new("playground").with_group(ADMIN_GROUP)
+}
+
+impl State {
+    /// The first start: the example directory, its first partner selected.
+    pub fn initial(language: Language) -> State {
+        let directory = Document::parse(EXAMPLE, Format::Json)
+            .map(|d| d.directory())
+            .unwrap_or_default();
+        let selected = directory.partners().first().map(|p| p.domain.to_string());
+        State {
+            language,
+            theme: Theme::System,
+            section: Section::Partners,
+            directory,
+            selected,
+            draft: None,
+            commit: None,
+            pending_delete: None,
+            setup: Setup::default(),
+            step: 0,
+            playing: false,
+            contact: ContactSetup::default(),
+            notice: None,
+            focus: None,
+            focus_serial: 0,
+        }
+    }
+
+    /// A saved state, with its partner list read again by the core.
+    pub fn restore(saved: persist::Saved) -> Result<(State, usize), persist::LinkError> {
+        let (directory, dropped) = persist::directory(&saved)?;
+        let selected = saved
+            .selected
+            .filter(|s| directory.partners().iter().any(|p| p.domain.as_str() == s))
+            .or_else(|| directory.partners().first().map(|p| p.domain.to_string()));
+        let state = State {
+            language: saved.language,
+            theme: saved.theme,
+            section: saved.section,
+            directory,
+            selected,
+            draft: saved.draft,
+            commit: None,
+            pending_delete: None,
+            setup: saved.setup,
+            step: saved.step,
+            playing: false,
+            contact: saved.contact,
+            notice: None,
+            focus: None,
+            focus_serial: 0,
+        };
+        Ok((state, dropped))
+    }
+
+    /// The selected committed partner.
+    pub fn selected_partner(&self) -> Option<&PartnerConfig> {
+        let selected = self.selected.as_deref()?;
+        self.directory
+            .partners()
+            .iter()
+            .find(|p| p.domain.as_str() == selected)
+    }
+
+    /// What the validator says about the open draft.
+    pub fn draft_check(&self) -> Option<DraftCheck> {
+        self.draft
+            .as_ref()
+            .map(|d| draft::check(&self.directory, d, self.language))
+    }
+
+    /// The partner entry the negotiation plays with: the open draft when its fields read
+    /// without errors (so edits show at once), otherwise the selected partner.
+    pub fn negotiated_partner(&self) -> Option<(PartnerConfig, bool)> {
+        if let Some(config) = self.draft_check().and_then(|c| c.config) {
+            return Some((config, true));
+        }
+        self.selected_partner().map(|p| (p.clone(), false))
+    }
+
+    /// The scenario of the negotiation section.
+    pub fn scenario(&self) -> Option<Result<Scenario, SetupError>> {
+        let (partner, _) = self.negotiated_partner()?;
+        Some(self.setup.scenario(&partner, self.language))
+    }
+
+    /// The contact request of the contacts section, read by the core.
+    pub fn contact_request(&self) -> Option<Result<ContactRequest, String>> {
+        let partner = self.selected_partner()?;
+        let xmpp_domain = if self.contact.xmpp_domain.trim().is_empty() {
+            partner.domain.to_string()
+        } else {
+            self.contact.xmpp_domain.trim().to_owned()
+        };
+        let request = serde_json::json!({
+            "ourDomain": self.setup.our_domain,
+            "lyncUser": self.contact.lync_user,
+            "partnerConfig": partner,
+            "xmppDomain": xmpp_domain,
+            "xmppUser": self.contact.xmpp_user,
+            "requester": self.contact.requester,
+            "enableXmppAccess": self.contact.enable_xmpp_access,
+            "invitedByLyncUser": self.contact.invited_by_lync_user,
+        });
+        Some(ContactRequest::from_json(&request.to_string()).map_err(|e| e.message(self.language)))
+    }
+
+    /// The number of steps of the current trace (0 without one).
+    pub fn trace_len(&self) -> usize {
+        match self.scenario() {
+            Some(Ok(scenario)) => xmpp_federation::s2s::simulate(&scenario).steps().len(),
+            _ => 0,
+        }
+    }
+
+    fn notify(&mut self, kind: NoticeKind, text: String) {
+        self.notice = Some(Notice { kind, text });
+    }
+
+    /// Commits the open draft as the Control Panel does: refused, with nothing kept, while it
+    /// has an error; warnings do not block.
+    fn commit(&mut self) {
+        let Some(draft) = self.draft.clone() else {
+            return;
+        };
+        let check = draft::check(&self.directory, &draft, self.language);
+        let errors: Vec<LocalizedDiagnostic> = check
+            .partner
+            .as_ref()
+            .map(|p| {
+                p.diagnostics
+                    .iter()
+                    .filter(|d| d.severity == xmpp_federation::Severity::Error)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let config = match (check.config, errors.is_empty()) {
+            (Some(config), true) => config,
+            _ => {
+                self.refuse(errors);
+                return;
+            }
+        };
+        let identity = config.domain.to_string();
+        let change = draft::change(&draft, config);
+        match self.directory.commit(&principal(), &[change]) {
+            Ok(_) => {
+                self.draft = None;
+                self.commit = None;
+                self.selected = Some(identity.clone());
+                let text = crate::i18n::T::Committed.text(self.language);
+                self.notify(NoticeKind::Success, text.replace("{}", &identity));
+            }
+            Err(CommitError::Refused { blocking, .. }) => {
+                let errors = blocking.iter().map(|d| d.localize(self.language)).collect();
+                self.refuse(errors);
+            }
+            Err(error @ CommitError::NotAuthorized { .. }) => {
+                self.notify(NoticeKind::Error, error.to_string());
+            }
+            Err(error) => self.notify(NoticeKind::Error, error.to_string()),
+        }
+    }
+
+    fn refuse(&mut self, errors: Vec<LocalizedDiagnostic>) {
+        let text = crate::i18n::T::CommitRefused.text(self.language);
+        self.notify(
+            NoticeKind::Warning,
+            text.replace("{}", &errors.len().to_string()),
+        );
+        self.commit = Some(CommitOutcome::Refused(errors));
+    }
+
+    /// Applies a failed negotiation's fix: to our partner entry (the draft, or a commit), to
+    /// the partner's server, or to the conditions.
+    fn apply_fix(&mut self, change: &Setting) {
+        let Some(Ok(scenario)) = self.scenario() else {
+            return;
+        };
+        let Ok(fixed) = scenario.apply(change) else {
+            return;
+        };
+        if change.side == Side::Ours && fixed.partner_config != scenario.partner_config {
+            let config = fixed.partner_config.clone();
+            let draft_in_use = self.draft_check().is_some_and(|c| c.config.is_some());
+            match &mut self.draft {
+                Some(draft) if draft_in_use => {
+                    let mode = draft.mode.clone();
+                    *draft = Draft::edit(&config);
+                    draft.mode = mode;
+                }
+                _ => {
+                    let identity = config.domain.clone();
+                    let mut edit = xmpp_federation::PartnerEdit::new(identity);
+                    edit.tls_negotiation = Some(config.tls_negotiation);
+                    edit.sasl_negotiation = Some(config.sasl_negotiation);
+                    edit.support_dialback_negotiation = Some(config.support_dialback_negotiation);
+                    edit.additional_domains = Some(xmpp_federation::DomainListChange::Replace {
+                        domains: config.additional_domains.clone(),
+                    });
+                    if let Err(error) = self.directory.commit(&principal(), &[Change::Edit(edit)]) {
+                        self.notify(NoticeKind::Error, error.to_string());
+                        return;
+                    }
+                }
+            }
+        }
+        let preset = self.setup.server.preset;
+        self.setup.absorb(&fixed);
+        self.setup.server.preset = preset;
+        self.step = self.trace_len();
+        let text = crate::i18n::T::FixApplied.text(self.language);
+        self.notify(NoticeKind::Success, text.replace("{}", &change.to_string()));
+    }
+}
+
+/// What can happen to the state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    SetLanguage(Language),
+    SetTheme(Theme),
+    Show(Section),
+    Select(String),
+    NewPartner,
+    EditPartner(String),
+    UpdateDraft(Draft),
+    CancelDraft,
+    Commit,
+    AskDelete(String),
+    ConfirmDelete,
+    CancelDelete,
+    /// Loads a matrix row's settings into the editor.
+    LoadRow(MatrixRow),
+    UpdateSetup(Setup),
+    /// Chooses a preset for the partner's server.
+    ChoosePreset(Option<xmpp_federation::s2s::Preset>),
+    ApplyFix(Setting),
+    /// Shows step `n`, clamped to the trace.
+    Step(usize),
+    /// Moves by this many steps; playback stops at the last.
+    Advance(isize),
+    Play(bool),
+    UpdateContact(ContactSetup),
+    /// Replaces the partner list (an import), with the message to show.
+    Replace(Directory, String),
+    /// Restores a saved state (a share link), with a message.
+    Restore(Box<State>, Option<String>),
+    Notify(NoticeKind, String),
+    DismissNotice,
+    Focus(Field),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::SetLanguage(language) => state.language = language,
+            Action::SetTheme(theme) => state.theme = theme,
+            Action::Show(section) => state.section = section,
+            Action::Select(identity) => {
+                state.selected = Some(identity);
+                state.step = 0;
+                state.playing = false;
+            }
+            Action::NewPartner => {
+                state.draft = Some(Draft::new_partner());
+                state.commit = None;
+                state.section = Section::Partners;
+                state.focus = Some(Field::Domain);
+                state.focus_serial += 1;
+            }
+            Action::EditPartner(identity) => {
+                if let Some(partner) = state
+                    .directory
+                    .partners()
+                    .iter()
+                    .find(|p| p.domain.as_str() == identity)
+                {
+                    state.draft = Some(Draft::edit(partner));
+                    state.selected = Some(identity);
+                    state.commit = None;
+                    state.section = Section::Partners;
+                }
+            }
+            Action::UpdateDraft(draft) => {
+                state.draft = Some(draft);
+                state.commit = None;
+            }
+            Action::CancelDraft => {
+                state.draft = None;
+                state.commit = None;
+            }
+            Action::Commit => state.commit(),
+            Action::AskDelete(identity) => state.pending_delete = Some(identity),
+            Action::CancelDelete => state.pending_delete = None,
+            Action::ConfirmDelete => {
+                if let Some(identity) = state.pending_delete.take()
+                    && let Ok(domain) = xmpp_federation::Domain::parse(&identity)
+                {
+                    match state
+                        .directory
+                        .commit(&principal(), &[Change::Remove(domain)])
+                    {
+                        Ok(_) => {
+                            if state.selected.as_deref() == Some(identity.as_str()) {
+                                state.selected = state
+                                    .directory
+                                    .partners()
+                                    .first()
+                                    .map(|p| p.domain.to_string());
+                            }
+                            if state.draft.as_ref().and_then(Draft::identity) == Some(&identity) {
+                                state.draft = None;
+                            }
+                            let text = crate::i18n::T::Deleted.text(state.language);
+                            state.notify(NoticeKind::Success, text.replace("{}", &identity));
+                        }
+                        Err(error) => state.notify(NoticeKind::Error, error.to_string()),
+                    }
+                }
+            }
+            Action::LoadRow(row) => {
+                let mut draft = match (&state.draft, state.selected_partner()) {
+                    (Some(draft), _) => draft.clone(),
+                    (None, Some(partner)) => Draft::edit(partner),
+                    (None, None) => Draft::new_partner(),
+                };
+                draft.tls_negotiation = row.tls();
+                draft.sasl_negotiation = row.sasl();
+                draft.support_dialback_negotiation = row.dialback();
+                state.draft = Some(draft);
+                state.commit = None;
+                state.section = Section::Partners;
+                let text = crate::i18n::T::RowLoaded.text(state.language);
+                state.notify(NoticeKind::Success, text.replace("{}", row.name()));
+            }
+            Action::UpdateSetup(setup) => {
+                state.setup = setup;
+                state.step = 0;
+                state.playing = false;
+            }
+            Action::ChoosePreset(preset) => {
+                state.setup.server = match preset {
+                    Some(preset) => Server::preset(preset),
+                    None => Server {
+                        preset: None,
+                        ..state.setup.server.clone()
+                    },
+                };
+                state.step = 0;
+                state.playing = false;
+            }
+            Action::ApplyFix(change) => state.apply_fix(&change),
+            Action::Step(step) => state.step = step.min(state.trace_len()),
+            Action::Advance(by) => {
+                let last = state.trace_len();
+                let next = state
+                    .step
+                    .min(last)
+                    .saturating_add_signed(by)
+                    .clamp(1, last.max(1));
+                state.step = next.min(last);
+                if state.playing && next >= last {
+                    state.playing = false;
+                }
+            }
+            Action::Play(playing) => {
+                state.playing = playing;
+                if playing && state.step >= state.trace_len() {
+                    state.step = 1;
+                }
+            }
+            Action::UpdateContact(contact) => state.contact = contact,
+            Action::Replace(directory, message) => {
+                state.selected = directory.partners().first().map(|p| p.domain.to_string());
+                state.directory = directory;
+                state.draft = None;
+                state.commit = None;
+                state.step = 0;
+                state.notify(NoticeKind::Success, message);
+            }
+            Action::Restore(restored, message) => {
+                let theme = state.theme;
+                state = *restored;
+                state.theme = theme;
+                if let Some(message) = message {
+                    state.notify(NoticeKind::Warning, message);
+                }
+            }
+            Action::Notify(kind, text) => state.notify(kind, text),
+            Action::DismissNotice => state.notice = None,
+            Action::Focus(field) => {
+                state.focus = Some(field);
+                state.focus_serial += 1;
+            }
+        }
+        Rc::new(state)
+    }
+}

@@ -1,0 +1,168 @@
+//! The state as it is saved: in the browser's local storage on every change, and in share
+//! links, versioned and compressed in the URL fragment, with no server. Reading a link is
+//! bounded at every step, and a bad or hostile link gives a message, never a broken page.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use xmpp_federation::{Directory, Document, ENGINE_VERSION, Language};
+
+use super::draft::Draft;
+use super::setup::Setup;
+use super::{ContactSetup, Section, State, Theme};
+
+/// The version of the saved shape. A link from a later version is refused by name.
+pub const VERSION: u32 = 1;
+/// Where the state is kept in local storage.
+pub const STORAGE_KEY: &str = "xmpp-federation-playground";
+/// The longest share link fragment read, in characters.
+pub const MAX_LINK_CHARS: usize = 200_000;
+/// The largest state a link may inflate to, in bytes.
+pub const MAX_STATE_BYTES: usize = 4 * 1024 * 1024;
+/// The fragment prefix of a share link.
+pub const LINK_PREFIX: &str = "s=";
+
+/// Everything a reload or a link restores.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Saved {
+    /// The shape's version.
+    pub v: u32,
+    /// The engine that wrote it.
+    #[serde(default)]
+    pub engine: String,
+    pub language: Language,
+    #[serde(default)]
+    pub theme: Theme,
+    #[serde(default)]
+    pub section: Section,
+    /// The partner list, as the JSON format writes it.
+    pub directory: Value,
+    #[serde(default)]
+    pub selected: Option<String>,
+    #[serde(default)]
+    pub draft: Option<Draft>,
+    #[serde(default)]
+    pub setup: Setup,
+    #[serde(default)]
+    pub step: usize,
+    #[serde(default)]
+    pub contact: ContactSetup,
+}
+
+impl Saved {
+    pub fn of(state: &State) -> Saved {
+        Saved {
+            v: VERSION,
+            engine: ENGINE_VERSION.to_owned(),
+            language: state.language,
+            theme: state.theme,
+            section: state.section,
+            directory: serde_json::from_str(&state.directory.to_json()).unwrap_or(Value::Null),
+            selected: state.selected.clone(),
+            draft: state.draft.clone(),
+            setup: state.setup.clone(),
+            step: state.step,
+            contact: state.contact.clone(),
+        }
+    }
+}
+
+/// Why a saved state or a share link could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// Longer than [`MAX_LINK_CHARS`].
+    TooLong,
+    /// Not URL-safe base64.
+    NotBase64,
+    /// Not a deflated state, or larger than [`MAX_STATE_BYTES`] inflated.
+    NotCompressed,
+    /// Not the saved shape; the reader's message.
+    NotState(String),
+    /// Made by a later version of the playground.
+    Version(u32),
+}
+
+/// A share link's fragment for the state: `s=` and the deflated JSON in URL-safe base64.
+pub fn encode(state: &State) -> String {
+    let mut saved = Saved::of(state);
+    // A link carries the work, not the viewer's theme.
+    saved.theme = Theme::System;
+    let json = serde_json::to_vec(&saved).unwrap_or_default();
+    let deflated = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!("{LINK_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated))
+}
+
+/// Reads a share link's fragment (without the `#`), bounded at every step.
+pub fn decode(fragment: &str) -> Result<Saved, LinkError> {
+    let data = fragment.strip_prefix(LINK_PREFIX).unwrap_or(fragment);
+    let data = data.split('&').next().unwrap_or_default();
+    if data.len() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLong);
+    }
+    let deflated = URL_SAFE_NO_PAD
+        .decode(data.trim_end_matches('='))
+        .map_err(|_| LinkError::NotBase64)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_STATE_BYTES)
+        .map_err(|_| LinkError::NotCompressed)?;
+    read(&json)
+}
+
+/// Reads a saved state's JSON (from a link or from local storage).
+pub fn read(json: &[u8]) -> Result<Saved, LinkError> {
+    if json.len() > MAX_STATE_BYTES {
+        return Err(LinkError::NotCompressed);
+    }
+    // serde_json stops at 128 levels of nesting.
+    let saved: Saved =
+        serde_json::from_slice(json).map_err(|e| LinkError::NotState(e.to_string()))?;
+    if saved.v != VERSION {
+        return Err(LinkError::Version(saved.v));
+    }
+    Ok(saved)
+}
+
+/// The partner list of a saved state, and how many entries had to be left out because their
+/// fields have errors (a hand-edited or hostile link).
+pub fn directory(saved: &Saved) -> Result<(Directory, usize), LinkError> {
+    let document = Document::from_value(saved.directory.clone())
+        .map_err(|e| LinkError::NotState(e.to_string()))?;
+    let directory = document.directory();
+    let dropped = document.len() - directory.partners().len();
+    Ok((directory, dropped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_round_trip_and_refuse_junk() {
+        let state = State::initial(Language::German);
+        let link = encode(&state);
+        assert!(link.starts_with(LINK_PREFIX));
+        let saved = decode(&link).unwrap();
+        assert_eq!(saved.language, Language::German);
+        let (directory, dropped) = directory(&saved).unwrap();
+        assert_eq!(directory.partners().len(), state.directory.partners().len());
+        assert_eq!(dropped, 0);
+
+        assert_eq!(decode("s=!!!").unwrap_err(), LinkError::NotBase64);
+        assert_eq!(decode("s=AAAA").unwrap_err(), LinkError::NotCompressed);
+        assert_eq!(
+            decode(&"A".repeat(MAX_LINK_CHARS + 1)).unwrap_err(),
+            LinkError::TooLong
+        );
+        // A deflate bomb: a megabyte of zeros per few bytes, beyond the bound.
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_STATE_BYTES + 1], 9);
+        let link = format!("s={}", URL_SAFE_NO_PAD.encode(bomb));
+        assert_eq!(decode(&link).unwrap_err(), LinkError::NotCompressed);
+        let later = miniz_oxide::deflate::compress_to_vec(
+            br#"{"v": 99, "language": "en", "directory": {}}"#,
+            9,
+        );
+        let link = format!("s={}", URL_SAFE_NO_PAD.encode(later));
+        assert_eq!(decode(&link).unwrap_err(), LinkError::Version(99));
+    }
+}
