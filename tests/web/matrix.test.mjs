@@ -14,6 +14,10 @@ test("clicking a matrix row loads its settings into the editor", () =>
     assert.match(await text(page, '#matrix tr[data-row="M6"]'), /not valid/);
     await screenshot(page, "matrix");
     await page.click('#matrix tr[data-row="M13"]');
+    // The row is marked as the current one, and the editor holds its settings.
+    await page.waitForSelector('#matrix tr.current[data-row="M13"]');
+    assert.match(await text(page, "#notice"), /M13/);
+    await page.click("#tab-partners");
     await page.waitForSelector("#editor");
     assert.equal(await page.inputValue("#field-tls"), "Required");
     assert.equal(await page.inputValue("#field-sasl"), "NotSupported");

@@ -64,9 +64,13 @@ test("a failing negotiation says who is at fault, and Apply fix makes it work", 
     await page.waitForSelector("#outcome.established");
     assert.match(await text(page, "#outcome"), /TLS Dialback/);
     assert.match(await text(page, "#notice"), /tlsNegotiation=Required/);
-    // The fix changed our committed entry, which the list shows.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "outcome");
+    // The fix is in the editor, unsaved, until the admin commits it.
     await page.click("#tab-partners");
-    assert.match(await text(page, '#partner-table tr[data-domain="gmail.com"]'), /M13/);
+    assert.equal(await page.inputValue("#field-tls"), "Required");
+    assert.match(await text(page, '#partner-table tr[data-domain="gmail.com"]'), /M17/);
+    await page.click("#commit");
+    await page.waitForFunction(() => /M13/.test(document.querySelector('#partner-table tr[data-domain="gmail.com"]')?.textContent ?? ""));
     assertClean(session);
   }));
 

@@ -31,6 +31,27 @@ test("a share link round trip", () =>
     assertClean(second);
   }));
 
+test("a share link does not silently replace one's own work", () =>
+  withBrowser(async (browser) => {
+    const sharer = await openPlayground(browser);
+    await sharer.page.click("#share");
+    const link = await sharer.page.evaluate(() => navigator.clipboard.readText());
+    await sharer.context.close();
+
+    const session = await openPlayground(browser);
+    const { page } = session;
+    await page.click("#new-partner");
+    await page.fill("#field-domain", "mine.example");
+    await page.click("#commit");
+    await page.waitForSelector('#partner-table tr[data-domain="mine.example"]');
+    await page.goto(link);
+    await page.waitForSelector("#undo");
+    assert.equal(await page.locator('#partner-table tr[data-domain="mine.example"]').count(), 0);
+    await page.click("#undo");
+    assert.equal(await page.locator('#partner-table tr[data-domain="mine.example"]').count(), 1);
+    assertClean(session);
+  }));
+
 test("hostile share links give a clear message, never a broken page", () =>
   withBrowser(async (browser) => {
     const valid = (json) => deflateRawSync(Buffer.from(json)).toString("base64url");
@@ -49,7 +70,7 @@ test("hostile share links give a clear message, never a broken page", () =>
       await page.waitForSelector("#notice", { timeout: 10_000 });
       const notice = await text(page, "#notice");
       if (name === "badPartner") {
-        assert.match(notice, /1 partner entries of the link had errors/, name);
+        assert.match(notice, /left out because of errors in their fields: 1/, name);
         assert.equal(await page.locator('#partner-table tr[data-domain="ok.example"]').count(), 1);
       } else {
         assert.match(notice, /share link could not be read/, `${name}: ${notice}`);

@@ -2,6 +2,8 @@
 //! the browser (theme, language, autosave, share links, keyboard, playback).
 
 use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
+
 use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
@@ -41,31 +43,41 @@ pub fn link_error(error: &LinkError, language: xmpp_federation::Language) -> Str
     format!("{} {detail}", T::LinkUnreadable.text(language))
 }
 
-/// The first state: a share link in the fragment, else the autosaved state, else the example.
-fn initial() -> (State, Option<String>) {
+/// The first state: a share link in the fragment (keeping the autosaved work for an undo),
+/// else the autosaved state, else the example.
+fn initial() -> State {
     let language = browser::preferred_language();
     let fragment = browser::fragment();
+    let saved = saved_state();
     if fragment.starts_with(persist::LINK_PREFIX) {
         let result = persist::decode(&fragment).and_then(State::restore);
         browser::set_fragment(&fragment_step(&fragment));
         return match result {
             Ok((state, dropped)) => {
-                let note = (dropped > 0).then(|| {
+                let message = (dropped > 0).then(|| {
                     T::LinkDropped
                         .text(state.language)
                         .replace("{}", &dropped.to_string())
                 });
-                (with_step(state, &fragment), note)
+                let previous = saved.unwrap_or_else(|| State::initial(language));
+                let action = Action::Restore(Box::new(with_step(state, &fragment)), message);
+                let state = Rc::new(previous).reduce(action);
+                (*state).clone()
             }
             Err(error) => {
-                let state = saved_state().unwrap_or_else(|| State::initial(language));
+                let mut state = saved.unwrap_or_else(|| State::initial(language));
                 let message = link_error(&error, state.language);
-                (state, Some(message))
+                state.notice = Some(crate::state::Notice {
+                    kind: crate::state::NoticeKind::Error,
+                    text: message,
+                    undo: None,
+                });
+                state
             }
         };
     }
-    let state = saved_state().unwrap_or_else(|| State::initial(language));
-    (with_step(state, &fragment), None)
+    let state = saved.unwrap_or_else(|| State::initial(language));
+    with_step(state, &fragment)
 }
 
 /// The autosaved state, if there is a usable one.
@@ -99,17 +111,7 @@ fn with_step(mut state: State, fragment: &str) -> State {
 
 #[component]
 pub fn App() -> Html {
-    let startup = use_memo((), |()| initial());
-    let store = use_reducer(|| {
-        let (mut state, message) = (*startup).clone();
-        if let Some(message) = message {
-            state.notice = Some(crate::state::Notice {
-                kind: crate::state::NoticeKind::Warning,
-                text: message,
-            });
-        }
-        state
-    });
+    let store = use_reducer(initial);
 
     // The theme and the language on <html>, for CSS and for screen readers.
     {
@@ -136,6 +138,16 @@ pub fn App() -> Html {
         use_effect_with(state, move |state| {
             if let Ok(text) = serde_json::to_string(&Saved::of(state)) {
                 browser::save(persist::STORAGE_KEY, &text);
+            }
+        });
+    }
+    // Focus requests: a field from a finding, the list after a delete, the outcome after a fix.
+    {
+        let focus = store.focus.clone();
+        let serial = store.focus_serial;
+        use_effect_with(serial, move |_| {
+            if let Some(id) = focus {
+                browser::focus(&id);
             }
         });
     }
@@ -191,7 +203,7 @@ pub fn App() -> Html {
                         let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                             return;
                         };
-                        if browser::typing()
+                        if !browser::stepping_keys()
                             || event.ctrl_key()
                             || event.meta_key()
                             || event.alt_key()
@@ -228,9 +240,11 @@ pub fn App() -> Html {
         let store = store.clone();
         let notice = store.notice.clone();
         use_effect_with(notice, move |notice| {
-            let timeout = notice
-                .as_ref()
-                .map(|_| Timeout::new(6000, move || store.dispatch(Action::DismissNotice)));
+            // A notice with an undo stays longer, so that there is time to use it.
+            let timeout = notice.as_ref().map(|n| {
+                let millis = if n.undo.is_some() { 15_000 } else { 6_000 };
+                Timeout::new(millis, move || store.dispatch(Action::DismissNotice))
+            });
             move || drop(timeout)
         });
     }
@@ -248,7 +262,7 @@ pub fn App() -> Html {
             <a class="skip-link" href="#main">{ T::SkipToContent.text(language) }</a>
             <Header />
             <Nav />
-            <main id="main" tabindex="-1" aria-labelledby={format!("tab-{}", store.section.id())}>
+            <main id="main" role="tabpanel" tabindex="-1" aria-labelledby={format!("tab-{}", store.section.id())}>
                 { section }
             </main>
             <Footer />

@@ -114,10 +114,19 @@ pub fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
-/// Whether the keyboard focus is in a text field or a menu, where arrow keys belong to it.
-pub fn typing() -> bool {
-    gloo::utils::document()
-        .active_element()
-        .map(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
-        .unwrap_or(false)
+/// Whether the arrow keys step through the trace: the focus is on the page itself, in the
+/// ladder or on its controls, and not in a field, a menu or the tabs.
+pub fn stepping_keys() -> bool {
+    let Some(active) = gloo::utils::document().active_element() else {
+        return true;
+    };
+    if matches!(active.tag_name().as_str(), "BODY" | "MAIN") {
+        return true;
+    }
+    active
+        .closest("#ladder, .controls")
+        .ok()
+        .flatten()
+        .is_some()
+        && !matches!(active.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
 }

@@ -105,18 +105,41 @@ pub fn xml(text: &str) -> Html {
         .collect()
 }
 
-/// A core message as HTML: the parts between backticks (settings, values, commands) as code.
+/// A core message as HTML: the first letter capitalised for display, the parts between
+/// backticks (settings, values) as code, and cmdlet parameters such as `(-TlsNegotiation
+/// Required)` kept on one line.
 pub fn message(text: &str) -> Html {
+    let mut chars = text.chars();
+    let text = match chars.next() {
+        Some(first) => format!("{}{}", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    };
     text.split('`')
         .enumerate()
         .map(|(i, part)| {
             if i % 2 == 1 {
                 html! { <code>{ part }</code> }
             } else {
-                html! { { part } }
+                plain(part)
             }
         })
         .collect()
+}
+
+/// Text with `(-Parameter value)` groups that must not break across lines.
+fn plain(text: &str) -> Html {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("(-") {
+        let Some(length) = rest[start..].find(')') else {
+            break;
+        };
+        out.push(html! { { &rest[..start] } });
+        out.push(html! { <span class="nowrap">{ &rest[start..=start + length] }</span> });
+        rest = &rest[start + length + 1..];
+    }
+    out.push(html! { { rest } });
+    out.into_iter().collect()
 }
 
 #[cfg(test)]

@@ -86,7 +86,6 @@ texts! {
     WatchNegotiation => "Watch the negotiation", "Aushandlung ansehen";
     Domains => "Domains", "Domänen";
     Description => "Description", "Beschreibung";
-    Counts => "{} errors, {} warnings, {} notes", "{} Fehler, {} Warnungen, {} Hinweise";
     NoFindings => "Nothing to report: the Control Panel would commit this partner.", "Nichts zu melden: Die Systemsteuerung würde diesen Partner übernehmen.";
     Error => "error", "Fehler";
     Warning => "warning", "Warnung";
@@ -94,9 +93,7 @@ texts! {
     EditPartner => "Edit {}", "{} bearbeiten";
     NewPartner => "New XMPP federated partner", "Neuer XMPP-Verbundpartner";
     NotSaved => "Not saved.", "Nicht gespeichert.";
-    NotSavedHint => "The changes have {} error(s), so nothing was committed. Fix them and commit again; warnings do not block.",
-        "Die Änderungen enthalten {} Fehler, daher wurde nichts übernommen. Beheben Sie sie und führen Sie Commit erneut aus; Warnungen blockieren nicht.";
-    CommitRefused => "Commit refused: {} error(s). Nothing was saved.", "Commit abgelehnt: {} Fehler. Nichts wurde gespeichert.";
+    CommitRefused => "Commit refused (errors: {}). Nothing was saved.", "Commit abgelehnt (Fehler: {}). Nichts wurde gespeichert.";
     Committed => "{} committed.", "{} übernommen.";
     Partner => "Partner", "Partner";
     AdditionalDomains => "Additional domains", "Zusätzliche Domänen";
@@ -112,8 +109,22 @@ texts! {
     ConnectionLimit => "Connection limit (-ConnectionLimit)", "Verbindungslimit (-ConnectionLimit)";
     ConnectionLimitHint => "Empty: the gateway's limit of 20 connections per partner applies.", "Leer: Es gilt das Limit des Gateways von 20 Verbindungen je Partner.";
     ProxyFqdn => "Partner's proxy FQDN (-ProxyFqdn)", "FQDN des Partner-Proxys (-ProxyFqdn)";
-    RowLoaded => "Row {} loaded into the editor. Commit to keep it.", "Zeile {} in den Editor geladen. Mit Commit übernehmen.";
+    RowLoaded => "Row {} loaded into the editor (XMPP Federated Partners); Commit there to keep it.", "Zeile {} in den Editor geladen (XMPP-Verbundpartner); dort mit Commit übernehmen.";
     FixApplied => "Fix applied: {}. The negotiation was played again.", "Behebung angewendet: {}. Die Aushandlung wurde erneut abgespielt.";
+    FixAppliedToDraft => "Fix applied in the editor: {}. The negotiation plays the unsaved entry; Commit it to keep it.",
+        "Behebung im Editor angewendet: {}. Die Aushandlung spielt den nicht gespeicherten Eintrag; übernehmen Sie ihn mit Commit.";
+    LinkOpened => "Opened the shared state. Your previous work is kept until you undo or change something.",
+        "Geteilter Zustand geöffnet. Ihre vorherige Arbeit bleibt erhalten, bis Sie rückgängig machen oder etwas ändern.";
+    Undo => "Undo", "Rückgängig";
+    Undone => "Undone.", "Rückgängig gemacht.";
+    FindingsSummary => "{} errors · {} warnings · {} notes", "{} Fehler · {} Warnungen · {} Hinweise";
+    SeeFields => "Nothing was committed: the fields marked below have errors. Fix them and commit again; warnings do not block.",
+        "Nichts wurde übernommen: Die unten markierten Felder enthalten Fehler. Beheben Sie sie und führen Sie Commit erneut aus; Warnungen blockieren nicht.";
+    ConfirmReplace => "Replace all {} partners of the list?", "Alle {} Partner der Liste ersetzen?";
+    Line => "line {}", "Zeile {}";
+    MatrixVerdictRefused => "the matrix lists it, but the Control Panel refuses to commit it", "die Matrix führt sie, aber die Systemsteuerung übernimmt sie nicht";
+    CommonExplained => "C1 to C4 mark the documentation's four common configurations.", "C1 bis C4 markieren die vier üblichen Konfigurationen der Dokumentation.";
+    Selected => "selected", "ausgewählt";
     NoPartnerToNegotiate => "No partner yet", "Noch kein Partner";
     NoPartnerToNegotiateHint => "Create a partner first: the negotiation plays its settings against a partner's server.",
         "Legen Sie zuerst einen Partner an: Die Aushandlung spielt seine Einstellungen gegen den Server eines Partners durch.";
@@ -201,10 +212,10 @@ texts! {
     ChooseFile => "Choose a file…", "Datei auswählen…";
     Unreadable => "The document cannot be read.", "Das Dokument lässt sich nicht lesen.";
     ReadAs => "Read as {}.", "Gelesen als {}.";
-    ImportCounts => "{} partner entries; {} errors, {} warnings.", "{} Partnereinträge; {} Fehler, {} Warnungen.";
-    ImportDropped => "{} entries with errors in their fields are left out.", "{} Einträge mit Fehlern in ihren Feldern werden ausgelassen.";
+    ImportCounts => "Partner entries: {}. Errors: {}. Warnings: {}.", "Partnereinträge: {}. Fehler: {}. Warnungen: {}.";
+    ImportDropped => "Entries left out because of errors in their fields: {}.", "Wegen Fehlern in ihren Feldern ausgelassene Einträge: {}.";
     ReplaceList => "Replace the list with these {} partners", "Die Liste durch diese {} Partner ersetzen";
-    Imported => "{} partners imported.", "{} Partner importiert.";
+    Imported => "Partners imported: {}.", "Importierte Partner: {}.";
     Export => "Export", "Export";
     Format => "Format", "Format";
     Download => "Download", "Herunterladen";
@@ -217,7 +228,7 @@ texts! {
     LinkDamaged => "It is damaged or incomplete; copy it again.", "Er ist beschädigt oder unvollständig; kopieren Sie ihn erneut.";
     LinkNotState => "It does not hold a playground state.", "Er enthält keinen Zustand des Playgrounds.";
     LinkVersion => "It was made by a later version of the playground (format {}).", "Er stammt von einer neueren Version des Playgrounds (Format {}).";
-    LinkDropped => "{} partner entries of the link had errors in their fields and were left out.", "{} Partnereinträge des Links hatten Fehler in ihren Feldern und wurden ausgelassen.";
+    LinkDropped => "Partner entries of the link left out because of errors in their fields: {}.", "Wegen Fehlern in ihren Feldern ausgelassene Partnereinträge des Links: {}.";
 }
 
 #[cfg(test)]

@@ -72,7 +72,7 @@ impl Phase {
             Phase::Sasl => "SASL",
             Phase::Dialback => l.pick("dialback", "Rückruf"),
             Phase::Stanzas => "Stanzas",
-            Phase::Close => l.pick("close", "Abschluss"),
+            Phase::Close => l.pick("end of stream", "Datenstromende"),
         }
     }
 }

@@ -25,12 +25,35 @@ pub fn Nav() -> Html {
             { for Section::ALL.iter().map(|&section| {
                 let store = store.clone();
                 let selected = store.section == section;
-                let onclick = Callback::from(move |_| store.dispatch(Action::Show(section)));
+                let onclick = {
+                    let store = store.clone();
+                    Callback::from(move |_| store.dispatch(Action::Show(section)))
+                };
+                // The tabs pattern: one tab stop, the arrow keys move between tabs.
+                let onkeydown = {
+                    let store = store.clone();
+                    Callback::from(move |event: KeyboardEvent| {
+                        let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
+                        let count = Section::ALL.len();
+                        let next = match event.key().as_str() {
+                            "ArrowRight" => (index + 1) % count,
+                            "ArrowLeft" => (index + count - 1) % count,
+                            "Home" => 0,
+                            "End" => count - 1,
+                            _ => return,
+                        };
+                        event.prevent_default();
+                        let target = Section::ALL[next];
+                        store.dispatch(Action::Show(target));
+                        store.dispatch(Action::Focus(format!("tab-{}", target.id())));
+                    })
+                };
                 html! {
                     <button type="button" role="tab" id={format!("tab-{}", section.id())}
-                            aria-selected={selected.to_string()}
+                            aria-selected={selected.to_string()} aria-controls="main"
+                            tabindex={if selected { "0" } else { "-1" }}
                             class={classes!("tab", selected.then_some("active"))}
-                            {onclick}>
+                            {onclick} {onkeydown}>
                         { section_label(section).text(l) }
                     </button>
                 }

@@ -23,6 +23,11 @@ pub fn Toast() -> Html {
                         NoticeKind::Error => "error",
                     })} id="notice">
                     <span>{ &notice.text }</span>
+                    if notice.undo.is_some() {
+                        <button type="button" id="undo" onclick={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::Undo)) }}>
+                            { T::Undo.text(l) }
+                        </button>
+                    }
                     <button type="button" class="ghost" onclick={dismiss}
                             aria-label={T::Dismiss.text(l)}>{ "×" }</button>
                 </div>

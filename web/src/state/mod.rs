@@ -99,11 +99,22 @@ impl Default for ContactSetup {
     }
 }
 
-/// A message shown for a moment (or until dismissed).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message shown for a moment (or until dismissed), with an undo when it reports a change
+/// the user may regret.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    pub undo: Option<Undo>,
+}
+
+/// What an undo brings back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// The partner list before an import or a delete.
+    Directory(Directory),
+    /// The whole work before a share link replaced it.
+    Work(Box<State>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,9 +152,10 @@ pub struct State {
     pub playing: bool,
     pub contact: ContactSetup,
     pub notice: Option<Notice>,
-    /// A field to move the focus to (from a diagnostic click).
-    pub focus: Option<Field>,
-    /// Bumped whenever focus is requested, so that the same field can be asked for twice.
+    /// The id of an element to move the focus to after the next render (a field from a
+    /// finding, the list after a delete, ...).
+    pub focus: Option<String>,
+    /// Bumped whenever focus is requested, so that the same element can be asked for twice.
     pub focus_serial: u32,
 }
 
@@ -266,7 +278,16 @@ impl State {
     }
 
     fn notify(&mut self, kind: NoticeKind, text: String) {
-        self.notice = Some(Notice { kind, text });
+        self.notice = Some(Notice {
+            kind,
+            text,
+            undo: None,
+        });
+    }
+
+    fn focus(&mut self, id: impl Into<String>) {
+        self.focus = Some(id.into());
+        self.focus_serial += 1;
     }
 
     /// Commits the open draft as the Control Panel does: refused, with nothing kept, while it
@@ -303,6 +324,7 @@ impl State {
                 self.selected = Some(identity.clone());
                 let text = crate::i18n::T::Committed.text(self.language);
                 self.notify(NoticeKind::Success, text.replace("{}", &identity));
+                self.focus(format!("partner-{identity}"));
             }
             Err(CommitError::Refused { blocking, .. }) => {
                 let errors = blocking.iter().map(|d| d.localize(self.language)).collect();
@@ -321,6 +343,10 @@ impl State {
             NoticeKind::Warning,
             text.replace("{}", &errors.len().to_string()),
         );
+        // The first blocking field takes the focus.
+        if let Some(field) = errors.iter().find_map(|d| Field::from_path(&d.path)) {
+            self.focus(field.id());
+        }
         self.commit = Some(CommitOutcome::Refused(errors));
     }
 
@@ -333,37 +359,35 @@ impl State {
         let Ok(fixed) = scenario.apply(change) else {
             return;
         };
-        if change.side == Side::Ours && fixed.partner_config != scenario.partner_config {
+        let ours_changed =
+            change.side == Side::Ours && fixed.partner_config != scenario.partner_config;
+        if ours_changed {
+            // Our entry changes in the editor, as a draft the user commits when satisfied; the
+            // negotiation plays the draft at once.
             let config = fixed.partner_config.clone();
-            let draft_in_use = self.draft_check().is_some_and(|c| c.config.is_some());
-            match &mut self.draft {
-                Some(draft) if draft_in_use => {
-                    let mode = draft.mode.clone();
-                    *draft = Draft::edit(&config);
-                    draft.mode = mode;
-                }
-                _ => {
-                    let identity = config.domain.clone();
-                    let mut edit = xmpp_federation::PartnerEdit::new(identity);
-                    edit.tls_negotiation = Some(config.tls_negotiation);
-                    edit.sasl_negotiation = Some(config.sasl_negotiation);
-                    edit.support_dialback_negotiation = Some(config.support_dialback_negotiation);
-                    edit.additional_domains = Some(xmpp_federation::DomainListChange::Replace {
-                        domains: config.additional_domains.clone(),
-                    });
-                    if let Err(error) = self.directory.commit(&principal(), &[Change::Edit(edit)]) {
-                        self.notify(NoticeKind::Error, error.to_string());
-                        return;
-                    }
-                }
-            }
+            let mode = match &self.draft {
+                Some(draft) => draft.mode.clone(),
+                None => draft::Mode::Edit {
+                    identity: config.domain.to_string(),
+                },
+            };
+            let mut draft = Draft::edit(&config);
+            draft.mode = mode;
+            self.draft = Some(draft);
+            self.commit = None;
         }
         let preset = self.setup.server.preset;
         self.setup.absorb(&fixed);
         self.setup.server.preset = preset;
         self.step = self.trace_len();
-        let text = crate::i18n::T::FixApplied.text(self.language);
+        let key = if ours_changed {
+            crate::i18n::T::FixAppliedToDraft
+        } else {
+            crate::i18n::T::FixApplied
+        };
+        let text = key.text(self.language);
         self.notify(NoticeKind::Success, text.replace("{}", &change.to_string()));
+        self.focus("outcome");
     }
 }
 
@@ -398,9 +422,11 @@ pub enum Action {
     Replace(Directory, String),
     /// Restores a saved state (a share link), with a message.
     Restore(Box<State>, Option<String>),
+    /// Brings back what the notice's undo holds.
+    Undo,
     Notify(NoticeKind, String),
     DismissNotice,
-    Focus(Field),
+    Focus(String),
 }
 
 impl Reducible for State {
@@ -421,8 +447,7 @@ impl Reducible for State {
                 state.draft = Some(Draft::new_partner());
                 state.commit = None;
                 state.section = Section::Partners;
-                state.focus = Some(Field::Domain);
-                state.focus_serial += 1;
+                state.focus(Field::Domain.id());
             }
             Action::EditPartner(identity) => {
                 if let Some(partner) = state
@@ -435,6 +460,7 @@ impl Reducible for State {
                     state.selected = Some(identity);
                     state.commit = None;
                     state.section = Section::Partners;
+                    state.focus(Field::Description.id());
                 }
             }
             Action::UpdateDraft(draft) => {
@@ -444,14 +470,22 @@ impl Reducible for State {
             Action::CancelDraft => {
                 state.draft = None;
                 state.commit = None;
+                state.focus("new-partner");
             }
             Action::Commit => state.commit(),
-            Action::AskDelete(identity) => state.pending_delete = Some(identity),
-            Action::CancelDelete => state.pending_delete = None,
+            Action::AskDelete(identity) => {
+                state.pending_delete = Some(identity);
+                state.focus("confirm-delete");
+            }
+            Action::CancelDelete => {
+                state.pending_delete = None;
+                state.focus("delete-partner");
+            }
             Action::ConfirmDelete => {
                 if let Some(identity) = state.pending_delete.take()
                     && let Ok(domain) = xmpp_federation::Domain::parse(&identity)
                 {
+                    let before = state.directory.clone();
                     match state
                         .directory
                         .commit(&principal(), &[Change::Remove(domain)])
@@ -468,7 +502,12 @@ impl Reducible for State {
                                 state.draft = None;
                             }
                             let text = crate::i18n::T::Deleted.text(state.language);
-                            state.notify(NoticeKind::Success, text.replace("{}", &identity));
+                            state.notice = Some(Notice {
+                                kind: NoticeKind::Success,
+                                text: text.replace("{}", &identity),
+                                undo: Some(Undo::Directory(before)),
+                            });
+                            state.focus("new-partner");
                         }
                         Err(error) => state.notify(NoticeKind::Error, error.to_string()),
                     }
@@ -485,7 +524,6 @@ impl Reducible for State {
                 draft.support_dialback_negotiation = row.dialback();
                 state.draft = Some(draft);
                 state.commit = None;
-                state.section = Section::Partners;
                 let text = crate::i18n::T::RowLoaded.text(state.language);
                 state.notify(NoticeKind::Success, text.replace("{}", row.name()));
             }
@@ -527,27 +565,66 @@ impl Reducible for State {
             }
             Action::UpdateContact(contact) => state.contact = contact,
             Action::Replace(directory, message) => {
-                state.selected = directory.partners().first().map(|p| p.domain.to_string());
-                state.directory = directory;
+                let before = std::mem::replace(&mut state.directory, directory);
+                state.selected = state
+                    .directory
+                    .partners()
+                    .first()
+                    .map(|p| p.domain.to_string());
                 state.draft = None;
                 state.commit = None;
                 state.step = 0;
-                state.notify(NoticeKind::Success, message);
+                state.notice = Some(Notice {
+                    kind: NoticeKind::Success,
+                    text: message,
+                    undo: Some(Undo::Directory(before)),
+                });
             }
             Action::Restore(restored, message) => {
                 let theme = state.theme;
-                state = *restored;
+                let previous = std::mem::replace(&mut state, *restored);
                 state.theme = theme;
-                if let Some(message) = message {
-                    state.notify(NoticeKind::Warning, message);
+                // The user's own work is kept for an undo when the link replaced it.
+                let replaced =
+                    previous.directory != state.directory || previous.draft != state.draft;
+                let undo = replaced.then(|| Undo::Work(Box::new(previous)));
+                let text = match (message, &undo) {
+                    (Some(message), _) => Some(message),
+                    (None, Some(_)) => Some(crate::i18n::T::LinkOpened.text(state.language)),
+                    (None, None) => None,
+                };
+                state.notice = text.map(|text| Notice {
+                    kind: NoticeKind::Warning,
+                    text,
+                    undo,
+                });
+            }
+            Action::Undo => {
+                if let Some(undo) = state.notice.take().and_then(|n| n.undo) {
+                    match undo {
+                        Undo::Directory(directory) => {
+                            state.directory = directory;
+                            if state.selected_partner().is_none() {
+                                state.selected = state
+                                    .directory
+                                    .partners()
+                                    .first()
+                                    .map(|p| p.domain.to_string());
+                            }
+                        }
+                        Undo::Work(previous) => {
+                            let theme = state.theme;
+                            state = *previous;
+                            state.theme = theme;
+                        }
+                    }
+                    let text = crate::i18n::T::Undone.text(state.language);
+                    state.notify(NoticeKind::Success, text);
                 }
             }
             Action::Notify(kind, text) => state.notify(kind, text),
             Action::DismissNotice => state.notice = None,
-            Action::Focus(field) => {
-                state.focus = Some(field);
-                state.focus_serial += 1;
-            }
+            Action::Focus(id) => state.focus(id),
         }
         Rc::new(state)
     }

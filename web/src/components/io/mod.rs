@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use gloo::file::File;
 use gloo::file::callbacks::FileReader;
-use xmpp_federation::{Directory, Document, Format, GatewayConfig, Severity, decode};
+use xmpp_federation::{
+    Directory, Document, Format, GatewayConfig, LocalizedDiagnostic, Severity, decode,
+};
 use yew::prelude::*;
 
 use crate::app::use_store;
@@ -23,24 +25,47 @@ enum Read {
         entries: usize,
         errors: usize,
         warnings: usize,
+        /// The errors and warnings, with where they are.
+        findings: Rc<Vec<LocalizedDiagnostic>>,
     },
+}
+
+/// The format's name as people write it.
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Json => "JSON",
+        Format::Xml => "XML",
+        Format::PowerShell => "PowerShell",
+        Format::FormatList => "Format-List",
+        _ => format.name(),
+    }
 }
 
 fn read(text: &str, language: xmpp_federation::Language) -> Read {
     match Document::parse_detected(text) {
         Err(error) => Read::Failed(match error.position() {
-            Some(p) => format!("{}:{}: {}", p.line, p.column, error.message(language)),
+            Some(p) => format!(
+                "{}: {}",
+                T::Line.text(language).replace("{}", &p.line.to_string()),
+                error.message(language)
+            ),
             None => error.message(language),
         }),
         Ok(document) => {
             let report = document.validate();
             let count = |s: Severity| report.diagnostics().filter(|d| d.severity() == s).count();
+            let findings = report
+                .diagnostics()
+                .filter(|d| d.severity() != Severity::Info)
+                .map(|d| d.localize(language))
+                .collect();
             Read::Ready {
                 format: document.format(),
                 directory: Rc::new(document.directory()),
                 entries: document.len(),
                 errors: count(Severity::Error),
                 warnings: count(Severity::Warning),
+                findings: Rc::new(findings),
             }
         }
     }
@@ -54,6 +79,7 @@ pub fn TransferPage() -> Html {
     let result = use_state(|| None::<Read>);
     let reader = use_mut_ref(|| None::<FileReader>);
     let export_format = use_state(|| Format::PowerShell);
+    let confirming = use_state(|| false);
 
     let on_paste = {
         let pasted = pasted.clone();
@@ -95,10 +121,16 @@ pub fn TransferPage() -> Html {
             *reader.borrow_mut() = Some(task);
         })
     };
+    let on_ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(true))
+    };
     let on_replace = {
         let store = store.clone();
         let result = result.clone();
+        let confirming = confirming.clone();
         Callback::from(move |_| {
+            confirming.set(false);
             if let Some(Read::Ready { directory, .. }) = (*result).clone() {
                 let message = T::Imported
                     .text(l)
@@ -161,7 +193,7 @@ pub fn TransferPage() -> Html {
                 <p class="hint">{ T::ImportHint.text(l) }</p>
                 <div class="field">
                     <label for="import-text">{ T::PasteDocument.text(l) }</label>
-                    <textarea id="import-text" rows="10" spellcheck="false" value={(*pasted).clone()} oninput={on_paste}
+                    <textarea id="import-text" class="code" rows="10" spellcheck="false" value={(*pasted).clone()} oninput={on_paste}
                               placeholder={"New-CsXmppAllowedPartner -Identity \"fabrikam.com\" -SaslNegotiation Optional"} />
                 </div>
                 <div class="toolbar">
@@ -176,9 +208,9 @@ pub fn TransferPage() -> Html {
                     Some(Read::Failed(message)) => html! {
                         <div class="setup-error" role="alert" id="import-result"><strong>{ T::Unreadable.text(l) }</strong><p>{ message }</p></div>
                     },
-                    Some(Read::Ready { format, directory, entries, errors, warnings }) => html! {
+                    Some(Read::Ready { format, directory, entries, errors, warnings, findings }) => html! {
                         <div class="import-result" id="import-result" role="status">
-                            <p>{ T::ReadAs.text(l).replace("{}", format.name()) }</p>
+                            <p>{ T::ReadAs.text(l).replace("{}", format_name(format)) }</p>
                             <p>{ T::ImportCounts.text(l)
                                     .replacen("{}", &entries.to_string(), 1)
                                     .replacen("{}", &errors.to_string(), 1)
@@ -186,10 +218,31 @@ pub fn TransferPage() -> Html {
                             if directory.partners().len() < entries {
                                 <p class="warning">{ T::ImportDropped.text(l).replace("{}", &(entries - directory.partners().len()).to_string()) }</p>
                             }
-                            <button type="button" id="import-replace" class="primary" onclick={on_replace}
-                                    disabled={directory.partners().is_empty()}>
-                                { T::ReplaceList.text(l).replace("{}", &directory.partners().len().to_string()) }
-                            </button>
+                            if !findings.is_empty() {
+                                <ul class="import-findings">
+                                    { for findings.iter().take(50).map(|d| html! {
+                                        <li class={crate::components::partners::severity_class(d.severity)}>
+                                            if let Some(p) = d.position { <span class="where">{ T::Line.text(l).replace("{}", &p.line.to_string()) }</span> }
+                                            <code>{ d.code.as_str() }</code>{ " " }<span class="path">{ &d.path }</span>{ " " }
+                                            { crate::highlight::message(&d.message) }
+                                        </li>
+                                    }) }
+                                </ul>
+                            }
+                            if *confirming {
+                                <div class="confirm" role="alertdialog" aria-labelledby="confirm-replace-text">
+                                    <p id="confirm-replace-text">{ T::ConfirmReplace.text(l).replace("{}", &store.directory.partners().len().to_string()) }</p>
+                                    <button type="button" id="import-confirm" class="primary" onclick={on_replace}>
+                                        { T::ReplaceList.text(l).replace("{}", &directory.partners().len().to_string()) }
+                                    </button>
+                                    <button type="button" onclick={{ let confirming = confirming.clone(); Callback::from(move |_| confirming.set(false)) }}>{ T::Cancel.text(l) }</button>
+                                </div>
+                            } else {
+                                <button type="button" id="import-replace" class="primary" onclick={on_ask}
+                                        disabled={directory.partners().is_empty()}>
+                                    { T::ReplaceList.text(l).replace("{}", &directory.partners().len().to_string()) }
+                                </button>
+                            }
                         </div>
                     },
                 } }

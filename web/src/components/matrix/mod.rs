@@ -31,7 +31,7 @@ pub fn MatrixPage() -> Html {
             <div class="pane-head">
                 <h2>{ T::MatrixTitle.text(l) }</h2>
             </div>
-            <p class="intro">{ T::MatrixIntro.text(l) }</p>
+            <p class="intro">{ T::MatrixIntro.text(l) }{ " " }{ T::CommonExplained.text(l) }</p>
             if let Some(row) = current { <RowInfo {row} /> }
             <div class="table-scroll">
             <table class="matrix" id="matrix">
@@ -80,8 +80,15 @@ pub fn MatrixPage() -> Html {
                                 <td>{ summary.sasl_negotiation.label(l) }</td>
                                 <td>{ bool_text(summary.support_dialback_negotiation) }</td>
                                 <td>{ crate::components::partners::methods_text(summary.expected_methods, l) }</td>
-                                <td>{ verdict }
-                                    if summary.refused_by_control_panel { <span class="refused">{ format!(" · {}", T::RefusedByControlPanel.text(l)) }</span> }
+                                <td>
+                                    if summary.refused_by_control_panel && summary.verdict != RowVerdict::NotValid {
+                                        <span class="refused">{ T::MatrixVerdictRefused.text(l) }</span>
+                                    } else {
+                                        { verdict }
+                                        if summary.refused_by_control_panel {
+                                            <span class="refused">{ format!(" · {}", T::RefusedByControlPanel.text(l)) }</span>
+                                        }
+                                    }
                                 </td>
                                 <td class="note">{ summary.note }</td>
                             </tr>

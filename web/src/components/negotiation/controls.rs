@@ -26,7 +26,7 @@ pub fn Controls(props: &Props) -> Html {
     let back = dispatch(|| Action::Advance(-1));
     let forward = dispatch(|| Action::Advance(1));
     let reset = dispatch(|| Action::Step(1));
-    let all = dispatch(|| Action::Step(usize::MAX));
+    let all = dispatch(|| Action::Step(0));
     let play = {
         let store = store.clone();
         let playing = store.playing;

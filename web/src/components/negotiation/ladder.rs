@@ -15,16 +15,22 @@ pub struct Props {
     pub played: Rc<Played>,
 }
 
-/// The lanes, left to right.
-pub const LANES: [Party; 4] = [
-    Party::Dns,
-    Party::OurProxy,
-    Party::Partner,
-    Party::Authoritative,
-];
+/// The lanes, left to right; the authoritative server's only when a step reaches it.
+pub fn lanes(played: &Played) -> Vec<Party> {
+    let mut lanes = vec![Party::Dns, Party::OurProxy, Party::Partner];
+    if played
+        .trace
+        .steps()
+        .iter()
+        .any(|s| s.to() == Party::Authoritative || s.from() == Party::Authoritative)
+    {
+        lanes.push(Party::Authoritative);
+    }
+    lanes
+}
 
-pub fn lane(party: Party) -> usize {
-    LANES.iter().position(|p| *p == party).unwrap_or(0)
+pub fn lane(lanes: &[Party], party: Party) -> usize {
+    lanes.iter().position(|p| *p == party).unwrap_or(0)
 }
 
 pub fn party_class(party: Party) -> &'static str {
@@ -65,20 +71,34 @@ pub fn Ladder(props: &Props) -> Html {
             }),
         Party::Dns => None,
     };
+    let lanes = lanes(&props.played);
+    // A vertical line down the middle of each lane.
+    let guides: Vec<String> = (0..lanes.len())
+        .map(|i| {
+            let centre = (i as f64 + 0.5) * 100.0 / lanes.len() as f64;
+            format!(
+                "linear-gradient(90deg, transparent calc({centre:.3}% - 1px), var(--border) calc({centre:.3}% - 1px), var(--border) {centre:.3}%, transparent {centre:.3}%)"
+            )
+        })
+        .collect();
+    let style = format!("--lanes: {};", lanes.len());
+    let steps_style = format!("background-image: {};", guides.join(", "));
     html! {
-        <div class="ladder" id="ladder">
+        <div class="ladder" id="ladder" {style}>
             <div class="lanes" aria-hidden="true">
-                { for LANES.iter().map(|party| html! {
+                { for lanes.iter().map(|party| html! {
                     <div class={classes!("lane-head", party_class(*party))}>
                         <strong>{ party.label(l) }</strong>
                         if let Some(name) = name(*party) { <span>{ name }</span> }
                     </div>
                 }) }
             </div>
-            <ol class="steps">
-                { for steps.iter().filter(|s| current == 0 || s.number <= current).map(|step| html! {
-                    <StepCard step={step.clone()} current={step.number == current}
-                              failed={Some(step.number) == failed} played={props.played.clone()} />
+            <ol class="steps" style={steps_style}>
+                { for steps.iter().map(|step| html! {
+                    <StepCard key={step.number} step={step.clone()} current={step.number == current}
+                              future={current != 0 && step.number > current}
+                              failed={Some(step.number) == failed} played={props.played.clone()}
+                              lanes={lanes.clone()} />
                 }) }
             </ol>
         </div>

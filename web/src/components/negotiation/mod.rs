@@ -61,7 +61,8 @@ pub fn NegotiationPage() -> Html {
     };
     let selected = store.selected.clone().unwrap_or_default();
     html! {
-        <section class="negotiation-page">
+        <section class="negotiation-page" aria-labelledby="negotiation-title">
+            <h2 id="negotiation-title" class="visually-hidden">{ T::Negotiation.text(l) }</h2>
             <div class="pane setup-pane">
                 <div class="field">
                     <label for="negotiated-partner">{ T::PartnerEntry.text(l) }</label>

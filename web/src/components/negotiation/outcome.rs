@@ -60,7 +60,7 @@ pub fn OutcomeBanner(props: &Props) -> Html {
         ("failed", T::Failed.text(l))
     };
     html! {
-        <div class={classes!("outcome", class)} id="outcome" role="status">
+        <div class={classes!("outcome", class)} id="outcome" role="status" tabindex="-1">
             <div class="outcome-head">
                 <strong class="headline">{ headline }</strong>
                 if let Some(method) = outcome.method {

@@ -20,8 +20,11 @@ use crate::state::{Action, NoticeKind};
 pub struct Props {
     pub step: LocalizedStep,
     pub current: bool,
+    /// Not reached yet while stepping: shown dimmed.
+    pub future: bool,
     pub failed: bool,
     pub played: Rc<Played>,
+    pub lanes: Vec<xmpp_federation::s2s::Party>,
 }
 
 #[component]
@@ -29,20 +32,26 @@ pub fn StepCard(props: &Props) -> Html {
     let store = use_store();
     let l = store.language;
     let step = &props.step;
-    let open = use_state(|| false);
-    let expanded = props.current || props.failed || *open;
+    // A card opens when its step becomes the current one (or is the failing one), and its
+    // button opens and closes it.
+    let open = use_state(|| props.current || (props.failed && !props.future));
+    let expanded = !props.future && (*open || props.failed);
     let node = use_node_ref();
     {
         let node = node.clone();
+        let open = open.clone();
         use_effect_with(props.current, move |current| {
-            if *current && let Some(element) = node.cast::<web_sys::Element>() {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
+            if *current {
+                open.set(true);
+                if let Some(element) = node.cast::<web_sys::Element>() {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    element.scroll_into_view_with_scroll_into_view_options(&options);
+                }
             }
         });
     }
-    let (from, to) = (lane(step.from), lane(step.to));
+    let (from, to) = (lane(&props.lanes, step.from), lane(&props.lanes, step.to));
     let (left, right) = (from.min(to), from.max(to));
     // From lane centre to lane centre: half a lane in from each end of the span.
     let span = right - left + 1;
@@ -53,9 +62,14 @@ pub fn StepCard(props: &Props) -> Html {
         let open = open.clone();
         let store = store.clone();
         let number = step.number;
+        let current = props.current;
         Callback::from(move |_| {
-            open.set(!*open);
-            store.dispatch(Action::Step(number));
+            if current {
+                open.set(!*open);
+            } else {
+                open.set(true);
+                store.dispatch(Action::Step(number));
+            }
         })
     };
     let copy_link = {
@@ -81,12 +95,14 @@ pub fn StepCard(props: &Props) -> Html {
     html! {
         <li id={format!("step-{}", step.number)} ref={node}
             class={classes!("step", party_class(step.from), props.current.then_some("current"),
-                            props.failed.then_some("failed"), step.encrypted.then_some("encrypted"))}
+                            props.failed.then_some("failed"), step.encrypted.then_some("encrypted"),
+                            props.future.then_some("future"))}
             aria-current={props.current.then_some("step")}>
             <button type="button" class="arrow-row" onclick={toggle} aria-expanded={expanded.to_string()}
                     aria-controls={format!("step-{}-card", step.number)} style={span_style} title={step.summary.clone()}>
                 <span class="arrow-label">
                     <span class="number">{ step.number }</span>
+                    <span class="visually-hidden">{ format!("{} → {}: ", step.from.label(l), step.to.label(l)) }</span>
                     <span class="label">{ &step.summary }</span>
                     if step.encrypted { <crate::components::icon::Icon name={crate::components::icon::Name::Lock} label={T::Encrypted.text(l)} /> }
                 </span>

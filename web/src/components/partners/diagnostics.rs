@@ -34,7 +34,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let summary = T::Counts
+    let summary = T::FindingsSummary
         .text(l)
         .replacen("{}", &errors.to_string(), 1)
         .replacen("{}", &warnings.to_string(), 1)
@@ -44,10 +44,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
             <h3 id="diagnostics-title">
                 { T::Findings.text(l) }
                 <span class="counts" aria-live="polite" id="diagnostic-counts">
-                    <span class="count error">{ errors }</span>
-                    <span class="count warning">{ warnings }</span>
-                    <span class="count info">{ infos }</span>
-                    <span class="visually-hidden">{ summary }</span>
+                    <span class="counts-text">{ summary }</span>
                 </span>
             </h3>
             if props.diagnostics.is_empty() {
@@ -61,7 +58,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
                             let interactive = props.interactive;
                             Callback::from(move |_| {
                                 if let (true, Some(field)) = (interactive, field) {
-                                    store.dispatch(Action::Focus(field));
+                                    store.dispatch(Action::Focus(field.id()));
                                 }
                             })
                         };

@@ -8,7 +8,6 @@ use super::RowInfo;
 use super::diagnostics::DiagnosticList;
 use super::field::FieldRow;
 use crate::app::use_store;
-use crate::browser;
 use crate::i18n::T;
 use crate::state::draft::{Draft, Field, Mode};
 use crate::state::{Action, CommitOutcome};
@@ -42,28 +41,26 @@ pub fn Editor() -> Html {
         (store.directory.clone(), draft.clone(), l),
         |(directory, draft, l)| crate::state::draft::check(directory, draft, *l),
     );
-    // Focus requests from the findings panel.
-    {
-        let focus = store.focus;
-        let serial = store.focus_serial;
-        use_effect_with(serial, move |_| {
-            if let Some(field) = focus {
-                browser::focus(&field.id());
-            }
-        });
-    }
     let diagnostics: Vec<LocalizedDiagnostic> = check
         .partner
         .as_ref()
         .map(|p| p.diagnostics.clone())
         .unwrap_or_default();
+    // A finding belongs to its own field and to the fields it names as involved.
     let at = |field: Field| -> Vec<LocalizedDiagnostic> {
         diagnostics
             .iter()
-            .filter(|d| Field::from_path(&d.path) == Some(field))
+            .filter(|d| {
+                Field::from_path(&d.path) == Some(field)
+                    || d.related.iter().any(|r| Field::from_path(r) == Some(field))
+            })
             .cloned()
             .collect()
     };
+    let described = |field: Field| -> Option<String> {
+        (!at(field).is_empty()).then(|| format!("{}-findings", field.id()))
+    };
+    let invalid = |field: Field| -> String { (!at(field).is_empty()).to_string() };
     let update = {
         let store = store.clone();
         let draft = draft.clone();
@@ -135,7 +132,7 @@ pub fn Editor() -> Html {
             next.additional_domains.push(String::new());
             let field = Field::AdditionalDomain(next.additional_domains.len() - 1);
             store.dispatch(Action::UpdateDraft(next));
-            store.dispatch(Action::Focus(field));
+            store.dispatch(Action::Focus(field.id()));
         })
     };
     let on_commit = {
@@ -176,13 +173,8 @@ pub fn Editor() -> Html {
             </div>
             if let Some(CommitOutcome::Refused(errors)) = &store.commit {
                 <div class="commit-refused" role="alert" id="commit-refused">
-                    <strong>{ T::NotSaved.text(l) }</strong>
-                    <p>{ T::NotSavedHint.text(l).replace("{}", &errors.len().to_string()) }</p>
-                    <ul>
-                        { for errors.iter().map(|d| html! {
-                            <li><code>{ d.code.as_str() }</code>{ " " }{ crate::highlight::message(&d.message) }<span class="help">{ " → " }{ crate::highlight::message(&d.help) }</span></li>
-                        }) }
-                    </ul>
+                    <strong>{ T::NotSaved.text(l) }</strong>{ " " }{ T::SeeFields.text(l) }
+                    <span class="codes">{ for errors.iter().map(|d| html! { <code>{ d.code.as_str() }</code> }) }</span>
                 </div>
             }
             <fieldset>
@@ -191,7 +183,7 @@ pub fn Editor() -> Html {
                           hint={Some(html!{ { T::PrimaryDomainHint.text(l) } })}>
                     <input id={Field::Domain.id()} type="text" value={draft.domain.clone()} oninput={on_domain}
                            readonly={editing} autocomplete="off" spellcheck="false" placeholder="fabrikam.com"
-                           aria-invalid={(!at(Field::Domain).is_empty()).to_string()} />
+                           aria-invalid={invalid(Field::Domain)} aria-describedby={described(Field::Domain)} />
                 </FieldRow>
                 <FieldRow field={Field::Description} label={T::Description.text(l)} diagnostics={at(Field::Description)}>
                     <textarea id={Field::Description.id()} rows="2" value={draft.description.clone()} oninput={on_description} />
@@ -230,7 +222,8 @@ pub fn Editor() -> Html {
                                         <div class="with-button">
                                             <input id={field.id()} type="text" value={domain.clone()} {oninput}
                                                    autocomplete="off" spellcheck="false" placeholder="corp.fabrikam.com"
-                                                   aria-invalid={(!found.is_empty()).to_string()} />
+                                                   aria-invalid={(!found.is_empty()).to_string()}
+                                                   aria-describedby={(!found.is_empty()).then(|| format!("{}-findings", field.id()))} />
                                             <button type="button" class="ghost" onclick={remove}
                                                     aria-label={T::RemoveDomain.text(l).replace("{}", domain)}>{ "✕" }</button>
                                         </div>
@@ -243,7 +236,7 @@ pub fn Editor() -> Html {
                 </div>
                 <FieldRow field={Field::PartnerType} label={T::PartnerType.text(l)} diagnostics={at(Field::PartnerType)}
                           hint={Some(html!{ { draft.partner_type.meaning(l) } })}>
-                    <select id={Field::PartnerType.id()} onchange={on_partner_type}>
+                    <select id={Field::PartnerType.id()} onchange={on_partner_type} aria-describedby={described(Field::PartnerType)}>
                         { for PartnerType::ALL.iter().map(|t| html! {
                             <option value={t.name()} selected={*t == draft.partner_type}>{ t.label(l) }</option>
                         }) }
@@ -254,7 +247,7 @@ pub fn Editor() -> Html {
                 <legend>{ T::Negotiation.text(l) }</legend>
                 <div class="negotiation-fields">
                     <FieldRow field={Field::Tls} label={T::TlsNegotiation.text(l)} diagnostics={at(Field::Tls)}>
-                        <select id={Field::Tls.id()} onchange={on_tls}>
+                        <select id={Field::Tls.id()} onchange={on_tls} aria-invalid={invalid(Field::Tls)} aria-describedby={described(Field::Tls)}>
                             { for Negotiation::ALL.iter().map(|n| html! {
                                 <option value={n.name()} selected={*n == draft.tls_negotiation}>
                                     { format!("{} ({})", n.label(l), option_row(*n, draft.sasl_negotiation, draft.support_dialback_negotiation)) }
@@ -263,7 +256,7 @@ pub fn Editor() -> Html {
                         </select>
                     </FieldRow>
                     <FieldRow field={Field::Sasl} label={T::SaslNegotiation.text(l)} diagnostics={at(Field::Sasl)}>
-                        <select id={Field::Sasl.id()} onchange={on_sasl}>
+                        <select id={Field::Sasl.id()} onchange={on_sasl} aria-invalid={invalid(Field::Sasl)} aria-describedby={described(Field::Sasl)}>
                             { for Negotiation::ALL.iter().map(|n| html! {
                                 <option value={n.name()} selected={*n == draft.sasl_negotiation}>
                                     { format!("{} ({})", n.label(l), option_row(draft.tls_negotiation, *n, draft.support_dialback_negotiation)) }
@@ -272,7 +265,7 @@ pub fn Editor() -> Html {
                         </select>
                     </FieldRow>
                     <FieldRow field={Field::Dialback} label={T::DialbackNegotiation.text(l)} diagnostics={at(Field::Dialback)}>
-                        <select id={Field::Dialback.id()} onchange={on_dialback}>
+                        <select id={Field::Dialback.id()} onchange={on_dialback} aria-invalid={invalid(Field::Dialback)} aria-describedby={described(Field::Dialback)}>
                             { for [true, false].iter().map(|&b| html! {
                                 <option value={b.to_string()} selected={b == draft.support_dialback_negotiation}>
                                     { format!("{} ({})", if b { T::True.text(l) } else { T::False.text(l) },
@@ -293,12 +286,12 @@ pub fn Editor() -> Html {
                 <FieldRow field={Field::ConnectionLimit} label={T::ConnectionLimit.text(l)} diagnostics={at(Field::ConnectionLimit)}
                           hint={Some(html!{ { T::ConnectionLimitHint.text(l) } })}>
                     <input id={Field::ConnectionLimit.id()} type="text" inputmode="numeric" value={draft.connection_limit.clone()}
-                           oninput={on_limit} placeholder="20" aria-invalid={(!at(Field::ConnectionLimit).is_empty()).to_string()} />
+                           oninput={on_limit} placeholder="20" aria-invalid={invalid(Field::ConnectionLimit)} aria-describedby={described(Field::ConnectionLimit)} />
                 </FieldRow>
                 <FieldRow field={Field::ProxyFqdn} label={T::ProxyFqdn.text(l)} diagnostics={at(Field::ProxyFqdn)}>
                     <input id={Field::ProxyFqdn.id()} type="text" value={draft.proxy_fqdn.clone()} oninput={on_proxy}
                            autocomplete="off" spellcheck="false" placeholder="xmpp.fabrikam.com"
-                           aria-invalid={(!at(Field::ProxyFqdn).is_empty()).to_string()} />
+                           aria-invalid={invalid(Field::ProxyFqdn)} aria-describedby={described(Field::ProxyFqdn)} />
                 </FieldRow>
             </fieldset>
             <DiagnosticList diagnostics={diagnostics.clone()} interactive={true} />

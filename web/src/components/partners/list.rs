@@ -71,9 +71,9 @@ pub fn PartnerList() -> Html {
                         <tr>
                             <th scope="col">{ T::PrimaryDomain.text(l) }</th>
                             <th scope="col">{ T::PartnerType.text(l) }</th>
-                            <th scope="col">{ "TLS · SASL · " }{ T::DialbackShort.text(l) }</th>
+                            <th scope="col" class="settings">{ "TLS · SASL · " }{ T::DialbackShort.text(l) }</th>
                             <th scope="col">{ T::Row.text(l) }</th>
-                            <th scope="col">{ T::Methods.text(l) }</th>
+                            <th scope="col" class="methods">{ T::Methods.text(l) }</th>
                             <th scope="col">{ T::Findings.text(l) }</th>
                         </tr>
                     </thead>
@@ -107,11 +107,12 @@ pub fn PartnerList() -> Html {
                                 })
                             };
                             html! {
-                                <tr class={classes!(is_selected.then_some("selected"))}
-                                    tabindex="0" aria-selected={is_selected.to_string()}
+                                <tr class={classes!(is_selected.then_some("selected"))} id={format!("partner-{identity}")}
+                                    tabindex="0" aria-current={is_selected.then_some("true")}
                                     data-domain={identity.clone()} {onclick} {ondblclick} {onkeydown}>
                                     <th scope="row">
                                         <span class="domain">{ partner.domain.unicode() }</span>
+                                        if is_selected { <span class="visually-hidden">{ format!(" ({})", T::Selected.text(l)) }</span> }
                                         if partner.domain.is_internationalized() { <span class="domain-ascii">{ partner.domain.as_str() }</span> }
                                         if !partner.additional_domains.is_empty() {
                                             <span class="more">{ format!(" +{}", partner.additional_domains.len()) }</span>

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::app::use_store;
 
+pub use self::diagnostics::severity_class;
 pub use self::list::{methods_text, verdict_class};
 pub use self::row_info::RowInfo;
 
