@@ -78,6 +78,8 @@ mod language;
 pub mod limits;
 mod matrix;
 mod partner;
+#[cfg(feature = "probe")]
+pub mod probe;
 mod request;
 pub mod s2s;
 pub mod schema;

@@ -182,6 +182,10 @@ pub(crate) enum Reason {
     KeyInvalid,
     /// The other side closed the stream or the connection.
     PeerClosed,
+    /// No TCP connection could be opened (probe).
+    Unreachable,
+    /// The other side sent nothing in time, or something unreadable (probe).
+    Silent,
 }
 
 /// What a step means: its kind and the data its texts need, and the setting that caused it.
@@ -247,6 +251,15 @@ pub(crate) enum NoteKind {
     },
     Close,
     Stanza,
+    /// A stream error the other side sent, as a probe observes it on a real stream.
+    PeerError {
+        condition: &'static str,
+        text: Option<String>,
+    },
+    /// An element no machine knows, as a probe observes it.
+    Unknown {
+        name: String,
+    },
 }
 
 /// What a receiving server offered in one features element.

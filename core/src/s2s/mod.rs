@@ -6,19 +6,19 @@
 //! the same scenario gives the same trace byte for byte. The simulator wires them together in
 //! memory with a simulated DNS, TLS handshake and authoritative server.
 
-mod authoritative;
+pub(crate) mod authoritative;
 mod dialback;
-mod fix;
-mod initiating;
-mod machine;
+pub(crate) mod fix;
+pub(crate) mod initiating;
+pub(crate) mod machine;
 mod matrix;
 mod peer;
-mod receiving;
+pub(crate) mod receiving;
 mod render;
 mod scenario;
-mod simulate;
-mod text;
-mod trace;
+pub(crate) mod simulate;
+pub(crate) mod text;
+pub(crate) mod trace;
 pub(crate) mod xml;
 
 pub use matrix::established_method;

@@ -104,6 +104,9 @@ pub enum Semantics {
     /// (`xmpp_stream_in.erl`), so a certificate that does not fit ends in a SASL failure, then
     /// dialback.
     Ejabberd,
+    /// Prosody 0.12, as the interop suite observes it against real Prosody: as
+    /// [`Semantics::Xmpp`], with the differences the suite found (see `docs/simulation.md`).
+    Prosody,
 }
 
 /// One end of the link. Both ends have this shape; our Lync side is built from a

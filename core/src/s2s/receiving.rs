@@ -38,6 +38,9 @@ pub(crate) struct Receiving {
     sasl_done: bool,
     /// Whether this side has sent its closing stream tag.
     closed: bool,
+    /// The dialback secret of this server's domain, when it answers `<db:verify/>` on its
+    /// incoming streams as the authoritative server (XEP-0220 §2.2.2).
+    authority: Option<String>,
 }
 
 impl Receiving {
@@ -55,7 +58,15 @@ impl Receiving {
             client_certificate: None,
             sasl_done: false,
             closed: false,
+            authority: None,
         }
+    }
+
+    /// The same server, also answering key verifications for its own domain with `secret`, on
+    /// any of its incoming streams, authenticated or not (as Prosody and Openfire do).
+    pub fn with_authority(mut self, secret: String) -> Receiving {
+        self.authority = Some(secret);
+        self
     }
 
     /// Whether the TLS handshake goes through with the initiating server's certificate, if it
@@ -80,13 +91,20 @@ impl Receiving {
             && self.policy.effective_sasl().is_supported()
             && match self.policy.semantics {
                 Semantics::Ejabberd => true,
-                Semantics::Xmpp | Semantics::Lync => {
+                Semantics::Xmpp | Semantics::Lync | Semantics::Prosody => {
                     self.client_certificate == Some(Certificate::Valid)
                 }
             }
     }
 
     pub fn handle(&mut self, input: Input) -> Vec<Action> {
+        if let (Some(secret), Input::Received(StreamEvent::Element(e))) = (&self.authority, &input)
+            && e.is("verify", ns::DIALBACK)
+            && e.get("type").is_none()
+            && self.state != State::Done
+        {
+            return vec![answer_verify(secret, e)];
+        }
         let state = std::mem::replace(&mut self.state, State::Done);
         match (state, input) {
             (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
@@ -193,16 +211,21 @@ impl Receiving {
         }
         self.sender = Some(from);
 
+        let prosody = self.policy.semantics == Semantics::Prosody;
         if self.sasl_done {
-            // RFC 6120 §6.4.6: after SASL, usually an empty features element.
+            // RFC 6120 §6.4.6: after SASL, usually an empty features element. Prosody's
+            // mod_dialback still lists dialback there: it offers it on every stream.
             self.state = State::Established;
-            actions.push(Action::Send(
-                Element::prefixed("stream", "features", ns::STREAM),
-                Note::new(NoteKind::Features(Offer {
-                    complete: true,
-                    ..Offer::default()
-                })),
-            ));
+            let mut features = Element::prefixed("stream", "features", ns::STREAM);
+            let mut offer = Offer {
+                complete: true,
+                ..Offer::default()
+            };
+            if prosody && self.policy.dialback {
+                features = features.child(dialback_feature(true));
+                offer.dialback = true;
+            }
+            actions.push(Action::Send(features, Note::new(NoteKind::Features(offer))));
             actions.push(Action::Finish(Ok(Done {
                 method: AuthenticationMethod::SaslOverTls,
                 encrypted: true,
@@ -245,23 +268,32 @@ impl Receiving {
             offer.starttls = Some(required);
             cause = Some(Cause::tls(&self.policy));
         }
+        if prosody {
+            // Prosody offers dialback whenever mod_dialback is loaded, next to a required
+            // STARTTLS and before SASL (mod_dialback's s2s-stream-features hook), without the
+            // `<errors/>` child; EXTERNAL only on an encrypted stream with a valid certificate
+            // (mod_saslauth).
+            if self.policy.dialback {
+                features = features.child(dialback_feature(true));
+                offer.dialback = true;
+                cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
+            }
+            if self.offers_external() {
+                features = features.child(external());
+                offer.external = true;
+                cause = cause.or_else(|| Some(Cause::sasl(&self.policy)));
+            }
+        }
         // §5.3.1: with TLS required, offer nothing else before it.
         let tls_first = !self.encrypted && self.policy.tls == Negotiation::Required;
-        if !tls_first {
+        if !tls_first && !prosody {
             if self.offers_external() {
-                features = features.child(
-                    Element::new("mechanisms", ns::SASL)
-                        .child(Element::inherit("mechanism", ns::SASL).text("EXTERNAL")),
-                );
+                features = features.child(external());
                 offer.external = true;
                 cause = cause.or_else(|| Some(Cause::sasl(&self.policy)));
             }
             if dialback {
-                // XEP-0220 §2.4.2.
-                features = features.child(
-                    Element::new("dialback", ns::DIALBACK_FEATURE)
-                        .child(Element::inherit("errors", ns::DIALBACK_FEATURE)),
-                );
+                features = features.child(dialback_feature(false));
                 offer.dialback = true;
                 cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
             }
@@ -269,7 +301,16 @@ impl Receiving {
         if offer == Offer::default() {
             // Nothing could authenticate the initiating server: end the stream rather than send
             // an empty features element, which would mean "negotiation complete" (§4.3.2).
-            let failure = if !self.encrypted && self.policy.tls == Negotiation::Required {
+            let failure = if prosody {
+                // mod_s2s: "No stream features to offer, giving up".
+                self.fail(
+                    "undefined-condition",
+                    Some("No stream features to offer"),
+                    ErrorReason::NothingToOffer,
+                    Some(Cause::dialback(&self.policy)),
+                    Reason::NoCommonMethod,
+                )
+            } else if !self.encrypted && self.policy.tls == Negotiation::Required {
                 // §4.9.3.8: a misconfiguration. Openfire: "Server session rejected".
                 self.fail(
                     "internal-server-error",
@@ -536,4 +577,38 @@ impl Receiving {
             vec![Action::Close(Note::new(NoteKind::Close))]
         }
     }
+}
+
+/// The authoritative server's answer to `<db:verify/>` (XEP-0220 §2.2.2): the key is recomputed
+/// from the request's attributes, `from` being the receiving server, `to` the originating one
+/// and `id` the stream.
+pub(crate) fn answer_verify(secret: &str, request: &Element) -> Action {
+    let receiving = request.get("from").unwrap_or_default();
+    let originating = request.get("to").unwrap_or_default();
+    let id = request.get("id").unwrap_or_default();
+    let valid =
+        super::dialback::verify(secret, receiving, originating, id, &request.text_content());
+    let answer = Element::prefixed("db", "verify", ns::DIALBACK)
+        .attr("from", originating)
+        .attr("id", id)
+        .attr("to", receiving)
+        .attr("type", if valid { "valid" } else { "invalid" });
+    Action::Send(answer, Note::new(NoteKind::VerifyAnswer { valid }))
+}
+
+/// The dialback stream feature (XEP-0220 §2.4.2); with `<errors/>` (XEP-0220 §2.5) unless the
+/// server is Prosody, which leaves it out.
+fn dialback_feature(prosody: bool) -> Element {
+    let feature = Element::new("dialback", ns::DIALBACK_FEATURE);
+    if prosody {
+        feature
+    } else {
+        feature.child(Element::inherit("errors", ns::DIALBACK_FEATURE))
+    }
+}
+
+/// SASL EXTERNAL as the only mechanism (RFC 6120 §6.4.1).
+fn external() -> Element {
+    Element::new("mechanisms", ns::SASL)
+        .child(Element::inherit("mechanism", ns::SASL).text("EXTERNAL"))
 }

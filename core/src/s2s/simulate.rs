@@ -177,6 +177,40 @@ fn secret(scenario: &Scenario, ours: bool) -> String {
     }
 }
 
+/// The setting behind a machine's cause, named as the scenario names it for that side.
+pub(crate) fn setting(
+    side: Side,
+    cause: &Cause,
+    config: &crate::partner::PartnerConfig,
+) -> Setting {
+    let name = match (side, cause.field) {
+        (Side::Ours, Field::Tls) => "tlsNegotiation",
+        (Side::Ours, Field::Sasl) => "saslNegotiation",
+        (Side::Ours, Field::Dialback) => "supportDialbackNegotiation",
+        (Side::Ours, Field::Accepts) => {
+            // The list that lacks the domain.
+            let domains: Vec<&str> = config
+                .additional_domains
+                .iter()
+                .map(|d| d.as_str())
+                .collect();
+            let value = if domains.is_empty() {
+                "none".to_owned()
+            } else {
+                domains.join(",")
+            };
+            return Setting::new(side, "additionalDomains", value);
+        }
+        (_, Field::Tls) => "tls",
+        (_, Field::Sasl) => "sasl",
+        (_, Field::Dialback) => "dialback",
+        (_, Field::Accepts) => "accepts",
+        (_, Field::Certificate) => "certificate",
+        (_, Field::Strict) => "strictCertificateValidation",
+    };
+    Setting::new(side, name, cause.value.clone())
+}
+
 pub(crate) fn run(scenario: &Scenario) -> Run {
     let ours = scenario.our_peer();
     let partner = scenario.partner.clone();
@@ -349,35 +383,7 @@ impl Driver<'_> {
     }
 
     fn setting(&self, who: Who, cause: &Cause) -> Setting {
-        let side = self.side(who);
-        let name = match (side, cause.field) {
-            (Side::Ours, Field::Tls) => "tlsNegotiation",
-            (Side::Ours, Field::Sasl) => "saslNegotiation",
-            (Side::Ours, Field::Dialback) => "supportDialbackNegotiation",
-            (Side::Ours, Field::Accepts) => {
-                // The list that lacks the domain.
-                let domains: Vec<&str> = self
-                    .scenario
-                    .partner_config
-                    .additional_domains
-                    .iter()
-                    .map(|d| d.as_str())
-                    .collect();
-                let value = if domains.is_empty() {
-                    "none".to_owned()
-                } else {
-                    domains.join(",")
-                };
-                return Setting::new(side, "additionalDomains", value);
-            }
-            (_, Field::Tls) => "tls",
-            (_, Field::Sasl) => "sasl",
-            (_, Field::Dialback) => "dialback",
-            (_, Field::Accepts) => "accepts",
-            (_, Field::Certificate) => "certificate",
-            (_, Field::Strict) => "strictCertificateValidation",
-        };
-        Setting::new(side, name, cause.value.clone())
+        setting(self.side(who), cause, &self.scenario.partner_config)
     }
 
     fn record(
@@ -392,7 +398,9 @@ impl Driver<'_> {
         let number = self.steps.len() + 1;
         let stream_id = match connection {
             Connection::Main => self.main_stream_id.clone(),
-            Connection::Verification => self.verify_stream_id.clone(),
+            Connection::Verification | Connection::NestedVerification => {
+                self.verify_stream_id.clone()
+            }
         };
         self.steps.push(Step {
             number,
@@ -447,7 +455,7 @@ impl Driver<'_> {
         let connection = who.connection();
         let closed = match connection {
             Connection::Main => self.closed[0],
-            Connection::Verification => self.closed[1],
+            Connection::Verification | Connection::NestedVerification => self.closed[1],
         };
         match action {
             Action::Resolve(domain) => {

@@ -23,6 +23,9 @@ pub(crate) fn phase(kind: &Kind) -> Phase {
         | Kind::DnsAnswer { .. }
         | Kind::Connect { .. } => Phase::Connection,
         Kind::Unreachable { .. } => Phase::Dialback,
+        Kind::ConnectFailed { .. } | Kind::Timeout { .. } | Kind::Disconnected => Phase::Connection,
+        Kind::Unreadable { .. } => Phase::Close,
+        Kind::TlsError { .. } => Phase::Tls,
         Kind::TlsHandshake { .. } | Kind::TlsHandshakeFailed { .. } => Phase::Tls,
         Kind::Machine(note) => match note {
             NoteKind::StreamOpen { .. } | NoteKind::StreamAccept { .. } | NoteKind::Features(_) => {
@@ -38,8 +41,10 @@ pub(crate) fn phase(kind: &Kind) -> Phase {
             | NoteKind::VerifyRequest { .. }
             | NoteKind::VerifyAnswer { .. }
             | NoteKind::VerifyClose => Phase::Dialback,
-            NoteKind::StreamError { .. } | NoteKind::Close => Phase::Close,
-            NoteKind::Stanza => Phase::Stanzas,
+            NoteKind::StreamError { .. } | NoteKind::PeerError { .. } | NoteKind::Close => {
+                Phase::Close
+            }
+            NoteKind::Stanza | NoteKind::Unknown { .. } => Phase::Stanzas,
         },
     }
 }
@@ -78,6 +83,11 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
             ..
         } => "XEP-0220 §2.1.2",
         Kind::Unreachable { .. } => "XEP-0220 §2.5",
+        Kind::ConnectFailed { .. } => "RFC 6120 §3.2.1 step 8",
+        Kind::Timeout { .. } => "RFC 6120 §4.6.2",
+        Kind::TlsError { .. } => "RFC 6120 §5.4.3.2",
+        Kind::Unreadable { .. } => "RFC 6120 §4.9.3.13",
+        Kind::Disconnected => "RFC 6120 §4.4",
         Kind::TlsHandshake { .. } => "RFC 6120 §5.4.3, §13.7.2",
         Kind::TlsHandshakeFailed { .. } => "RFC 6120 §13.7.2, §5.4.3.2",
         Kind::Machine(note) => match note {
@@ -110,16 +120,19 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
             NoteKind::VerifyFeatures => "XEP-0220 §2.4.2",
             NoteKind::VerifyRequest { .. } => "XEP-0220 §2.1.2",
             NoteKind::VerifyAnswer { .. } => "XEP-0220 §2.2.2",
-            NoteKind::StreamError { condition, .. } => match *condition {
-                "unsupported-feature" => "RFC 6120 §4.9.3.23",
-                "not-authorized" => "RFC 6120 §4.9.3.12",
-                "policy-violation" => "RFC 6120 §4.9.3.14",
-                "host-unknown" => "RFC 6120 §4.9.3.6",
-                "improper-addressing" => "RFC 6120 §4.9.3.7",
-                _ => "RFC 6120 §4.9",
-            },
+            NoteKind::StreamError { condition, .. } | NoteKind::PeerError { condition, .. } => {
+                match *condition {
+                    "unsupported-feature" => "RFC 6120 §4.9.3.23",
+                    "not-authorized" => "RFC 6120 §4.9.3.12",
+                    "policy-violation" => "RFC 6120 §4.9.3.14",
+                    "host-unknown" => "RFC 6120 §4.9.3.6",
+                    "improper-addressing" => "RFC 6120 §4.9.3.7",
+                    _ => "RFC 6120 §4.9",
+                }
+            }
             NoteKind::Close => "RFC 6120 §4.4",
             NoteKind::Stanza => "RFC 6120 §8.1, §4.5",
+            NoteKind::Unknown { .. } => "RFC 6120 §4.3.2",
         },
     }
 }
@@ -181,6 +194,32 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
         Kind::Unreachable { domain } => l.pick(
             format!("the authoritative server of {domain} cannot be reached"),
             format!("der autoritative Server von {domain} ist nicht erreichbar"),
+        ),
+        Kind::ConnectFailed { endpoint, error } => l.pick(
+            format!(
+                "no TCP connection to {}:{}: {error}",
+                endpoint.host, endpoint.port
+            ),
+            format!(
+                "keine TCP-Verbindung zu {}:{}: {error}",
+                endpoint.host, endpoint.port
+            ),
+        ),
+        Kind::Timeout { seconds } => l.pick(
+            format!("no answer within {seconds} s"),
+            format!("keine Antwort innerhalb von {seconds} s"),
+        ),
+        Kind::TlsError { message } => l.pick(
+            format!("TLS handshake fails: {message}"),
+            format!("TLS-Handshake scheitert: {message}"),
+        ),
+        Kind::Unreadable { message } => l.pick(
+            format!("unreadable stream: {message}"),
+            format!("unlesbarer Datenstrom: {message}"),
+        ),
+        Kind::Disconnected => l.pick(
+            "closes the TCP connection".to_owned(),
+            "schließt die TCP-Verbindung".to_owned(),
         ),
         Kind::TlsHandshake { .. } => l.pick("TLS handshake".to_owned(), "TLS-Handshake".to_owned()),
         Kind::TlsHandshakeFailed {
@@ -303,6 +342,13 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
                 "first message on the negotiated stream".to_owned(),
                 "erste Nachricht auf dem ausgehandelten Datenstrom".to_owned(),
             ),
+            NoteKind::PeerError { condition, .. } => l.pick(
+                format!("stream error: {condition}"),
+                format!("Datenstromfehler: {condition}"),
+            ),
+            NoteKind::Unknown { name } => {
+                l.pick(format!("sends <{name}/>"), format!("sendet <{name}/>"))
+            }
         },
     }
 }
@@ -489,6 +535,46 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
                 ),
             )
         }
+        Kind::ConnectFailed { .. } => l.pick(
+            "Nothing accepted the connection at this address: the server is down, a firewall \
+             drops port 5269, or DNS points to the wrong host. The next address DNS gave is \
+             tried, if there is one."
+                .to_owned(),
+            "An dieser Adresse nahm nichts die Verbindung an: Der Server läuft nicht, eine \
+             Firewall verwirft Port 5269, oder DNS zeigt auf den falschen Host. Die nächste \
+             Adresse aus dem DNS wird versucht, falls es eine gibt."
+                .to_owned(),
+        ),
+        Kind::Timeout { .. } => l.pick(
+            "The other side sent nothing more within the time limit. A server waiting for \
+             something it never gets (such as a dialback verification that cannot complete) \
+             closes the stream only after its own timeout, often minutes later."
+                .to_owned(),
+            "Die Gegenseite hat innerhalb der Frist nichts mehr gesendet. Ein Server, der auf \
+             etwas wartet, das nie kommt (etwa eine Rückrufprüfung, die nicht gelingen kann), \
+             schließt den Datenstrom erst nach seiner eigenen Frist, oft Minuten später."
+                .to_owned(),
+        ),
+        Kind::TlsError { .. } => l.pick(
+            "The TLS handshake did not complete, so the stream cannot go on: the two sides share \
+             no protocol version or cipher, or one of them refused the other's certificate."
+                .to_owned(),
+            "Der TLS-Handshake wurde nicht abgeschlossen, daher kann der Datenstrom nicht \
+             weitergehen: Die Seiten haben keine gemeinsame Protokollversion oder \
+             Verschlüsselung, oder eine hat das Zertifikat der anderen abgelehnt."
+                .to_owned(),
+        ),
+        Kind::Unreadable { .. } => l.pick(
+            "What arrived is not a well-formed XML stream, so nothing after it can be read."
+                .to_owned(),
+            "Was ankam, ist kein wohlgeformter XML-Datenstrom, daher lässt sich nichts danach \
+             lesen."
+                .to_owned(),
+        ),
+        Kind::Disconnected => l.pick(
+            "The TCP connection ended; nothing more can arrive on it.".to_owned(),
+            "Die TCP-Verbindung ist beendet; auf ihr kann nichts mehr ankommen.".to_owned(),
+        ),
         Kind::Machine(note) => machine_explanation(note, c, l),
     }
 }
@@ -822,6 +908,20 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             "The closing stream tag ends the stream.".to_owned(),
             "Das schließende Datenstrom-Tag beendet den Datenstrom.".to_owned(),
         ),
+        NoteKind::PeerError { text, .. } => match text {
+            Some(text) => l.pick(
+                format!("The other side ended the stream, saying: \"{text}\""),
+                format!("Die Gegenseite hat den Datenstrom beendet mit: \"{text}\""),
+            ),
+            None => l.pick(
+                "The other side ended the stream without giving a reason in words.".to_owned(),
+                "Die Gegenseite hat den Datenstrom ohne Begründung in Worten beendet.".to_owned(),
+            ),
+        },
+        NoteKind::Unknown { .. } => l.pick(
+            "An element outside stream negotiation; it does not change the outcome.".to_owned(),
+            "Ein Element außerhalb der Aushandlung; es ändert das Ergebnis nicht.".to_owned(),
+        ),
         NoteKind::Stanza => l.pick(
             format!(
                 "The stream is authenticated: stanzas from {i} to {r} flow. The other direction \
@@ -894,6 +994,22 @@ pub(crate) fn condition(condition: &Condition, l: Language) -> String {
         Condition::ConnectionClosed => l.pick(
             "the connection was closed".to_owned(),
             "die Verbindung wurde geschlossen".to_owned(),
+        ),
+        Condition::Unreachable { error } => l.pick(
+            format!("no TCP connection could be opened ({error})"),
+            format!("keine TCP-Verbindung möglich ({error})"),
+        ),
+        Condition::Timeout { seconds } => l.pick(
+            format!("no answer within {seconds} s"),
+            format!("keine Antwort innerhalb von {seconds} s"),
+        ),
+        Condition::TlsError { message } => l.pick(
+            format!("the TLS handshake failed ({message})"),
+            format!("der TLS-Handshake ist gescheitert ({message})"),
+        ),
+        Condition::Unreadable { message } => l.pick(
+            format!("the stream is not well-formed XML ({message})"),
+            format!("der Datenstrom ist kein wohlgeformtes XML ({message})"),
         ),
     }
 }

@@ -84,8 +84,14 @@ impl Phase {
 pub enum Connection {
     /// The stream between the initiating and the receiving server.
     Main,
-    /// The receiving server's verify-only stream to the authoritative server.
+    /// The receiving server's stream to the authoritative server of the sender domain, to
+    /// verify a dialback key: a verify-only stream, or (Prosody) an outgoing stream of its own
+    /// that is authenticated first.
     Verification,
+    /// The authoritative server's check of a key the receiving server's stream presented to
+    /// it, when that stream had to be authenticated by dialback before it could carry the
+    /// verification.
+    NestedVerification,
 }
 
 /// What a step is.
@@ -123,6 +129,25 @@ pub(crate) enum Kind {
     NotAllowed {
         domain: Domain,
     },
+    /// A TCP connection attempt failed (probe).
+    ConnectFailed {
+        endpoint: Endpoint,
+        error: String,
+    },
+    /// Nothing arrived in time (probe).
+    Timeout {
+        seconds: u64,
+    },
+    /// The TLS handshake failed for a reason other than a refused certificate (probe).
+    TlsError {
+        message: String,
+    },
+    /// The bytes that arrived are not a well-formed stream (probe).
+    Unreadable {
+        message: String,
+    },
+    /// The other side closed the TCP connection (probe).
+    Disconnected,
 }
 
 /// One step of the negotiation.
@@ -243,6 +268,26 @@ pub enum Condition {
     },
     /// The other side closed the connection.
     ConnectionClosed,
+    /// No TCP connection could be opened to any address DNS gave (a probe's observation).
+    Unreachable {
+        /// The last connection error.
+        error: String,
+    },
+    /// The other side sent nothing within the time limit (a probe's observation).
+    Timeout {
+        /// The limit, in seconds.
+        seconds: u64,
+    },
+    /// The TLS handshake failed (a probe's observation).
+    TlsError {
+        /// The TLS library's description.
+        message: String,
+    },
+    /// What arrived is not a well-formed XML stream (a probe's observation).
+    Unreadable {
+        /// The parser's description.
+        message: String,
+    },
 }
 
 impl Condition {

@@ -253,6 +253,19 @@ impl StreamParser {
 
     /// Adds bytes and returns every event that is now complete.
     pub fn feed(&mut self, text: &str) -> Result<Vec<StreamEvent>, StreamError> {
+        Ok(self
+            .feed_with_text(text)?
+            .into_iter()
+            .map(|(event, _)| event)
+            .collect())
+    }
+
+    /// Adds bytes and returns every event that is now complete, each with the exact text it was
+    /// read from: what a probe shows as the XML on the wire.
+    pub fn feed_with_text(
+        &mut self,
+        text: &str,
+    ) -> Result<Vec<(StreamEvent, String)>, StreamError> {
         self.buffer.push_str(text);
         let mut events = Vec::new();
         loop {
@@ -260,9 +273,14 @@ impl StreamParser {
             if consumed == 0 {
                 break;
             }
-            self.buffer.drain(..consumed);
+            let raw: String = self.buffer.drain(..consumed).collect();
             if let Some(event) = event {
-                events.push(event);
+                // What follows a header resolves against its declarations, even in the same
+                // read.
+                if let StreamEvent::Header(header) = &event {
+                    self.accept_header(header);
+                }
+                events.push((event, raw));
             }
         }
         if self.buffer.len() > MAX_ELEMENT_BYTES {

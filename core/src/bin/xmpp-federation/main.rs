@@ -1,5 +1,6 @@
 //! The `xmpp-federation` command-line tool.
 
+mod probe;
 mod render;
 
 use std::fs;
@@ -16,11 +17,11 @@ use xmpp_federation::{
 };
 
 /// Exit status: no errors found.
-const CLEAN: u8 = 0;
+pub(crate) const CLEAN: u8 = 0;
 /// Exit status: the input has errors.
-const ERRORS: u8 = 1;
+pub(crate) const ERRORS: u8 = 1;
 /// Exit status: the input could not be used at all.
-const UNUSABLE: u8 = 2;
+pub(crate) const UNUSABLE: u8 = 2;
 
 #[derive(Parser)]
 #[command(
@@ -80,6 +81,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Text)]
         format: Output,
     },
+    /// Run the negotiation against a real server over DNS, TCP and TLS, and compare it with the
+    /// simulator's prediction
+    Probe(Box<probe::ProbeArgs>),
     /// List the partner server presets that scenarios can name, with the options they stand for
     Presets {
         /// Output format
@@ -104,7 +108,7 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Output {
+pub(crate) enum Output {
     Text,
     Json,
 }
@@ -171,6 +175,7 @@ fn main() -> ExitCode {
         Command::Simulate { file, format } => simulate(&file, format, style),
         Command::Contact { file, format } => contact(&file, format, style),
         Command::Presets { format } => presets(format, style),
+        Command::Probe(args) => probe::run(*args, style),
         Command::Export {
             file,
             to,
@@ -206,7 +211,7 @@ fn read_bounded(file: &str, limit: usize) -> io::Result<Vec<u8>> {
 }
 
 /// Reads a JSON request file (a scenario, a contact request), or says why it cannot.
-fn read_request<T>(
+pub(crate) fn read_request<T>(
     file: &str,
     parse: impl FnOnce(&str) -> Result<T, RequestError>,
     style: render::Style,
@@ -297,12 +302,12 @@ fn presets(output: Output, style: render::Style) -> u8 {
 }
 
 /// A file that could not be read, with where and why.
-struct Failure {
+pub(crate) struct Failure {
     file: String,
     message: String,
 }
 
-fn read_document(
+pub(crate) fn read_document(
     file: &str,
     input: Option<Format>,
 ) -> Result<Document, (Failure, Option<ReadError>)> {
@@ -341,7 +346,11 @@ fn read_document(
     }
 }
 
-fn failure_text(failure: &Failure, error: Option<&ReadError>, language: Language) -> String {
+pub(crate) fn failure_text(
+    failure: &Failure,
+    error: Option<&ReadError>,
+    language: Language,
+) -> String {
     match error {
         Some(error) => match error.position() {
             Some(p) => format!(

@@ -1,0 +1,797 @@
+//! What a probe found: the observed trace, the partner's policy (given or inferred), the
+//! simulator's prediction for the same conditions, and where the two differ.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::ProbeOptions;
+use super::run::{Finished, Recorder, certificate_details};
+use super::tls::CertificateDetails;
+use crate::language::Language;
+use crate::s2s::fix;
+use crate::s2s::machine::{NoteKind, Restart};
+use crate::s2s::simulate::level;
+use crate::s2s::trace::Kind;
+use crate::s2s::xml::{Element, Node, StreamEvent, StreamParser, ns};
+use crate::s2s::{
+    Certificate, Connection, Direction, Failure, LocalizedTrace, Outcome, Party, Peer, Scenario,
+    Semantics, Side, Step, Trace, simulate,
+};
+use crate::settings::Negotiation;
+
+/// Where the partner's policy in the report comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PolicySource {
+    /// Given with the probe's options: the server's configuration is known.
+    Given,
+    /// Read from what the server offered and did; settings it never showed keep their
+    /// defaults.
+    Inferred,
+}
+
+/// One features element, as offered at one stage of one stream.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct FeatureOffer {
+    /// The connection.
+    pub connection: Connection,
+    /// Who offered.
+    pub from: Party,
+    /// To whom.
+    pub to: Party,
+    /// `initial`, `afterTls` or `afterSasl`.
+    pub stage: &'static str,
+    /// `Some(true)` for STARTTLS with `<required/>`, `Some(false)` without.
+    pub starttls: Option<bool>,
+    /// The SASL mechanisms.
+    pub mechanisms: Vec<String>,
+    /// Whether the dialback feature is offered (XEP-0220 §2.4).
+    pub dialback: bool,
+    /// Every other feature, by element name.
+    pub other: Vec<String>,
+}
+
+impl FeatureOffer {
+    pub(crate) fn read(
+        connection: Connection,
+        from: Party,
+        to: Party,
+        stage: Restart,
+        features: &Element,
+    ) -> FeatureOffer {
+        let mechanisms = features
+            .find("mechanisms", ns::SASL)
+            .map(|m| {
+                m.elements()
+                    .map(|x| x.text_content().trim().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        FeatureOffer {
+            connection,
+            from,
+            to,
+            stage: match stage {
+                Restart::Initial => "initial",
+                Restart::AfterTls => "afterTls",
+                Restart::AfterSasl => "afterSasl",
+            },
+            starttls: features
+                .find("starttls", ns::TLS)
+                .map(|s| s.find("required", ns::TLS).is_some()),
+            mechanisms,
+            dialback: features.find("dialback", ns::DIALBACK_FEATURE).is_some(),
+            other: features
+                .elements()
+                .filter(|e| {
+                    !e.is("starttls", ns::TLS)
+                        && !e.is("mechanisms", ns::SASL)
+                        && !e.is("dialback", ns::DIALBACK_FEATURE)
+                })
+                .map(|e| e.local.clone())
+                .collect(),
+        }
+    }
+
+    fn describe(&self, language: Language) -> String {
+        let l = language;
+        let mut items = Vec::new();
+        match self.starttls {
+            Some(true) => items.push(
+                l.pick("STARTTLS (required)", "STARTTLS (erforderlich)")
+                    .to_owned(),
+            ),
+            Some(false) => items.push("STARTTLS".to_owned()),
+            None => {}
+        }
+        for mechanism in &self.mechanisms {
+            items.push(format!("SASL {mechanism}"));
+        }
+        if self.dialback {
+            items.push(l.pick("dialback", "Rückruf").to_owned());
+        }
+        items.extend(self.other.iter().cloned());
+        if items.is_empty() {
+            l.pick("nothing", "nichts").to_owned()
+        } else {
+            items.join(", ")
+        }
+    }
+}
+
+/// A place where the observed steps and the predicted ones differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Difference {
+    /// The connection.
+    pub connection: Connection,
+    /// The position among that connection's compared steps, from 1.
+    pub position: usize,
+    /// The observed step, in compared form; `None` when the prediction has more steps.
+    pub observed: Option<String>,
+    /// The predicted step, in compared form; `None` when the observation has more steps.
+    pub predicted: Option<String>,
+}
+
+/// Whether the observation and the prediction agree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Agreement {
+    /// Whether both established the stream with the same method, or both failed with the same
+    /// condition.
+    pub outcome: bool,
+    /// Whether every connection carried the same steps, in the same order, up to the outcome:
+    /// the same elements with the same attributes and text, except stream ids, dialback keys
+    /// and whitespace. DNS lookups and TCP closes of the partner's own are not observable
+    /// and not compared.
+    pub steps: bool,
+    /// Where the steps differ.
+    pub differences: Vec<Difference>,
+}
+
+/// What a probe found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ProbeReport {
+    /// The conditions: our settings and certificate, the partner's policy, the direction and
+    /// what DNS answered.
+    pub scenario: Scenario,
+    /// Where the partner's policy comes from.
+    pub partner_policy: PolicySource,
+    /// What happened on the wire.
+    pub observed: Trace,
+    /// What the simulator predicts for the same conditions.
+    pub prediction: Trace,
+    /// Every features element, by connection and stage.
+    pub offers: Vec<FeatureOffer>,
+    /// The partner's certificate, if TLS ran.
+    pub certificate: Option<CertificateDetails>,
+    /// Where observation and prediction agree.
+    pub agreement: Agreement,
+}
+
+/// A [`ProbeReport`] in one language, ready to serialise as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct LocalizedProbeReport {
+    /// The conditions.
+    pub scenario: Scenario,
+    /// Where the partner's policy comes from.
+    pub partner_policy: PolicySource,
+    /// Every features element.
+    pub offers: Vec<FeatureOffer>,
+    /// The partner's certificate.
+    pub certificate: Option<CertificateDetails>,
+    /// What happened.
+    pub observed: LocalizedTrace,
+    /// What the simulator predicts.
+    pub prediction: LocalizedTrace,
+    /// Where they agree.
+    pub agreement: Agreement,
+}
+
+impl ProbeReport {
+    /// The report with its texts in one language.
+    pub fn localize(&self, language: Language) -> LocalizedProbeReport {
+        LocalizedProbeReport {
+            scenario: self.scenario.clone(),
+            partner_policy: self.partner_policy,
+            offers: self.offers.clone(),
+            certificate: self.certificate.clone(),
+            observed: self.observed.localize(language),
+            prediction: self.prediction.localize(language),
+            agreement: self.agreement.clone(),
+        }
+    }
+
+    /// The report as text: conditions, offers, certificate, the observed ladder, the
+    /// prediction and the agreement.
+    pub fn to_text(&self, language: Language) -> String {
+        let l = language;
+        let s = &self.scenario;
+        let mut out = String::new();
+        let direction = match s.direction {
+            Direction::Outbound => l.pick("outbound", "ausgehend"),
+            Direction::Inbound => l.pick("inbound", "eingehend"),
+        };
+        let _ = writeln!(
+            out,
+            "{} {} ⇄ {} ({direction})",
+            l.pick("Probe:", "Prüfung:"),
+            s.ours.domain,
+            s.partner.domain
+        );
+        let p = &s.partner;
+        let source = match self.partner_policy {
+            PolicySource::Given => l.pick("as given", "wie angegeben"),
+            PolicySource::Inferred => l.pick(
+                "inferred from what it offered",
+                "erschlossen aus seinen Angeboten",
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "{} ({source}): tls={} sasl={} dialback={} certificate={} strictCertificateValidation={}",
+            l.pick("Partner policy", "Richtlinie des Partners"),
+            p.tls.name(),
+            p.sasl.name(),
+            p.dialback,
+            p.certificate.name(),
+            p.strict_certificate_validation,
+        );
+        let c = &s.partner_config;
+        let _ = writeln!(
+            out,
+            "{}: tlsNegotiation={} saslNegotiation={} supportDialbackNegotiation={} certificate={}",
+            l.pick("Our settings", "Unsere Einstellungen"),
+            c.tls_negotiation.name(),
+            c.sasl_negotiation.name(),
+            c.support_dialback_negotiation,
+            s.ours.certificate.name(),
+        );
+        if !self.offers.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n{}",
+                l.pick("Features offered:", "Angebotene Features:")
+            );
+            for offer in &self.offers {
+                let stage = match offer.stage {
+                    "initial" => l.pick("initial", "zu Beginn"),
+                    "afterTls" => l.pick("after TLS", "nach TLS"),
+                    _ => l.pick("after SASL", "nach SASL"),
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} -> {}, {stage}: {}",
+                    offer.from.label(l),
+                    offer.to.label(l),
+                    offer.describe(l)
+                );
+            }
+        }
+        if let Some(certificate) = &self.certificate {
+            let yes_no = |b: bool| {
+                if b {
+                    l.pick("yes", "ja")
+                } else {
+                    l.pick("no", "nein")
+                }
+            };
+            let _ = writeln!(
+                out,
+                "\n{} {}: {}",
+                l.pick("Certificate of", "Zertifikat von"),
+                certificate.domain,
+                certificate.status.label(l)
+            );
+            let _ = writeln!(out, "  subject: {}", certificate.subject);
+            let _ = writeln!(out, "  issuer: {}", certificate.issuer);
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                l.pick("names", "Namen"),
+                certificate.subject_alternative_names.join(", ")
+            );
+            let _ = writeln!(
+                out,
+                "  {}: {} – {}",
+                l.pick("valid", "gültig"),
+                certificate.not_before,
+                certificate.not_after
+            );
+            let _ = writeln!(
+                out,
+                "  {} {}: {}",
+                l.pick("matches", "passt zu"),
+                certificate.domain,
+                yes_no(certificate.matches_domain)
+            );
+            for (index, entry) in certificate.chain.iter().enumerate() {
+                let _ = writeln!(out, "  chain {index}: {} ← {}", entry.subject, entry.issuer);
+            }
+        }
+        let _ = writeln!(out, "\n{}", l.pick("Observed:", "Beobachtet:"));
+        out.push_str(&self.observed.to_text(l));
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            l.pick("Predicted:", "Vorhergesagt:"),
+            crate::s2s::text::verdict(self.prediction.outcome(), l)
+        );
+        let a = &self.agreement;
+        let verdict = match (a.outcome, a.steps) {
+            (true, true) => l.pick(
+                "The simulator predicted this negotiation exactly.",
+                "Der Simulator hat diese Aushandlung genau vorhergesagt.",
+            ),
+            (true, false) => l.pick(
+                "The outcome is as predicted, but the steps differ:",
+                "Das Ergebnis ist wie vorhergesagt, die Schritte weichen aber ab:",
+            ),
+            (false, _) => l.pick(
+                "The outcome differs from the prediction:",
+                "Das Ergebnis weicht von der Vorhersage ab:",
+            ),
+        };
+        let _ = writeln!(out, "{verdict}");
+        for d in &a.differences {
+            let _ = writeln!(
+                out,
+                "  {:?} #{}: {} {} / {} {}",
+                d.connection,
+                d.position,
+                l.pick("observed", "beobachtet"),
+                d.observed.as_deref().unwrap_or("-"),
+                l.pick("predicted", "vorhergesagt"),
+                d.predicted.as_deref().unwrap_or("-"),
+            );
+        }
+        out
+    }
+}
+
+/// Builds the report once every connection has ended.
+pub(crate) fn build(
+    options: &ProbeOptions,
+    own: Certificate,
+    recorder: Recorder,
+    finished: Finished,
+) -> ProbeReport {
+    let Recorder {
+        steps,
+        offers,
+        certificate,
+        dns,
+        ..
+    } = recorder;
+    let mut scenario = Scenario::new(
+        options.ours.clone(),
+        options.partner_config.clone(),
+        Peer::new(options.partner.clone()),
+        options.direction,
+    );
+    scenario.ours.certificate = own;
+    scenario.ours.strict_certificate_validation = options.strict_certificate_validation;
+    for (domain, record) in dns {
+        scenario.environment.dns.entry(domain).or_insert(record);
+    }
+    let seen = certificate.as_ref().map(|(seen, _)| seen.status);
+    let (partner, source) = match &options.partner_policy {
+        Some(policy) => (policy.clone(), PolicySource::Given),
+        None => (
+            infer(options, &steps, &offers, seen),
+            PolicySource::Inferred,
+        ),
+    };
+    scenario.partner = partner;
+    let prediction = simulate(&scenario);
+
+    let outcome = match &finished {
+        Finished::Done(done) => {
+            let receiving_certificate = match options.direction {
+                Direction::Outbound => seen.unwrap_or(Certificate::Missing),
+                Direction::Inbound => own,
+            };
+            Outcome {
+                established: true,
+                method: Some(done.method),
+                encrypted: done.encrypted,
+                authenticated: done.method == crate::AuthenticationMethod::SaslOverTls,
+                level: Some(level(done, receiving_certificate)),
+                failure: None,
+            }
+        }
+        Finished::Failed { step, failed } => {
+            let predicted = prediction.outcome().failure.as_ref();
+            let fault = match predicted {
+                Some(p) if p.condition == failed.condition => p.fault,
+                _ => fix::fault(&scenario, failed, Side::Ours),
+            };
+            Outcome {
+                established: false,
+                method: None,
+                encrypted: steps
+                    .iter()
+                    .any(|s| s.connection == Connection::Main && s.encrypted),
+                authenticated: false,
+                level: None,
+                failure: Some(Failure {
+                    step: *step,
+                    condition: failed.condition.clone(),
+                    fault,
+                    fix: predicted.and_then(|p| p.fix.clone()),
+                }),
+            }
+        }
+        Finished::Verified(_) => Outcome {
+            established: false,
+            method: None,
+            encrypted: false,
+            authenticated: false,
+            level: None,
+            failure: None,
+        },
+    };
+    let observed = Trace {
+        scenario: scenario.clone(),
+        steps,
+        outcome,
+    };
+    let agreement = agreement(&observed, &prediction, options.connect_to.is_some());
+    let certificate = certificate.and_then(|(seen, domain)| certificate_details(&seen, &domain));
+    ProbeReport {
+        scenario,
+        partner_policy: source,
+        observed,
+        prediction,
+        offers,
+        certificate,
+        agreement,
+    }
+}
+
+/// The partner's policy, as far as its offers and actions show it.
+fn infer(
+    options: &ProbeOptions,
+    steps: &[Step],
+    offers: &[FeatureOffer],
+    seen: Option<Certificate>,
+) -> Peer {
+    let mut peer = Peer::new(options.partner.clone());
+    peer.semantics = Semantics::Xmpp;
+    let from_partner = |s: &&Step| s.connection == Connection::Main && s.from == Party::Partner;
+    let partner_notes: Vec<&NoteKind> = steps
+        .iter()
+        .filter(from_partner)
+        .filter_map(|s| match &s.kind {
+            Kind::Machine(note) => Some(note),
+            _ => None,
+        })
+        .collect();
+    let partner_offers: Vec<&FeatureOffer> = offers
+        .iter()
+        .filter(|o| o.connection == Connection::Main && o.from == Party::Partner)
+        .collect();
+    match options.direction {
+        Direction::Outbound => {
+            if let Some(first) = partner_offers.iter().find(|o| o.stage == "initial") {
+                peer.tls = match first.starttls {
+                    Some(true) => Negotiation::Required,
+                    Some(false) => Negotiation::Optional,
+                    None => Negotiation::NotSupported,
+                };
+            }
+            let after_tls: Vec<_> = partner_offers
+                .iter()
+                .filter(|o| o.stage == "afterTls")
+                .collect();
+            if let Some(offer) = after_tls.first() {
+                let external = offer.mechanisms.iter().any(|m| m == "EXTERNAL");
+                peer.sasl = if external && !offer.dialback {
+                    Negotiation::Required
+                } else {
+                    Negotiation::Optional
+                };
+            }
+            peer.dialback = partner_offers.iter().any(|o| o.dialback)
+                || steps.iter().any(|s| {
+                    from_partner(&s)
+                        && matches!(
+                            s.kind,
+                            Kind::Machine(NoteKind::StreamAccept { dialback: true, .. })
+                        )
+                });
+        }
+        Direction::Inbound => {
+            let started_tls = partner_notes.iter().find_map(|n| match n {
+                NoteKind::StartTls { offered } => Some(*offered),
+                _ => None,
+            });
+            peer.tls = match started_tls {
+                Some(false) => Negotiation::Required,
+                Some(true) => Negotiation::Optional,
+                None => Negotiation::NotSupported,
+            };
+            peer.dialback = partner_notes.iter().any(|n| {
+                matches!(
+                    n,
+                    NoteKind::DialbackKey { .. } | NoteKind::StreamOpen { dialback: true, .. }
+                )
+            });
+        }
+    }
+    if partner_notes.iter().any(|n| {
+        matches!(n, NoteKind::PeerError { condition: "not-authorized", text: Some(t) } if t.contains("certificate"))
+    }) {
+        peer.sasl = Negotiation::Required;
+    }
+    peer.certificate = match (seen, peer.tls) {
+        (Some(status), _) => status,
+        (None, Negotiation::NotSupported) => Certificate::Missing,
+        (None, _) => Certificate::Valid,
+    };
+    peer.strict_certificate_validation = steps.iter().any(|s| {
+        matches!(s.kind, Kind::TlsHandshakeFailed { .. })
+            && s.cause.as_ref().is_some_and(|c| c.side == Side::Partner)
+    });
+    peer
+}
+
+/// Compares the observation with the prediction.
+fn agreement(observed: &Trace, predicted: &Trace, dns_skipped: bool) -> Agreement {
+    let o = observed.outcome();
+    let p = predicted.outcome();
+    let condition = |outcome: &Outcome| outcome.failure.as_ref().map(|f| f.condition.clone());
+    let outcome =
+        o.established == p.established && o.method == p.method && condition(o) == condition(p);
+    let mut differences = Vec::new();
+    for connection in [
+        Connection::Main,
+        Connection::Verification,
+        Connection::NestedVerification,
+    ] {
+        let seen = signatures(observed, connection, dns_skipped);
+        let expected = signatures(predicted, connection, dns_skipped);
+        for index in 0..seen.len().max(expected.len()) {
+            let (a, b) = (seen.get(index), expected.get(index));
+            if a != b {
+                differences.push(Difference {
+                    connection,
+                    position: index + 1,
+                    observed: a.cloned(),
+                    predicted: b.cloned(),
+                });
+            }
+        }
+    }
+    Agreement {
+        outcome,
+        steps: differences.is_empty(),
+        differences,
+    }
+}
+
+/// The compared form of a trace's steps on one connection, up to the outcome.
+fn signatures(trace: &Trace, connection: Connection, dns_skipped: bool) -> Vec<String> {
+    let last = outcome_step(trace);
+    trace
+        .steps()
+        .iter()
+        .filter(|s| s.number <= last && s.connection == connection)
+        .filter_map(|s| signature(s, trace, dns_skipped))
+        .collect()
+}
+
+/// The last step that decided the outcome: the failing step, or the last step of the main
+/// stream before its first stanza or close.
+fn outcome_step(trace: &Trace) -> usize {
+    if let Some(failure) = &trace.outcome().failure {
+        return failure.step;
+    }
+    trace
+        .steps()
+        .iter()
+        .take_while(|s| {
+            !(s.connection == Connection::Main
+                && matches!(
+                    s.kind,
+                    Kind::Machine(NoteKind::Stanza | NoteKind::Close) | Kind::Disconnected
+                ))
+        })
+        .map(|s| s.number)
+        .last()
+        .unwrap_or(0)
+}
+
+/// A step in compared form, or `None` for steps a probe cannot observe.
+fn signature(step: &Step, trace: &Trace, dns_skipped: bool) -> Option<String> {
+    let arrow = format!("{}>{}", party_code(step.from), party_code(step.to));
+    let ours = |party: Party| match party {
+        Party::OurProxy => true,
+        Party::Partner | Party::Dns => false,
+        // Our domain's authoritative server is ours when we initiate.
+        Party::Authoritative => trace.scenario().direction == Direction::Outbound,
+    };
+    let text = match &step.kind {
+        Kind::DnsQuery { domain, .. } => {
+            if dns_skipped || !ours(step.from) {
+                return None;
+            }
+            format!("dns? {domain}")
+        }
+        Kind::DnsAnswer { record, .. } => {
+            if dns_skipped || !ours(step.to) {
+                return None;
+            }
+            format!("dns! {}", record.name())
+        }
+        Kind::Connect { .. } => "connect".to_owned(),
+        Kind::ConnectFailed { .. } => "connect-failed".to_owned(),
+        Kind::Unreachable { .. } => "unreachable".to_owned(),
+        Kind::NotAllowed { .. } => "not-allowed".to_owned(),
+        Kind::TlsHandshake {
+            initiating_saw,
+            receiving_saw,
+        } => format!(
+            "tls {} {}",
+            initiating_saw.name(),
+            receiving_saw.map_or("none", Certificate::name)
+        ),
+        Kind::TlsHandshakeFailed {
+            by_initiating,
+            status,
+        } => format!(
+            "tls-refused by-{} {}",
+            if *by_initiating {
+                "initiating"
+            } else {
+                "receiving"
+            },
+            status.name()
+        ),
+        Kind::TlsError { .. } => "tls-error".to_owned(),
+        Kind::Timeout { .. } => "timeout".to_owned(),
+        Kind::Unreadable { .. } => "unreadable".to_owned(),
+        Kind::Disconnected => return None,
+        Kind::Machine(_) => canonical(step.xml.as_deref()?)?,
+    };
+    Some(format!("{arrow} {text}"))
+}
+
+fn party_code(party: Party) -> &'static str {
+    match party {
+        Party::OurProxy => "O",
+        Party::Partner => "P",
+        Party::Authoritative => "A",
+        Party::Dns => "D",
+    }
+}
+
+/// The prefixes a lone element may use, as the stream header declares them.
+const CONTEXT: &str = "<stream:stream xmlns='jabber:server' \
+    xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'>";
+
+/// An element or header in compared form: names with namespaces, attributes sorted, no ids,
+/// no dialback keys, no whitespace between elements.
+fn canonical(xml: &str) -> Option<String> {
+    let trimmed = xml.trim();
+    if trimmed == crate::s2s::xml::STREAM_CLOSE {
+        return Some("close".to_owned());
+    }
+    let mut parser = StreamParser::new();
+    let header_only = trimmed.contains("<stream:stream") && !trimmed.contains("</stream:stream>");
+    if header_only {
+        let events = parser.feed(trimmed).ok()?;
+        let header = events.into_iter().find_map(|e| match e {
+            StreamEvent::Header(h) => Some(h),
+            _ => None,
+        })?;
+        let db = header
+            .declarations
+            .iter()
+            .any(|(_, uri)| uri == ns::DIALBACK);
+        let mut out = String::from("stream");
+        for (name, value) in sorted(&header) {
+            let _ = write!(out, " {name}='{value}'");
+        }
+        if db {
+            out.push_str(" +db");
+        }
+        return Some(out);
+    }
+    let events = parser.feed(&format!("{CONTEXT}{trimmed}")).ok()?;
+    let element = events.into_iter().find_map(|e| match e {
+        StreamEvent::Element(e) => Some(e),
+        _ => None,
+    })?;
+    let mut out = String::new();
+    write_canonical(&element, &mut out);
+    Some(out)
+}
+
+fn sorted(element: &Element) -> Vec<(&str, &str)> {
+    let mut attributes: Vec<(&str, &str)> = element
+        .attributes
+        .iter()
+        .filter(|(name, _)| name != "id")
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    attributes.sort();
+    attributes
+}
+
+fn write_canonical(element: &Element, out: &mut String) {
+    let _ = write!(
+        out,
+        "<{}#{}",
+        element.local,
+        short_namespace(&element.namespace)
+    );
+    for (name, value) in sorted(element) {
+        let _ = write!(out, " {name}='{value}'");
+    }
+    out.push('>');
+    let key = element.namespace == ns::DIALBACK;
+    let mut children: Vec<String> = element
+        .children
+        .iter()
+        .map(|child| match child {
+            Node::Element(child) => {
+                let mut text = String::new();
+                write_canonical(child, &mut text);
+                text
+            }
+            Node::Text(text) if key && !text.trim().is_empty() => "KEY".to_owned(),
+            Node::Text(text) => text.trim().to_owned(),
+        })
+        .collect();
+    // The order of stream features carries no meaning (RFC 6120 §4.3.2), and Prosody's
+    // follows the order its modules happen to load in.
+    if element.is("features", ns::STREAM) {
+        children.sort();
+    }
+    out.push_str(&children.concat());
+    out.push_str("</>");
+}
+
+fn short_namespace(namespace: &str) -> &str {
+    match namespace {
+        ns::STREAM => "stream",
+        ns::SERVER => "server",
+        ns::DIALBACK => "db",
+        ns::DIALBACK_FEATURE => "dbf",
+        ns::TLS => "tls",
+        ns::SASL => "sasl",
+        ns::STREAMS => "streams",
+        ns::STANZAS => "stanzas",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_form_ignores_ids_keys_prefixes_and_whitespace() {
+        let ours = "<db:result from='a.example' to='b.example'>0123abcd</db:result>";
+        let theirs = "<db:result xmlns:db='jabber:server:dialback' to='b.example' from='a.example'>ffff</db:result>";
+        assert_eq!(canonical(ours), canonical(theirs));
+        let spaced = "<stream:features>\n  <starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>\n</stream:features>";
+        let tight = "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls></stream:features>";
+        assert_eq!(canonical(spaced), canonical(tight));
+        let a = "<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams' from='b' to='a' id='1' version='1.0'>";
+        let b = "<stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:server' to='a' from='b' version='1.0' id='2'>";
+        assert_eq!(canonical(a), canonical(b));
+        // A different attribute value, or a declared dialback namespace, is a difference.
+        let c = "<stream:stream xmlns:db='jabber:server:dialback' xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:server' to='a' from='b' version='1.0' id='2'>";
+        assert_ne!(canonical(b), canonical(c));
+    }
+}

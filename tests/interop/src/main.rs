@@ -1,0 +1,326 @@
+//! The interop suite: real Prosody on loopback, one configuration at a time, probed by
+//! `xmpp_federation::probe` with our side's settings, and every observation compared with the
+//! simulator's prediction.
+//!
+//! Everything runs inside a network namespace of its own: loopback only, with a resolver
+//! configuration that points to a dnsmasq serving the `.example` domains. No traffic leaves the
+//! machine. Needs root (for the namespace and port 53), `prosody`, `dnsmasq` and `ip`.
+//!
+//! ```text
+//! interop [--all] [--only TEXT] [--list] [--verbose]
+//! ```
+//!
+//! Without `--all`, the representative subset `cargo xtask test` runs. Output is TAP; the exit
+//! status is 0 when every case agrees.
+
+mod cases;
+mod pki;
+mod servers;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use xmpp_federation::Language;
+use xmpp_federation::probe::{ProbeReport, probe};
+use xmpp_federation::s2s::{Direction, simulate};
+
+use cases::{Case, Expect};
+use pki::Pki;
+use servers::{PARTNER, Prosody, ProsodyConfig};
+
+/// Set inside the namespace, to its name.
+const INSIDE: &str = "XF_INTEROP_NETNS";
+
+struct Args {
+    all: bool,
+    only: Option<String>,
+    list: bool,
+    verbose: bool,
+}
+
+fn args() -> Result<Args, String> {
+    let mut args = Args {
+        all: false,
+        only: None,
+        list: false,
+        verbose: false,
+    };
+    let mut iter = std::env::args().skip(1);
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--all" => args.all = true,
+            "--list" => args.list = true,
+            "--verbose" => args.verbose = true,
+            "--only" => args.only = Some(iter.next().ok_or("--only needs a text")?),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("interop: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let cases: Vec<Case> = cases::all()
+        .into_iter()
+        .filter(|c| args.all || c.ci)
+        .filter(|c| {
+            args.only
+                .as_ref()
+                .is_none_or(|o| c.name().contains(o.as_str()))
+        })
+        .collect();
+    if args.list {
+        for case in &cases {
+            println!("{}", case.name());
+        }
+        return ExitCode::SUCCESS;
+    }
+    let result = if std::env::var_os(INSIDE).is_some() {
+        run_inside(&cases, args.verbose)
+    } else {
+        enter_namespace()
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("interop: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Creates the namespace, runs this program again inside it, and removes it.
+fn enter_namespace() -> Result<bool, String> {
+    let name = format!("xf-interop-{}", std::process::id());
+    let resolv_dir = PathBuf::from("/etc/netns").join(&name);
+    let run = |program: &str, arguments: &[&str]| -> Result<(), String> {
+        let status = Command::new(program)
+            .args(arguments)
+            .status()
+            .map_err(|e| format!("cannot run {program}: {e}"))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "`{program} {}` failed ({status})",
+                arguments.join(" ")
+            ))
+        }
+    };
+    run("ip", &["netns", "add", &name])
+        .map_err(|e| format!("{e}; the suite needs root and network namespaces (ip netns)"))?;
+    let result = (|| {
+        run("ip", &["-n", &name, "link", "set", "lo", "up"])?;
+        std::fs::create_dir_all(&resolv_dir).map_err(|e| e.to_string())?;
+        // `ip netns exec` mounts this over /etc/resolv.conf: every resolver in the namespace
+        // asks the suite's dnsmasq.
+        std::fs::write(resolv_dir.join("resolv.conf"), "nameserver 127.0.0.1\n")
+            .map_err(|e| e.to_string())?;
+        let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+        let status = Command::new("ip")
+            .args(["netns", "exec", &name])
+            .arg(exe)
+            .args(std::env::args().skip(1))
+            .env(INSIDE, &name)
+            .status()
+            .map_err(|e| format!("cannot enter the namespace: {e}"))?;
+        match status.code() {
+            Some(0) => Ok(true),
+            Some(1) => Ok(false),
+            _ => Err(format!("the suite failed inside the namespace ({status})")),
+        }
+    })();
+    let _ = run("ip", &["netns", "del", &name]);
+    let _ = std::fs::remove_dir_all(&resolv_dir);
+    result
+}
+
+/// Runs the cases, one Prosody configuration at a time.
+fn run_inside(cases: &[Case], verbose: bool) -> Result<bool, String> {
+    let dir = std::env::temp_dir().join(format!("xf-interop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let pki = Pki::create(&dir.join("pki"))?;
+    let dns = servers::dnsmasq(&dir)?;
+    let mut groups: BTreeMap<String, (ProsodyConfig, Vec<&Case>)> = BTreeMap::new();
+    for case in cases {
+        groups
+            .entry(case.prosody.name())
+            .or_insert_with(|| (case.prosody, Vec::new()))
+            .1
+            .push(case);
+    }
+    println!("TAP version 13");
+    println!("1..{}", cases.len());
+    let started = Instant::now();
+    let mut number = 0;
+    let mut failed = 0;
+    for (name, (config, cases)) in &groups {
+        let prosody_dir = dir.join(name.replace([' ', ',', '='], "_"));
+        let prosody = Prosody::start(config, &prosody_dir, &pki)?;
+        for case in cases {
+            number += 1;
+            let case_started = Instant::now();
+            let outcome = run_case(case, &pki, &prosody);
+            let elapsed = case_started.elapsed();
+            match outcome {
+                Ok(report) => {
+                    let problems = check(case, &report);
+                    let summary = summary(&report);
+                    if problems.is_empty() {
+                        println!(
+                            "ok {number} - {} ({summary}; {} ms)",
+                            case.name(),
+                            elapsed.as_millis()
+                        );
+                        if verbose {
+                            print_indented(&report.to_text(Language::English));
+                        }
+                    } else {
+                        failed += 1;
+                        println!("not ok {number} - {} ({summary})", case.name());
+                        for problem in problems {
+                            println!("  # {problem}");
+                        }
+                        print_indented(&report.to_text(Language::English));
+                        print_indented(&format!(
+                            "predicted trace:\n{}",
+                            report.prediction.to_text(Language::English)
+                        ));
+                        print_indented(&format!("prosody log:\n{}", prosody.process.log_tail()));
+                    }
+                }
+                Err(message) => {
+                    failed += 1;
+                    println!("not ok {number} - {}", case.name());
+                    println!("  # {message}");
+                }
+            }
+        }
+        drop(prosody);
+    }
+    drop(dns);
+    println!(
+        "# {} cases, {} failed, {:.1} s",
+        cases.len(),
+        failed,
+        started.elapsed().as_secs_f64()
+    );
+    if failed == 0 {
+        let _ = std::fs::remove_dir_all(&dir);
+    } else {
+        println!("# logs and configurations: {}", dir.display());
+    }
+    Ok(failed == 0)
+}
+
+fn print_indented(text: &str) {
+    for line in text.lines() {
+        println!("    {line}");
+    }
+}
+
+/// Probes one case; inbound, Prosody is made to open the stream.
+fn run_case(case: &Case, pki: &Pki, prosody: &Prosody) -> Result<ProbeReport, String> {
+    let options = case.options(pki)?;
+    match case.direction {
+        Direction::Outbound => probe(&options).map_err(|e| e.to_string()),
+        Direction::Inbound => {
+            let worker = std::thread::spawn(move || probe(&options));
+            // Give the probe a moment to listen before Prosody connects.
+            std::thread::sleep(Duration::from_millis(200));
+            let mut ping = prosody.ping_ours(PARTNER)?;
+            let report = worker
+                .join()
+                .map_err(|_| "the probe thread panicked".to_owned())?
+                .map_err(|e| e.to_string());
+            let _ = ping.kill();
+            let _ = ping.wait();
+            report
+        }
+    }
+}
+
+/// Every way the case disagrees with the simulator or its anchor.
+fn check(case: &Case, report: &ProbeReport) -> Vec<String> {
+    let mut problems = Vec::new();
+    let observed = report.observed.outcome();
+    // The prediction, recomputed here from the given scenario.
+    let predicted_trace = simulate(&report.scenario);
+    let predicted = predicted_trace.outcome();
+    if observed.established != predicted.established || observed.method != predicted.method {
+        problems.push(format!(
+            "outcome: observed {}, predicted {}",
+            describe_outcome(observed),
+            describe_outcome(predicted)
+        ));
+    }
+    let condition =
+        |o: &xmpp_federation::s2s::Outcome| o.failure.as_ref().map(|f| f.condition.clone());
+    if condition(observed) != condition(predicted) {
+        problems.push(format!(
+            "failure: observed {:?}, predicted {:?}",
+            condition(observed),
+            condition(predicted)
+        ));
+    }
+    if !report.agreement.steps {
+        for d in &report.agreement.differences {
+            problems.push(format!(
+                "{:?} step {}: observed {} / predicted {}",
+                d.connection,
+                d.position,
+                d.observed.as_deref().unwrap_or("(none)"),
+                d.predicted.as_deref().unwrap_or("(none)")
+            ));
+        }
+    }
+    if report.observed.steps().len() < 3 {
+        problems.push("fewer than 3 steps observed".to_owned());
+    }
+    let expected_own = case.ours.certificate.map_or(
+        xmpp_federation::s2s::Certificate::Missing,
+        pki::Cert::status,
+    );
+    if report.scenario.ours.certificate != expected_own {
+        problems.push(format!(
+            "our certificate judged {}, made as {}",
+            report.scenario.ours.certificate.name(),
+            expected_own.name()
+        ));
+    }
+    match (case.expect, observed.method) {
+        (Some(Expect::Established(method)), Some(seen)) if method == seen => {}
+        (Some(Expect::Fails), None) => {}
+        (None, _) => {}
+        (Some(expect), _) => problems.push(format!(
+            "anchor: expected {expect:?}, observed {}",
+            describe_outcome(observed)
+        )),
+    }
+    problems
+}
+
+fn describe_outcome(outcome: &xmpp_federation::s2s::Outcome) -> String {
+    match (&outcome.method, &outcome.failure) {
+        (Some(method), _) => format!("established with {}", method.label(Language::English)),
+        (None, Some(failure)) => format!(
+            "failed at step {}: {}",
+            failure.step,
+            failure.condition.describe(Language::English)
+        ),
+        (None, None) => "no outcome".to_owned(),
+    }
+}
+
+fn summary(report: &ProbeReport) -> String {
+    describe_outcome(report.observed.outcome())
+}
