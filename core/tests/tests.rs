@@ -22,5 +22,7 @@ mod xml;
 
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(feature = "probe")]
+mod probe;
 #[cfg(feature = "cli")]
 mod readme;

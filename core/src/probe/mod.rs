@@ -31,6 +31,7 @@ mod run;
 mod tls;
 mod wire;
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -43,7 +44,7 @@ pub use tls::{CertificateDetails, ChainEntry, Identity, Trust};
 use crate::domain::Domain;
 use crate::gateway::Passphrase;
 use crate::partner::PartnerConfig;
-use crate::s2s::{Direction, Peer};
+use crate::s2s::{Direction, Peer, Semantics};
 
 /// How long the probe waits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,8 +88,12 @@ pub struct ProbeOptions {
     pub trust: Trust,
     /// Where DNS questions go.
     pub nameserver: Nameserver,
-    /// Connect here instead of resolving the partner's domain.
-    pub connect_to: Option<SocketAddr>,
+    /// Where to connect for a domain instead of asking DNS (the partner's server, or its
+    /// authoritative server); these lookups leave no DNS steps in the trace.
+    pub addresses: BTreeMap<Domain, SocketAddr>,
+    /// Whose rules our side follows: Lync's, or another server's to probe as a generic XMPP
+    /// server with the entry's settings as its policy.
+    pub semantics: Semantics,
     /// Where we listen as our domain's server: for the partner's dialback verification
     /// (outbound) and for its stream (inbound). DNS for our domain must lead here.
     pub listen: Option<SocketAddr>,
@@ -114,7 +119,8 @@ impl ProbeOptions {
             identity: None,
             trust: Trust::Mozilla,
             nameserver: Nameserver::System,
-            connect_to: None,
+            addresses: BTreeMap::new(),
+            semantics: Semantics::Lync,
             listen: None,
             timeouts: Timeouts::default(),
             dialback_passphrase: None,

@@ -57,7 +57,15 @@ fn element_kind(e: &Element, reading: Reading<'_>) -> NoteKind {
         return NoteKind::TlsRefused;
     }
     if e.is("auth", ns::SASL) {
-        return NoteKind::Auth;
+        use base64::Engine as _;
+        let text = e.text_content();
+        let identity = (text.trim() != "=" && !text.trim().is_empty()).then(|| {
+            base64::engine::general_purpose::STANDARD
+                .decode(text.trim())
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                .unwrap_or(text)
+        });
+        return NoteKind::Auth { identity };
     }
     if e.is("success", ns::SASL) {
         return NoteKind::SaslSuccess;
@@ -123,6 +131,9 @@ pub(crate) fn offer(features: &Element, after_sasl: bool) -> Offer {
             .find("mechanisms", ns::SASL)
             .is_some_and(|m| m.elements().any(|x| x.text_content().trim() == "EXTERNAL")),
         dialback: features.find("dialback", ns::DIALBACK_FEATURE).is_some(),
+        dialback_errors: features
+            .find("dialback", ns::DIALBACK_FEATURE)
+            .is_some_and(|d| d.find("errors", ns::DIALBACK_FEATURE).is_some()),
         complete: after_sasl,
     }
 }
@@ -231,6 +242,7 @@ mod tests {
                 starttls: Some(true),
                 external: false,
                 dialback: true,
+                dialback_errors: false,
                 complete: false,
             })
         );

@@ -1,13 +1,16 @@
 //! What a probe found: the observed trace, the partner's policy (given or inferred), the
 //! simulator's prediction for the same conditions, and where the two differ.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::net::SocketAddr;
 
 use serde::Serialize;
 
 use super::ProbeOptions;
 use super::run::{Finished, Recorder, certificate_details};
 use super::tls::CertificateDetails;
+use crate::domain::Domain;
 use crate::language::Language;
 use crate::s2s::fix;
 use crate::s2s::machine::{NoteKind, Restart};
@@ -365,12 +368,13 @@ pub(crate) fn build(
     finished: Finished,
 ) -> ProbeReport {
     let Recorder {
-        steps,
+        mut steps,
         offers,
         certificate,
         dns,
         ..
     } = recorder;
+    mark_own_streams(&mut steps);
     let mut scenario = Scenario::new(
         options.ours.clone(),
         options.partner_config.clone(),
@@ -379,6 +383,7 @@ pub(crate) fn build(
     );
     scenario.ours.certificate = own;
     scenario.ours.strict_certificate_validation = options.strict_certificate_validation;
+    scenario.ours.semantics = options.semantics;
     for (domain, record) in dns {
         scenario.environment.dns.entry(domain).or_insert(record);
     }
@@ -444,7 +449,7 @@ pub(crate) fn build(
         steps,
         outcome,
     };
-    let agreement = agreement(&observed, &prediction, options.connect_to.is_some());
+    let agreement = agreement(&observed, &prediction, &options.addresses);
     let certificate = certificate.and_then(|(seen, domain)| certificate_details(&seen, &domain));
     ProbeReport {
         scenario,
@@ -454,6 +459,30 @@ pub(crate) fn build(
         offers,
         certificate,
         agreement,
+    }
+}
+
+/// A partner connection to our authoritative server that negotiated like a stream of its own
+/// (TLS, SASL, a dialback key of its own) rather than only asking for a verification.
+fn mark_own_streams(steps: &mut [Step]) {
+    for connection in [Connection::Verification, Connection::NestedVerification] {
+        let own = steps.iter().any(|s| {
+            s.connection == connection
+                && s.from == Party::Partner
+                && matches!(
+                    s.kind,
+                    Kind::Machine(
+                        NoteKind::StartTls { .. }
+                            | NoteKind::Auth { .. }
+                            | NoteKind::DialbackKey { .. }
+                    )
+                )
+        });
+        for step in steps.iter_mut().filter(|s| s.connection == connection) {
+            if let Kind::Connect { own_stream, .. } = &mut step.kind {
+                *own_stream = own;
+            }
+        }
     }
 }
 
@@ -545,7 +574,11 @@ fn infer(
 }
 
 /// Compares the observation with the prediction.
-fn agreement(observed: &Trace, predicted: &Trace, dns_skipped: bool) -> Agreement {
+fn agreement(
+    observed: &Trace,
+    predicted: &Trace,
+    addresses: &BTreeMap<Domain, SocketAddr>,
+) -> Agreement {
     let o = observed.outcome();
     let p = predicted.outcome();
     let condition = |outcome: &Outcome| outcome.failure.as_ref().map(|f| f.condition.clone());
@@ -557,8 +590,8 @@ fn agreement(observed: &Trace, predicted: &Trace, dns_skipped: bool) -> Agreemen
         Connection::Verification,
         Connection::NestedVerification,
     ] {
-        let seen = signatures(observed, connection, dns_skipped);
-        let expected = signatures(predicted, connection, dns_skipped);
+        let seen = signatures(observed, connection, addresses);
+        let expected = signatures(predicted, connection, addresses);
         for index in 0..seen.len().max(expected.len()) {
             let (a, b) = (seen.get(index), expected.get(index));
             if a != b {
@@ -579,13 +612,17 @@ fn agreement(observed: &Trace, predicted: &Trace, dns_skipped: bool) -> Agreemen
 }
 
 /// The compared form of a trace's steps on one connection, up to the outcome.
-fn signatures(trace: &Trace, connection: Connection, dns_skipped: bool) -> Vec<String> {
+fn signatures(
+    trace: &Trace,
+    connection: Connection,
+    addresses: &BTreeMap<Domain, SocketAddr>,
+) -> Vec<String> {
     let last = outcome_step(trace);
     trace
         .steps()
         .iter()
         .filter(|s| s.number <= last && s.connection == connection)
-        .filter_map(|s| signature(s, trace, dns_skipped))
+        .filter_map(|s| signature(s, trace, addresses))
         .collect()
 }
 
@@ -611,7 +648,11 @@ fn outcome_step(trace: &Trace) -> usize {
 }
 
 /// A step in compared form, or `None` for steps a probe cannot observe.
-fn signature(step: &Step, trace: &Trace, dns_skipped: bool) -> Option<String> {
+fn signature(
+    step: &Step,
+    trace: &Trace,
+    addresses: &BTreeMap<Domain, SocketAddr>,
+) -> Option<String> {
     let arrow = format!("{}>{}", party_code(step.from), party_code(step.to));
     let ours = |party: Party| match party {
         Party::OurProxy => true,
@@ -621,13 +662,13 @@ fn signature(step: &Step, trace: &Trace, dns_skipped: bool) -> Option<String> {
     };
     let text = match &step.kind {
         Kind::DnsQuery { domain, .. } => {
-            if dns_skipped || !ours(step.from) {
+            if addresses.contains_key(domain) || !ours(step.from) {
                 return None;
             }
             format!("dns? {domain}")
         }
-        Kind::DnsAnswer { record, .. } => {
-            if dns_skipped || !ours(step.to) {
+        Kind::DnsAnswer { domain, record, .. } => {
+            if addresses.contains_key(domain) || !ours(step.to) {
                 return None;
             }
             format!("dns! {}", record.name())

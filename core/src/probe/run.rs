@@ -18,7 +18,6 @@ use super::tls::{self, Judge, Seen, SeenSlot, Tls};
 use super::wire::{Received, Wire};
 use super::{ProbeError, ProbeOptions};
 use crate::domain::Domain;
-use crate::s2s::authoritative::Verifier;
 use crate::s2s::initiating::Initiating;
 use crate::s2s::machine::{
     Action, Done, Endpoint, Failed, Input, Note, NoteKind, Offer, Reason, Restart, Verification,
@@ -27,10 +26,18 @@ use crate::s2s::machine::{
 use crate::s2s::receiving::Receiving;
 use crate::s2s::text::Context;
 use crate::s2s::trace::Kind;
+use crate::s2s::verifier::Verifier;
 use crate::s2s::xml::{Element, STREAM_CLOSE, StreamEvent, ns, stream_header};
 use crate::s2s::{
     Certificate, Condition, Connection, Direction, DnsRecord, Party, Peer, Setting, Side, Step,
 };
+
+/// How long the initiating side waits after its TLS handshake for the server's verdict on its
+/// certificate (see [`Wire::settle`]).
+const SETTLE: Duration = Duration::from_millis(250);
+
+/// The most events one connection's machine handles: far more than any negotiation needs.
+const MAX_INPUTS: usize = 500;
 
 /// One connection, from the point of view of the trace.
 #[derive(Debug, Clone)]
@@ -245,6 +252,8 @@ struct End {
     verified: Option<Verification>,
     /// Whether we sent our closing stream tag.
     closed: bool,
+    /// Whether the machine has been told the connection is gone.
+    disconnected: bool,
     /// Whether a finished end keeps serving (our authoritative server answers `<db:verify/>`
     /// after the stream is authenticated).
     serve_after_done: bool,
@@ -267,6 +276,7 @@ impl End {
             last_received: None,
             verified: None,
             closed: false,
+            disconnected: false,
             serve_after_done: false,
         }
     }
@@ -306,7 +316,22 @@ impl End {
             Machine::Verifier(m) => m.start(),
             Machine::Receiving(_) => Vec::new(),
         };
+        let mut inputs = 0usize;
         let finished = loop {
+            inputs += 1;
+            if inputs > MAX_INPUTS {
+                // A guard against a machine that never settles.
+                let step = self.probe.recorder().steps.len();
+                break Finished::Failed {
+                    step,
+                    failed: Failed {
+                        condition: Condition::Unreadable {
+                            message: format!("no outcome after {MAX_INPUTS} events"),
+                        },
+                        reason: Reason::Silent,
+                    },
+                };
+            }
             if let Some(finished) = self.perform_all(actions).await {
                 break finished;
             }
@@ -315,19 +340,34 @@ impl End {
             }
             let input = match self.queue.pop_front() {
                 Some(input) => input,
+                None if self.wire.is_none() && self.disconnected => {
+                    // The connection is gone and the machine has nothing more to say.
+                    break Finished::Failed {
+                        step: self
+                            .last_received
+                            .unwrap_or_else(|| self.probe.recorder().steps.len()),
+                        failed: Failed {
+                            condition: Condition::ConnectionClosed,
+                            reason: Reason::PeerClosed,
+                        },
+                    };
+                }
                 None => match self.read().await {
                     Ok(input) => input,
                     Err(finished) => break finished,
                 },
             };
+            if input == Input::ConnectionClosed {
+                self.disconnected = true;
+            }
             actions = self.handle(input);
         };
         if matches!(finished, Finished::Done(_)) && self.serve_after_done {
             self.serve().await;
+            finished
         } else {
-            self.linger(&finished).await;
+            self.linger(finished).await
         }
-        finished
     }
 
     /// Hands an input to the machine.
@@ -451,8 +491,7 @@ impl End {
 
     async fn resolve(&mut self, domain: Domain) {
         let authoritative = self.lane.connection != Connection::Main;
-        let main_partner = self.lane.connection == Connection::Main && self.lane.ours_initiating;
-        if let (true, Some(address)) = (main_partner, self.probe.options.connect_to) {
+        if let Some(&address) = self.probe.options.addresses.get(&domain) {
             self.targets = vec![Target {
                 host: address.ip().to_string(),
                 port: address.port(),
@@ -547,6 +586,7 @@ impl End {
                             Kind::Connect {
                                 endpoint: endpoint.clone(),
                                 authoritative,
+                                own_stream: false,
                             },
                             None,
                         );
@@ -600,7 +640,7 @@ impl End {
                 self.record_theirs(Some(text.trim().to_owned()), Kind::Machine(kind));
                 Ok(Input::Received(event))
             }
-            Received::Closed => {
+            Received::Closed(_) => {
                 self.record_theirs(None, Kind::Disconnected);
                 self.wire = None;
                 Ok(Input::ConnectionClosed)
@@ -703,7 +743,13 @@ impl End {
                         false,
                     );
                 };
-                (wire.start_tls_client(config, name, limit).await, judge)
+                let mut result = wire.start_tls_client(config, name, limit).await;
+                if result.is_ok()
+                    && let Err(message) = wire.settle(SETTLE).await
+                {
+                    result = Err(super::wire::HandshakeError(message));
+                }
+                (result, judge)
             }
             Machine::Receiving(machine) => {
                 let machine = machine.clone();
@@ -885,8 +931,12 @@ impl End {
 
     /// After a failure or our close: reads until the other side closes, answering its closing
     /// tag through the machine, for a bounded time.
-    async fn linger(&mut self, finished: &Finished) {
-        if let (Finished::Done(_), true) = (finished, self.lane.ours_initiating) {
+    ///
+    /// A stream we accepted and authenticated still fails if the initiating side ends it before
+    /// its first stanza (Prosody checks s2s_require_encryption only then): that is the outcome.
+    async fn linger(&mut self, finished: Finished) -> Finished {
+        let mut finished = finished;
+        if let (Finished::Done(_), true) = (&finished, self.lane.ours_initiating) {
             // The probe sends no stanza: it closes the authenticated stream (RFC 6120 §4.4).
             self.perform(Action::Close(Note::new(NoteKind::Close)))
                 .await;
@@ -901,11 +951,36 @@ impl End {
             match wire.next(left).await {
                 Received::Event(event, text) => {
                     let kind = self.observe(&event);
-                    self.record_theirs(Some(text.trim().to_owned()), Kind::Machine(kind));
+                    let stanza = kind == NoteKind::Stanza;
+                    let error = match &kind {
+                        NoteKind::PeerError { condition, .. } => Some(*condition),
+                        _ => None,
+                    };
+                    let step =
+                        self.record_theirs(Some(text.trim().to_owned()), Kind::Machine(kind));
+                    if let (Finished::Done(_), false, Some(condition)) =
+                        (&finished, self.lane.ours_initiating, error)
+                    {
+                        finished = Finished::Failed {
+                            step,
+                            failed: Failed {
+                                condition: Condition::StreamError {
+                                    condition: condition.to_owned(),
+                                },
+                                reason: Reason::PeerClosed,
+                            },
+                        };
+                    }
                     let actions = self.handle(Input::Received(event));
                     let _ = self.perform_all(actions).await;
+                    if stanza && matches!(&finished, Finished::Done(_)) {
+                        // The partner's first stanza shows the stream works; the probe answers
+                        // none and closes (RFC 6120 §4.4).
+                        self.perform(Action::Close(Note::new(NoteKind::Close)))
+                            .await;
+                    }
                 }
-                Received::Closed => {
+                Received::Closed(_) => {
                     self.record_theirs(None, Kind::Disconnected);
                     self.wire = None;
                 }
@@ -915,6 +990,7 @@ impl End {
         if let Some(wire) = &mut self.wire {
             wire.shutdown().await;
         }
+        finished
     }
 
     /// An authenticated incoming stream of the partner's keeps being served, for its
@@ -953,6 +1029,7 @@ fn refused_our_certificate(message: &str) -> bool {
         "CertificateUnknown",
         "UnsupportedCertificate",
         "CertificateRequired",
+        "AccessDenied",
     ]
     .iter()
     .any(|alert| message.contains(alert))
@@ -982,7 +1059,7 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
         None => None,
     };
     let own = tls.judge_own(&options.ours);
-    let ours = Peer::lync(
+    let mut ours = Peer::lync(
         options.ours.clone(),
         &options.partner_config,
         if tls.has_identity() {
@@ -992,6 +1069,7 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
         },
         options.strict_certificate_validation,
     );
+    ours.semantics = options.semantics;
     let seeds = std::collections::hash_map::RandomState::new();
     let secret = match &options.dialback_passphrase {
         Some(passphrase) => passphrase.expose().to_owned(),
@@ -1145,6 +1223,7 @@ async fn accept(probe: Arc<Probe>, listener: TcpListener, inbound: mpsc::Sender<
                     port: local.port(),
                 },
                 authoritative: !main,
+                own_stream: false,
             },
             None,
         );

@@ -252,6 +252,19 @@ impl Tls {
     }
 }
 
+/// The error a refusal ends the handshake with, so that the other side gets the alert that
+/// says why: `certificate_expired`, `unknown_ca` or `bad_certificate` (RFC 8446 §6.2).
+fn refusal(status: Certificate) -> Error {
+    Error::InvalidCertificate(match status {
+        Certificate::Expired => CertificateError::Expired,
+        Certificate::SelfSigned | Certificate::UntrustedCa => CertificateError::UnknownIssuer,
+        Certificate::NameMismatch => CertificateError::NotValidForName,
+        Certificate::Valid | Certificate::Missing => {
+            CertificateError::ApplicationVerificationFailure
+        }
+    })
+}
+
 /// The status an error of chain validation stands for.
 fn classify(error: &Error, end_entity: &CertificateDer<'_>) -> Certificate {
     match error {
@@ -322,9 +335,7 @@ impl ServerCertVerifier for ServerJudge {
             *slot = Some(Seen { status, chain });
         }
         if (self.judge)(status) {
-            Err(Error::InvalidCertificate(
-                CertificateError::ApplicationVerificationFailure,
-            ))
+            Err(refusal(status))
         } else {
             Ok(ServerCertVerified::assertion())
         }
@@ -416,9 +427,7 @@ impl ClientCertVerifier for ClientJudge {
             *slot = Some(Seen { status, chain });
         }
         if (self.judge)(status) {
-            Err(Error::InvalidCertificate(
-                CertificateError::ApplicationVerificationFailure,
-            ))
+            Err(refusal(status))
         } else {
             Ok(ClientCertVerified::assertion())
         }

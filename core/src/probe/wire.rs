@@ -28,8 +28,9 @@ enum Transport {
 pub(crate) enum Received {
     /// A stream event, with the text it was read from.
     Event(StreamEvent, String),
-    /// The other side closed the TCP connection (or reset it).
-    Closed,
+    /// The other side closed the TCP connection, reset it, or ended TLS with an alert (the
+    /// error, if there was one).
+    Closed(Option<String>),
     /// Nothing arrived in time.
     TimedOut,
     /// The bytes are not a well-formed stream, or exceed the parser's bounds.
@@ -125,7 +126,8 @@ impl Wire {
             };
             let count = match tokio::time::timeout_at(deadline, read).await {
                 Err(_) => return Received::TimedOut,
-                Ok(Err(_) | Ok(0)) => return Received::Closed,
+                Ok(Ok(0)) => return Received::Closed(None),
+                Ok(Err(error)) => return Received::Closed(Some(error.to_string())),
                 Ok(Ok(count)) => count,
             };
             self.partial.extend_from_slice(&buffer[..count]);
@@ -152,6 +154,23 @@ impl Wire {
                 Ok(events) => self.pending.extend(events),
                 Err(e) => return Received::Invalid(e.0),
             }
+        }
+    }
+
+    /// Waits up to `limit` for the server's verdict on our certificate: in TLS 1.3 the client
+    /// finishes its handshake before the server has judged the client's certificate, and a
+    /// refusal arrives as an alert right after. What arrives meanwhile is kept.
+    pub async fn settle(&mut self, limit: Duration) -> Result<(), String> {
+        match self.next(limit).await {
+            Received::TimedOut => Ok(()),
+            Received::Event(event, text) => {
+                self.pending.push_front((event, text));
+                Ok(())
+            }
+            Received::Closed(error) => {
+                Err(error.unwrap_or_else(|| "the connection closed".to_owned()))
+            }
+            Received::Invalid(message) => Err(message),
         }
     }
 

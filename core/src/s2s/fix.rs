@@ -34,6 +34,9 @@ pub(crate) fn fault(scenario: &Scenario, failed: &Failed, reporter: Side) -> Sid
         | Reason::Certificate { .. } => Side::Environment,
         // A server that stops answering is at fault, unless the cause is known better.
         Reason::Silent => Side::Partner,
+        // The driver replaces this with the fault of the verification stream.
+        Reason::Unverified => Side::Environment,
+        Reason::EncryptionUnavailable => reporter,
         // The authoritative server belongs to the initiating server's own deployment: a key it
         // does not confirm means their dialback secrets differ (XEP-0220 §2.2.2).
         Reason::KeyInvalid => match scenario.direction {

@@ -6,11 +6,10 @@ use super::machine::{
     Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Rejection, Restart,
     declares_dialback, header,
 };
-use super::peer::{Certificate, Peer};
+use super::peer::{Certificate, Peer, Semantics};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns, stream_error};
 use crate::domain::Domain;
-use crate::language::Language;
 use crate::matrix::AuthenticationMethod;
 use crate::settings::Negotiation;
 
@@ -94,24 +93,13 @@ impl Initiating {
             }))],
             (State::Connecting, Input::Connected) => self.open(Restart::Initial),
             (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
-                let status = self.peer_certificate.unwrap_or(Certificate::Missing);
+                // Prosody checks the certificate as soon as the stream header arrives; the
+                // others once the features are in (see `features`).
                 if restart == Restart::AfterTls
-                    && self.policy.effective_sasl() == Negotiation::Required
-                    && status != Certificate::Valid
+                    && self.prosody()
+                    && let Some(refusal) = self.secure_auth()
                 {
-                    // Secure authentication holds the receiving server to a valid certificate
-                    // too (Prosody's s2s_secure_auth, check_auth_policy).
-                    let text = format!(
-                        "Your server's certificate {}",
-                        status.problem(Language::English)
-                    );
-                    return self.give_up(
-                        "not-authorized",
-                        Some(&text),
-                        ErrorReason::SecureAuth { status },
-                        Cause::sasl(&self.policy),
-                        Reason::Certificate { local: false },
-                    );
+                    return refusal;
                 }
                 let stream_id = h.get("id").unwrap_or_default().to_owned();
                 self.state = State::ExpectFeatures {
@@ -150,8 +138,8 @@ impl Initiating {
                     return self.open(Restart::AfterSasl);
                 }
                 // RFC 6120 §6.4.5, XEP-0178 §3 step 11b: after a SASL failure, dialback may
-                // still verify the domain.
-                if dialback_declared && self.policy.uses_dialback() {
+                // still verify the domain. Prosody tries it whatever the other side declared.
+                if (dialback_declared || self.prosody()) && self.policy.uses_dialback() {
                     return self.dialback(stream_id);
                 }
                 let mut actions = self.close();
@@ -182,12 +170,19 @@ impl Initiating {
                 if e.is("failure", ns::TLS) =>
             {
                 // RFC 6120 §5.4.2.2: the receiving server also ends the TCP connection, so no
-                // closing tag can answer its own.
-                self.closed = true;
-                vec![Action::Finish(Err(Failed {
+                // closing tag can answer its own. Prosody sends one anyway (mod_tls:
+                // `session:close(nil, "TLS negotiation failed")`).
+                let mut actions = if self.prosody() {
+                    self.close()
+                } else {
+                    self.closed = true;
+                    Vec::new()
+                };
+                actions.push(Action::Finish(Err(Failed {
                     condition: Condition::TlsFailure,
                     reason: Reason::TlsUnavailable { local: false },
-                }))]
+                })));
+                actions
             }
             // RFC 6120 §4.4: a closing tag is answered with one.
             (State::Done, Input::Received(StreamEvent::Close)) => self.close(),
@@ -239,14 +234,21 @@ impl Initiating {
                 self.done(AuthenticationMethod::SaslOverTls)
             ))];
         }
+        if self.encrypted
+            && !self.prosody()
+            && let Some(refusal) = self.secure_auth()
+        {
+            return refusal;
+        }
         let starttls = features.find("starttls", ns::TLS);
         let tls_required = starttls.is_some_and(|s| s.find("required", ns::TLS).is_some());
+        let prosody = self.prosody();
         if !self.encrypted {
             let offered = starttls.is_some();
             // RFC 7590 §3.1: an initiating server that requires TLS tries STARTTLS even when it
             // is not offered.
-            let try_tls = (offered && self.policy.tls.is_supported())
-                || self.policy.tls == Negotiation::Required;
+            let try_tls = self.policy.can_start_tls()
+                && (offered || self.policy.tls == Negotiation::Required);
             if try_tls {
                 self.state = State::ExpectProceed;
                 return vec![Action::Send(
@@ -254,7 +256,9 @@ impl Initiating {
                     Note::because(NoteKind::StartTls { offered }, Cause::tls(&self.policy)),
                 )];
             }
-            if tls_required {
+            // Prosody without TLS goes on to authenticate, required STARTTLS or not (mod_tls
+            // only acts when it has a TLS context).
+            if tls_required && !prosody {
                 // §4.9.3.23: the receiving server made a feature mandatory that we do not
                 // support.
                 return self.give_up(
@@ -280,15 +284,39 @@ impl Initiating {
                 stream_id,
             };
             // RFC 6120 §6.3.8: a server acting for itself sends no authorization identity.
+            // Prosody sends its domain (mod_saslauth: `base64.encode(session.from_host)`).
+            let identity = if prosody {
+                use base64::Engine as _;
+                base64::engine::general_purpose::STANDARD.encode(self.policy.domain.as_str())
+            } else {
+                "=".to_owned()
+            };
             return vec![Action::Send(
                 Element::new("auth", ns::SASL)
                     .attr("mechanism", "EXTERNAL")
-                    .text("="),
-                Note::because(NoteKind::Auth, Cause::sasl(&self.policy)),
+                    .text(&identity),
+                Note::because(
+                    NoteKind::Auth {
+                        identity: prosody.then(|| self.policy.domain.as_str().to_owned()),
+                    },
+                    Cause::sasl(&self.policy),
+                ),
             )];
         }
-        if dialback_offered && self.policy.uses_dialback() {
+        // Prosody sends its key whether or not the other side offers dialback (mod_dialback's
+        // features hook).
+        if (dialback_offered || prosody) && self.policy.uses_dialback() {
             return self.dialback(stream_id);
+        }
+        if prosody && !self.encrypted && self.policy.tls == Negotiation::Required {
+            // mod_s2s's features hook, when nothing else took the features.
+            return self.give_up(
+                "policy-violation",
+                Some("Encrypted server-to-server communication is required but was not offered"),
+                ErrorReason::EncryptionRequired,
+                Cause::tls(&self.policy),
+                Reason::EncryptionUnavailable,
+            );
         }
         let cause = if external && !self.policy.effective_sasl().is_supported() {
             Cause::sasl(&self.policy)
@@ -337,7 +365,34 @@ impl Initiating {
     }
 
     fn dialback_result(&mut self, result: &Element, stream_id: String) -> Vec<Action> {
+        let prosody = self.prosody();
         match result.get("type") {
+            Some("valid")
+                if prosody && !self.encrypted && self.policy.tls == Negotiation::Required =>
+            {
+                // Prosody checks s2s_require_encryption only once authenticated
+                // (mod_s2s make_authenticated).
+                self.give_up(
+                    "policy-violation",
+                    Some(
+                        "Encrypted server-to-server communication is required but was not offered",
+                    ),
+                    ErrorReason::EncryptionRequired,
+                    Cause::tls(&self.policy),
+                    Reason::EncryptionUnavailable,
+                )
+            }
+            Some("invalid") if prosody => {
+                // mod_dialback: `origin:close("not-authorized", "dialback authentication
+                // failed")`; the text is only logged.
+                self.give_up(
+                    "not-authorized",
+                    None,
+                    ErrorReason::DialbackRefused,
+                    Cause::dialback(&self.policy),
+                    Reason::KeyInvalid,
+                )
+            }
             Some("valid") => {
                 self.state = State::Done;
                 let method = if self.encrypted {
@@ -409,6 +464,30 @@ impl Initiating {
         } else {
             vec![Action::Close(Note::new(NoteKind::Close))]
         }
+    }
+
+    /// Secure authentication holds the receiving server to a valid certificate too (Prosody's
+    /// s2s_secure_auth, check_auth_policy): the refusal, if its certificate is not valid.
+    fn secure_auth(&mut self) -> Option<Vec<Action>> {
+        let status = self.peer_certificate.unwrap_or(Certificate::Missing);
+        if self.policy.effective_sasl() != Negotiation::Required || status == Certificate::Valid {
+            return None;
+        }
+        let text = format!(
+            "Your server's certificate {}",
+            status.problem_as(self.policy.semantics)
+        );
+        Some(self.give_up(
+            "not-authorized",
+            Some(&text),
+            ErrorReason::SecureAuth { status },
+            Cause::sasl(&self.policy),
+            Reason::Certificate { local: false },
+        ))
+    }
+
+    fn prosody(&self) -> bool {
+        self.policy.semantics == Semantics::Prosody
     }
 
     fn done(&self, method: AuthenticationMethod) -> Done {

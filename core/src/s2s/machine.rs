@@ -115,6 +115,9 @@ pub(crate) enum Verification {
     Invalid,
     /// A dialback error condition: `remote-server-not-found`, `remote-connection-failed`.
     Error(&'static str),
+    /// No answer will come: the stream that was to carry the verification failed (Prosody
+    /// sends its `<db:verify/>` only over an authenticated stream of its own).
+    Unanswered,
 }
 
 /// A dialback key to check with the authoritative server of the sender domain.
@@ -183,9 +186,17 @@ pub(crate) enum Reason {
     /// The other side closed the stream or the connection.
     PeerClosed,
     /// No TCP connection could be opened (probe).
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Unreachable,
     /// The other side sent nothing in time, or something unreadable (probe).
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Silent,
+    /// The key could not be verified because the stream that was to carry the verification
+    /// failed; the fault is that stream's.
+    Unverified,
+    /// A server requires encryption it cannot do (Prosody's `s2s_require_encryption` without
+    /// a TLS context).
+    EncryptionUnavailable,
 }
 
 /// What a step means: its kind and the data its texts need, and the setting that caused it.
@@ -225,7 +236,10 @@ pub(crate) enum NoteKind {
     },
     Proceed,
     TlsRefused,
-    Auth,
+    Auth {
+        /// The authorization identity sent, when not `=` (none).
+        identity: Option<String>,
+    },
     SaslSuccess,
     SaslFailure {
         /// Whether the receiving server keeps the stream open for dialback.
@@ -236,8 +250,6 @@ pub(crate) enum NoteKind {
     },
     DialbackResult(Verification),
     VerifyOpen,
-    VerifyAccept,
-    VerifyFeatures,
     VerifyRequest {
         stream_id: String,
     },
@@ -252,11 +264,13 @@ pub(crate) enum NoteKind {
     Close,
     Stanza,
     /// A stream error the other side sent, as a probe observes it on a real stream.
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     PeerError {
         condition: &'static str,
         text: Option<String>,
     },
     /// An element no machine knows, as a probe observes it.
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Unknown {
         name: String,
     },
@@ -269,6 +283,8 @@ pub(crate) struct Offer {
     pub starttls: Option<bool>,
     pub external: bool,
     pub dialback: bool,
+    /// Whether the dialback feature announces error handling (XEP-0220 §2.4.2 `<errors/>`).
+    pub dialback_errors: bool,
     /// After SASL: nothing left to negotiate.
     pub complete: bool,
 }
@@ -295,6 +311,14 @@ pub(crate) enum ErrorReason {
     /// The receiving server has no authentication method to offer: no SASL EXTERNAL for this
     /// certificate, and no dialback.
     NothingToOffer,
+    /// The stream was authenticated without TLS, and the server requires encryption (Prosody's
+    /// `s2s_require_encryption`, checked only after authentication).
+    EncryptionRequired,
+    /// The authoritative server did not confirm the key (Prosody as initiating server).
+    DialbackRefused,
+    /// The receiving server could not verify the key: its own stream to the authoritative
+    /// server failed, and it waited until its timeout (Prosody's `s2s_timeout`).
+    VerificationTimedOut,
 }
 
 /// A certificate that a side refuses in the TLS handshake (RFC 6120 §13.7.2), and the setting

@@ -6,7 +6,6 @@
 //! the same scenario gives the same trace byte for byte. The simulator wires them together in
 //! memory with a simulated DNS, TLS handshake and authoritative server.
 
-pub(crate) mod authoritative;
 mod dialback;
 pub(crate) mod fix;
 pub(crate) mod initiating;
@@ -19,6 +18,7 @@ mod scenario;
 pub(crate) mod simulate;
 pub(crate) mod text;
 pub(crate) mod trace;
+pub(crate) mod verifier;
 pub(crate) mod xml;
 
 pub use matrix::established_method;

@@ -81,6 +81,20 @@ impl Certificate {
     }
 }
 
+impl Certificate {
+    /// How a server with these semantics words the problem in its stream error. Prosody 0.12
+    /// looks for OpenSSL's "self signed certificate", which OpenSSL 3 spells "self-signed
+    /// certificate", so it calls a self-signed certificate "not trusted"; of a missing one it
+    /// says it "could not be validated" (both seen against real Prosody by the interop suite).
+    pub(crate) fn problem_as(self, semantics: Semantics) -> &'static str {
+        match (semantics, self) {
+            (Semantics::Prosody, Certificate::SelfSigned) => "is not trusted",
+            (Semantics::Prosody, Certificate::Missing) => "could not be validated",
+            _ => self.problem(Language::English),
+        }
+    }
+}
+
 impl fmt::Display for Certificate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -186,9 +200,23 @@ impl Peer {
     }
 
     /// Whether dialback is used at all: it is on, and SASL is not required ("Dialback will not
-    /// operate if both SASL and TLS are required", M1; Prosody's `s2s_secure_auth`).
+    /// operate if both SASL and TLS are required", M1). Prosody is the exception: its
+    /// `s2s_secure_auth` demands a valid certificate of the other side, but as long as
+    /// mod_dialback is loaded it declares, offers and uses dialback for itself.
     pub(crate) fn uses_dialback(&self) -> bool {
-        self.dialback && self.effective_sasl() != Negotiation::Required
+        self.dialback
+            && (self.semantics == Semantics::Prosody
+                || self.effective_sasl() != Negotiation::Required)
+    }
+
+    /// Whether the server can do TLS at all, as client or server. Prosody without a TLS
+    /// context (`s2s_allow_encryption = false`, shown as no certificate) can do neither, even
+    /// when `s2s_require_encryption` asks for it; other servers can always start TLS as client.
+    pub(crate) fn can_start_tls(&self) -> bool {
+        match self.semantics {
+            Semantics::Prosody => self.can_offer_tls(),
+            _ => self.tls.is_supported(),
+        }
     }
 
     /// Whether the server can act as the TLS server: TLS supported and a certificate to present.
@@ -379,6 +407,7 @@ impl Preset {
             semantics: match self {
                 Preset::Lync => Semantics::Lync,
                 Preset::Ejabberd => Semantics::Ejabberd,
+                Preset::Prosody | Preset::ProsodySecureAuth => Semantics::Prosody,
                 _ => Semantics::Xmpp,
             },
         }

@@ -10,7 +10,6 @@ use super::peer::{Certificate, Peer, Semantics};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns, stream_error};
 use crate::domain::Domain;
-use crate::language::Language;
 use crate::matrix::AuthenticationMethod;
 use crate::settings::Negotiation;
 
@@ -41,6 +40,8 @@ pub(crate) struct Receiving {
     /// The dialback secret of this server's domain, when it answers `<db:verify/>` on its
     /// incoming streams as the authoritative server (XEP-0220 §2.2.2).
     authority: Option<String>,
+    /// The dialback key being verified.
+    key: String,
 }
 
 impl Receiving {
@@ -59,6 +60,7 @@ impl Receiving {
             sasl_done: false,
             closed: false,
             authority: None,
+            key: String::new(),
         }
     }
 
@@ -103,7 +105,11 @@ impl Receiving {
             && e.get("type").is_none()
             && self.state != State::Done
         {
-            return vec![answer_verify(secret, e)];
+            return vec![answer_verify(
+                secret,
+                e,
+                self.policy.semantics == Semantics::Prosody,
+            )];
         }
         let state = std::mem::replace(&mut self.state, State::Done);
         match (state, input) {
@@ -242,7 +248,7 @@ impl Receiving {
                 // certificate has expired".
                 let text = format!(
                     "Your server's certificate {}",
-                    status.problem(Language::English)
+                    status.problem_as(self.policy.semantics)
                 );
                 actions.extend(self.fail(
                     "not-authorized",
@@ -295,6 +301,7 @@ impl Receiving {
             if dialback {
                 features = features.child(dialback_feature(false));
                 offer.dialback = true;
+                offer.dialback_errors = true;
                 cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
             }
         }
@@ -385,8 +392,16 @@ impl Receiving {
             return self.dialback(element);
         }
         if element.is("error", ns::STREAM) {
-            // The initiating server gave up; it reports why.
-            return self.close();
+            // The initiating server gave up; its error says why.
+            let condition = super::initiating::first_child(element)
+                .unwrap_or("undefined-condition")
+                .to_owned();
+            let mut actions = self.close();
+            actions.push(Action::Finish(Err(Failed {
+                condition: Condition::StreamError { condition },
+                reason: Reason::PeerClosed,
+            })));
+            return actions;
         }
         self.state = State::ExpectCommand;
         Vec::new()
@@ -446,7 +461,11 @@ impl Receiving {
                 Reason::NoCommonMethod,
             );
         }
-        if !self.encrypted && self.policy.tls == Negotiation::Required {
+        // Prosody verifies first and checks encryption once authenticated (see `verified`).
+        if !self.encrypted
+            && self.policy.tls == Negotiation::Required
+            && self.policy.semantics != Semantics::Prosody
+        {
             // XEP-0220 §2.5 policy-violation: "The Receiving Server enforces a policy mandating
             // usage of TLS before dialback and the Initiating Server sent the dialback request
             // without using TLS."
@@ -471,6 +490,7 @@ impl Receiving {
             );
         };
         self.state = State::Verifying;
+        self.key = key.clone();
         vec![Action::Verify(VerifyRequest {
             receiving: self.policy.domain.clone(),
             originating,
@@ -481,6 +501,32 @@ impl Receiving {
 
     /// The authoritative server answered (XEP-0220 step 3); report it (step 4).
     fn verified(&mut self, verification: Verification) -> Vec<Action> {
+        let prosody = self.policy.semantics == Semantics::Prosody;
+        if prosody && verification == Verification::Unanswered {
+            // The verification's stream failed; Prosody's unauthenticated stream waits until
+            // s2s_timeout (90 s by default) and then closes.
+            return self.fail(
+                "connection-timeout",
+                None,
+                ErrorReason::VerificationTimedOut,
+                None,
+                Reason::Unverified,
+            );
+        }
+        if prosody
+            && verification == Verification::Valid
+            && !self.encrypted
+            && self.policy.tls == Negotiation::Required
+        {
+            // mod_s2s make_authenticated: s2s_require_encryption is checked once authenticated.
+            return self.fail(
+                "policy-violation",
+                Some("Encrypted server-to-server communication is required but was not used"),
+                ErrorReason::EncryptionRequired,
+                Some(Cause::tls(&self.policy)),
+                Reason::EncryptionUnavailable,
+            );
+        }
         let sender = self
             .sender
             .clone()
@@ -489,8 +535,22 @@ impl Receiving {
             .attr("from", self.policy.domain.as_str())
             .attr("to", sender.as_str());
         match &verification {
+            // Prosody repeats the key in its result (mod_dialback).
+            Verification::Valid if prosody => {
+                result = result.attr("type", "valid").text(&self.key);
+            }
+            Verification::Invalid if prosody => {
+                result = result.attr("type", "invalid").text(&self.key);
+            }
             Verification::Valid => result = result.attr("type", "valid"),
             Verification::Invalid => result = result.attr("type", "invalid"),
+            Verification::Unanswered => {
+                result = result.attr("type", "error").child(
+                    Element::inherit("error", ns::SERVER)
+                        .attr("type", "wait")
+                        .child(Element::new("remote-server-timeout", ns::STANZAS)),
+                );
+            }
             Verification::Error(condition) => {
                 result = result.attr("type", "error").child(
                     Element::inherit("error", ns::SERVER)
@@ -518,17 +578,23 @@ impl Receiving {
             }
             Verification::Invalid => {
                 // XEP-0220 §2.2.1: "the Receiving Server SHOULD send a result with type
-                // "invalid" and MUST close the XML stream."
+                // "invalid" and MUST close the XML stream." Prosody leaves it open.
                 let mut actions = vec![Action::Send(result, note)];
-                actions.extend(self.close());
+                if !prosody {
+                    actions.extend(self.close());
+                }
                 actions.push(Action::Finish(Err(Failed {
                     condition: Condition::DialbackInvalid,
                     reason: Reason::KeyInvalid,
                 })));
                 actions
             }
-            Verification::Error(condition) => {
+            Verification::Error(_) | Verification::Unanswered => {
                 // XEP-0220 §2.5: non-fatal for the stream.
+                let condition = match verification {
+                    Verification::Error(condition) => condition,
+                    _ => "remote-server-timeout",
+                };
                 self.state = State::ExpectCommand;
                 vec![
                     Action::Send(result, note),
@@ -582,17 +648,21 @@ impl Receiving {
 /// The authoritative server's answer to `<db:verify/>` (XEP-0220 §2.2.2): the key is recomputed
 /// from the request's attributes, `from` being the receiving server, `to` the originating one
 /// and `id` the stream.
-pub(crate) fn answer_verify(secret: &str, request: &Element) -> Action {
+/// Prosody repeats the key in its answer.
+pub(crate) fn answer_verify(secret: &str, request: &Element, prosody: bool) -> Action {
     let receiving = request.get("from").unwrap_or_default();
     let originating = request.get("to").unwrap_or_default();
     let id = request.get("id").unwrap_or_default();
     let valid =
         super::dialback::verify(secret, receiving, originating, id, &request.text_content());
-    let answer = Element::prefixed("db", "verify", ns::DIALBACK)
+    let mut answer = Element::prefixed("db", "verify", ns::DIALBACK)
         .attr("from", originating)
         .attr("id", id)
         .attr("to", receiving)
         .attr("type", if valid { "valid" } else { "invalid" });
+    if prosody {
+        answer = answer.text(&request.text_content());
+    }
     Action::Send(answer, Note::new(NoteKind::VerifyAnswer { valid }))
 }
 

@@ -13,9 +13,10 @@ impl Trace {
         let domain = match party {
             Party::OurProxy => Some(scenario.ours.domain.to_string()),
             Party::Partner => Some(scenario.partner.domain.to_string()),
-            Party::Authoritative => self.steps.iter().find_map(|s| {
-                (s.to == Party::Authoritative || s.from == Party::Authoritative)
-                    .then(|| s.context.initiating.to_string())
+            // The authoritative server of the sender domain: the initiating side's own.
+            Party::Authoritative => Some(match scenario.direction {
+                super::scenario::Direction::Outbound => scenario.ours.domain.to_string(),
+                super::scenario::Direction::Inbound => scenario.partner.domain.to_string(),
             }),
             Party::Dns => None,
         };

@@ -149,10 +149,23 @@ pub struct OurSide {
     /// without one, a secret derived from the seed stands in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dialback_passphrase: Option<PassphraseText>,
+    /// Whose rules our side follows: Lync's (the default), or another server's, to simulate or
+    /// probe as a generic XMPP server with the partner entry's settings as its policy.
+    #[serde(default = "lync", skip_serializing_if = "is_lync")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub semantics: Semantics,
 }
 
 fn valid() -> Certificate {
     Certificate::Valid
+}
+
+fn lync() -> Semantics {
+    Semantics::Lync
+}
+
+fn is_lync(semantics: &Semantics) -> bool {
+    *semantics == Semantics::Lync
 }
 
 /// A passphrase as written in a scenario file.
@@ -321,6 +334,7 @@ impl Scenario {
                 certificate: Certificate::Valid,
                 strict_certificate_validation: false,
                 dialback_passphrase: None,
+                semantics: Semantics::Lync,
             },
             partner_config,
             partner,
@@ -332,12 +346,14 @@ impl Scenario {
 
     /// Our proxy as a peer.
     pub fn our_peer(&self) -> Peer {
-        Peer::lync(
+        let mut peer = Peer::lync(
             self.ours.domain.clone(),
             &self.partner_config,
             self.ours.certificate,
             self.ours.strict_certificate_validation,
-        )
+        );
+        peer.semantics = self.ours.semantics;
+        peer
     }
 
     /// The scenario with one setting changed, as a fix proposes it.

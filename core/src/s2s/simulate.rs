@@ -1,20 +1,31 @@
-//! Plays a scenario out: wires the state machines together in memory, with a simulated DNS,
-//! TLS handshake and authoritative server, and records every step.
+//! Plays a scenario out: wires the state machines together in memory, with a simulated DNS and
+//! TLS handshake, and records every step.
+//!
+//! Each TCP connection is a lane with a machine at either end. The main lane carries the
+//! stream between the initiating and the receiving server. When the receiving server checks a
+//! dialback key, a second lane reaches the authoritative server of the sender domain: a
+//! verify-only stream (XEP-0220 §2.1.2), or, for Prosody, an outgoing stream of the receiving
+//! server's own that is authenticated first and only then carries the `<db:verify/>`. When that
+//! stream is itself authenticated by dialback, a third lane checks its key.
 
 use std::collections::VecDeque;
 
-use super::authoritative::{Authoritative, Verifier};
 use super::fix;
 use super::initiating::Initiating;
-use super::machine::{Action, Cause, Done, Endpoint, Failed, Field, Input, Note, NoteKind, Reason};
-use super::peer::{Certificate, Peer};
+use super::machine::{
+    Action, Cause, Done, Endpoint, Failed, Field, Input, Note, NoteKind, Reason, Verification,
+    VerifyRequest,
+};
+use super::peer::{Certificate, Peer, Semantics};
 use super::receiving::Receiving;
 use super::scenario::{Direction, DnsRecord, Scenario, Setting, Side};
 use super::text::Context;
 use super::trace::{
     Condition, Connection, Failure, FederationLevel, Kind, Outcome, Party, Step, Trace,
 };
+use super::verifier::Verifier;
 use super::xml::{Element, STREAM_CLOSE, StreamEvent, StreamParser, ns, stream_header};
+use crate::domain::Domain;
 use crate::matrix::AuthenticationMethod;
 
 /// Plays the scenario out.
@@ -42,7 +53,10 @@ pub fn simulate(scenario: &Scenario) -> Trace {
     let outcome = match &run.result {
         Ok(done) => established(done, &run),
         Err((step, failed, reporter)) => {
-            let fault = fix::fault(scenario, failed, *reporter);
+            let fault = match (failed.reason, run.unverified_fault) {
+                (Reason::Unverified, Some(fault)) => fault,
+                _ => fix::fault(scenario, failed, *reporter),
+            };
             Outcome {
                 established: false,
                 method: None,
@@ -96,68 +110,74 @@ pub(crate) struct Run {
     pub encrypted: bool,
     /// The receiving server's certificate, which the initiating server judged.
     pub receiving_certificate: Certificate,
+    /// Who is at fault when a verification's own stream failed.
+    pub unverified_fault: Option<Side>,
 }
 
-/// The machines of one simulation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Who {
-    Initiating,
-    Receiving,
-    Verifier,
-    Authoritative,
+/// The most steps a negotiation takes; a guard against machines that never settle.
+const MAX_STEPS: usize = 400;
+
+/// The machine at one end of a lane.
+#[derive(Debug, Clone)]
+enum Machine {
+    Initiating(Initiating),
+    Receiving(Receiving),
+    Verifier(Verifier),
 }
 
-impl Who {
-    fn connection(self) -> Connection {
-        match self {
-            Who::Initiating | Who::Receiving => Connection::Main,
-            Who::Verifier | Who::Authoritative => Connection::Verification,
-        }
-    }
-
-    fn peer(self) -> Who {
-        match self {
-            Who::Initiating => Who::Receiving,
-            Who::Receiving => Who::Initiating,
-            Who::Verifier => Who::Authoritative,
-            Who::Authoritative => Who::Verifier,
-        }
-    }
+/// One end of a lane: a machine acting for one side.
+#[derive(Debug)]
+struct End {
+    machine: Machine,
+    party: Party,
+    side: Side,
+    policy: Peer,
+    /// The parser of what this end receives.
+    parser: StreamParser,
 }
 
-/// The most steps a negotiation takes; a guard against a machine that never settles.
-const MAX_STEPS: usize = 200;
+/// What a lane is for.
+#[derive(Debug, Clone)]
+enum Purpose {
+    Main,
+    /// A verify-only stream; the answer goes to the waiting receiving end.
+    VerifyOnly {
+        waiting: (usize, usize),
+    },
+    /// The receiving server's own stream to the authoritative server: once authenticated, it
+    /// carries the verification request.
+    Stream {
+        waiting: (usize, usize),
+        request: VerifyRequest,
+        sent: bool,
+        answered: bool,
+    },
+}
+
+/// One TCP connection.
+#[derive(Debug)]
+struct Lane {
+    connection: Connection,
+    context: Context,
+    /// The connecting end first, then the accepting end.
+    ends: [End; 2],
+    stream_id: Option<String>,
+    encrypted: bool,
+    /// Cut at the TLS layer: nothing more is written.
+    cut: bool,
+    tls_ready: [bool; 2],
+    purpose: Purpose,
+}
 
 struct Driver<'a> {
     scenario: &'a Scenario,
-    initiating_peer: Peer,
-    receiving_peer: Peer,
-    ours_initiating: bool,
-    context: Context,
-    initiating: Initiating,
-    receiving: Receiving,
-    verifier: Option<Verifier>,
-    authoritative: Authoritative,
-    /// The parser of what each machine receives.
-    parsers: [StreamParser; 4],
-    queue: VecDeque<(Who, Input)>,
+    ours: Peer,
+    lanes: Vec<Lane>,
+    queue: VecDeque<(usize, usize, Input)>,
     steps: Vec<Step>,
-    main_stream_id: Option<String>,
-    verify_stream_id: Option<String>,
-    encrypted: bool,
-    tls_ready: [bool; 2],
-    closed: [bool; 2],
     done: Option<Done>,
     failure: Option<(usize, Failed, Side)>,
-}
-
-fn index(who: Who) -> usize {
-    match who {
-        Who::Initiating => 0,
-        Who::Receiving => 1,
-        Who::Verifier => 2,
-        Who::Authoritative => 3,
-    }
+    unverified_fault: Option<Side>,
 }
 
 /// The secret a side signs dialback keys with: the gateway's passphrase for our side, or a
@@ -261,77 +281,63 @@ pub(crate) fn run(scenario: &Scenario) -> Run {
             )),
             encrypted: false,
             receiving_certificate,
+            unverified_fault: None,
         };
     }
 
-    let initiating_secret = secret(scenario, ours_initiating);
-    let authoritative_secret = if scenario.environment.dialback_key_verifies {
-        initiating_secret.clone()
+    let (initiating_side, receiving_side) = if ours_initiating {
+        (Side::Ours, Side::Partner)
     } else {
-        // The authoritative server no longer knows the secret the key was made with.
-        format!("{initiating_secret}-rotated")
+        (Side::Partner, Side::Ours)
     };
-    let seed = scenario.seed;
     let mut driver = Driver {
         scenario,
-        initiating: Initiating::new(
-            initiating_peer.clone(),
-            receiving_peer.domain.clone(),
-            initiating_secret,
-        ),
-        receiving: Receiving::new(
-            receiving_peer.clone(),
-            (!ours_initiating).then_some(accepts),
-            seed.wrapping_mul(2).wrapping_add(1),
-        ),
-        verifier: None,
-        authoritative: Authoritative::new(
-            initiating_peer.domain.clone(),
-            authoritative_secret,
-            seed.wrapping_mul(2).wrapping_add(2),
-        ),
-        initiating_peer,
-        receiving_peer,
-        ours_initiating,
-        context,
-        parsers: Default::default(),
+        ours,
+        lanes: Vec::new(),
         queue: VecDeque::new(),
         steps: Vec::new(),
-        main_stream_id: None,
-        verify_stream_id: None,
-        encrypted: false,
-        tls_ready: [false; 2],
-        closed: [false; 2],
         done: None,
         failure: None,
+        unverified_fault: None,
     };
-    let start = driver.initiating.start();
-    driver.perform(Who::Initiating, start);
-    while let Some((who, input)) = driver.queue.pop_front() {
+    let initiating = Initiating::new(
+        initiating_peer.clone(),
+        receiving_peer.domain.clone(),
+        driver.secret_of(initiating_side),
+    );
+    let receiving = driver.receiving(
+        receiving_side,
+        scenario.seed.wrapping_mul(2).wrapping_add(1),
+    );
+    driver.lanes.push(Lane {
+        connection: Connection::Main,
+        context,
+        ends: [
+            End::new(
+                Machine::Initiating(initiating),
+                driver.party(initiating_side),
+                initiating_side,
+                initiating_peer,
+            ),
+            End::new(
+                Machine::Receiving(receiving),
+                driver.party(receiving_side),
+                receiving_side,
+                receiving_peer,
+            ),
+        ],
+        stream_id: None,
+        encrypted: false,
+        cut: false,
+        tls_ready: [false; 2],
+        purpose: Purpose::Main,
+    });
+    driver.start(0);
+    while let Some((lane, end, input)) = driver.queue.pop_front() {
         if driver.steps.len() > MAX_STEPS {
             break;
         }
-        let actions = match who {
-            Who::Initiating => driver.initiating.handle(input),
-            Who::Receiving => driver.receiving.handle(input),
-            Who::Authoritative => driver.authoritative.handle(input),
-            Who::Verifier => {
-                let (actions, verification) = match driver.verifier.as_mut() {
-                    Some(verifier) => verifier.handle(input),
-                    None => (Vec::new(), None),
-                };
-                // The verify stream's close goes out before the receiving server acts on the
-                // answer.
-                driver.perform(who, actions);
-                if let Some(verification) = verification {
-                    driver
-                        .queue
-                        .push_back((Who::Receiving, Input::Verified(verification)));
-                }
-                continue;
-            }
-        };
-        driver.perform(who, actions);
+        driver.handle(lane, end, input);
     }
     let result = match (driver.failure, driver.done) {
         (Some(failure), _) => Err(failure),
@@ -348,100 +354,186 @@ pub(crate) fn run(scenario: &Scenario) -> Run {
     Run {
         steps: driver.steps,
         result,
-        encrypted: driver.encrypted,
+        encrypted: driver.lanes.first().is_some_and(|l| l.encrypted),
         receiving_certificate,
+        unverified_fault: driver.unverified_fault,
+    }
+}
+
+impl End {
+    fn new(machine: Machine, party: Party, side: Side, policy: Peer) -> End {
+        End {
+            machine,
+            party,
+            side,
+            policy,
+            parser: StreamParser::new(),
+        }
     }
 }
 
 impl Driver<'_> {
-    fn party(&self, who: Who) -> Party {
-        let initiating_party = if self.ours_initiating {
-            Party::OurProxy
-        } else {
-            Party::Partner
-        };
-        let receiving_party = if self.ours_initiating {
-            Party::Partner
-        } else {
-            Party::OurProxy
-        };
-        match who {
-            Who::Initiating => initiating_party,
-            Who::Receiving | Who::Verifier => receiving_party,
-            Who::Authoritative => Party::Authoritative,
+    fn policy(&self, side: Side) -> Peer {
+        match side {
+            Side::Ours => self.ours.clone(),
+            _ => self.scenario.partner.clone(),
         }
     }
 
-    /// The side of the machine's policy, for causes.
-    fn side(&self, who: Who) -> Side {
-        let ours = match who {
-            Who::Initiating => self.ours_initiating,
-            Who::Receiving | Who::Verifier => !self.ours_initiating,
-            Who::Authoritative => self.ours_initiating,
-        };
-        if ours { Side::Ours } else { Side::Partner }
+    fn other(side: Side) -> Side {
+        match side {
+            Side::Ours => Side::Partner,
+            _ => Side::Ours,
+        }
     }
 
-    fn setting(&self, who: Who, cause: &Cause) -> Setting {
-        setting(self.side(who), cause, &self.scenario.partner_config)
+    /// The party a side plays on the main stream.
+    fn party(&self, side: Side) -> Party {
+        match side {
+            Side::Ours => Party::OurProxy,
+            _ => Party::Partner,
+        }
+    }
+
+    /// The initiating side of the main stream, whose domain's keys the authoritative server
+    /// checks.
+    fn initiating_side(&self) -> Side {
+        match self.scenario.direction {
+            Direction::Outbound => Side::Ours,
+            Direction::Inbound => Side::Partner,
+        }
+    }
+
+    fn secret_of(&self, side: Side) -> String {
+        secret(self.scenario, side == Side::Ours)
+    }
+
+    /// The secret a side's authoritative server checks keys with: the initiating side's no
+    /// longer matches its keys when the scenario says the key does not verify.
+    fn authority_of(&self, side: Side) -> String {
+        let secret = self.secret_of(side);
+        if side == self.initiating_side() && !self.scenario.environment.dialback_key_verifies {
+            format!("{secret}-rotated")
+        } else {
+            secret
+        }
+    }
+
+    /// A side's receiving machine, answering verifications for its own domain.
+    fn receiving(&self, side: Side, seed: u64) -> Receiving {
+        let accepts =
+            (side == Side::Ours).then(|| self.scenario.partner_config.domains().cloned().collect());
+        Receiving::new(self.policy(side), accepts, seed).with_authority(self.authority_of(side))
+    }
+
+    fn start(&mut self, lane: usize) {
+        let actions = match &mut self.lanes[lane].ends[0].machine {
+            Machine::Initiating(m) => m.start(),
+            Machine::Verifier(m) => m.start(),
+            Machine::Receiving(_) => Vec::new(),
+        };
+        self.perform(lane, 0, actions);
+    }
+
+    fn handle(&mut self, lane: usize, end: usize, input: Input) {
+        let (actions, verification) = match &mut self.lanes[lane].ends[end].machine {
+            Machine::Initiating(m) => (m.handle(input), None),
+            Machine::Receiving(m) => (m.handle(input), None),
+            Machine::Verifier(m) => m.handle(input),
+        };
+        // A verify-only stream's close goes out before the receiving server acts on the answer.
+        self.perform(lane, end, actions);
+        if let Some(verification) = verification {
+            self.answer(lane, verification);
+        }
+    }
+
+    /// Hands a verification's outcome to the receiving end that waits for it.
+    fn answer(&mut self, lane: usize, verification: Verification) {
+        let waiting = match &mut self.lanes[lane].purpose {
+            Purpose::VerifyOnly { waiting } => Some(*waiting),
+            Purpose::Stream {
+                waiting, answered, ..
+            } if !*answered => {
+                *answered = true;
+                Some(*waiting)
+            }
+            _ => None,
+        };
+        if let Some((lane, end)) = waiting {
+            self.queue
+                .push_back((lane, end, Input::Verified(verification)));
+        }
     }
 
     fn record(
         &mut self,
+        lane: usize,
         from: Party,
         to: Party,
-        connection: Connection,
         xml: Option<String>,
         kind: Kind,
         cause: Option<Setting>,
     ) -> usize {
         let number = self.steps.len() + 1;
-        let stream_id = match connection {
-            Connection::Main => self.main_stream_id.clone(),
-            Connection::Verification | Connection::NestedVerification => {
-                self.verify_stream_id.clone()
-            }
-        };
+        let lane = &self.lanes[lane];
         self.steps.push(Step {
             number,
             from,
             to,
-            connection,
+            connection: lane.connection,
             xml,
-            stream_id,
-            encrypted: connection == Connection::Main && self.encrypted,
+            stream_id: lane.stream_id.clone(),
+            encrypted: lane.encrypted,
             kind,
             cause,
-            context: self.context.clone(),
+            context: lane.context.clone(),
         });
         number
     }
 
-    /// Carries bytes to the peer's parser and queues what it parses.
-    fn deliver(&mut self, to: Who, xml: &str) {
-        let parser = &mut self.parsers[index(to)];
+    fn cause(&self, lane: usize, end: usize, note: &Note) -> Option<Setting> {
+        let side = self.lanes[lane].ends[end].side;
+        note.cause
+            .as_ref()
+            .map(|c| setting(side, c, &self.scenario.partner_config))
+    }
+
+    /// Carries bytes to the other end's parser and queues what it parses.
+    fn deliver(&mut self, lane: usize, to: usize, xml: &str) {
+        let parser = &mut self.lanes[lane].ends[to].parser;
         match parser.feed(xml) {
             Ok(events) => {
                 for event in events {
-                    if let StreamEvent::Header(h) = &event {
-                        parser.accept_header(h);
+                    let own_stream = matches!(self.lanes[lane].purpose, Purpose::Stream { .. });
+                    if let (StreamEvent::Element(e), 0, true) = (&event, to, own_stream)
+                        && e.is("verify", ns::DIALBACK)
+                        && let Some(kind) = e.get("type")
+                    {
+                        // The answer on the receiving server's own stream.
+                        let verification = if kind == "valid" {
+                            Verification::Valid
+                        } else {
+                            Verification::Invalid
+                        };
+                        self.answer(lane, verification);
                     }
-                    self.queue.push_back((to, Input::Received(event)));
+                    self.queue.push_back((lane, to, Input::Received(event)));
                 }
             }
             // The machines only write well-formed XML; a parse failure would be a bug, and it
             // ends the connection rather than the program.
-            Err(_) => self.queue.push_back((to, Input::ConnectionClosed)),
+            Err(_) => self.queue.push_back((lane, to, Input::ConnectionClosed)),
         }
     }
 
     /// Performs a machine's actions. A failure is placed at the last step of the batch that is
     /// not the closing tag: the error, refusal or abort itself.
-    fn perform(&mut self, who: Who, actions: Vec<Action>) {
+    fn perform(&mut self, lane: usize, end: usize, actions: Vec<Action>) {
         let mut failure_step: Option<usize> = None;
         for action in actions {
             let closing = matches!(action, Action::Close(_));
-            let number = self.act(who, action, failure_step);
+            let number = self.act(lane, end, action, failure_step);
             if !closing && number.is_some() {
                 failure_step = number;
             }
@@ -449,17 +541,20 @@ impl Driver<'_> {
     }
 
     /// Performs one action; returns the number of the step it recorded, if any.
-    fn act(&mut self, who: Who, action: Action, batch_step: Option<usize>) -> Option<usize> {
-        let from = self.party(who);
-        let to = self.party(who.peer());
-        let connection = who.connection();
-        let closed = match connection {
-            Connection::Main => self.closed[0],
-            Connection::Verification | Connection::NestedVerification => self.closed[1],
-        };
+    fn act(
+        &mut self,
+        lane: usize,
+        end: usize,
+        action: Action,
+        batch_step: Option<usize>,
+    ) -> Option<usize> {
+        let from = self.lanes[lane].ends[end].party;
+        let to = self.lanes[lane].ends[1 - end].party;
+        let connection = self.lanes[lane].connection;
+        let authoritative = connection != Connection::Main;
+        let cut = self.lanes[lane].cut;
         match action {
             Action::Resolve(domain) => {
-                let authoritative = who == Who::Verifier;
                 let record = self.scenario.environment.dns_for(&domain);
                 let cause = (record != DnsRecord::Srv).then(|| {
                     Setting::new(
@@ -469,9 +564,9 @@ impl Driver<'_> {
                     )
                 });
                 let number = self.record(
+                    lane,
                     from,
                     Party::Dns,
-                    connection,
                     None,
                     Kind::DnsQuery {
                         domain: domain.clone(),
@@ -491,9 +586,9 @@ impl Driver<'_> {
                     DnsRecord::SrvRoot | DnsRecord::NxDomain => None,
                 };
                 self.record(
+                    lane,
                     Party::Dns,
                     from,
-                    connection,
                     None,
                     Kind::DnsAnswer {
                         domain,
@@ -504,188 +599,318 @@ impl Driver<'_> {
                     cause,
                 );
                 self.queue
-                    .push_back((who, Input::Resolved(endpoint.ok_or(record))));
+                    .push_back((lane, end, Input::Resolved(endpoint.ok_or(record))));
                 Some(number)
             }
             Action::Connect(endpoint) => {
-                if who == Who::Verifier && !self.scenario.environment.authoritative_reachable {
+                if connection == Connection::Verification
+                    && !self.scenario.environment.authoritative_reachable
+                {
+                    let domain = self.lanes[lane].ends[1].policy.domain.clone();
                     let number = self.record(
+                        lane,
                         from,
-                        Party::Authoritative,
-                        connection,
+                        to,
                         None,
-                        Kind::Unreachable {
-                            domain: self.initiating_peer.domain.clone(),
-                        },
+                        Kind::Unreachable { domain },
                         Some(Setting::new(
                             Side::Environment,
                             "authoritativeReachable",
                             "false",
                         )),
                     );
-                    self.queue.push_back((who, Input::ConnectionClosed));
+                    self.queue.push_back((lane, end, Input::ConnectionClosed));
                     return Some(number);
                 }
-                let authoritative = who == Who::Verifier;
                 let number = self.record(
+                    lane,
                     from,
                     to,
-                    connection,
                     None,
                     Kind::Connect {
                         endpoint,
                         authoritative,
+                        own_stream: matches!(self.lanes[lane].purpose, Purpose::Stream { .. }),
                     },
                     None,
                 );
-                self.queue.push_back((who, Input::Connected));
+                self.queue.push_back((lane, end, Input::Connected));
                 Some(number)
             }
             // Nothing more is written on a connection that was cut.
-            Action::Header(..) | Action::Send(..) | Action::Close(_) if closed => None,
+            Action::Header(..) | Action::Send(..) | Action::Close(_) if cut => None,
             Action::Header(element, note) => {
                 let xml = stream_header(&element);
-                match (who, element.get("id")) {
-                    (Who::Initiating, _) => self.main_stream_id = None,
-                    (Who::Receiving, Some(id)) => self.main_stream_id = Some(id.to_owned()),
-                    (Who::Verifier, _) => self.verify_stream_id = None,
-                    (Who::Authoritative, Some(id)) => self.verify_stream_id = Some(id.to_owned()),
-                    _ => {}
+                let state = &mut self.lanes[lane];
+                if end == 0 {
+                    state.stream_id = None;
+                } else if let Some(id) = element.get("id") {
+                    state.stream_id = Some(id.to_owned());
                 }
                 // A header starts a new XML document on the wire (RFC 6120 §4.3.3).
-                self.parsers[index(who.peer())].restart();
-                let cause = note.cause.as_ref().map(|c| self.setting(who, c));
+                state.ends[1 - end].parser.restart();
+                let cause = self.cause(lane, end, &note);
                 let number = self.record(
+                    lane,
                     from,
                     to,
-                    connection,
                     Some(xml.clone()),
                     Kind::Machine(note.kind),
                     cause,
                 );
-                self.deliver(who.peer(), &xml);
+                self.deliver(lane, 1 - end, &xml);
                 Some(number)
             }
-            Action::Send(element, note) => Some(self.send(who, &element, note)),
+            Action::Send(element, note) => Some(self.send(lane, end, &element, note)),
             Action::Close(note) => {
-                let cause = note.cause.as_ref().map(|c| self.setting(who, c));
+                let cause = self.cause(lane, end, &note);
                 let number = self.record(
+                    lane,
                     from,
                     to,
-                    connection,
                     Some(STREAM_CLOSE.to_owned()),
                     Kind::Machine(note.kind),
                     cause,
                 );
-                self.deliver(who.peer(), STREAM_CLOSE);
+                self.deliver(lane, 1 - end, STREAM_CLOSE);
                 Some(number)
             }
             Action::StartTls => {
-                self.tls_ready[index(who).min(1)] = true;
-                if self.tls_ready == [true, true] {
-                    self.tls_ready = [false, false];
-                    return Some(self.handshake());
+                let state = &mut self.lanes[lane];
+                state.tls_ready[end] = true;
+                if state.tls_ready == [true, true] {
+                    state.tls_ready = [false, false];
+                    return Some(self.handshake(lane));
                 }
                 None
             }
             Action::Verify(request) => {
-                let mut verifier = Verifier::new(request);
-                let actions = verifier.start();
-                self.verifier = Some(verifier);
-                self.perform(Who::Verifier, actions);
+                self.verify(lane, end, request);
                 None
             }
             Action::Finish(Ok(done)) => {
-                if who == Who::Initiating && self.failure.is_none() {
-                    self.done = Some(done);
-                    let stanza = self.stanza();
-                    self.send(Who::Initiating, &stanza, Note::new(NoteKind::Stanza));
+                let purpose = self.lanes[lane].purpose.clone();
+                match purpose {
+                    Purpose::Main if end == 0 && self.failure.is_none() => {
+                        self.done = Some(done);
+                        let stanza = self.stanza();
+                        self.send(lane, 0, &stanza, Note::new(NoteKind::Stanza));
+                    }
+                    Purpose::Stream {
+                        request,
+                        sent: false,
+                        ..
+                    } if end == 0 => {
+                        if let Purpose::Stream { sent, .. } = &mut self.lanes[lane].purpose {
+                            *sent = true;
+                        }
+                        // The verification request waited for the stream to be
+                        // authenticated (Prosody queues it until then).
+                        let verify = Element::prefixed("db", "verify", ns::DIALBACK)
+                            .attr("from", request.receiving.as_str())
+                            .attr("id", &request.stream_id)
+                            .attr("to", request.originating.as_str())
+                            .text(&request.key);
+                        let note = Note::new(NoteKind::VerifyRequest {
+                            stream_id: request.stream_id.clone(),
+                        });
+                        self.send(lane, 0, &verify, note);
+                    }
+                    _ => {}
                 }
                 None
             }
             Action::Finish(Err(failed)) => {
-                if self.failure.is_none() {
-                    let step = batch_step.unwrap_or(self.steps.len());
-                    self.failure = Some((step, failed, self.side(who)));
+                let side = self.lanes[lane].ends[end].side;
+                match self.lanes[lane].purpose.clone() {
+                    Purpose::Main if self.failure.is_none() => {
+                        let step = batch_step.unwrap_or(self.steps.len());
+                        self.failure = Some((step, failed, side));
+                    }
+                    Purpose::Stream {
+                        answered: false, ..
+                    } => {
+                        // The stream that was to carry the verification failed: whoever is at
+                        // fault for it is at fault for the verification.
+                        let mut reversed = self.scenario.clone();
+                        reversed.direction = match self.scenario.direction {
+                            Direction::Outbound => Direction::Inbound,
+                            Direction::Inbound => Direction::Outbound,
+                        };
+                        self.unverified_fault = Some(fix::fault(&reversed, &failed, side));
+                        self.answer(lane, Verification::Unanswered);
+                    }
+                    _ => {}
                 }
                 None
             }
         }
     }
 
-    fn send(&mut self, who: Who, element: &Element, note: Note) -> usize {
+    fn send(&mut self, lane: usize, end: usize, element: &Element, note: Note) -> usize {
         let xml = element.to_xml();
-        let cause = note.cause.as_ref().map(|c| self.setting(who, c));
+        let cause = self.cause(lane, end, &note);
+        let from = self.lanes[lane].ends[end].party;
+        let to = self.lanes[lane].ends[1 - end].party;
         let number = self.record(
-            self.party(who),
-            self.party(who.peer()),
-            who.connection(),
+            lane,
+            from,
+            to,
             Some(xml.clone()),
             Kind::Machine(note.kind),
             cause,
         );
-        self.deliver(who.peer(), &xml);
+        self.deliver(lane, 1 - end, &xml);
         number
+    }
+
+    /// A receiving end checks a key with the authoritative server of the sender domain: over a
+    /// verify-only stream, or (Prosody) over an authenticated stream of its own.
+    fn verify(&mut self, lane: usize, end: usize, request: VerifyRequest) {
+        let verifying = &self.lanes[lane].ends[end];
+        let (verifying_party, verifying_side, verifying_policy) =
+            (verifying.party, verifying.side, verifying.policy.clone());
+        let authority_side = Self::other(verifying_side);
+        let (connection, authority_party) = if self.lanes[lane].connection == Connection::Main {
+            (Connection::Verification, Party::Authoritative)
+        } else {
+            (Connection::NestedVerification, self.lanes[0].ends[1].party)
+        };
+        let seed = self
+            .scenario
+            .seed
+            .wrapping_mul(2)
+            .wrapping_add(2 + 2 * self.lanes.len() as u64);
+        let authority = End::new(
+            Machine::Receiving(self.receiving(authority_side, seed)),
+            authority_party,
+            authority_side,
+            self.policy(authority_side),
+        );
+        let waiting = (lane, end);
+        let context = self.lanes[lane].context.clone();
+        let new_lane = if verifying_policy.semantics == Semantics::Prosody {
+            let initiating = Initiating::new(
+                verifying_policy.clone(),
+                request.originating.clone(),
+                self.secret_of(verifying_side),
+            );
+            Lane {
+                connection,
+                context: Context {
+                    initiating: context.receiving.clone(),
+                    receiving: context.initiating.clone(),
+                    ours_initiating: !context.ours_initiating,
+                },
+                ends: [
+                    End::new(
+                        Machine::Initiating(initiating),
+                        verifying_party,
+                        verifying_side,
+                        verifying_policy,
+                    ),
+                    authority,
+                ],
+                stream_id: None,
+                encrypted: false,
+                cut: false,
+                tls_ready: [false; 2],
+                purpose: Purpose::Stream {
+                    waiting,
+                    request,
+                    sent: false,
+                    answered: false,
+                },
+            }
+        } else {
+            Lane {
+                connection,
+                context,
+                ends: [
+                    End::new(
+                        Machine::Verifier(Verifier::new(request)),
+                        verifying_party,
+                        verifying_side,
+                        verifying_policy,
+                    ),
+                    authority,
+                ],
+                stream_id: None,
+                encrypted: false,
+                cut: false,
+                tls_ready: [false; 2],
+                purpose: Purpose::VerifyOnly { waiting },
+            }
+        };
+        self.lanes.push(new_lane);
+        self.start(self.lanes.len() - 1);
     }
 
     /// The TLS handshake (RFC 6120 §5.4.3): each side sees the other's certificate, and a side
     /// that validates strictly may refuse it, which ends the connection at the TLS layer.
-    fn handshake(&mut self) -> usize {
-        let initiating_saw = self.receiving_peer.certificate;
-        let receiving_saw = (self.initiating_peer.certificate != Certificate::Missing)
-            .then_some(self.initiating_peer.certificate);
-        let rejection = match self.initiating.judge(initiating_saw) {
-            Some(rejection) => Some((Who::Initiating, rejection)),
-            None => self
-                .receiving
-                .judge(receiving_saw)
-                .map(|rejection| (Who::Receiving, rejection)),
+    fn handshake(&mut self, lane: usize) -> usize {
+        let [initiating, receiving] = &self.lanes[lane].ends;
+        let initiating_saw = receiving.policy.certificate;
+        let receiving_saw = (initiating.policy.certificate != Certificate::Missing)
+            .then_some(initiating.policy.certificate);
+        let judge_initiating = match &initiating.machine {
+            Machine::Initiating(m) => m.judge(initiating_saw),
+            _ => None,
         };
-        if let Some((who, rejection)) = rejection {
+        let judge_receiving = match &receiving.machine {
+            Machine::Receiving(m) => m.judge(receiving_saw),
+            _ => None,
+        };
+        let rejection = judge_initiating
+            .map(|r| (0, r))
+            .or(judge_receiving.map(|r| (1, r)));
+        let (initiating_party, receiving_party) = (initiating.party, receiving.party);
+        let sides = [initiating.side, receiving.side];
+        let parties = [initiating_party, receiving_party];
+        if let Some((judge, rejection)) = rejection {
             // §5.4.3.2: no closing stream tag; the TCP connection ends.
-            let cause = self.setting(who, &rejection.cause);
+            let cause = setting(
+                sides[judge],
+                &rejection.cause,
+                &self.scenario.partner_config,
+            );
             let number = self.record(
-                self.party(Who::Initiating),
-                self.party(Who::Receiving),
-                Connection::Main,
+                lane,
+                initiating_party,
+                receiving_party,
                 None,
                 Kind::TlsHandshakeFailed {
-                    by_initiating: who == Who::Initiating,
+                    by_initiating: judge == 0,
                     status: rejection.status,
                 },
                 Some(cause),
             );
-            self.closed[0] = true;
-            if self.failure.is_none() {
-                self.failure = Some((
-                    number,
-                    Failed {
-                        condition: Condition::CertificateRejected {
-                            certificate: rejection.status,
-                            of: self.party(who.peer()),
-                        },
-                        reason: Reason::Certificate { local: false },
-                    },
-                    self.side(who),
-                ));
+            self.lanes[lane].cut = true;
+            let failed = Failed {
+                condition: Condition::CertificateRejected {
+                    certificate: rejection.status,
+                    of: parties[1 - judge],
+                },
+                reason: Reason::Certificate { local: false },
+            };
+            if lane == 0 && self.failure.is_none() {
+                self.failure = Some((number, failed, sides[judge]));
             }
-            self.queue
-                .push_back((Who::Initiating, Input::ConnectionClosed));
-            self.queue
-                .push_back((Who::Receiving, Input::ConnectionClosed));
+            self.queue.push_back((lane, 0, Input::ConnectionClosed));
+            self.queue.push_back((lane, 1, Input::ConnectionClosed));
             return number;
         }
         let cause = [
-            (Who::Receiving, initiating_saw),
-            (Who::Initiating, receiving_saw.unwrap_or(Certificate::Valid)),
+            (sides[1], initiating_saw),
+            (sides[0], receiving_saw.unwrap_or(Certificate::Valid)),
         ]
         .into_iter()
         .find(|(_, c)| *c != Certificate::Valid)
-        .map(|(w, c)| Setting::new(self.side(w), "certificate", c.name()));
+        .map(|(side, c)| Setting::new(side, "certificate", c.name()));
         let number = self.record(
-            self.party(Who::Initiating),
-            self.party(Who::Receiving),
-            Connection::Main,
+            lane,
+            initiating_party,
+            receiving_party,
             None,
             Kind::TlsHandshake {
                 initiating_saw,
@@ -693,18 +918,21 @@ impl Driver<'_> {
             },
             cause,
         );
-        self.encrypted = true;
+        let state = &mut self.lanes[lane];
+        state.encrypted = true;
         // The streams restart after TLS (RFC 6120 §5.4.3.3).
-        self.parsers[0].restart();
-        self.parsers[1].restart();
+        state.ends[0].parser.restart();
+        state.ends[1].parser.restart();
         self.queue.push_back((
-            Who::Initiating,
+            lane,
+            0,
             Input::TlsEstablished {
                 peer: Some(initiating_saw),
             },
         ));
         self.queue.push_back((
-            Who::Receiving,
+            lane,
+            1,
             Input::TlsEstablished {
                 peer: receiving_saw,
             },
@@ -714,19 +942,22 @@ impl Driver<'_> {
 
     /// The first stanza on the negotiated stream.
     fn stanza(&self) -> Element {
-        let (from_user, to_user) = if self.ours_initiating {
+        let main = &self.lanes[0];
+        let ours_initiating = main.context.ours_initiating;
+        let (from_user, to_user) = if ours_initiating {
             ("alice", "bob")
         } else {
             ("bob", "alice")
         };
+        let domain = |d: &Domain| d.as_str().to_owned();
         Element::inherit("message", ns::SERVER)
             .attr(
                 "from",
-                &format!("{from_user}@{}", self.initiating_peer.domain.as_str()),
+                &format!("{from_user}@{}", domain(&main.context.initiating)),
             )
             .attr(
                 "to",
-                &format!("{to_user}@{}", self.receiving_peer.domain.as_str()),
+                &format!("{to_user}@{}", domain(&main.context.receiving)),
             )
             .attr("type", "chat")
             .child(Element::inherit("body", ns::SERVER).text("Hello"))

@@ -32,12 +32,12 @@ pub(crate) fn phase(kind: &Kind) -> Phase {
                 Phase::Stream
             }
             NoteKind::StartTls { .. } | NoteKind::Proceed | NoteKind::TlsRefused => Phase::Tls,
-            NoteKind::Auth | NoteKind::SaslSuccess | NoteKind::SaslFailure { .. } => Phase::Sasl,
+            NoteKind::Auth { .. } | NoteKind::SaslSuccess | NoteKind::SaslFailure { .. } => {
+                Phase::Sasl
+            }
             NoteKind::DialbackKey { .. }
             | NoteKind::DialbackResult(_)
             | NoteKind::VerifyOpen
-            | NoteKind::VerifyAccept
-            | NoteKind::VerifyFeatures
             | NoteKind::VerifyRequest { .. }
             | NoteKind::VerifyAnswer { .. }
             | NoteKind::VerifyClose => Phase::Dialback,
@@ -108,16 +108,15 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
             NoteKind::StartTls { offered: false } => "RFC 7590 §3.1",
             NoteKind::Proceed => "RFC 6120 §5.4.2.3",
             NoteKind::TlsRefused => "RFC 6120 §5.4.2.2",
-            NoteKind::Auth => "RFC 6120 §6.4.2, XEP-0178 §3",
+            NoteKind::Auth { .. } => "RFC 6120 §6.4.2, XEP-0178 §3",
             NoteKind::SaslSuccess => "RFC 6120 §6.4.6",
             NoteKind::SaslFailure { .. } => "RFC 6120 §6.4.5, XEP-0178 §3",
             NoteKind::DialbackKey { .. } => "XEP-0220 §2.1.1, XEP-0185 §2",
-            NoteKind::DialbackResult(Verification::Error(_)) => "XEP-0220 §2.5",
-            NoteKind::DialbackResult(_) => "XEP-0220 §2.2.1",
-            NoteKind::VerifyOpen | NoteKind::VerifyAccept | NoteKind::VerifyClose => {
-                "XEP-0220 §2.1.2"
+            NoteKind::DialbackResult(Verification::Error(_) | Verification::Unanswered) => {
+                "XEP-0220 §2.5"
             }
-            NoteKind::VerifyFeatures => "XEP-0220 §2.4.2",
+            NoteKind::DialbackResult(_) => "XEP-0220 §2.2.1",
+            NoteKind::VerifyOpen | NoteKind::VerifyClose => "XEP-0220 §2.1.2",
             NoteKind::VerifyRequest { .. } => "XEP-0220 §2.1.2",
             NoteKind::VerifyAnswer { .. } => "XEP-0220 §2.2.2",
             NoteKind::StreamError { condition, .. } | NoteKind::PeerError { condition, .. } => {
@@ -127,6 +126,8 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
                     "policy-violation" => "RFC 6120 §4.9.3.14",
                     "host-unknown" => "RFC 6120 §4.9.3.6",
                     "improper-addressing" => "RFC 6120 §4.9.3.7",
+                    "connection-timeout" => "RFC 6120 §4.9.3.4",
+                    "undefined-condition" => "RFC 6120 §4.9.3.21",
                     _ => "RFC 6120 §4.9",
                 }
             }
@@ -272,7 +273,7 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
             NoteKind::StartTls { .. } => l.pick("starts TLS".to_owned(), "startet TLS".to_owned()),
             NoteKind::Proceed => l.pick("agrees to TLS".to_owned(), "stimmt TLS zu".to_owned()),
             NoteKind::TlsRefused => l.pick("refuses TLS".to_owned(), "lehnt TLS ab".to_owned()),
-            NoteKind::Auth => l.pick(
+            NoteKind::Auth { .. } => l.pick(
                 "authenticates with SASL EXTERNAL".to_owned(),
                 "authentifiziert sich mit SASL EXTERNAL".to_owned(),
             ),
@@ -301,18 +302,14 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
                     format!("dialback error: {condition}"),
                     format!("Rückruffehler: {condition}"),
                 ),
+                Verification::Unanswered => l.pick(
+                    "dialback error: remote-server-timeout".to_owned(),
+                    "Rückruffehler: remote-server-timeout".to_owned(),
+                ),
             },
             NoteKind::VerifyOpen => l.pick(
                 "opens a verify-only stream".to_owned(),
                 "öffnet einen reinen Prüf-Datenstrom".to_owned(),
-            ),
-            NoteKind::VerifyAccept => l.pick(
-                "answers the verify-only stream".to_owned(),
-                "beantwortet den Prüf-Datenstrom".to_owned(),
-            ),
-            NoteKind::VerifyFeatures => l.pick(
-                "offers dialback".to_owned(),
-                "bietet den Rückruf an".to_owned(),
             ),
             NoteKind::VerifyRequest { stream_id } => l.pick(
                 format!("asks whether the key is valid for stream {stream_id}"),
@@ -465,10 +462,29 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
         ),
         Kind::Connect {
             authoritative: true,
+            own_stream: false,
             ..
         } => l.pick(
             "A separate connection, used only to check the key.".to_owned(),
             "Eine eigene Verbindung, nur zum Prüfen des Schlüssels.".to_owned(),
+        ),
+        Kind::Connect {
+            authoritative: true,
+            own_stream: true,
+            ..
+        } => l.pick(
+            format!(
+                "{r} sends its verification request only over an authenticated stream of its \
+                 own to {i}, as Prosody does: it opens one now and negotiates it like any \
+                 outgoing stream before asking. The key can only be checked if this stream \
+                 succeeds."
+            ),
+            format!(
+                "{r} sendet seine Prüfanfrage nur über einen eigenen, authentifizierten \
+                 Datenstrom zu {i}, wie Prosody: Er öffnet jetzt einen und handelt ihn wie jeden \
+                 ausgehenden Datenstrom aus, bevor er fragt. Der Schlüssel lässt sich nur prüfen, \
+                 wenn dieser Datenstrom gelingt."
+            ),
         ),
         Kind::Unreachable { .. } => l.pick(
             "Without the authoritative server the key cannot be checked; the receiving server \
@@ -641,10 +657,17 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
                      darf Stanzas senden.",
                 ));
             }
-            if offer.starttls == Some(true) {
+            if offer.starttls == Some(true) && !offer.dialback && !offer.external {
                 parts.push(l.pick(
                     "TLS is mandatory, so nothing else is offered before it.",
                     "TLS ist verpflichtend, daher wird vorher nichts anderes angeboten.",
+                ));
+            } else if offer.starttls == Some(true) {
+                parts.push(l.pick(
+                    "TLS is mandatory; what else is offered only counts once the stream is \
+                     encrypted.",
+                    "TLS ist verpflichtend; was sonst angeboten wird, zählt erst, wenn der \
+                     Datenstrom verschlüsselt ist.",
                 ));
             } else if offer.starttls == Some(false) {
                 parts.push(l.pick(
@@ -660,10 +683,17 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
                      einer vertrauenswürdigen Kette vorgelegt hat.",
                 ));
             }
-            if offer.dialback {
+            if offer.dialback && offer.dialback_errors {
                 parts.push(l.pick(
                     "Dialback is offered, with graceful error handling.",
                     "Der Rückruf wird angeboten, mit Fehlerbehandlung.",
+                ));
+            } else if offer.dialback {
+                parts.push(l.pick(
+                    "Dialback is offered, without announcing error handling (as Prosody does): \
+                     a dialback error ends the stream.",
+                    "Der Rückruf wird angeboten, ohne Fehlerbehandlung anzukündigen (wie bei \
+                     Prosody): Ein Rückruffehler beendet den Datenstrom.",
                 ));
             }
             if parts.is_empty() {
@@ -701,13 +731,26 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
              Zertifikat), antwortet daher mit einem Fehler und schließt den Datenstrom."
                 .to_owned(),
         ),
-        NoteKind::Auth => l.pick(
+        NoteKind::Auth { identity: None } => l.pick(
             "The initiating server asks to be authenticated by the certificate it presented in \
              TLS; \"=\" means it gives no separate authorisation identity."
                 .to_owned(),
             "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte \
              Zertifikat; \"=\" bedeutet, dass er keine eigene Autorisierungsidentität angibt."
                 .to_owned(),
+        ),
+        NoteKind::Auth { identity: Some(identity) } => l.pick(
+            format!(
+                "The initiating server asks to be authenticated by the certificate it presented \
+                 in TLS, naming {identity} as authorisation identity (base64), as Prosody does; \
+                 RFC 6120 §6.3.8 lets it, though a server acting for itself need not."
+            ),
+            format!(
+                "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte \
+                 Zertifikat und nennt {identity} als Autorisierungsidentität (base64), wie \
+                 Prosody; RFC 6120 §6.3.8 erlaubt das, nötig ist es für einen Server in eigener \
+                 Sache nicht."
+            ),
         ),
         NoteKind::SaslSuccess => l.pick(
             format!("The certificate is valid for {i}; the stream restarts once more."),
@@ -767,7 +810,7 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
              internal-server-error zurück."
                 .to_owned(),
         ),
-        NoteKind::DialbackResult(Verification::Error(_)) => l.pick(
+        NoteKind::DialbackResult(Verification::Error(_) | Verification::Unanswered) => l.pick(
             "The key could not be checked. The stream stays open, but the sender domain is not \
              verified, and queued stanzas bounce with remote-server-timeout."
                 .to_owned(),
@@ -785,19 +828,6 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
                 "Der empfangende Server verbindet sich mit dem autoritativen Server von {i}; ein \
                  Datenstrom nur zur Schlüsselprüfung braucht kein TLS."
             ),
-        ),
-        NoteKind::VerifyAccept => l.pick(
-            "The authoritative server answers with its own stream header.".to_owned(),
-            "Der autoritative Server antwortet mit eigenem Datenstrom-Header.".to_owned(),
-        ),
-        NoteKind::VerifyFeatures => l.pick(
-            "It accepts dialback requests on this stream, without TLS: XEP-0220 §2.1.2 lets a \
-             stream that only verifies keys skip TLS, even where stanzas require it."
-                .to_owned(),
-            "Er nimmt auf diesem Datenstrom Rückrufanfragen an, ohne TLS: XEP-0220 §2.1.2 \
-             erlaubt einem Datenstrom, der nur Schlüssel prüft, auf TLS zu verzichten, auch wo \
-             Stanzas es verlangen."
-                .to_owned(),
         ),
         NoteKind::VerifyRequest { .. } => l.pick(
             "The request carries the key and the id of the stream the receiving server opened \
@@ -895,6 +925,41 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             ErrorReason::NotAllowed => l.pick(
                 format!("{i} is not an allowed XMPP partner of {r}, so the stream is refused."),
                 format!("{i} ist kein zugelassener XMPP-Partner von {r}, daher wird der Datenstrom abgelehnt."),
+            ),
+            ErrorReason::EncryptionRequired => l.pick(
+                "The stream was authenticated without TLS, but the server requires encryption. \
+                 Prosody checks s2s_require_encryption only at this point, so the dialback that \
+                 just succeeded is wasted."
+                    .to_owned(),
+                "Der Datenstrom wurde ohne TLS authentifiziert, der Server verlangt aber \
+                 Verschlüsselung. Prosody prüft s2s_require_encryption erst an dieser Stelle, der \
+                 eben gelungene Rückruf ist also vergebens."
+                    .to_owned(),
+            ),
+            ErrorReason::DialbackRefused => l.pick(
+                format!(
+                    "The authoritative server did not confirm the key of {i}, so {i} ends the \
+                     stream."
+                ),
+                format!(
+                    "Der autoritative Server hat den Schlüssel von {i} nicht bestätigt, daher \
+                     beendet {i} den Datenstrom."
+                ),
+            ),
+            ErrorReason::VerificationTimedOut => l.pick(
+                format!(
+                    "{r} could not verify the key of {i}: the stream it opened to the \
+                     authoritative server of {i} to carry the verification failed (see the \
+                     verification steps). Prosody leaves the unauthenticated stream waiting and \
+                     closes it after s2s_timeout, 90 seconds by default."
+                ),
+                format!(
+                    "{r} konnte den Schlüssel von {i} nicht prüfen: Der Datenstrom, den er zum \
+                     autoritativen Server von {i} geöffnet hat, um die Prüfung zu übertragen, ist \
+                     gescheitert (siehe die Prüfschritte). Prosody lässt den nicht \
+                     authentifizierten Datenstrom warten und schließt ihn nach s2s_timeout, \
+                     standardmäßig 90 Sekunden."
+                ),
             ),
             ErrorReason::HostUnknown => l.pick(
                 "The stream is addressed to a domain the receiving server does not serve."

@@ -112,6 +112,9 @@ pub(crate) enum Kind {
     Connect {
         endpoint: Endpoint,
         authoritative: bool,
+        /// The verification travels over the receiving server's own authenticated stream
+        /// (Prosody), not a verify-only one.
+        own_stream: bool,
     },
     Unreachable {
         domain: Domain,
@@ -130,23 +133,28 @@ pub(crate) enum Kind {
         domain: Domain,
     },
     /// A TCP connection attempt failed (probe).
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     ConnectFailed {
         endpoint: Endpoint,
         error: String,
     },
     /// Nothing arrived in time (probe).
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Timeout {
         seconds: u64,
     },
     /// The TLS handshake failed for a reason other than a refused certificate (probe).
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     TlsError {
         message: String,
     },
     /// The bytes that arrived are not a well-formed stream (probe).
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Unreadable {
         message: String,
     },
     /// The other side closed the TCP connection (probe).
+    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Disconnected,
 }
 

@@ -98,8 +98,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// Removes the namespaces of earlier runs that were killed before they could clean up.
+fn remove_stale_namespaces() {
+    let Ok(output) = Command::new("ip").args(["netns", "list"]).output() else {
+        return;
+    };
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let name = line.split_whitespace().next().unwrap_or_default();
+        let Some(pid) = name.strip_prefix("xf-interop-") else {
+            continue;
+        };
+        if !PathBuf::from("/proc").join(pid).exists() {
+            let _ = Command::new("ip").args(["netns", "del", name]).status();
+            let _ = std::fs::remove_dir_all(PathBuf::from("/etc/netns").join(name));
+        }
+    }
+}
+
 /// Creates the namespace, runs this program again inside it, and removes it.
 fn enter_namespace() -> Result<bool, String> {
+    remove_stale_namespaces();
     let name = format!("xf-interop-{}", std::process::id());
     let resolv_dir = PathBuf::from("/etc/netns").join(&name);
     let run = |program: &str, arguments: &[&str]| -> Result<(), String> {

@@ -2,7 +2,6 @@
 //! child process inside the suite's network namespace.
 
 use std::fs;
-use std::io::Read;
 use std::net::{SocketAddr, TcpStream, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -40,10 +39,8 @@ impl Process {
     fn exited(&mut self) -> Option<String> {
         match self.child.try_wait() {
             Ok(Some(status)) => {
-                let mut stderr = String::new();
-                if let Some(mut pipe) = self.child.stderr.take() {
-                    let _ = pipe.read_to_string(&mut stderr);
-                }
+                let stderr =
+                    fs::read_to_string(self.log.with_extension("stderr")).unwrap_or_default();
                 Some(format!(
                     "{} exited ({status}): {stderr}{}",
                     self.name,
@@ -60,6 +57,11 @@ impl Drop for Process {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Where a server's standard error goes: beside its log.
+fn stderr_file(log: &Path) -> Result<fs::File, String> {
+    fs::File::create(log.with_extension("stderr")).map_err(|e| e.to_string())
 }
 
 /// Starts dnsmasq with the suite's records, answering only for `.example`. (Not `.test`:
@@ -90,7 +92,8 @@ pub fn dnsmasq(dir: &Path) -> Result<Process, String> {
         .args(&records)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        // A file, not a pipe nobody reads: a full pipe would stall the server.
+        .stderr(stderr_file(&log)?)
         .spawn()
         .map_err(|e| format!("cannot start dnsmasq: {e}"))?;
     let mut process = Process {
@@ -235,7 +238,7 @@ impl Prosody {
             .arg("-F")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
+            .stderr(stderr_file(&log)?)
             .spawn()
             .map_err(|e| format!("cannot start prosody: {e}"))?;
         let mut process = Process {

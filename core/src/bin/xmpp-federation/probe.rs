@@ -10,7 +10,7 @@ use std::time::Duration;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use xmpp_federation::probe::{Identity, Nameserver, ProbeOptions, Timeouts, Trust, probe};
-use xmpp_federation::s2s::{Direction, Scenario};
+use xmpp_federation::s2s::{Direction, Scenario, Semantics};
 use xmpp_federation::{Domain, ENGINE_VERSION, Negotiation, PartnerConfig};
 
 use super::{CLEAN, ERRORS, Output, UNUSABLE, read_document, read_request, render};
@@ -58,9 +58,14 @@ pub struct ProbeArgs {
     /// Ask this DNS server (IP or IP:PORT) instead of the system's
     #[arg(long, value_name = "ADDRESS")]
     dns: Option<String>,
-    /// Connect to this address instead of resolving the partner's domain
-    #[arg(long, value_name = "IP:PORT")]
-    connect: Option<SocketAddr>,
+    /// Connect here instead of asking DNS: `IP:PORT` for the partner's domain, or
+    /// `DOMAIN=IP:PORT` for any domain (repeat for several)
+    #[arg(long, value_name = "[DOMAIN=]IP:PORT")]
+    connect: Vec<String>,
+    /// Whose rules our side follows: Lync's, or a generic XMPP server's with the entry's
+    /// settings as its policy
+    #[arg(long, value_enum, default_value_t = SemanticsArg::Lync)]
+    semantics: SemanticsArg,
     /// Listen here as our domain's server, for the partner's dialback verification (and its
     /// stream, inbound); our domain's SRV record must lead here
     #[arg(long, value_name = "IP:PORT")]
@@ -89,6 +94,25 @@ impl From<NegotiationArg> for Negotiation {
             NegotiationArg::Required => Negotiation::Required,
             NegotiationArg::Optional => Negotiation::Optional,
             NegotiationArg::NotSupported => Negotiation::NotSupported,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum SemanticsArg {
+    Lync,
+    Xmpp,
+    Prosody,
+    Ejabberd,
+}
+
+impl From<SemanticsArg> for Semantics {
+    fn from(value: SemanticsArg) -> Semantics {
+        match value {
+            SemanticsArg::Lync => Semantics::Lync,
+            SemanticsArg::Xmpp => Semantics::Xmpp,
+            SemanticsArg::Prosody => Semantics::Prosody,
+            SemanticsArg::Ejabberd => Semantics::Ejabberd,
         }
     }
 }
@@ -152,6 +176,7 @@ fn options(args: &ProbeArgs, style: render::Style) -> Result<ProbeOptions, Optio
             .dialback_passphrase
             .as_ref()
             .map(|p| p.passphrase().clone());
+        options.semantics = scenario.ours.semantics;
         options.partner_policy = Some(scenario.partner);
         options
     } else {
@@ -216,7 +241,25 @@ fn options(args: &ProbeArgs, style: render::Style) -> Result<ProbeOptions, Optio
             })?;
         options.nameserver = Nameserver::At(address);
     }
-    options.connect_to = args.connect;
+    for connect in &args.connect {
+        let (domain_text, address_text) = match connect.split_once('=') {
+            Some((domain, address)) => (Some(domain), address),
+            None => (None, connect.as_str()),
+        };
+        let address = address_text.parse::<SocketAddr>().map_err(|_| {
+            Some(format!(
+                "--connect `{connect}`: give IP:PORT or DOMAIN=IP:PORT"
+            ))
+        })?;
+        let domain = match domain_text {
+            Some(text) => domain(text, "--connect")?,
+            None => options.partner.clone(),
+        };
+        options.addresses.insert(domain, address);
+    }
+    if args.semantics != SemanticsArg::Lync {
+        options.semantics = args.semantics.into();
+    }
     options.listen = args.listen;
     options.timeouts = Timeouts {
         connect: Duration::from_secs(args.timeout),

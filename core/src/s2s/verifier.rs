@@ -1,16 +1,14 @@
 //! Dialback verification (XEP-0220 steps 2 and 3): the receiving server opens a verify-only
-//! stream to the authoritative server of the sender domain, which recomputes the key.
+//! stream to the authoritative server of the sender domain, which recomputes the key. The
+//! authoritative server's side is an ordinary receiving machine that answers `<db:verify/>`
+//! ([`Receiving::with_authority`](super::receiving::Receiving::with_authority)).
 //!
 //! "An implementation MAY open a separate connection to the Authoritative Server for the sole
 //! purpose of doing key verification ... Not using TLS or any other stream features can reduce
 //! the number of round trips in that case" (XEP-0220 §2.1.2).
 
-use super::dialback;
-use super::machine::{
-    Action, Input, Note, NoteKind, StreamIds, Verification, VerifyRequest, header,
-};
+use super::machine::{Action, Input, Note, NoteKind, Verification, VerifyRequest, header};
 use super::xml::{Element, StreamEvent, ns};
-use crate::domain::Domain;
 
 /// The receiving server's side of the verify stream.
 #[derive(Debug, Clone)]
@@ -128,76 +126,6 @@ impl Verifier {
                 )
             }
             _ => (Vec::new(), None),
-        }
-    }
-}
-
-/// The authoritative server of the sender domain.
-#[derive(Debug, Clone)]
-pub(crate) struct Authoritative {
-    domain: Domain,
-    secret: String,
-    ids: StreamIds,
-    answered: bool,
-}
-
-impl Authoritative {
-    pub fn new(domain: Domain, secret: String, seed: u64) -> Authoritative {
-        Authoritative {
-            domain,
-            secret,
-            ids: StreamIds::new(seed),
-            answered: false,
-        }
-    }
-
-    pub fn handle(&mut self, input: Input) -> Vec<Action> {
-        match input {
-            Input::Received(StreamEvent::Header(h)) => {
-                let peer = h
-                    .get("from")
-                    .and_then(|f| Domain::parse(f).ok())
-                    .unwrap_or_else(|| self.domain.clone());
-                let id = self.ids.next();
-                vec![
-                    Action::Header(
-                        header(&self.domain, &peer, Some(&id), true),
-                        Note::new(NoteKind::VerifyAccept),
-                    ),
-                    Action::Send(
-                        Element::prefixed("stream", "features", ns::STREAM).child(
-                            Element::new("dialback", ns::DIALBACK_FEATURE)
-                                .child(Element::inherit("errors", ns::DIALBACK_FEATURE)),
-                        ),
-                        Note::new(NoteKind::VerifyFeatures),
-                    ),
-                ]
-            }
-            Input::Received(StreamEvent::Element(e))
-                if e.is("verify", ns::DIALBACK) && !self.answered =>
-            {
-                self.answered = true;
-                // XEP-0220 §2.2.2: the key is recomputed from the verify's attributes: `from` is
-                // the receiving server, `to` the originating one, `id` the stream.
-                let receiving = e.get("from").unwrap_or_default();
-                let originating = e.get("to").unwrap_or_default();
-                let id = e.get("id").unwrap_or_default();
-                let valid =
-                    dialback::verify(&self.secret, receiving, originating, id, &e.text_content());
-                let answer = Element::prefixed("db", "verify", ns::DIALBACK)
-                    .attr("from", originating)
-                    .attr("id", id)
-                    .attr("to", receiving)
-                    .attr("type", if valid { "valid" } else { "invalid" });
-                vec![Action::Send(
-                    answer,
-                    Note::new(NoteKind::VerifyAnswer { valid }),
-                )]
-            }
-            Input::Received(StreamEvent::Close) => {
-                vec![Action::Close(Note::new(NoteKind::VerifyClose))]
-            }
-            _ => Vec::new(),
         }
     }
 }
