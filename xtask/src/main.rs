@@ -18,6 +18,7 @@ Commands:
   serve         Build the playground and serve it on http://127.0.0.1:8080 [--port N]
   dist          Build the playground into web/dist (a static folder) and report its size
   pkg           Build the npm package (WebAssembly) into pkg/dist and report its size
+  interop       Prove the simulator against real Prosody, every case (needs root) [--only TEXT]
   bench         Run the benchmarks: native (release build), then the npm package in Node
   confusables   Regenerate core/src/validate/confusable_table.rs
   schema        Regenerate the JSON Schemas in schema/
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
+        Some("interop") => interop(true, &args[1..]),
         Some("pkg") => pkg::build().map(|_| ()),
         Some("dist") => web::dist().map(|_| ()),
         Some("serve") => serve(&args[1..]),
@@ -127,6 +129,8 @@ fn test() -> Result<(), String> {
     generated::schemas(true)?;
     generated::diagnostics_doc(true)?;
     run(&cargo, &["test", "--workspace", "--all-features"], &[])?;
+    // The simulator against real Prosody: the representative subset.
+    interop(false, &[])?;
     run(
         &cargo,
         &["doc", "--no-deps", "--package", "xmpp-federation"],
@@ -145,6 +149,54 @@ fn test() -> Result<(), String> {
     run("node", &["--test", "tests/"], &[("PLAYGROUND_URL", &url)])?;
     eprintln!("xtask: all checks passed");
     Ok(())
+}
+
+/// The interop suite (tests/interop): real Prosody and dnsmasq in a network namespace of its
+/// own. Every case with `all`, else the subset CI runs.
+fn interop(all: bool, args: &[String]) -> Result<(), String> {
+    let root_user = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root_user {
+        return Err(
+            "the interop suite needs root, for its network namespace and port 53; run it as root \
+             or in a container"
+                .to_owned(),
+        );
+    }
+    tools::ensure_interop_servers()?;
+    // The command-line tool, run as an admin runs it against the suite's Prosody.
+    run(
+        &cargo(),
+        &[
+            "build",
+            "--quiet",
+            "--package",
+            "xmpp-federation",
+            "--features",
+            "cli",
+        ],
+        &[],
+    )?;
+    let target =
+        env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    let cli = target.join("debug").join("xmpp-federation");
+    let cli = cli.display().to_string();
+    let mut command: Vec<&str> = vec![
+        "run",
+        "--quiet",
+        "--package",
+        "xmpp-federation-interop",
+        "--",
+        "--cli",
+        &cli,
+    ];
+    if all {
+        command.push("--all");
+    }
+    command.extend(args.iter().map(String::as_str));
+    run(&cargo(), &command, &[])
 }
 
 /// Builds the playground and serves it until Ctrl+C.

@@ -1,5 +1,5 @@
 //! What the commands need on a fresh machine, installed when it is missing: the wasm32 target,
-//! the npm packages of a folder, and Debian's Chromium.
+//! the npm packages of a folder, Debian's Chromium, and the servers of the interop suite.
 
 use std::path::Path;
 use std::process::Command;
@@ -44,14 +44,31 @@ pub fn ensure_npm(folder: &str, probe: &str) -> Result<(), String> {
 
 /// Debian's Chromium for the browser tests, from the distribution (never a browser download).
 pub fn ensure_chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() {
+    ensure_debian(&[("/usr/bin/chromium", "chromium")])
+}
+
+/// What the interop suite runs: Prosody, dnsmasq, and `ip` for the network namespace.
+pub fn ensure_interop_servers() -> Result<(), String> {
+    ensure_debian(&[
+        ("/usr/bin/prosody", "prosody"),
+        ("/usr/sbin/dnsmasq", "dnsmasq"),
+        ("/usr/bin/ip", "iproute2"),
+    ])
+}
+
+/// Installs the Debian packages whose program is missing, in one go.
+fn ensure_debian(programs: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = programs
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let env = [("DEBIAN_FRONTEND", "noninteractive")];
     run("apt-get", &["update"], &env)?;
-    run(
-        "apt-get",
-        &["install", "--yes", "--no-install-recommends", "chromium"],
-        &env,
-    )
+    let mut args = vec!["install", "--yes", "--no-install-recommends"];
+    args.extend(missing);
+    run("apt-get", &args, &env)
 }

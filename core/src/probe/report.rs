@@ -494,7 +494,22 @@ fn infer(
     seen: Option<Certificate>,
 ) -> Peer {
     let mut peer = Peer::new(options.partner.clone());
-    peer.semantics = Semantics::Xmpp;
+    // Prosody shows itself: the dialback feature without `<errors/>`, or its domain as SASL
+    // authorization identity. Other servers are read by RFC 6120's rules.
+    let prosody = steps.iter().any(|s| {
+        s.from == Party::Partner
+            && matches!(
+                &s.kind,
+                Kind::Machine(NoteKind::Features(offer)) if offer.dialback && !offer.dialback_errors
+            )
+            || matches!(&s.kind, Kind::Machine(NoteKind::Auth { identity: Some(_) }))
+                && s.from == Party::Partner
+    });
+    peer.semantics = if prosody {
+        Semantics::Prosody
+    } else {
+        Semantics::Xmpp
+    };
     let from_partner = |s: &&Step| s.connection == Connection::Main && s.from == Party::Partner;
     let partner_notes: Vec<&NoteKind> = steps
         .iter()

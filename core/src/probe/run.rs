@@ -640,6 +640,19 @@ impl End {
                 self.record_theirs(Some(text.trim().to_owned()), Kind::Machine(kind));
                 Ok(Input::Received(event))
             }
+            Received::Closed(Some(error))
+                if self.lane.ours_initiating
+                    && self.stage == Restart::AfterTls
+                    && refused_our_certificate(&error) =>
+            {
+                // The receiving server's refusal of our certificate came after our first
+                // writes over TLS (TLS 1.3, a slow link).
+                let empty: SeenSlot = Arc::new(Mutex::new(None));
+                match self.tls_failed(error, &empty, false) {
+                    Flow::Finish(finished) => Err(finished),
+                    Flow::Continue => Ok(Input::ConnectionClosed),
+                }
+            }
             Received::Closed(_) => {
                 self.record_theirs(None, Kind::Disconnected);
                 self.wire = None;

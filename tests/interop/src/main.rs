@@ -7,13 +7,16 @@
 //! machine. Needs root (for the namespace and port 53), `prosody`, `dnsmasq` and `ip`.
 //!
 //! ```text
-//! interop [--all] [--only TEXT] [--list] [--verbose]
+//! interop [--all] [--only TEXT] [--list] [--verbose] [--cli PATH]
 //! ```
+//!
+//! With `--cli`, the `xmpp-federation` binary at PATH is also run as an admin runs it.
 //!
 //! Without `--all`, the representative subset `cargo xtask test` runs. Output is TAP; the exit
 //! status is 0 when every case agrees.
 
 mod cases;
+mod cli;
 mod pki;
 mod servers;
 
@@ -38,6 +41,7 @@ struct Args {
     only: Option<String>,
     list: bool,
     verbose: bool,
+    cli: Option<PathBuf>,
 }
 
 fn args() -> Result<Args, String> {
@@ -46,6 +50,7 @@ fn args() -> Result<Args, String> {
         only: None,
         list: false,
         verbose: false,
+        cli: None,
     };
     let mut iter = std::env::args().skip(1);
     while let Some(arg) = iter.next() {
@@ -54,6 +59,7 @@ fn args() -> Result<Args, String> {
             "--list" => args.list = true,
             "--verbose" => args.verbose = true,
             "--only" => args.only = Some(iter.next().ok_or("--only needs a text")?),
+            "--cli" => args.cli = Some(PathBuf::from(iter.next().ok_or("--cli needs a path")?)),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -84,7 +90,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let result = if std::env::var_os(INSIDE).is_some() {
-        run_inside(&cases, args.verbose)
+        run_inside(&cases, args.verbose, args.cli.as_deref())
     } else {
         enter_namespace()
     };
@@ -163,7 +169,11 @@ fn enter_namespace() -> Result<bool, String> {
 }
 
 /// Runs the cases, one Prosody configuration at a time.
-fn run_inside(cases: &[Case], verbose: bool) -> Result<bool, String> {
+fn run_inside(
+    cases: &[Case],
+    verbose: bool,
+    cli: Option<&std::path::Path>,
+) -> Result<bool, String> {
     let dir = std::env::temp_dir().join(format!("xf-interop-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let pki = Pki::create(&dir.join("pki"))?;
@@ -176,8 +186,10 @@ fn run_inside(cases: &[Case], verbose: bool) -> Result<bool, String> {
             .1
             .push(case);
     }
+    let cli = cli.filter(|_| groups.contains_key(&ProsodyConfig::DEFAULTS.name()));
+    let planned = cases.len() + if cli.is_some() { cli::CHECKS } else { 0 };
     println!("TAP version 13");
-    println!("1..{}", cases.len());
+    println!("1..{planned}");
     let started = Instant::now();
     let mut number = 0;
     let mut failed = 0;
@@ -223,12 +235,25 @@ fn run_inside(cases: &[Case], verbose: bool) -> Result<bool, String> {
                 }
             }
         }
+        if let (Some(cli), true) = (cli, *config == ProsodyConfig::DEFAULTS) {
+            for (name, result) in cli::run(cli, &pki, &dir) {
+                number += 1;
+                match result {
+                    Ok(()) => println!("ok {number} - {name}"),
+                    Err(message) => {
+                        failed += 1;
+                        println!("not ok {number} - {name}");
+                        print_indented(&message);
+                    }
+                }
+            }
+        }
         drop(prosody);
     }
     drop(dns);
     println!(
-        "# {} cases, {} failed, {:.1} s",
-        cases.len(),
+        "# {} checks, {} failed, {:.1} s",
+        number,
         failed,
         started.elapsed().as_secs_f64()
     );
