@@ -496,15 +496,14 @@ fn infer(
     let mut peer = Peer::new(options.partner.clone());
     // Prosody shows itself: the dialback feature without `<errors/>`, or its domain as SASL
     // authorization identity. Other servers are read by RFC 6120's rules.
-    let prosody = steps.iter().any(|s| {
-        s.from == Party::Partner
-            && matches!(
-                &s.kind,
-                Kind::Machine(NoteKind::Features(offer)) if offer.dialback && !offer.dialback_errors
-            )
-            || matches!(&s.kind, Kind::Machine(NoteKind::Auth { identity: Some(_) }))
-                && s.from == Party::Partner
-    });
+    let prosody = steps
+        .iter()
+        .filter(|s| s.from == Party::Partner)
+        .any(|s| match &s.kind {
+            Kind::Machine(NoteKind::Features(offer)) => offer.dialback && !offer.dialback_errors,
+            Kind::Machine(NoteKind::Auth { identity }) => identity.is_some(),
+            _ => false,
+        });
     peer.semantics = if prosody {
         Semantics::Prosody
     } else {
