@@ -55,11 +55,15 @@
 //!   [`Directory::to_json`], [`Directory::to_xml`], [`Directory::to_powershell`] and
 //!   [`changes_to_powershell`] write them; [`schema`] has the JSON Schemas.
 //!
-//! The crate does no I/O and reads no clock: the same input always gives the same output.
+//! The crate does no I/O and reads no clock: the same input always gives the same output. The
+//! one exception is the `probe` module, behind its feature, which runs the negotiation over
+//! real sockets.
 //!
 //! # Feature flags
 //!
-//! - `cli`: the `xmpp-federation` command-line tool. Not needed by the library.
+//! - `probe`: the probe: the negotiation against a real server over DNS, TCP and TLS
+//!   (`tokio`, `rustls`, `hickory-resolver`). Native only.
+//! - `cli`: the `xmpp-federation` command-line tool, with `probe`. Not needed by the library.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -133,7 +133,14 @@ fn test() -> Result<(), String> {
     interop(false, &[])?;
     run(
         &cargo,
-        &["doc", "--no-deps", "--package", "xmpp-federation"],
+        &[
+            "doc",
+            "--no-deps",
+            "--package",
+            "xmpp-federation",
+            "--features",
+            "probe",
+        ],
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
     // The npm package: built, then tested as a consumer gets it.

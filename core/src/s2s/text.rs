@@ -473,15 +473,16 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
             own_stream: true,
             ..
         } => l.pick(
+            // This connection's context: the receiving server of the main stream initiates it.
             format!(
-                "{r} sends its verification request only over an authenticated stream of its \
-                 own to {i}, as Prosody does: it opens one now and negotiates it like any \
+                "{i} sends its verification request only over an authenticated stream of its \
+                 own to {r}, as Prosody does: it opens one now and negotiates it like any \
                  outgoing stream before asking. The key can only be checked if this stream \
                  succeeds."
             ),
             format!(
-                "{r} sendet seine Prüfanfrage nur über einen eigenen, authentifizierten \
-                 Datenstrom zu {i}, wie Prosody: Er öffnet jetzt einen und handelt ihn wie jeden \
+                "{i} sendet seine Prüfanfrage nur über einen eigenen, authentifizierten \
+                 Datenstrom zu {r}, wie Prosody: Er öffnet jetzt einen und handelt ihn wie jeden \
                  ausgehenden Datenstrom aus, bevor er fragt. Der Schlüssel lässt sich nur prüfen, \
                  wenn dieser Datenstrom gelingt."
             ),
