@@ -51,7 +51,7 @@ pub fn ensure_chromium() -> Result<(), String> {
 pub fn ensure_interop_servers() -> Result<(), String> {
     ensure_debian(&[
         ("/usr/bin/prosody", "prosody"),
-        ("/usr/sbin/dnsmasq", "dnsmasq"),
+        ("/usr/sbin/dnsmasq", "dnsmasq-base"),
         ("/usr/bin/ip", "iproute2"),
     ])
 }

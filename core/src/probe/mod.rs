@@ -1,19 +1,16 @@
 //! The probe: the same negotiation as the simulator, over real DNS, TCP and TLS, against a real
 //! server. Available with the `probe` feature; native only.
 //!
-//! The probe drives the simulator's own state machines: [`Initiating`] for the stream we open,
-//! [`Receiving`] for streams the partner opens to us (to send stanzas, or to verify our dialback
-//! key, as our authoritative server), and [`Verifier`] to check the partner's keys. It records
-//! every step in the simulator's [`Trace`] format, with the exact XML that crossed the wire, and
-//! sets the simulator's prediction for the same conditions beside it.
-//!
-//! [`Initiating`]: crate::s2s
-//! [`Receiving`]: crate::s2s
-//! [`Verifier`]: crate::s2s
+//! The probe drives the simulator's own state machines: the initiating machine for the stream
+//! we open, the receiving machine for streams the partner opens to us (to send stanzas, or to
+//! verify our dialback key, as our authoritative server), and the verifier to check the
+//! partner's keys. It records every step in the simulator's [`Trace`](crate::s2s::Trace)
+//! format, with the exact XML that crossed the wire, and sets the simulator's prediction for
+//! the same conditions beside it. `docs/probe.md` describes the command-line tool.
 //!
 //! ```no_run
 //! use std::time::Duration;
-//! use xmpp_federation::probe::{Nameserver, ProbeOptions, Timeouts, Trust, probe};
+//! use xmpp_federation::probe::{ProbeOptions, Timeouts, probe};
 //! use xmpp_federation::{Domain, Language, PartnerConfig};
 //!
 //! let partner = Domain::parse("fabrikam.com")?;

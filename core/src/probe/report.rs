@@ -14,7 +14,7 @@ use crate::domain::Domain;
 use crate::language::Language;
 use crate::s2s::fix;
 use crate::s2s::machine::{NoteKind, Restart};
-use crate::s2s::simulate::level;
+use crate::s2s::simulate::{established, not_established};
 use crate::s2s::trace::Kind;
 use crate::s2s::xml::{Element, Node, StreamEvent, StreamParser, ns};
 use crate::s2s::{
@@ -404,14 +404,7 @@ pub(crate) fn build(
                 Direction::Outbound => seen.unwrap_or(Certificate::Missing),
                 Direction::Inbound => own,
             };
-            Outcome {
-                established: true,
-                method: Some(done.method),
-                encrypted: done.encrypted,
-                authenticated: done.method == crate::AuthenticationMethod::SaslOverTls,
-                level: Some(level(done, receiving_certificate)),
-                failure: None,
-            }
+            established(done, receiving_certificate)
         }
         Finished::Failed { step, failed } => {
             let predicted = prediction.outcome().failure.as_ref();
@@ -419,21 +412,18 @@ pub(crate) fn build(
                 Some(p) if p.condition == failed.condition => p.fault,
                 _ => fix::fault(&scenario, failed, Side::Ours),
             };
-            Outcome {
-                established: false,
-                method: None,
-                encrypted: steps
-                    .iter()
-                    .any(|s| s.connection == Connection::Main && s.encrypted),
-                authenticated: false,
-                level: None,
-                failure: Some(Failure {
+            let encrypted = steps
+                .iter()
+                .any(|s| s.connection == Connection::Main && s.encrypted);
+            not_established(
+                encrypted,
+                Failure {
                     step: *step,
                     condition: failed.condition.clone(),
                     fault,
                     fix: predicted.and_then(|p| p.fix.clone()),
-                }),
-            }
+                },
+            )
         }
         Finished::Verified(_) => Outcome {
             established: false,

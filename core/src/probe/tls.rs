@@ -198,8 +198,7 @@ impl Tls {
         let verifier = Arc::new(ServerJudge {
             tls: self.clone(),
             inner,
-            judge,
-            seen,
+            verdict: Verdict { judge, seen },
         });
         let builder = rustls::ClientConfig::builder_with_provider(self.provider.clone())
             .with_safe_default_protocol_versions()
@@ -239,8 +238,7 @@ impl Tls {
             tls: self.clone(),
             inner,
             expected,
-            judge,
-            seen,
+            verdict: Verdict { judge, seen },
         });
         let config = rustls::ServerConfig::builder_with_provider(self.provider.clone())
             .with_safe_default_protocol_versions()
@@ -298,12 +296,40 @@ fn self_issued(certificate: &CertificateDer<'_>) -> bool {
         .unwrap_or(false)
 }
 
+/// What a verifier does with its judgement: records it for the driver, and refuses the
+/// handshake where the policy refuses the certificate.
+struct Verdict {
+    judge: Judge,
+    seen: SeenSlot,
+}
+
+impl Verdict {
+    fn conclude(
+        &self,
+        status: Certificate,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+    ) -> Result<(), Error> {
+        let chain = std::iter::once(end_entity)
+            .chain(intermediates)
+            .map(|c| c.clone().into_owned())
+            .collect();
+        if let Ok(mut slot) = self.seen.lock() {
+            *slot = Some(Seen { status, chain });
+        }
+        if (self.judge)(status) {
+            Err(refusal(status))
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// Verifies the receiving server's certificate as the initiating side.
 struct ServerJudge {
     tls: Tls,
     inner: Arc<WebPkiServerVerifier>,
-    judge: Judge,
-    seen: SeenSlot,
+    verdict: Verdict,
 }
 
 impl fmt::Debug for ServerJudge {
@@ -327,18 +353,9 @@ impl ServerCertVerifier for ServerJudge {
                 .judge_server(end_entity, intermediates, &domain, now),
             Err(_) => Certificate::NameMismatch,
         };
-        let chain = std::iter::once(end_entity)
-            .chain(intermediates)
-            .map(|c| c.clone().into_owned())
-            .collect();
-        if let Ok(mut slot) = self.seen.lock() {
-            *slot = Some(Seen { status, chain });
-        }
-        if (self.judge)(status) {
-            Err(refusal(status))
-        } else {
-            Ok(ServerCertVerified::assertion())
-        }
+        self.verdict
+            .conclude(status, end_entity, intermediates)
+            .map(|()| ServerCertVerified::assertion())
     }
 
     fn verify_tls12_signature(
@@ -369,8 +386,7 @@ struct ClientJudge {
     tls: Tls,
     inner: Arc<dyn ClientCertVerifier>,
     expected: Option<Domain>,
-    judge: Judge,
-    seen: SeenSlot,
+    verdict: Verdict,
 }
 
 impl fmt::Debug for ClientJudge {
@@ -419,18 +435,9 @@ impl ClientCertVerifier for ClientJudge {
             },
             Err(error) => classify(&error, end_entity),
         };
-        let chain = std::iter::once(end_entity)
-            .chain(intermediates)
-            .map(|c| c.clone().into_owned())
-            .collect();
-        if let Ok(mut slot) = self.seen.lock() {
-            *slot = Some(Seen { status, chain });
-        }
-        if (self.judge)(status) {
-            Err(refusal(status))
-        } else {
-            Ok(ClientCertVerified::assertion())
-        }
+        self.verdict
+            .conclude(status, end_entity, intermediates)
+            .map(|()| ClientCertVerified::assertion())
     }
 
     fn verify_tls12_signature(

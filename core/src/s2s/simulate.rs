@@ -51,25 +51,21 @@ use crate::matrix::AuthenticationMethod;
 pub fn simulate(scenario: &Scenario) -> Trace {
     let run = run(scenario);
     let outcome = match &run.result {
-        Ok(done) => established(done, &run),
+        Ok(done) => established(done, run.receiving_certificate),
         Err((step, failed, reporter)) => {
             let fault = match (failed.reason, run.unverified_fault) {
                 (Reason::Unverified, Some(fault)) => fault,
                 _ => fix::fault(scenario, failed, *reporter),
             };
-            Outcome {
-                established: false,
-                method: None,
-                encrypted: run.encrypted,
-                authenticated: false,
-                level: None,
-                failure: Some(Failure {
+            not_established(
+                run.encrypted,
+                Failure {
                     step: *step,
                     condition: failed.condition.clone(),
                     fault,
                     fix: fix::smallest(scenario),
-                }),
-            }
+                },
+            )
         }
     };
     Trace {
@@ -79,14 +75,28 @@ pub fn simulate(scenario: &Scenario) -> Trace {
     }
 }
 
-fn established(done: &Done, run: &Run) -> Outcome {
+/// The outcome of an established stream; `receiving_certificate` is the receiving server's,
+/// as the initiating server judged it.
+pub(crate) fn established(done: &Done, receiving_certificate: Certificate) -> Outcome {
     Outcome {
         established: true,
         method: Some(done.method),
         encrypted: done.encrypted,
         authenticated: done.method == AuthenticationMethod::SaslOverTls,
-        level: Some(level(done, run.receiving_certificate)),
+        level: Some(level(done, receiving_certificate)),
         failure: None,
+    }
+}
+
+/// The outcome of a failed negotiation.
+pub(crate) fn not_established(encrypted: bool, failure: Failure) -> Outcome {
+    Outcome {
+        established: false,
+        method: None,
+        encrypted,
+        authenticated: false,
+        level: None,
+        failure: Some(failure),
     }
 }
 
@@ -309,29 +319,23 @@ pub(crate) fn run(scenario: &Scenario) -> Run {
         receiving_side,
         scenario.seed.wrapping_mul(2).wrapping_add(1),
     );
-    driver.lanes.push(Lane {
-        connection: Connection::Main,
-        context,
-        ends: [
-            End::new(
-                Machine::Initiating(initiating),
-                driver.party(initiating_side),
-                initiating_side,
-                initiating_peer,
-            ),
-            End::new(
-                Machine::Receiving(receiving),
-                driver.party(receiving_side),
-                receiving_side,
-                receiving_peer,
-            ),
-        ],
-        stream_id: None,
-        encrypted: false,
-        cut: false,
-        tls_ready: [false; 2],
-        purpose: Purpose::Main,
-    });
+    let ends = [
+        End::new(
+            Machine::Initiating(initiating),
+            driver.party(initiating_side),
+            initiating_side,
+            initiating_peer,
+        ),
+        End::new(
+            Machine::Receiving(receiving),
+            driver.party(receiving_side),
+            receiving_side,
+            receiving_peer,
+        ),
+    ];
+    driver
+        .lanes
+        .push(Lane::new(Connection::Main, context, ends, Purpose::Main));
     driver.start(0);
     while let Some((lane, end, input)) = driver.queue.pop_front() {
         if driver.steps.len() > MAX_STEPS {
@@ -357,6 +361,21 @@ pub(crate) fn run(scenario: &Scenario) -> Run {
         encrypted: driver.lanes.first().is_some_and(|l| l.encrypted),
         receiving_certificate,
         unverified_fault: driver.unverified_fault,
+    }
+}
+
+impl Lane {
+    fn new(connection: Connection, context: Context, ends: [End; 2], purpose: Purpose) -> Lane {
+        Lane {
+            connection,
+            context,
+            ends,
+            stream_id: None,
+            encrypted: false,
+            cut: false,
+            tls_ready: [false; 2],
+            purpose,
+        }
     }
 }
 
@@ -789,59 +808,30 @@ impl Driver<'_> {
         );
         let waiting = (lane, end);
         let context = self.lanes[lane].context.clone();
-        let new_lane = if verifying_policy.semantics == Semantics::Prosody {
+        let (machine, context, purpose) = if verifying_policy.semantics == Semantics::Prosody {
             let initiating = Initiating::new(
                 verifying_policy.clone(),
                 request.originating.clone(),
                 self.secret_of(verifying_side),
             );
-            Lane {
-                connection,
-                context: Context {
-                    initiating: context.receiving.clone(),
-                    receiving: context.initiating.clone(),
-                    ours_initiating: !context.ours_initiating,
-                },
-                ends: [
-                    End::new(
-                        Machine::Initiating(initiating),
-                        verifying_party,
-                        verifying_side,
-                        verifying_policy,
-                    ),
-                    authority,
-                ],
-                stream_id: None,
-                encrypted: false,
-                cut: false,
-                tls_ready: [false; 2],
-                purpose: Purpose::Stream {
-                    waiting,
-                    request,
-                    sent: false,
-                    answered: false,
-                },
-            }
+            let reversed = Context {
+                initiating: context.receiving.clone(),
+                receiving: context.initiating.clone(),
+                ours_initiating: !context.ours_initiating,
+            };
+            let purpose = Purpose::Stream {
+                waiting,
+                request,
+                sent: false,
+                answered: false,
+            };
+            (Machine::Initiating(initiating), reversed, purpose)
         } else {
-            Lane {
-                connection,
-                context,
-                ends: [
-                    End::new(
-                        Machine::Verifier(Verifier::new(request)),
-                        verifying_party,
-                        verifying_side,
-                        verifying_policy,
-                    ),
-                    authority,
-                ],
-                stream_id: None,
-                encrypted: false,
-                cut: false,
-                tls_ready: [false; 2],
-                purpose: Purpose::VerifyOnly { waiting },
-            }
+            let verifier = Machine::Verifier(Verifier::new(request));
+            (verifier, context, Purpose::VerifyOnly { waiting })
         };
+        let verifying = End::new(machine, verifying_party, verifying_side, verifying_policy);
+        let new_lane = Lane::new(connection, context, [verifying, authority], purpose);
         self.lanes.push(new_lane);
         self.start(self.lanes.len() - 1);
     }
