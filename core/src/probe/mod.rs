@@ -21,10 +21,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod compare;
 mod dns;
+mod end;
 mod observe;
 mod report;
 mod run;
+mod session;
 mod tls;
 mod wire;
 
