@@ -4,11 +4,11 @@
 use super::dialback;
 use super::machine::{
     Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Rejection, Restart,
-    declares_dialback, header,
+    declares_dialback, ending, header,
 };
 use super::peer::{Certificate, Peer, Semantics};
 use super::trace::Condition;
-use super::xml::{Element, StreamEvent, ns, stream_error};
+use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
 use crate::matrix::AuthenticationMethod;
 use crate::settings::Negotiation;
@@ -442,18 +442,8 @@ impl Initiating {
         failure: Reason,
     ) -> Vec<Action> {
         self.state = State::Done;
-        let mut actions = vec![Action::Send(
-            stream_error(condition, text),
-            Note::because(NoteKind::StreamError { condition, reason }, cause),
-        )];
-        actions.extend(self.close());
-        actions.push(Action::Finish(Err(Failed {
-            condition: Condition::StreamError {
-                condition: condition.to_owned(),
-            },
-            reason: failure,
-        })));
-        actions
+        let close = self.close();
+        ending(condition, text, reason, Some(cause), close, failure)
     }
 
     /// Sends the closing stream tag, once.

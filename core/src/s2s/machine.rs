@@ -370,6 +370,33 @@ pub(crate) fn header(from: &Domain, to: &Domain, id: Option<&str>, dialback: boo
     header.attr("version", "1.0").attr("xml:lang", "en")
 }
 
+/// Ends a stream with a stream error (RFC 6120 §4.9.1.1): the error, then `close` (the closing
+/// tag, unless it was sent already), then the failure.
+pub(crate) fn ending(
+    condition: &'static str,
+    text: Option<&str>,
+    reason: ErrorReason,
+    cause: Option<Cause>,
+    close: Vec<Action>,
+    failure: Reason,
+) -> Vec<Action> {
+    let mut actions = vec![Action::Send(
+        super::xml::stream_error(condition, text),
+        Note {
+            kind: NoteKind::StreamError { condition, reason },
+            cause,
+        },
+    )];
+    actions.extend(close);
+    actions.push(Action::Finish(Err(Failed {
+        condition: super::trace::Condition::StreamError {
+            condition: condition.to_owned(),
+        },
+        reason: failure,
+    })));
+    actions
+}
+
 /// Whether a header declares the dialback namespace.
 pub(crate) fn declares_dialback(header: &Element) -> bool {
     header

@@ -4,11 +4,11 @@
 
 use super::machine::{
     Action, Cause, Done, ErrorReason, Failed, Field, Input, Note, NoteKind, Offer, Reason,
-    Rejection, Restart, StreamIds, Verification, VerifyRequest, header,
+    Rejection, Restart, StreamIds, Verification, VerifyRequest, ending, header,
 };
 use super::peer::{Certificate, Peer, Semantics};
 use super::trace::Condition;
-use super::xml::{Element, StreamEvent, ns, stream_error};
+use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
 use crate::matrix::AuthenticationMethod;
 use crate::settings::Negotiation;
@@ -617,21 +617,8 @@ impl Receiving {
         cause: Option<Cause>,
         failure: Reason,
     ) -> Vec<Action> {
-        let mut actions = vec![Action::Send(
-            stream_error(condition, text),
-            Note {
-                kind: NoteKind::StreamError { condition, reason },
-                cause,
-            },
-        )];
-        actions.extend(self.close());
-        actions.push(Action::Finish(Err(Failed {
-            condition: Condition::StreamError {
-                condition: condition.to_owned(),
-            },
-            reason: failure,
-        })));
-        actions
+        let close = self.close();
+        ending(condition, text, reason, cause, close, failure)
     }
 
     /// Sends the closing stream tag, once.
