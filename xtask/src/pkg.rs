@@ -36,28 +36,11 @@ pub fn dist() -> PathBuf {
 
 /// Builds the package: wasm, bindings, `wasm-opt`, entry modules. Returns the wasm's sizes.
 pub fn build() -> Result<Sizes, String> {
-    ensure_wasm_target()?;
-    ensure_npm("pkg", ".bin/wasm-opt")?;
-    run(
-        &cargo(),
-        &[
-            "build",
-            "--package",
-            "xmpp-federation-wasm",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm",
-        ],
-        &[],
-    )?;
-    let input = root().join("target/wasm32-unknown-unknown/wasm/xmpp_federation_wasm.wasm");
+    let input = compile("xmpp-federation-wasm", "xmpp_federation_wasm")?;
     let dist = dist();
-    if dist.exists() {
-        fs::remove_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
-    }
-    bindings(&input, &dist.join("web"), Target::Web)?;
-    bindings(&input, &dist.join("node"), Target::Node)?;
+    clean(&dist)?;
+    bindings(&input, &dist.join("web"), STEM, Target::Web)?;
+    bindings(&input, &dist.join("node"), STEM, Target::Node)?;
     for folder in ["web", "node"] {
         optimise(&dist.join(folder).join(format!("{STEM}_bg.wasm")))?;
     }
@@ -84,15 +67,51 @@ pub fn build() -> Result<Sizes, String> {
     Ok(sizes)
 }
 
-#[derive(Clone, Copy)]
-enum Target {
+/// Compiles a workspace crate for the browser (profile `wasm`), with the tools the steps after
+/// it need; returns the module's path.
+pub fn compile(package: &str, file_stem: &str) -> Result<PathBuf, String> {
+    ensure_wasm_target()?;
+    ensure_npm("pkg", ".bin/wasm-opt")?;
+    run(
+        &cargo(),
+        &[
+            "build",
+            "--package",
+            package,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm",
+        ],
+        &[],
+    )?;
+    Ok(root().join(format!(
+        "target/wasm32-unknown-unknown/wasm/{file_stem}.wasm"
+    )))
+}
+
+/// Empties a generated folder.
+pub fn clean(folder: &Path) -> Result<(), String> {
+    if folder.exists() {
+        fs::remove_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Target {
     Web,
     Node,
 }
 
-fn bindings(input: &Path, out: &Path, target: Target) -> Result<(), String> {
+/// The JavaScript bindings of `input`, named `stem`, with TypeScript declarations for the
+/// package (Node) and without for the playground's own module (Web, stem `app`).
+pub fn bindings(input: &Path, out: &Path, stem: &str, target: Target) -> Result<(), String> {
     let mut bindgen = Bindgen::new();
-    bindgen.input_path(input).out_name(STEM).typescript(true);
+    bindgen
+        .input_path(input)
+        .out_name(stem)
+        .typescript(stem == STEM);
     // Without this, the web target's `init()` has no default path to load the wasm from.
     bindgen.omit_default_module_path(false);
     let configured = match target {

@@ -5,10 +5,7 @@ use std::fs;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use wasm_bindgen_cli_support::Bindgen;
-
-use crate::tools::{ensure_npm, ensure_wasm_target};
-use crate::{cargo, root, run};
+use crate::{pkg, root};
 
 /// The files of `web/static` copied into the folder as they are.
 const STATIC: &[&str] = &["index.html", "style.css", "boot.js", "favicon.svg"];
@@ -33,43 +30,16 @@ pub fn dist_dir() -> PathBuf {
 
 /// Builds the playground into `web/dist` and reports its transfer size.
 pub fn dist() -> Result<Transfer, String> {
-    ensure_wasm_target()?;
-    ensure_npm("pkg", ".bin/wasm-opt")?;
-    run(
-        &cargo(),
-        &[
-            "build",
-            "--package",
-            "xmpp-federation-web",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm",
-        ],
-        &[],
-    )?;
-    let input = root().join("target/wasm32-unknown-unknown/wasm/xmpp-federation-web.wasm");
+    let input = pkg::compile("xmpp-federation-web", "xmpp-federation-web")?;
     let out = dist_dir();
-    if out.exists() {
-        fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    }
-    let mut bindgen = Bindgen::new();
-    bindgen
-        .input_path(&input)
-        .out_name("app")
-        .typescript(false)
-        .omit_default_module_path(false);
-    bindgen
-        .web(true)
-        .map_err(|e| format!("wasm-bindgen: {e:#}"))?
-        .generate(&out)
-        .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
-    crate::pkg::optimise(&out.join("app_bg.wasm"))?;
+    pkg::clean(&out)?;
+    pkg::bindings(&input, &out, "app", pkg::Target::Web)?;
+    pkg::optimise(&out.join("app_bg.wasm"))?;
     for name in STATIC {
         let from = root().join("web/static").join(name);
         fs::copy(&from, out.join(name)).map_err(|e| format!("{}: {e}", from.display()))?;
     }
-    let size = |name: &str| crate::pkg::gzip_len(&out.join(name));
+    let size = |name: &str| pkg::gzip_len(&out.join(name));
     let transfer = Transfer {
         wasm: size("app_bg.wasm")?,
         js: size("app.js")? + size("boot.js")?,
