@@ -70,7 +70,7 @@ fn canonical_traces_end_as_the_reference_says() {
             .clone()
             .unwrap_or_else(|| panic!("{name} succeeded"));
         assert_eq!(failure.condition, condition, "{name}");
-        assert_eq!(failure.fault, fault, "{name}");
+        assert_eq!(failure.fault, Some(fault), "{name}");
         assert!(failure.step <= trace.steps().len());
         failure
     };

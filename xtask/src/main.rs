@@ -22,7 +22,7 @@ Commands:
   bench         Run the benchmarks: native (release build), then the npm package in Node
   confusables   Regenerate core/src/validate/confusable_table.rs
   schema        Regenerate the JSON Schemas in schema/
-  docs          Regenerate docs/diagnostics.md
+  docs          Regenerate docs/diagnostics.md and docs/profiles.md
   help          Show this text
 
 Generators take --check to fail instead of writing when the file is out of date.
@@ -44,7 +44,9 @@ fn main() -> ExitCode {
             check,
         ),
         Some("schema") => generated::schemas(check),
-        Some("docs") => generated::diagnostics_doc(check),
+        Some("docs") => {
+            generated::diagnostics_doc(check).and_then(|()| generated::profiles_doc(check))
+        }
         Some("help") | None => {
             print!("{HELP}");
             Ok(())
@@ -128,6 +130,7 @@ fn test() -> Result<(), String> {
     )?;
     generated::schemas(true)?;
     generated::diagnostics_doc(true)?;
+    generated::profiles_doc(true)?;
     run(&cargo, &["test", "--workspace", "--all-features"], &[])?;
     // The simulator against real Prosody: the representative subset.
     interop(false, &[])?;

@@ -10,9 +10,17 @@ use crate::gateway::GatewayConfig;
 use crate::settings::Negotiation;
 use crate::validate::validate_partner;
 
-/// The side whose setting, certificate or DNS is to blame. `reporter` is the side that reported
-/// the failure; some reasons are relative to it.
-pub(crate) fn fault(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
+/// The side whose setting, certificate or DNS is to blame, if any: a simulation that reached no
+/// outcome blames nobody. `reporter` is the side that reported the failure; some reasons are
+/// relative to it.
+pub(crate) fn fault(scenario: &Scenario, failed: &Failed, reporter: Side) -> Option<Side> {
+    if failed.reason == Reason::Stalled {
+        return None;
+    }
+    Some(blame(scenario, failed, reporter))
+}
+
+fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
     let other = |side: Side| match side {
         Side::Ours => Side::Partner,
         _ => Side::Ours,
@@ -26,6 +34,7 @@ pub(crate) fn fault(scenario: &Scenario, failed: &Failed, reporter: Side) -> Sid
         }
     };
     match failed.reason {
+        Reason::Stalled => Side::Environment,
         Reason::Dns
         | Reason::Authoritative
         | Reason::HostUnknown

@@ -6,7 +6,8 @@ use super::machine::{
     Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Rejection, Restart,
     declares_dialback, ending, header,
 };
-use super::peer::{Certificate, Peer, Semantics};
+use super::peer::{Certificate, Peer};
+use super::profile::{Ending, ExternalIdentity, Profile, ReceivingCheck};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
@@ -46,6 +47,8 @@ pub(crate) struct Initiating {
     encrypted: bool,
     peer_certificate: Option<Certificate>,
     authenticated_by_sasl: bool,
+    /// Whether it has sent a dialback key on this stream.
+    key_sent: bool,
     /// Whether this side has sent its closing stream tag.
     closed: bool,
 }
@@ -60,8 +63,14 @@ impl Initiating {
             encrypted: false,
             peer_certificate: None,
             authenticated_by_sasl: false,
+            key_sent: false,
             closed: false,
         }
+    }
+
+    /// Whether it has sent a dialback key on this stream, answered or not.
+    pub fn dialback_key_sent(&self) -> bool {
+        self.key_sent
     }
 
     /// Whether the TLS handshake goes through with the receiving server's certificate: under
@@ -93,10 +102,10 @@ impl Initiating {
             }))],
             (State::Connecting, Input::Connected) => self.open(Restart::Initial),
             (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
-                // Prosody checks the certificate as soon as the stream header arrives; the
-                // others once the features are in (see `features`).
+                // Some check the certificate as soon as the stream header arrives; the others
+                // once the features are in (see `features`).
                 if restart == Restart::AfterTls
-                    && self.prosody()
+                    && self.profile().receiving_check.value == ReceivingCheck::AtHeader
                     && let Some(refusal) = self.secure_auth()
                 {
                     return refusal;
@@ -138,8 +147,10 @@ impl Initiating {
                     return self.open(Restart::AfterSasl);
                 }
                 // RFC 6120 §6.4.5, XEP-0178 §3 step 11b: after a SASL failure, dialback may
-                // still verify the domain. Prosody tries it whatever the other side declared.
-                if (dialback_declared || self.prosody()) && self.policy.uses_dialback() {
+                // still verify the domain. Some servers try it whatever the other side declared.
+                if (dialback_declared || self.profile().dialback_unoffered.value)
+                    && self.policy.uses_dialback()
+                {
                     return self.dialback(stream_id);
                 }
                 let mut actions = self.close();
@@ -170,9 +181,8 @@ impl Initiating {
                 if e.is("failure", ns::TLS) =>
             {
                 // RFC 6120 §5.4.2.2: the receiving server also ends the TCP connection, so no
-                // closing tag can answer its own. Prosody sends one anyway (mod_tls:
-                // `session:close(nil, "TLS negotiation failed")`).
-                let mut actions = if self.prosody() {
+                // closing tag can answer its own. Some send one anyway.
+                let mut actions = if self.profile().close_after_tls_failure.value {
                     self.close()
                 } else {
                     self.closed = true;
@@ -235,14 +245,14 @@ impl Initiating {
             ))];
         }
         if self.encrypted
-            && !self.prosody()
+            && self.profile().receiving_check.value == ReceivingCheck::AfterFeatures
             && let Some(refusal) = self.secure_auth()
         {
             return refusal;
         }
         let starttls = features.find("starttls", ns::TLS);
         let tls_required = starttls.is_some_and(|s| s.find("required", ns::TLS).is_some());
-        let prosody = self.prosody();
+        let profile = self.profile();
         if !self.encrypted {
             let offered = starttls.is_some();
             // RFC 7590 §3.1: an initiating server that requires TLS tries STARTTLS even when it
@@ -256,9 +266,8 @@ impl Initiating {
                     Note::because(NoteKind::StartTls { offered }, Cause::tls(&self.policy)),
                 )];
             }
-            // Prosody without TLS goes on to authenticate, required STARTTLS or not (mod_tls
-            // only acts when it has a TLS context).
-            if tls_required && !prosody {
+            // Some servers without TLS go on to authenticate, required STARTTLS or not.
+            if tls_required && !profile.ignores_required_starttls.value {
                 // §4.9.3.23: the receiving server made a feature mandatory that we do not
                 // support.
                 return self.give_up(
@@ -284,8 +293,9 @@ impl Initiating {
                 stream_id,
             };
             // RFC 6120 §6.3.8: a server acting for itself sends no authorization identity.
-            // Prosody sends its domain (mod_saslauth: `base64.encode(session.from_host)`).
-            let identity = if prosody {
+            // Some send their domain.
+            let own_domain = profile.external_identity.value == ExternalIdentity::Domain;
+            let identity = if own_domain {
                 use base64::Engine as _;
                 base64::engine::general_purpose::STANDARD.encode(self.policy.domain.as_str())
             } else {
@@ -297,19 +307,21 @@ impl Initiating {
                     .text(&identity),
                 Note::because(
                     NoteKind::Auth {
-                        identity: prosody.then(|| self.policy.domain.as_str().to_owned()),
+                        identity: own_domain.then(|| self.policy.domain.as_str().to_owned()),
                     },
                     Cause::sasl(&self.policy),
                 ),
             )];
         }
-        // Prosody sends its key whether or not the other side offers dialback (mod_dialback's
-        // features hook).
-        if (dialback_offered || prosody) && self.policy.uses_dialback() {
+        // Some send their key whether or not the other side offers dialback.
+        if (dialback_offered || profile.dialback_unoffered.value) && self.policy.uses_dialback() {
             return self.dialback(stream_id);
         }
-        if prosody && !self.encrypted && self.policy.tls == Negotiation::Required {
-            // mod_s2s's features hook, when nothing else took the features.
+        if profile.late_encryption_check.value
+            && !self.encrypted
+            && self.policy.tls == Negotiation::Required
+        {
+            // Prosody's mod_s2s features hook, when nothing else took the features.
             return self.give_up(
                 "policy-violation",
                 Some("Encrypted server-to-server communication is required but was not offered"),
@@ -331,11 +343,8 @@ impl Initiating {
         } else {
             Cause::sasl(&self.policy)
         };
-        // Prosody's words; Openfire sends policy-violation "No applicable authentication
-        // mechanism available."
-        self.give_up(
-            "unsupported-feature",
-            Some("No viable authentication method offered"),
+        self.end_with(
+            profile.no_method.value,
             ErrorReason::NoViableMethod,
             cause,
             Reason::NoCommonMethod,
@@ -361,14 +370,17 @@ impl Initiating {
             Cause::dialback(&self.policy),
         );
         self.state = State::ExpectDialbackResult { stream_id };
+        self.key_sent = true;
         vec![Action::Send(element, note)]
     }
 
     fn dialback_result(&mut self, result: &Element, stream_id: String) -> Vec<Action> {
-        let prosody = self.prosody();
+        let profile = self.profile();
         match result.get("type") {
             Some("valid")
-                if prosody && !self.encrypted && self.policy.tls == Negotiation::Required =>
+                if profile.late_encryption_check.value
+                    && !self.encrypted
+                    && self.policy.tls == Negotiation::Required =>
             {
                 // Prosody checks s2s_require_encryption only once authenticated
                 // (mod_s2s make_authenticated).
@@ -382,17 +394,12 @@ impl Initiating {
                     Reason::EncryptionUnavailable,
                 )
             }
-            Some("invalid") if prosody => {
-                // mod_dialback: `origin:close("not-authorized", "dialback authentication
-                // failed")`; the text is only logged.
-                self.give_up(
-                    "not-authorized",
-                    None,
-                    ErrorReason::DialbackRefused,
-                    Cause::dialback(&self.policy),
-                    Reason::KeyInvalid,
-                )
-            }
+            Some("invalid") if let Some(ending) = profile.refused_key.value => self.end_with(
+                ending,
+                ErrorReason::DialbackRefused,
+                Cause::dialback(&self.policy),
+                Reason::KeyInvalid,
+            ),
             Some("valid") => {
                 self.state = State::Done;
                 let method = if self.encrypted {
@@ -446,6 +453,29 @@ impl Initiating {
         ending(condition, text, reason, Some(cause), close, failure)
     }
 
+    /// Ends the stream as the profile says: with a stream error, or a bare closing tag.
+    fn end_with(
+        &mut self,
+        ending: Ending,
+        reason: ErrorReason,
+        cause: Cause,
+        failure: Reason,
+    ) -> Vec<Action> {
+        match ending {
+            Ending::StreamError { condition, text } => {
+                self.give_up(condition, text, reason, cause, failure)
+            }
+            Ending::Close => {
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
+                    condition: Condition::ConnectionClosed,
+                    reason: failure,
+                })));
+                actions
+            }
+        }
+    }
+
     /// Sends the closing stream tag, once.
     fn close(&mut self) -> Vec<Action> {
         self.state = State::Done;
@@ -465,7 +495,7 @@ impl Initiating {
         }
         let text = format!(
             "Your server's certificate {}",
-            status.problem_as(self.policy.semantics)
+            status.problem_as(self.profile().certificate_words.value)
         );
         Some(self.give_up(
             "not-authorized",
@@ -476,8 +506,8 @@ impl Initiating {
         ))
     }
 
-    fn prosody(&self) -> bool {
-        self.policy.semantics == Semantics::Prosody
+    fn profile(&self) -> &'static Profile {
+        self.policy.profile()
     }
 
     fn done(&self, method: AuthenticationMethod) -> Done {

@@ -197,6 +197,8 @@ pub(crate) enum Reason {
     /// A server requires encryption it cannot do (Prosody's `s2s_require_encryption` without
     /// a TLS context).
     EncryptionUnavailable,
+    /// The simulation reached no outcome: an internal error, nobody's fault.
+    Stalled,
 }
 
 /// What a step means: its kind and the data its texts need, and the setting that caused it.

@@ -12,6 +12,7 @@ pub(crate) mod initiating;
 pub(crate) mod machine;
 mod matrix;
 mod peer;
+mod profile;
 pub(crate) mod receiving;
 mod render;
 mod scenario;
@@ -23,6 +24,10 @@ pub(crate) mod xml;
 
 pub use matrix::established_method;
 pub use peer::{Certificate, Peer, Preset, PresetSummary, Semantics, ServerOption};
+pub use profile::{
+    Behaviour, CertificateWords, Describe, Ending, Evidence, ExternalIdentity, ExternalOffer,
+    Profile, ReceivingCheck, Rule, Verification as VerificationStream,
+};
 pub use scenario::{
     Direction, DnsRecord, Environment, OurSide, PassphraseText, Scenario, Setting, SettingError,
     Side,

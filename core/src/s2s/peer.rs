@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::profile::{CertificateWords, Profile};
 use crate::domain::Domain;
 use crate::language::Language;
 use crate::partner::PartnerConfig;
@@ -82,14 +83,14 @@ impl Certificate {
 }
 
 impl Certificate {
-    /// How a server with these semantics words the problem in its stream error. Prosody 0.12
-    /// looks for OpenSSL's "self signed certificate", which OpenSSL 3 spells "self-signed
-    /// certificate", so it calls a self-signed certificate "not trusted"; of a missing one it
-    /// says it "could not be validated" (both seen against real Prosody by the interop suite).
-    pub(crate) fn problem_as(self, semantics: Semantics) -> &'static str {
-        match (semantics, self) {
-            (Semantics::Prosody, Certificate::SelfSigned) => "is not trusted",
-            (Semantics::Prosody, Certificate::Missing) => "could not be validated",
+    /// How a server words the problem in its stream error. Prosody 0.12 looks for OpenSSL's
+    /// "self signed certificate", which OpenSSL 3 spells "self-signed certificate", so it calls
+    /// a self-signed certificate "not trusted"; of a missing one it says it "could not be
+    /// validated" (both seen against real Prosody by the interop suite).
+    pub(crate) fn problem_as(self, words: CertificateWords) -> &'static str {
+        match (words, self) {
+            (CertificateWords::ProsodyOpenSsl3, Certificate::SelfSigned) => "is not trusted",
+            (CertificateWords::ProsodyOpenSsl3, Certificate::Missing) => "could not be validated",
             _ => self.problem(Language::English),
         }
     }
@@ -121,6 +122,36 @@ pub enum Semantics {
     /// Prosody 0.12, as the interop suite observes it against real Prosody: as
     /// [`Semantics::Xmpp`], with the differences the suite found (see `docs/simulation.md`).
     Prosody,
+}
+
+impl Semantics {
+    /// Every set of rules.
+    pub const ALL: [Semantics; 4] = [
+        Semantics::Xmpp,
+        Semantics::Lync,
+        Semantics::Prosody,
+        Semantics::Ejabberd,
+    ];
+
+    /// The name in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Semantics::Xmpp => "Xmpp",
+            Semantics::Lync => "Lync",
+            Semantics::Prosody => "Prosody",
+            Semantics::Ejabberd => "Ejabberd",
+        }
+    }
+
+    /// The server whose rules these are, with the version they were taken from.
+    pub fn label(self) -> &'static str {
+        match self {
+            Semantics::Xmpp => "RFC 6120 and XEP-0220",
+            Semantics::Lync => "Lync Server 2013 / Skype for Business",
+            Semantics::Prosody => "Prosody 0.12",
+            Semantics::Ejabberd => "ejabberd 23.01",
+        }
+    }
 }
 
 /// One end of the link. Both ends have this shape; our Lync side is built from a
@@ -186,36 +217,41 @@ impl Peer {
         }
     }
 
+    /// How this server negotiates where servers differ.
+    pub fn profile(&self) -> &'static Profile {
+        self.semantics.profile()
+    }
+
     /// The SASL policy in effect: under Lync's semantics, `Required` binds only with TLS
     /// `Required`.
     pub(crate) fn effective_sasl(&self) -> Negotiation {
-        match (self.semantics, self.sasl, self.tls) {
-            (
-                Semantics::Lync,
-                Negotiation::Required,
-                Negotiation::Optional | Negotiation::NotSupported,
-            ) => Negotiation::Optional,
-            _ => self.sasl,
+        if self.profile().sasl_required_needs_tls_required.value
+            && self.sasl == Negotiation::Required
+            && self.tls != Negotiation::Required
+        {
+            Negotiation::Optional
+        } else {
+            self.sasl
         }
     }
 
     /// Whether dialback is used at all: it is on, and SASL is not required ("Dialback will not
-    /// operate if both SASL and TLS are required", M1). Prosody is the exception: its
-    /// `s2s_secure_auth` demands a valid certificate of the other side, but as long as
-    /// mod_dialback is loaded it declares, offers and uses dialback for itself.
+    /// operate if both SASL and TLS are required", M1), unless the server uses dialback for
+    /// itself while demanding valid certificates of others (Prosody's `s2s_secure_auth`).
     pub(crate) fn uses_dialback(&self) -> bool {
         self.dialback
-            && (self.semantics == Semantics::Prosody
+            && (self.profile().dialback_under_secure_auth.value
                 || self.effective_sasl() != Negotiation::Required)
     }
 
-    /// Whether the server can do TLS at all, as client or server. Prosody without a TLS
-    /// context (`s2s_allow_encryption = false`, shown as no certificate) can do neither, even
-    /// when `s2s_require_encryption` asks for it; other servers can always start TLS as client.
+    /// Whether the server can do TLS as the initiating server. Prosody without a TLS context
+    /// (`s2s_allow_encryption = false`, shown as no certificate) cannot, even when
+    /// `s2s_require_encryption` asks for it.
     pub(crate) fn can_start_tls(&self) -> bool {
-        match self.semantics {
-            Semantics::Prosody => self.can_offer_tls(),
-            _ => self.tls.is_supported(),
+        if self.profile().tls_client_needs_certificate.value {
+            self.can_offer_tls()
+        } else {
+            self.tls.is_supported()
         }
     }
 

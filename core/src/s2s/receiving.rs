@@ -6,7 +6,8 @@ use super::machine::{
     Action, Cause, Done, ErrorReason, Failed, Field, Input, Note, NoteKind, Offer, Reason,
     Rejection, Restart, StreamIds, Verification, VerifyRequest, ending, header,
 };
-use super::peer::{Certificate, Peer, Semantics};
+use super::peer::{Certificate, Peer};
+use super::profile::{Ending, ExternalOffer, Profile};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
@@ -86,17 +87,21 @@ impl Receiving {
     }
 
     /// Whether SASL EXTERNAL is offered after TLS. RFC 6120 §6.3.4 and XEP-0178 §3 step 9 offer
-    /// it when the certificate is acceptable and valid for the sender's domain; ejabberd offers it
-    /// on every encrypted stream and checks the certificate on `<auth/>`.
+    /// it when the certificate is acceptable and valid for the sender's domain; some servers
+    /// offer it on every encrypted stream and check the certificate on `<auth/>`.
     fn offers_external(&self) -> bool {
         self.encrypted
             && self.policy.effective_sasl().is_supported()
-            && match self.policy.semantics {
-                Semantics::Ejabberd => true,
-                Semantics::Xmpp | Semantics::Lync | Semantics::Prosody => {
+            && match self.profile().external_offer.value {
+                ExternalOffer::Encrypted => true,
+                ExternalOffer::ValidCertificate => {
                     self.client_certificate == Some(Certificate::Valid)
                 }
             }
+    }
+
+    fn profile(&self) -> &'static Profile {
+        self.policy.profile()
     }
 
     pub fn handle(&mut self, input: Input) -> Vec<Action> {
@@ -108,7 +113,7 @@ impl Receiving {
             return vec![answer_verify(
                 secret,
                 e,
-                self.policy.semantics == Semantics::Prosody,
+                self.profile().answers_repeat_key.value,
             )];
         }
         let state = std::mem::replace(&mut self.state, State::Done);
@@ -217,18 +222,18 @@ impl Receiving {
         }
         self.sender = Some(from);
 
-        let prosody = self.policy.semantics == Semantics::Prosody;
+        let profile = self.profile();
         if self.sasl_done {
-            // RFC 6120 §6.4.6: after SASL, usually an empty features element. Prosody's
-            // mod_dialback still lists dialback there: it offers it on every stream.
+            // RFC 6120 §6.4.6: after SASL, usually an empty features element. Some servers
+            // still list dialback there: they offer it on every stream.
             self.state = State::Established;
             let mut features = Element::prefixed("stream", "features", ns::STREAM);
             let mut offer = Offer {
                 complete: true,
                 ..Offer::default()
             };
-            if prosody && self.policy.dialback {
-                features = features.child(dialback_feature(true));
+            if profile.dialback_after_sasl.value && self.policy.dialback {
+                features = features.child(dialback_feature(profile.dialback_errors.value));
                 offer.dialback = true;
             }
             actions.push(Action::Send(features, Note::new(NoteKind::Features(offer))));
@@ -248,7 +253,7 @@ impl Receiving {
                 // certificate has expired".
                 let text = format!(
                     "Your server's certificate {}",
-                    status.problem_as(self.policy.semantics)
+                    status.problem_as(profile.certificate_words.value)
                 );
                 actions.extend(self.fail(
                     "not-authorized",
@@ -274,13 +279,13 @@ impl Receiving {
             offer.starttls = Some(required);
             cause = Some(Cause::tls(&self.policy));
         }
-        if prosody {
+        let beside_starttls = profile.offers_beside_required_starttls.value;
+        if beside_starttls {
             // Prosody offers dialback whenever mod_dialback is loaded, next to a required
-            // STARTTLS and before SASL (mod_dialback's s2s-stream-features hook), without the
-            // `<errors/>` child; EXTERNAL only on an encrypted stream with a valid certificate
-            // (mod_saslauth).
+            // STARTTLS and before SASL (mod_dialback's s2s-stream-features hook); EXTERNAL only
+            // on an encrypted stream with a valid certificate (mod_saslauth).
             if self.policy.dialback {
-                features = features.child(dialback_feature(true));
+                features = features.child(dialback_feature(profile.dialback_errors.value));
                 offer.dialback = true;
                 cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
             }
@@ -292,27 +297,25 @@ impl Receiving {
         }
         // §5.3.1: with TLS required, offer nothing else before it.
         let tls_first = !self.encrypted && self.policy.tls == Negotiation::Required;
-        if !tls_first && !prosody {
+        if !tls_first && !beside_starttls {
             if self.offers_external() {
                 features = features.child(external());
                 offer.external = true;
                 cause = cause.or_else(|| Some(Cause::sasl(&self.policy)));
             }
             if dialback {
-                features = features.child(dialback_feature(false));
+                features = features.child(dialback_feature(profile.dialback_errors.value));
                 offer.dialback = true;
-                offer.dialback_errors = true;
+                offer.dialback_errors = profile.dialback_errors.value;
                 cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
             }
         }
         if offer == Offer::default() {
             // Nothing could authenticate the initiating server: end the stream rather than send
             // an empty features element, which would mean "negotiation complete" (§4.3.2).
-            let failure = if prosody {
-                // mod_s2s: "No stream features to offer, giving up".
-                self.fail(
-                    "undefined-condition",
-                    Some("No stream features to offer"),
+            let failure = if let Some(ending) = profile.nothing_to_offer.value {
+                self.end_with(
+                    ending,
                     ErrorReason::NothingToOffer,
                     Some(Cause::dialback(&self.policy)),
                     Reason::NoCommonMethod,
@@ -461,10 +464,10 @@ impl Receiving {
                 Reason::NoCommonMethod,
             );
         }
-        // Prosody verifies first and checks encryption once authenticated (see `verified`).
+        // Some verify first and check encryption once authenticated (see `verified`).
         if !self.encrypted
             && self.policy.tls == Negotiation::Required
-            && self.policy.semantics != Semantics::Prosody
+            && !self.profile().late_encryption_check.value
         {
             // XEP-0220 §2.5 policy-violation: "The Receiving Server enforces a policy mandating
             // usage of TLS before dialback and the Initiating Server sent the dialback request
@@ -501,10 +504,10 @@ impl Receiving {
 
     /// The authoritative server answered (XEP-0220 step 3); report it (step 4).
     fn verified(&mut self, verification: Verification) -> Vec<Action> {
-        let prosody = self.policy.semantics == Semantics::Prosody;
-        if prosody && verification == Verification::Unanswered {
-            // The verification's stream failed; Prosody's unauthenticated stream waits until
-            // s2s_timeout (90 s by default) and then closes.
+        let profile = self.profile();
+        if verification == Verification::Unanswered {
+            // The verification's own stream failed; the unauthenticated stream waits until the
+            // server's timeout (Prosody's s2s_timeout, 90 s by default) and then closes.
             return self.fail(
                 "connection-timeout",
                 None,
@@ -513,7 +516,7 @@ impl Receiving {
                 Reason::Unverified,
             );
         }
-        if prosody
+        if profile.late_encryption_check.value
             && verification == Verification::Valid
             && !self.encrypted
             && self.policy.tls == Negotiation::Required
@@ -534,12 +537,12 @@ impl Receiving {
         let mut result = Element::prefixed("db", "result", ns::DIALBACK)
             .attr("from", self.policy.domain.as_str())
             .attr("to", sender.as_str());
+        let repeat = profile.answers_repeat_key.value;
         match &verification {
-            // Prosody repeats the key in its result (mod_dialback).
-            Verification::Valid if prosody => {
+            Verification::Valid if repeat => {
                 result = result.attr("type", "valid").text(&self.key);
             }
-            Verification::Invalid if prosody => {
+            Verification::Invalid if repeat => {
                 result = result.attr("type", "invalid").text(&self.key);
             }
             Verification::Valid => result = result.attr("type", "valid"),
@@ -578,9 +581,9 @@ impl Receiving {
             }
             Verification::Invalid => {
                 // XEP-0220 §2.2.1: "the Receiving Server SHOULD send a result with type
-                // "invalid" and MUST close the XML stream." Prosody leaves it open.
+                // "invalid" and MUST close the XML stream." Some leave it open.
                 let mut actions = vec![Action::Send(result, note)];
-                if !prosody {
+                if !profile.keeps_stream_after_invalid_key.value {
                     actions.extend(self.close());
                 }
                 actions.push(Action::Finish(Err(Failed {
@@ -605,6 +608,29 @@ impl Receiving {
                         reason: Reason::Authoritative,
                     })),
                 ]
+            }
+        }
+    }
+
+    /// Ends the stream as the profile says: with a stream error, or a bare closing tag.
+    fn end_with(
+        &mut self,
+        ending: Ending,
+        reason: ErrorReason,
+        cause: Option<Cause>,
+        failure: Reason,
+    ) -> Vec<Action> {
+        match ending {
+            Ending::StreamError { condition, text } => {
+                self.fail(condition, text, reason, cause, failure)
+            }
+            Ending::Close => {
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
+                    condition: Condition::ConnectionClosed,
+                    reason: failure,
+                })));
+                actions
             }
         }
     }
@@ -635,8 +661,8 @@ impl Receiving {
 /// The authoritative server's answer to `<db:verify/>` (XEP-0220 §2.2.2): the key is recomputed
 /// from the request's attributes, `from` being the receiving server, `to` the originating one
 /// and `id` the stream.
-/// Prosody repeats the key in its answer.
-pub(crate) fn answer_verify(secret: &str, request: &Element, prosody: bool) -> Action {
+/// Some servers repeat the key in their answer.
+pub(crate) fn answer_verify(secret: &str, request: &Element, repeat_key: bool) -> Action {
     let receiving = request.get("from").unwrap_or_default();
     let originating = request.get("to").unwrap_or_default();
     let id = request.get("id").unwrap_or_default();
@@ -647,20 +673,20 @@ pub(crate) fn answer_verify(secret: &str, request: &Element, prosody: bool) -> A
         .attr("id", id)
         .attr("to", receiving)
         .attr("type", if valid { "valid" } else { "invalid" });
-    if prosody {
+    if repeat_key {
         answer = answer.text(&request.text_content());
     }
     Action::Send(answer, Note::new(NoteKind::VerifyAnswer { valid }))
 }
 
-/// The dialback stream feature (XEP-0220 §2.4.2); with `<errors/>` (XEP-0220 §2.5) unless the
-/// server is Prosody, which leaves it out.
-fn dialback_feature(prosody: bool) -> Element {
+/// The dialback stream feature (XEP-0220 §2.4.2), with `<errors/>` (XEP-0220 §2.5) when the
+/// server announces error handling.
+fn dialback_feature(errors: bool) -> Element {
     let feature = Element::new("dialback", ns::DIALBACK_FEATURE);
-    if prosody {
-        feature
-    } else {
+    if errors {
         feature.child(Element::inherit("errors", ns::DIALBACK_FEATURE))
+    } else {
+        feature
     }
 }
 

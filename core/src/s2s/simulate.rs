@@ -16,7 +16,8 @@ use super::machine::{
     Action, Cause, Done, Endpoint, Failed, Field, Input, Note, NoteKind, Reason, Verification,
     VerifyRequest,
 };
-use super::peer::{Certificate, Peer, Semantics};
+use super::peer::{Certificate, Peer};
+use super::profile::Verification as VerificationStream;
 use super::receiving::Receiving;
 use super::scenario::{Direction, DnsRecord, Scenario, Setting, Side};
 use super::text::Context;
@@ -54,7 +55,7 @@ pub fn simulate(scenario: &Scenario) -> Trace {
         Ok(done) => established(done, run.receiving_certificate),
         Err((step, failed, reporter)) => {
             let fault = match (failed.reason, run.unverified_fault) {
-                (Reason::Unverified, Some(fault)) => fault,
+                (Reason::Unverified, Some(fault)) => Some(fault),
                 _ => fix::fault(scenario, failed, *reporter),
             };
             not_established(
@@ -63,7 +64,8 @@ pub fn simulate(scenario: &Scenario) -> Trace {
                     step: *step,
                     condition: failed.condition.clone(),
                     fault,
-                    fix: fix::smallest(scenario),
+                    // An internal error has no fix to search for.
+                    fix: fault.and_then(|_| fix::smallest(scenario)),
                 },
             )
         }
@@ -124,6 +126,18 @@ pub(crate) struct Run {
     pub unverified_fault: Option<Side>,
 }
 
+/// The result of a run that reached no outcome: an internal error.
+fn stalled(steps: usize) -> (usize, Failed, Side) {
+    (
+        steps.max(1),
+        Failed {
+            condition: Condition::Stalled { steps },
+            reason: Reason::Stalled,
+        },
+        Side::Environment,
+    )
+}
+
 /// The most steps a negotiation takes; a guard against machines that never settle.
 const MAX_STEPS: usize = 400;
 
@@ -147,21 +161,26 @@ struct End {
 }
 
 /// What a lane is for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Purpose {
     Main,
     /// A verify-only stream; the answer goes to the waiting receiving end.
     VerifyOnly {
         waiting: (usize, usize),
     },
-    /// The receiving server's own stream to the authoritative server: once authenticated, it
-    /// carries the verification request.
-    Stream {
-        waiting: (usize, usize),
-        request: VerifyRequest,
-        sent: bool,
-        answered: bool,
-    },
+    /// The receiving server's own stream to the authoritative server, opened to carry a
+    /// verification request once it is authenticated.
+    Stream,
+}
+
+/// A verification request that a server's outgoing stream carries (or will carry) to the
+/// authoritative server at its other end, and the receiving end that waits for the answer.
+#[derive(Debug, Clone)]
+struct Carried {
+    waiting: (usize, usize),
+    request: VerifyRequest,
+    sent: bool,
+    answered: bool,
 }
 
 /// One TCP connection.
@@ -177,6 +196,12 @@ struct Lane {
     cut: bool,
     tls_ready: [bool; 2],
     purpose: Purpose,
+    /// The verification requests the connecting end carries.
+    carried: Vec<Carried>,
+    /// Whether the connecting end's stream is authenticated.
+    authenticated: bool,
+    /// Whether either end gave up.
+    failed: bool,
 }
 
 struct Driver<'a> {
@@ -337,23 +362,20 @@ pub(crate) fn run(scenario: &Scenario) -> Run {
         .lanes
         .push(Lane::new(Connection::Main, context, ends, Purpose::Main));
     driver.start(0);
+    let mut limit_reached = false;
     while let Some((lane, end, input)) = driver.queue.pop_front() {
         if driver.steps.len() > MAX_STEPS {
+            limit_reached = true;
             break;
         }
         driver.handle(lane, end, input);
     }
     let result = match (driver.failure, driver.done) {
+        // A run that went on past the limit stalled, whatever it recorded on the way.
+        _ if limit_reached => Err(stalled(driver.steps.len())),
         (Some(failure), _) => Err(failure),
         (None, Some(done)) => Ok(done),
-        (None, None) => Err((
-            driver.steps.len(),
-            Failed {
-                condition: Condition::ConnectionClosed,
-                reason: Reason::PeerClosed,
-            },
-            Side::Environment,
-        )),
+        (None, None) => Err(stalled(driver.steps.len())),
     };
     Run {
         steps: driver.steps,
@@ -375,6 +397,9 @@ impl Lane {
             cut: false,
             tls_ready: [false; 2],
             purpose,
+            carried: Vec::new(),
+            authenticated: false,
+            failed: false,
         }
     }
 }
@@ -463,26 +488,65 @@ impl Driver<'_> {
         // A verify-only stream's close goes out before the receiving server acts on the answer.
         self.perform(lane, end, actions);
         if let Some(verification) = verification {
-            self.answer(lane, verification);
+            self.answer(lane, None, verification);
         }
     }
 
-    /// Hands a verification's outcome to the receiving end that waits for it.
-    fn answer(&mut self, lane: usize, verification: Verification) {
-        let waiting = match &mut self.lanes[lane].purpose {
-            Purpose::VerifyOnly { waiting } => Some(*waiting),
-            Purpose::Stream {
-                waiting, answered, ..
-            } if !*answered => {
-                *answered = true;
-                Some(*waiting)
-            }
-            _ => None,
+    /// Hands a verification's outcome to the receiving end that waits for it: a verify-only
+    /// stream's, or that of the first carried request still unanswered (with `id`, the one for
+    /// that stream id).
+    fn answer(&mut self, lane: usize, id: Option<&str>, verification: Verification) {
+        let waiting = match self.lanes[lane].purpose {
+            Purpose::VerifyOnly { waiting } => Some(waiting),
+            Purpose::Main | Purpose::Stream => self.lanes[lane]
+                .carried
+                .iter_mut()
+                .find(|c| c.sent && !c.answered && id.is_none_or(|id| c.request.stream_id == id))
+                .map(|c| {
+                    c.answered = true;
+                    c.waiting
+                }),
         };
         if let Some((lane, end)) = waiting {
             self.queue
                 .push_back((lane, end, Input::Verified(verification)));
         }
+    }
+
+    /// Sends a carried verification request over the connecting end's stream.
+    fn carry(&mut self, lane: usize, index: usize) {
+        let Some(carried) = self.lanes[lane].carried.get_mut(index) else {
+            return;
+        };
+        carried.sent = true;
+        let request = carried.request.clone();
+        let verify = Element::prefixed("db", "verify", ns::DIALBACK)
+            .attr("from", request.receiving.as_str())
+            .attr("id", &request.stream_id)
+            .attr("to", request.originating.as_str())
+            .text(&request.key);
+        let note = Note::new(NoteKind::VerifyRequest {
+            stream_id: request.stream_id.clone(),
+        });
+        self.send(lane, 0, &verify, note);
+    }
+
+    /// Whether a lane's connecting end may send a verification request now: once its stream
+    /// is authenticated, or, for servers that do so, once it has sent its own dialback key.
+    fn may_carry(&self, lane: usize) -> bool {
+        let state = &self.lanes[lane];
+        let keyed = match &state.ends[0].machine {
+            Machine::Initiating(m) => {
+                m.dialback_key_sent()
+                    && state.ends[0]
+                        .policy
+                        .profile()
+                        .verify_over_keyed_stream
+                        .value
+            }
+            _ => false,
+        };
+        !state.failed && !state.cut && (state.authenticated || keyed)
     }
 
     fn record(
@@ -524,18 +588,24 @@ impl Driver<'_> {
         match parser.feed(xml) {
             Ok(events) => {
                 for event in events {
-                    let own_stream = matches!(self.lanes[lane].purpose, Purpose::Stream { .. });
-                    if let (StreamEvent::Element(e), 0, true) = (&event, to, own_stream)
+                    if let (StreamEvent::Element(e), 0) = (&event, to)
                         && e.is("verify", ns::DIALBACK)
                         && let Some(kind) = e.get("type")
+                        && self.lanes[lane]
+                            .carried
+                            .iter()
+                            .any(|c| c.sent && !c.answered)
                     {
-                        // The answer on the receiving server's own stream.
+                        // The answer to a request this stream carried: for the receiving end
+                        // that waits for it, not for the machine that carried it.
                         let verification = if kind == "valid" {
                             Verification::Valid
                         } else {
                             Verification::Invalid
                         };
-                        self.answer(lane, verification);
+                        let id = e.get("id").map(str::to_owned);
+                        self.answer(lane, id.as_deref(), verification);
+                        continue;
                     }
                     self.queue.push_back((lane, to, Input::Received(event)));
                 }
@@ -649,7 +719,7 @@ impl Driver<'_> {
                     Kind::Connect {
                         endpoint,
                         authoritative,
-                        own_stream: matches!(self.lanes[lane].purpose, Purpose::Stream { .. }),
+                        own_stream: self.lanes[lane].purpose == Purpose::Stream,
                     },
                     None,
                 );
@@ -708,58 +778,55 @@ impl Driver<'_> {
                 None
             }
             Action::Finish(Ok(done)) => {
-                let purpose = self.lanes[lane].purpose.clone();
-                match purpose {
-                    Purpose::Main if end == 0 && self.failure.is_none() => {
-                        self.done = Some(done);
-                        let stanza = self.stanza();
-                        self.send(lane, 0, &stanza, Note::new(NoteKind::Stanza));
-                    }
-                    Purpose::Stream {
-                        request,
-                        sent: false,
-                        ..
-                    } if end == 0 => {
-                        if let Purpose::Stream { sent, .. } = &mut self.lanes[lane].purpose {
-                            *sent = true;
+                if end == 0 {
+                    self.lanes[lane].authenticated = true;
+                }
+                if self.lanes[lane].purpose == Purpose::Main && end == 0 && self.failure.is_none() {
+                    self.done = Some(done);
+                    let stanza = self.stanza();
+                    self.send(lane, 0, &stanza, Note::new(NoteKind::Stanza));
+                }
+                if end == 0 {
+                    // The verification requests that waited for the stream to be authenticated
+                    // (Prosody queues them until then).
+                    for index in 0..self.lanes[lane].carried.len() {
+                        if !self.lanes[lane].carried[index].sent {
+                            self.carry(lane, index);
                         }
-                        // The verification request waited for the stream to be
-                        // authenticated (Prosody queues it until then).
-                        let verify = Element::prefixed("db", "verify", ns::DIALBACK)
-                            .attr("from", request.receiving.as_str())
-                            .attr("id", &request.stream_id)
-                            .attr("to", request.originating.as_str())
-                            .text(&request.key);
-                        let note = Note::new(NoteKind::VerifyRequest {
-                            stream_id: request.stream_id.clone(),
-                        });
-                        self.send(lane, 0, &verify, note);
                     }
-                    _ => {}
                 }
                 None
             }
             Action::Finish(Err(failed)) => {
                 let side = self.lanes[lane].ends[end].side;
-                match self.lanes[lane].purpose.clone() {
-                    Purpose::Main if self.failure.is_none() => {
-                        let step = batch_step.unwrap_or(self.steps.len());
-                        self.failure = Some((step, failed, side));
+                self.lanes[lane].failed = true;
+                let purpose = self.lanes[lane].purpose;
+                if purpose == Purpose::Main && self.failure.is_none() {
+                    let step = batch_step.unwrap_or(self.steps.len());
+                    self.failure = Some((step, failed.clone(), side));
+                }
+                let unanswered = self.lanes[lane].carried.iter().any(|c| !c.answered);
+                if unanswered && purpose == Purpose::Stream {
+                    // The stream that was to carry the verification failed: whoever is at
+                    // fault for it is at fault for the verification.
+                    let mut reversed = self.scenario.clone();
+                    reversed.direction = match self.scenario.direction {
+                        Direction::Outbound => Direction::Inbound,
+                        Direction::Inbound => Direction::Outbound,
+                    };
+                    self.unverified_fault = fix::fault(&reversed, &failed, side);
+                }
+                // Nothing will answer what this stream carries, or was to carry.
+                for carried in &mut self.lanes[lane].carried {
+                    if !carried.answered {
+                        carried.answered = true;
+                        let (waiting_lane, waiting_end) = carried.waiting;
+                        self.queue.push_back((
+                            waiting_lane,
+                            waiting_end,
+                            Input::Verified(Verification::Unanswered),
+                        ));
                     }
-                    Purpose::Stream {
-                        answered: false, ..
-                    } => {
-                        // The stream that was to carry the verification failed: whoever is at
-                        // fault for it is at fault for the verification.
-                        let mut reversed = self.scenario.clone();
-                        reversed.direction = match self.scenario.direction {
-                            Direction::Outbound => Direction::Inbound,
-                            Direction::Inbound => Direction::Outbound,
-                        };
-                        self.unverified_fault = Some(fix::fault(&reversed, &failed, side));
-                        self.answer(lane, Verification::Unanswered);
-                    }
-                    _ => {}
                 }
                 None
             }
@@ -808,7 +875,31 @@ impl Driver<'_> {
         );
         let waiting = (lane, end);
         let context = self.lanes[lane].context.clone();
-        let (machine, context, purpose) = if verifying_policy.semantics == Semantics::Prosody {
+        let own_stream =
+            verifying_policy.profile().verification.value == VerificationStream::OwnStream;
+        if own_stream {
+            let carried = Carried {
+                waiting,
+                request: request.clone(),
+                sent: false,
+                answered: false,
+            };
+            // An outgoing stream of the verifying side to the sender domain carries the request
+            // if there is one (Prosody opens no second stream to a domain it has one to).
+            if let Some(existing) = (0..self.lanes.len()).find(|&l| {
+                let state = &self.lanes[l];
+                state.ends[0].side == verifying_side
+                    && matches!(state.ends[0].machine, Machine::Initiating(_))
+                    && !state.failed
+                    && !state.cut
+            }) {
+                self.lanes[existing].carried.push(carried);
+                if self.may_carry(existing) {
+                    let index = self.lanes[existing].carried.len() - 1;
+                    self.carry(existing, index);
+                }
+                return;
+            }
             let initiating = Initiating::new(
                 verifying_policy.clone(),
                 request.originating.clone(),
@@ -819,20 +910,30 @@ impl Driver<'_> {
                 receiving: context.initiating.clone(),
                 ours_initiating: !context.ours_initiating,
             };
-            let purpose = Purpose::Stream {
-                waiting,
-                request,
-                sent: false,
-                answered: false,
-            };
-            (Machine::Initiating(initiating), reversed, purpose)
+            let verifying = End::new(
+                Machine::Initiating(initiating),
+                verifying_party,
+                verifying_side,
+                verifying_policy,
+            );
+            let mut new_lane = Lane::new(
+                connection,
+                reversed,
+                [verifying, authority],
+                Purpose::Stream,
+            );
+            new_lane.carried.push(carried);
+            self.lanes.push(new_lane);
         } else {
             let verifier = Machine::Verifier(Verifier::new(request));
-            (verifier, context, Purpose::VerifyOnly { waiting })
-        };
-        let verifying = End::new(machine, verifying_party, verifying_side, verifying_policy);
-        let new_lane = Lane::new(connection, context, [verifying, authority], purpose);
-        self.lanes.push(new_lane);
+            let verifying = End::new(verifier, verifying_party, verifying_side, verifying_policy);
+            self.lanes.push(Lane::new(
+                connection,
+                context,
+                [verifying, authority],
+                Purpose::VerifyOnly { waiting },
+            ));
+        }
         self.start(self.lanes.len() - 1);
     }
 
@@ -951,5 +1052,101 @@ impl Driver<'_> {
             )
             .attr("type", "chat")
             .child(Element::inherit("body", ns::SERVER).text("Hello"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::partner::PartnerConfig;
+    use crate::s2s::Semantics;
+    use crate::settings::Negotiation;
+
+    /// Every server's rules on both ends, with every policy, a valid, missing or self-signed
+    /// certificate on either side, in both directions: each run reaches an outcome. A run that
+    /// stalls or reaches the step limit is an internal error, and blames nobody; none may
+    /// happen.
+    #[test]
+    fn every_pair_of_servers_reaches_an_outcome() {
+        let ours = Domain::parse("contoso.example").unwrap();
+        let partner = Domain::parse("fabrikam.example").unwrap();
+        let mut stalled = Vec::new();
+        let mut runs = 0usize;
+        for our_semantics in Semantics::ALL {
+            for partner_semantics in Semantics::ALL {
+                for (tls, sasl, dialback) in policies() {
+                    for (ptls, psasl, pdialback) in policies() {
+                        for (our_certificate, partner_certificate) in [
+                            (Certificate::Valid, Certificate::Valid),
+                            (Certificate::SelfSigned, Certificate::SelfSigned),
+                            (Certificate::Missing, Certificate::Valid),
+                            (Certificate::Valid, Certificate::Missing),
+                        ] {
+                            for direction in Direction::ALL {
+                                let mut config = PartnerConfig::new(partner.clone());
+                                config.tls_negotiation = tls;
+                                config.sasl_negotiation = sasl;
+                                config.support_dialback_negotiation = dialback;
+                                let mut peer = Peer::new(partner.clone());
+                                peer.tls = ptls;
+                                peer.sasl = psasl;
+                                peer.dialback = pdialback;
+                                peer.certificate = partner_certificate;
+                                peer.semantics = partner_semantics;
+                                let mut scenario =
+                                    Scenario::new(ours.clone(), config, peer, direction);
+                                scenario.ours.semantics = our_semantics;
+                                scenario.ours.certificate = our_certificate;
+                                runs += 1;
+                                if let Err((_, failed, _)) = run(&scenario).result
+                                    && failed.reason == Reason::Stalled
+                                {
+                                    stalled.push(scenario);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            stalled.is_empty(),
+            "{} of {runs} runs reached no outcome; the first: {}",
+            stalled.len(),
+            serde_json::to_string(&stalled[0]).unwrap_or_default()
+        );
+    }
+
+    fn policies() -> Vec<(Negotiation, Negotiation, bool)> {
+        let mut out = Vec::new();
+        for tls in Negotiation::ALL {
+            for sasl in Negotiation::ALL {
+                for dialback in [true, false] {
+                    out.push((tls, sasl, dialback));
+                }
+            }
+        }
+        out
+    }
+
+    fn stalled_scenario() -> Scenario {
+        let partner = Domain::parse("fabrikam.example").unwrap();
+        Scenario::new(
+            Domain::parse("contoso.example").unwrap(),
+            PartnerConfig::new(partner.clone()),
+            Peer::new(partner),
+            Direction::Outbound,
+        )
+    }
+
+    /// A run that reaches no outcome is reported as an internal error: the condition says so,
+    /// nobody is at fault, and no fix is proposed.
+    #[test]
+    fn a_run_without_outcome_blames_nobody() {
+        let (step, failed, _) = super::stalled(12);
+        assert_eq!(step, 12);
+        let scenario = stalled_scenario();
+        assert_eq!(fix::fault(&scenario, &failed, Side::Ours), None);
+        assert_eq!(failed.condition, Condition::Stalled { steps: 12 });
     }
 }

@@ -1077,6 +1077,21 @@ pub(crate) fn condition(condition: &Condition, l: Language) -> String {
             format!("the stream is not well-formed XML ({message})"),
             format!("der Datenstrom ist kein wohlgeformtes XML ({message})"),
         ),
+        Condition::Stalled { steps } => l.pick(
+            format!("the simulation reached no outcome after {steps} steps"),
+            format!("die Simulation kam nach {steps} Schritten zu keinem Ergebnis"),
+        ),
+    }
+}
+
+/// Who is at fault, or that the simulator is.
+pub(crate) fn fault(fault: Option<Side>, l: Language) -> &'static str {
+    match fault {
+        Some(s) => side(s, l),
+        None => l.pick(
+            "nobody: an internal error of the simulator, please report it with the scenario",
+            "niemand: ein interner Fehler des Simulators, bitte mit dem Szenario melden",
+        ),
     }
 }
 
@@ -1145,13 +1160,13 @@ pub(crate) fn verdict(outcome: &Outcome, l: Language) -> String {
                     "Failed at step {}: {}. At fault: {}.{fix}",
                     failure.step,
                     condition(&failure.condition, l),
-                    side(failure.fault, l)
+                    fault(failure.fault, l)
                 ),
                 format!(
                     "Gescheitert bei Schritt {}: {}. Ursache: {}.{fix}",
                     failure.step,
                     condition(&failure.condition, l),
-                    side(failure.fault, l)
+                    fault(failure.fault, l)
                 ),
             )
         }

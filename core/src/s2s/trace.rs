@@ -296,6 +296,12 @@ pub enum Condition {
         /// The parser's description.
         message: String,
     },
+    /// The simulation reached no outcome: the machines stopped waiting for each other, or went
+    /// on past the step limit. An internal error of the simulator, never a party's fault.
+    Stalled {
+        /// The steps played before it stopped.
+        steps: usize,
+    },
 }
 
 impl Condition {
@@ -355,10 +361,20 @@ pub struct Failure {
     pub step: usize,
     /// The condition.
     pub condition: Condition,
-    /// Who is at fault: our configuration, the partner, or the environment.
-    pub fault: Side,
+    /// Who is at fault: our configuration, the partner, or the environment. `None` when the
+    /// simulator itself reached no outcome ([`Condition::Stalled`]): an internal error, which
+    /// blames nobody.
+    pub fault: Option<Side>,
     /// The smallest change that makes it work, if a single change does.
     pub fix: Option<Fix>,
+}
+
+impl Failure {
+    /// Who is at fault, in either language: "our configuration", "the partner", "the
+    /// environment", or that the simulator itself failed.
+    pub fn fault_label(&self, language: Language) -> &'static str {
+        text::fault(self.fault, language)
+    }
 }
 
 /// How a negotiation ended.

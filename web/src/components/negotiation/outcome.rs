@@ -86,7 +86,7 @@ pub fn OutcomeBanner(props: &Props) -> Html {
                                   Callback::from(move |e: MouseEvent| { e.prevent_default(); store.dispatch(Action::Step(step)); }) }}>
                         { T::GoToStep.text(l).replace("{}", &failure.step.to_string()) }
                     </a>
-                    { " · " }{ T::AtFault.text(l) }{ " " }<strong id="fault">{ failure.fault.label(l) }</strong>
+                    { " · " }{ T::AtFault.text(l) }{ " " }<strong id="fault">{ failure.fault_label(l) }</strong>
                     if let Some(fix) = failure.fix.clone() {
                         <FixButton {fix} />
                     } else {

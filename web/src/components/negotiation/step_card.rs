@@ -133,7 +133,7 @@ pub fn StepCard(props: &Props) -> Html {
                     </dl>
                     if let Some(failure) = failure {
                         <div class="fault" role="alert">
-                            <strong>{ T::AtFault.text(l) }{ " " }{ failure.fault.label(l) }</strong>
+                            <strong>{ T::AtFault.text(l) }{ " " }{ failure.fault_label(l) }</strong>
                             { " — " }{ failure.condition.describe(l) }
                             if let Some(fix) = failure.fix { <FixButton {fix} /> }
                         </div>
