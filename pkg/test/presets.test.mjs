@@ -8,7 +8,7 @@ test("every preset has a policy and real server options", () => {
   const list = success(presets()).presets;
   assert.deepEqual(
     list.map((p) => p.id),
-    ["lync", "googleTalk", "prosody", "prosodySecureAuth", "ejabberd", "openfire", "tigase"],
+    ["lync", "googleTalk", "prosody", "prosodySecureAuth", "ejabberd", "openfire", "openfire48", "openfire47", "tigase"],
   );
   for (const preset of list) {
     assert.ok(preset.label.length > 0);

@@ -260,6 +260,15 @@ impl End {
                 self.closed = true;
                 self.write(STREAM_CLOSE.to_owned(), note, true).await
             }
+            Action::Disconnect(note) => {
+                // Dropping the connection closes it without a word.
+                self.closed = true;
+                self.wire = None;
+                let cause = self.probe.cause(&note);
+                let number = self.record_ours(None, Kind::Machine(note.kind), cause);
+                self.batch_step = Some(number);
+                Flow::Continue
+            }
             Action::StartTls => self.start_tls().await,
             Action::Verify(request) => {
                 let verification = self.verify(request).await;
@@ -758,7 +767,11 @@ impl End {
         let end = End::new(
             self.probe.clone(),
             lane,
-            Machine::Verifier(Verifier::new(request)),
+            Machine::Verifier(Verifier::new(
+                request,
+                self.probe.ours.profile().verify_stream_tls.value
+                    && self.probe.ours.can_start_tls(),
+            )),
             None,
         );
         let limit = self.probe.options.timeouts.total;

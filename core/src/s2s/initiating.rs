@@ -4,10 +4,10 @@
 use super::dialback;
 use super::machine::{
     Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Rejection, Restart,
-    declares_dialback, ending, header,
+    abandon, declares_dialback, ending, header,
 };
 use super::peer::{Certificate, Peer};
-use super::profile::{Ending, ExternalIdentity, Profile, ReceivingCheck};
+use super::profile::{DialbackOffer, Ending, ExternalIdentity, Profile, ReceivingCheck};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
@@ -76,11 +76,23 @@ impl Initiating {
     /// Whether the TLS handshake goes through with the receiving server's certificate: under
     /// strict validation, anything but a valid certificate ends it (RFC 6120 §13.7.2: "the
     /// validating entity MUST unilaterally terminate the session").
+    ///
+    /// Without strict validation, some go on only when they can authenticate by dialback, and
+    /// otherwise end the connection as well.
     pub fn judge(&self, presented: Certificate) -> Option<Rejection> {
-        (presented != Certificate::Valid && self.policy.strict_certificate_validation).then(|| {
-            Rejection {
+        if presented == Certificate::Valid {
+            return None;
+        }
+        if self.policy.strict_certificate_validation {
+            return Some(Rejection {
                 status: presented,
                 cause: Cause::strict(&self.policy),
+            });
+        }
+        (self.profile().lenient_needs_dialback.value && !self.policy.uses_dialback()).then(|| {
+            Rejection {
+                status: presented,
+                cause: Cause::dialback(&self.policy),
             }
         })
     }
@@ -148,7 +160,7 @@ impl Initiating {
                 }
                 // RFC 6120 §6.4.5, XEP-0178 §3 step 11b: after a SASL failure, dialback may
                 // still verify the domain. Some servers try it whatever the other side declared.
-                if (dialback_declared || self.profile().dialback_unoffered.value)
+                if (dialback_declared || self.profile().dialback_after_sasl_failure.value)
                     && self.policy.uses_dialback()
                 {
                     return self.dialback(stream_id);
@@ -255,24 +267,31 @@ impl Initiating {
         let profile = self.profile();
         if !self.encrypted {
             let offered = starttls.is_some();
+            let requires = self.policy.tls == Negotiation::Required;
+            let can = self.policy.can_start_tls();
             // RFC 7590 §3.1: an initiating server that requires TLS tries STARTTLS even when it
-            // is not offered.
-            let try_tls = self.policy.can_start_tls()
-                && (offered || self.policy.tls == Negotiation::Required);
-            if try_tls {
+            // is not offered; some do not.
+            if can && (offered || (requires && profile.starttls_unoffered.value)) {
                 self.state = State::ExpectProceed;
                 return vec![Action::Send(
                     Element::new("starttls", ns::TLS),
                     Note::because(NoteKind::StartTls { offered }, Cause::tls(&self.policy)),
                 )];
             }
+            if can && requires && !offered {
+                return self.end_with(
+                    profile.tls_unoffered.value,
+                    ErrorReason::TlsNotOffered,
+                    Cause::tls(&self.policy),
+                    Reason::TlsUnavailable { local: false },
+                );
+            }
             // Some servers without TLS go on to authenticate, required STARTTLS or not.
             if tls_required && !profile.ignores_required_starttls.value {
                 // §4.9.3.23: the receiving server made a feature mandatory that we do not
                 // support.
-                return self.give_up(
-                    "unsupported-feature",
-                    None,
+                return self.end_with(
+                    profile.required_starttls.value,
                     ErrorReason::TlsNotSupported,
                     Cause::tls(&self.policy),
                     Reason::TlsUnavailable { local: true },
@@ -282,8 +301,13 @@ impl Initiating {
         let external = features
             .find("mechanisms", ns::SASL)
             .is_some_and(|m| m.elements().any(|x| x.text_content() == "EXTERNAL"));
-        let dialback_offered =
-            dialback_declared || features.find("dialback", ns::DIALBACK_FEATURE).is_some();
+        let feature = features.find("dialback", ns::DIALBACK_FEATURE).is_some();
+        let dialback_offered = match profile.dialback_offer.value {
+            DialbackOffer::Declared => dialback_declared || feature,
+            DialbackOffer::Feature => feature,
+            DialbackOffer::FeatureBeforeTls => feature || self.encrypted,
+            DialbackOffer::Always => true,
+        };
         let can_sasl = self.encrypted
             && self.policy.effective_sasl().is_supported()
             && self.policy.certificate != Certificate::Missing;
@@ -313,8 +337,7 @@ impl Initiating {
                 ),
             )];
         }
-        // Some send their key whether or not the other side offers dialback.
-        if (dialback_offered || profile.dialback_unoffered.value) && self.policy.uses_dialback() {
+        if dialback_offered && self.policy.uses_dialback() {
             return self.dialback(stream_id);
         }
         if profile.late_encryption_check.value
@@ -354,6 +377,7 @@ impl Initiating {
     /// Sends the dialback key (XEP-0220 step 1), computed over the current stream id.
     fn dialback(&mut self, stream_id: String) -> Vec<Action> {
         let key = dialback::key(
+            self.profile().dialback_key.value,
             &self.secret,
             self.target.as_str(),
             self.policy.domain.as_str(),
@@ -461,19 +485,14 @@ impl Initiating {
         cause: Cause,
         failure: Reason,
     ) -> Vec<Action> {
-        match ending {
-            Ending::StreamError { condition, text } => {
-                self.give_up(condition, text, reason, cause, failure)
-            }
-            Ending::Close => {
-                let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
-                    condition: Condition::ConnectionClosed,
-                    reason: failure,
-                })));
-                actions
-            }
-        }
+        self.state = State::Done;
+        // Some write nothing at all on their first, unencrypted stream.
+        let ending = if !self.encrypted && self.profile().silent_before_tls.value {
+            Ending::Disconnect
+        } else {
+            ending
+        };
+        abandon(ending, reason, Some(cause), &mut self.closed, failure)
     }
 
     /// Sends the closing stream tag, once.

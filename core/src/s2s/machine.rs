@@ -2,6 +2,7 @@
 //! bytes, runs the TLS handshake and reaches the authoritative server, and reports back.
 
 use super::peer::{Certificate, Peer};
+use super::profile::Ending;
 use super::scenario::DnsRecord;
 use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
@@ -142,6 +143,8 @@ pub(crate) enum Action {
     Send(Element, Note),
     /// Send `</stream:stream>`.
     Close(Note),
+    /// Close the TCP connection without a word.
+    Disconnect(Note),
     /// Ready for the TLS handshake.
     StartTls,
     Verify(VerifyRequest),
@@ -263,6 +266,12 @@ pub(crate) enum NoteKind {
         condition: &'static str,
         reason: ErrorReason,
     },
+    /// A closing tag, or a closed connection, that ends the stream without a stream error.
+    Abandon {
+        reason: ErrorReason,
+        /// Whether the TCP connection closes without even a closing tag.
+        disconnect: bool,
+    },
     Close,
     Stanza,
     /// A stream error the other side sent, as a probe observes it on a real stream.
@@ -321,6 +330,13 @@ pub(crate) enum ErrorReason {
     /// The receiving server could not verify the key: its own stream to the authoritative
     /// server failed, and it waited until its timeout (Prosody's `s2s_timeout`).
     VerificationTimedOut,
+    /// The initiating server requires TLS, and the receiving server did not offer it.
+    TlsNotOffered,
+    /// STARTTLS was asked of a server that does not do TLS.
+    TlsDisabled,
+    /// The authoritative server could not confirm the key; the stream ends after the dialback
+    /// error.
+    AfterDialbackError,
 }
 
 /// A certificate that a side refuses in the TLS handshake (RFC 6120 §13.7.2), and the setting
@@ -394,6 +410,56 @@ pub(crate) fn ending(
         condition: super::trace::Condition::StreamError {
             condition: condition.to_owned(),
         },
+        reason: failure,
+    })));
+    actions
+}
+
+/// Ends a stream as a server's profile says: with a stream error and the closing tag, with a
+/// bare closing tag, or by closing the connection; then the failure. `closed` tells whether the
+/// closing tag was sent already, and is set.
+pub(crate) fn abandon(
+    how: Ending,
+    reason: ErrorReason,
+    cause: Option<Cause>,
+    closed: &mut bool,
+    failure: Reason,
+) -> Vec<Action> {
+    let close_once = |closed: &mut bool, note: Note| {
+        if std::mem::replace(closed, true) {
+            Vec::new()
+        } else {
+            vec![Action::Close(note)]
+        }
+    };
+    let mut actions = match how {
+        Ending::StreamError { condition, text } => {
+            let close = close_once(closed, Note::new(NoteKind::Close));
+            return ending(condition, text, reason, cause, close, failure);
+        }
+        Ending::Close => close_once(
+            closed,
+            Note {
+                kind: NoteKind::Abandon {
+                    reason,
+                    disconnect: false,
+                },
+                cause,
+            },
+        ),
+        Ending::Disconnect => {
+            *closed = true;
+            vec![Action::Disconnect(Note {
+                kind: NoteKind::Abandon {
+                    reason,
+                    disconnect: true,
+                },
+                cause,
+            })]
+        }
+    };
+    actions.push(Action::Finish(Err(Failed {
+        condition: super::trace::Condition::ConnectionClosed,
         reason: failure,
     })));
     actions

@@ -122,15 +122,24 @@ pub enum Semantics {
     /// Prosody 0.12, as the interop suite observes it against real Prosody: as
     /// [`Semantics::Xmpp`], with the differences the suite found (see `docs/simulation.md`).
     Prosody,
+    /// Openfire 5.1 and later, as its source says.
+    Openfire,
+    /// Openfire 4.8 and 4.9, as its source says.
+    Openfire48,
+    /// Openfire 4.7, as its source says.
+    Openfire47,
 }
 
 impl Semantics {
     /// Every set of rules.
-    pub const ALL: [Semantics; 4] = [
+    pub const ALL: [Semantics; 7] = [
         Semantics::Xmpp,
         Semantics::Lync,
         Semantics::Prosody,
         Semantics::Ejabberd,
+        Semantics::Openfire,
+        Semantics::Openfire48,
+        Semantics::Openfire47,
     ];
 
     /// The name in scenario files.
@@ -140,6 +149,9 @@ impl Semantics {
             Semantics::Lync => "Lync",
             Semantics::Prosody => "Prosody",
             Semantics::Ejabberd => "Ejabberd",
+            Semantics::Openfire => "Openfire",
+            Semantics::Openfire48 => "Openfire48",
+            Semantics::Openfire47 => "Openfire47",
         }
     }
 
@@ -150,6 +162,9 @@ impl Semantics {
             Semantics::Lync => "Lync Server 2013 / Skype for Business",
             Semantics::Prosody => "Prosody 0.12",
             Semantics::Ejabberd => "ejabberd 23.01",
+            Semantics::Openfire => "Openfire 5.1",
+            Semantics::Openfire48 => "Openfire 4.8 and 4.9",
+            Semantics::Openfire47 => "Openfire 4.7",
         }
     }
 }
@@ -277,21 +292,27 @@ pub enum Preset {
     ProsodySecureAuth,
     /// ejabberd as its example configuration ships it.
     Ejabberd,
-    /// Openfire's defaults.
+    /// Openfire 5.1's defaults.
     Openfire,
+    /// Openfire 4.8's and 4.9's defaults.
+    Openfire48,
+    /// Openfire 4.7's defaults.
+    Openfire47,
     /// Tigase's defaults.
     Tigase,
 }
 
 impl Preset {
     /// Every preset.
-    pub const ALL: [Preset; 7] = [
+    pub const ALL: [Preset; 9] = [
         Preset::Lync,
         Preset::GoogleTalk,
         Preset::Prosody,
         Preset::ProsodySecureAuth,
         Preset::Ejabberd,
         Preset::Openfire,
+        Preset::Openfire48,
+        Preset::Openfire47,
         Preset::Tigase,
     ];
 
@@ -304,6 +325,8 @@ impl Preset {
             Preset::ProsodySecureAuth => "prosodySecureAuth",
             Preset::Ejabberd => "ejabberd",
             Preset::Openfire => "openfire",
+            Preset::Openfire48 => "openfire48",
+            Preset::Openfire47 => "openfire47",
             Preset::Tigase => "tigase",
         }
     }
@@ -331,7 +354,12 @@ impl Preset {
                 "ejabberd (example configuration)",
                 "ejabberd (Beispielkonfiguration)",
             ),
-            Preset::Openfire => l.pick("Openfire (defaults)", "Openfire (Standard)"),
+            Preset::Openfire => l.pick("Openfire 5.1 (defaults)", "Openfire 5.1 (Standard)"),
+            Preset::Openfire48 => l.pick(
+                "Openfire 4.8 and 4.9 (defaults)",
+                "Openfire 4.8 und 4.9 (Standard)",
+            ),
+            Preset::Openfire47 => l.pick("Openfire 4.7 (defaults)", "Openfire 4.7 (Standard)"),
             Preset::Tigase => l.pick("Tigase (defaults)", "Tigase (Standard)"),
         }
     }
@@ -364,10 +392,17 @@ impl Preset {
                 ("s2s_use_starttls", "optional"),
                 ("modules", "mod_s2s_dialback: {}"),
             ],
-            Preset::Openfire => &[
+            Preset::Openfire | Preset::Openfire48 => &[
                 ("xmpp.server.tls.policy", "optional"),
                 ("xmpp.server.dialback.enabled", "true"),
                 ("xmpp.socket.ssl.certificate.strict-validation", "true"),
+            ],
+            // Strict validation is a 4.8 setting; 4.7 goes on to dialback with a certificate it
+            // does not accept.
+            Preset::Openfire47 => &[
+                ("xmpp.server.tls.enabled", "true"),
+                ("xmpp.server.tls.policy", "optional"),
+                ("xmpp.server.dialback.enabled", "true"),
             ],
             Preset::Tigase => &[("vhost-tls-required", "true"), ("dialback", "enabled")],
         }
@@ -418,12 +453,19 @@ impl Preset {
                 Certificate::Valid,
                 false,
             ),
-            Preset::Openfire => (
+            Preset::Openfire | Preset::Openfire48 => (
                 Negotiation::Optional,
                 Negotiation::Optional,
                 true,
                 Certificate::Valid,
                 true,
+            ),
+            Preset::Openfire47 => (
+                Negotiation::Optional,
+                Negotiation::Optional,
+                true,
+                Certificate::Valid,
+                false,
             ),
             Preset::Tigase => (
                 Negotiation::Required,
@@ -444,6 +486,9 @@ impl Preset {
                 Preset::Lync => Semantics::Lync,
                 Preset::Ejabberd => Semantics::Ejabberd,
                 Preset::Prosody | Preset::ProsodySecureAuth => Semantics::Prosody,
+                Preset::Openfire => Semantics::Openfire,
+                Preset::Openfire48 => Semantics::Openfire48,
+                Preset::Openfire47 => Semantics::Openfire47,
                 _ => Semantics::Xmpp,
             },
         }

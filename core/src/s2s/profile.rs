@@ -126,6 +126,8 @@ pub enum Ending {
     },
     /// The closing tag alone, without saying why.
     Close,
+    /// The TCP connection closed, without even a closing tag.
+    Disconnect,
 }
 
 const fn error(condition: &'static str, text: Option<&'static str>) -> Ending {
@@ -156,6 +158,7 @@ impl Describe for Ending {
                 text: None,
             } => format!("`{condition}`"),
             Ending::Close => "bare `</stream:stream>`".to_owned(),
+            Ending::Disconnect => "TCP close, no XML".to_owned(),
         }
     }
 }
@@ -234,6 +237,54 @@ choices! {
 }
 
 choices! {
+    /// When a server declares the dialback namespace on its stream headers.
+    DeclaresDialback {
+        /// When it uses dialback (XEP-0220 §2.4.1).
+        WhenUsed => "when it uses dialback",
+        /// On every header, dialback or not.
+        Always => "always",
+    }
+}
+
+choices! {
+    /// What tells an initiating server that the receiving server takes a dialback key.
+    DialbackOffer {
+        /// The dialback namespace declared on the header, or the dialback feature (XEP-0220
+        /// §2.4).
+        Declared => "namespace or feature",
+        /// The dialback feature only.
+        Feature => "the feature only",
+        /// The dialback feature before TLS; after TLS, it sends its key anyway.
+        FeatureBeforeTls => "the feature before TLS, anyway after",
+        /// Nothing: it sends its key whatever was offered.
+        Always => "sends it anyway",
+    }
+}
+
+choices! {
+    /// What a receiving server does when it has no authentication method to offer.
+    NothingToOffer {
+        /// Ends the stream with `policy-violation` (RFC 6120 §6.4.5) rather than send features
+        /// that would mean "negotiation complete" (§4.3.2).
+        PolicyViolation => "`policy-violation`",
+        /// Ends the stream with `undefined-condition` "No stream features to offer".
+        UndefinedCondition => "`undefined-condition` \"No stream features to offer\"",
+        /// Sends its features anyway and leaves it to the initiating server to give up.
+        SendsFeatures => "sends its features anyway",
+    }
+}
+
+choices! {
+    /// How a server computes dialback keys.
+    DialbackKey {
+        /// HMAC-SHA256 over the domains and the stream id (XEP-0185 §2).
+        Xep0185 => "HMAC-SHA256 (XEP-0185)",
+        /// SHA-1 over the stream id and a secret, without the domains.
+        Sha1 => "SHA-1 of stream id and secret",
+    }
+}
+
+choices! {
     /// How a server words a certificate problem in its stream errors.
     CertificateWords {
         /// As the certificate's status says it: "has expired", "is self-signed".
@@ -294,19 +345,43 @@ profile! {
     /// Whether the server still uses dialback for itself when it demands valid certificates of
     /// others (SASL `Required`).
     dialback_under_secure_auth: bool,
+    /// When it declares the dialback namespace on its stream headers.
+    declares_dialback: DeclaresDialback,
+    /// How it computes dialback keys.
+    dialback_key: DialbackKey,
+    /// How it words certificate problems.
+    certificate_words: CertificateWords,
     /// Whether it needs a certificate of its own to start TLS as the initiating server.
     tls_client_needs_certificate: bool,
+    /// As initiating server that requires TLS: whether it sends `<starttls/>` when the
+    /// receiving server did not offer it (RFC 7590 §3.1).
+    starttls_unoffered: bool,
+    /// As initiating server that requires TLS and does not try it unoffered: how it gives up
+    /// when STARTTLS is not offered.
+    tls_unoffered: Ending,
     /// Whether, as initiating server without TLS, it goes on to authenticate when the receiving
     /// server requires STARTTLS, instead of giving up.
     ignores_required_starttls: bool,
+    /// As initiating server without TLS: how it gives up when the receiving server requires
+    /// STARTTLS.
+    required_starttls: Ending,
+    /// Whether, as initiating server, it writes nothing when it gives up on its first,
+    /// unencrypted stream: the TCP connection just closes.
+    silent_before_tls: bool,
     /// As initiating server with secure authentication: when it checks the receiving server's
     /// certificate.
     receiving_check: ReceivingCheck,
+    /// As initiating server that accepts an invalid receiving certificate (no strict
+    /// validation): whether it goes on only when it can use dialback, and otherwise ends the
+    /// connection at once.
+    lenient_needs_dialback: bool,
     /// As initiating server: what it sends as SASL EXTERNAL's authorization identity.
     external_identity: ExternalIdentity,
-    /// As initiating server: whether it sends its dialback key whatever the receiving server
-    /// offered or declared.
-    dialback_unoffered: bool,
+    /// As initiating server: what tells it that the receiving server takes a dialback key.
+    dialback_offer: DialbackOffer,
+    /// As initiating server: whether it sends its dialback key after a SASL failure whatever
+    /// was offered.
+    dialback_after_sasl_failure: bool,
     /// As initiating server: how it gives up when nothing offered is a method it uses.
     no_method: Ending,
     /// Whether it checks that TLS is in use only once a stream is authenticated, rather than
@@ -319,39 +394,78 @@ profile! {
     close_after_tls_failure: bool,
     /// As receiving server: when it offers SASL EXTERNAL.
     external_offer: ExternalOffer,
+    /// As receiving server: whether it lists an empty `<mechanisms/>` before TLS.
+    empty_mechanisms: bool,
     /// As receiving server: whether its dialback feature announces error handling
     /// (`<errors/>`, XEP-0220 §2.5).
     dialback_errors: bool,
     /// As receiving server: whether it offers dialback and SASL EXTERNAL next to a required
     /// STARTTLS, rather than nothing else before TLS.
     offers_beside_required_starttls: bool,
+    /// As receiving server: whether it makes STARTTLS required when dialback is off, whatever
+    /// its TLS policy.
+    required_without_dialback: bool,
+    /// As receiving server whose TLS policy is `Required`: whether it marks STARTTLS
+    /// `<required/>`.
+    required_by_policy: bool,
+    /// As receiving server without a certificate: whether it still offers STARTTLS (and then
+    /// refuses it).
+    starttls_without_certificate: bool,
+    /// As receiving server: whether it offers dialback after TLS.
+    dialback_after_tls: bool,
     /// As receiving server: whether it still offers dialback after SASL.
     dialback_after_sasl: bool,
-    /// As receiving server: how it ends a stream when it has no authentication method to
-    /// offer; `None` follows RFC 6120 (see the simulator's documentation).
-    nothing_to_offer: Option<Ending>,
+    /// As receiving server: what it does when it has no authentication method to offer.
+    nothing_to_offer: NothingToOffer,
+    /// As receiving server that requires TLS but has no certificate: how it ends every stream,
+    /// if it does.
+    tls_without_certificate: Option<Ending>,
+    /// As receiving server that cannot do TLS: how it answers `<starttls/>`; `never` answers
+    /// with `<failure/>` (RFC 6120 §5.4.2.2).
+    starttls_refusal: Option<Ending>,
+    /// As receiving server that requires TLS: how it refuses dialback over plain TCP (unless it
+    /// checks encryption late).
+    plain_dialback: Ending,
+    /// As receiving server with dialback off: how it refuses a dialback key; `never` verifies
+    /// it all the same.
+    dialback_disabled: Option<Ending>,
+    /// As receiving server: whether it accepts a dialback key without asking the authoritative
+    /// server when the initiating server's certificate is valid for its domain.
+    dialback_trusts_certificate: bool,
     /// As receiving server: whether `<db:result/>` and `<db:verify/>` answers repeat the key.
     answers_repeat_key: bool,
     /// As receiving server: whether it keeps the stream open after a key that did not verify.
     keeps_stream_after_invalid_key: bool,
+    /// As receiving server: how it ends the stream after a dialback error, if it does.
+    after_dialback_error: Option<Ending>,
     /// As receiving server: how it checks a dialback key with the authoritative server.
     verification: Verification,
     /// Whether its outgoing stream to the sender domain carries a `<db:verify/>` before it is
     /// authenticated, once it has sent its own dialback key on it (rather than only once
     /// authenticated).
     verify_over_keyed_stream: bool,
-    /// How it words certificate problems.
-    certificate_words: CertificateWords,
+    /// Whether its verify-only stream negotiates STARTTLS when the authoritative server offers
+    /// it.
+    verify_stream_tls: bool,
 }
 
 const RFC: Profile = Profile {
     sasl_required_needs_tls_required: spec(false, "RFC 6120 §6"),
     dialback_under_secure_auth: spec(false, "RFC 6120 §13.14, XEP-0178 §3"),
+    declares_dialback: spec(DeclaresDialback::WhenUsed, "XEP-0220 §2.4.1"),
+    dialback_key: spec(DialbackKey::Xep0185, "XEP-0185 §2"),
+    certificate_words: spec(CertificateWords::Status, "RFC 6120 §13.7.2"),
     tls_client_needs_certificate: spec(false, "RFC 6120 §5.4.3.1"),
+    starttls_unoffered: spec(true, "RFC 7590 §3.1"),
+    tls_unoffered: spec(error("policy-violation", None), "RFC 6120 §4.9.3.18"),
     ignores_required_starttls: spec(false, "RFC 6120 §4.9.3.23"),
+    required_starttls: spec(error("unsupported-feature", None), "RFC 6120 §4.9.3.23"),
+    silent_before_tls: spec(false, "RFC 6120 §4.9.1.1"),
     receiving_check: spec(ReceivingCheck::AfterFeatures, "RFC 6120 §13.7.2"),
+    lenient_needs_dialback: spec(false, "RFC 7590 §3.4"),
     external_identity: spec(ExternalIdentity::Empty, "RFC 6120 §6.3.8"),
-    dialback_unoffered: spec(false, "XEP-0220 §2.4"),
+    dialback_offer: spec(DialbackOffer::Declared, "XEP-0220 §2.4"),
+    dialback_after_sasl_failure: spec(false, "RFC 6120 §6.4.5, XEP-0178 §3 step 11b"),
     no_method: spec(
         error(
             "unsupported-feature",
@@ -366,17 +480,39 @@ const RFC: Profile = Profile {
         ExternalOffer::ValidCertificate,
         "RFC 6120 §6.3.4, XEP-0178 §3",
     ),
+    empty_mechanisms: spec(false, "RFC 6120 §6.4.1"),
     dialback_errors: spec(true, "XEP-0220 §2.4.2, §2.5"),
     offers_beside_required_starttls: spec(false, "RFC 6120 §5.3.1"),
+    required_without_dialback: spec(false, "RFC 6120 §5.3.1"),
+    required_by_policy: spec(true, "RFC 6120 §5.3.1"),
+    starttls_without_certificate: spec(false, "RFC 6120 §5.3.1"),
+    dialback_after_tls: spec(true, "XEP-0220 §2.4.2"),
     dialback_after_sasl: spec(false, "RFC 6120 §6.4.6"),
-    nothing_to_offer: spec(None, "RFC 6120 §4.3.2, §6.4.5"),
+    nothing_to_offer: spec(NothingToOffer::PolicyViolation, "RFC 6120 §4.3.2, §6.4.5"),
+    tls_without_certificate: spec(
+        Some(error(
+            "internal-server-error",
+            Some("TLS is required, but no certificate is configured"),
+        )),
+        "RFC 6120 §4.9.3.8",
+    ),
+    starttls_refusal: spec(None, "RFC 6120 §5.4.2.2"),
+    plain_dialback: spec(
+        error("policy-violation", Some("TLS is required before dialback")),
+        "XEP-0220 §2.5",
+    ),
+    dialback_disabled: spec(
+        Some(error("policy-violation", Some("Dialback is disabled"))),
+        "RFC 6120 §4.9.3.18",
+    ),
+    dialback_trusts_certificate: spec(false, "XEP-0220 §2.1"),
     answers_repeat_key: spec(false, "XEP-0220 §2.2"),
     keeps_stream_after_invalid_key: spec(false, "XEP-0220 §2.2.1"),
+    after_dialback_error: spec(None, "XEP-0220 §2.5"),
     verification: spec(Verification::VerifyOnly, "XEP-0220 §2.1.2"),
     verify_over_keyed_stream: spec(false, "XEP-0220 §2.1.2"),
-    certificate_words: spec(CertificateWords::Status, "RFC 6120 §13.7.2"),
+    verify_stream_tls: spec(false, "XEP-0220 §2.1.2"),
 };
-
 /// The Lync XMPP proxy: the RFC's rules, with SASL `Required` read as the negotiation matrix
 /// reads it.
 const LYNC: Profile = Profile {
@@ -401,8 +537,8 @@ const PROSODY: Profile = Profile {
         ExternalIdentity::Domain,
         "prosody defaults × ours tls=Required sasl=Optional dialback=true valid certificate (inbound)",
     ),
-    dialback_unoffered: interop(
-        true,
+    dialback_offer: interop(
+        DialbackOffer::Always,
         "prosody s2s_require_encryption=false × ours tls=Optional sasl=Optional dialback=true no certificate (inbound)",
     ),
     late_encryption_check: interop(
@@ -414,7 +550,7 @@ const PROSODY: Profile = Profile {
         "prosody",
         "0.12.3",
         "plugins/mod_dialback.lua",
-        "179-185",
+        "153-175",
     ),
     close_after_tls_failure: interop(true, "prosody defaults × ours tls=NotSupported"),
     dialback_errors: interop(false, "prosody defaults ×"),
@@ -424,12 +560,10 @@ const PROSODY: Profile = Profile {
         "prosody defaults × ours tls=Required sasl=Optional dialback=true valid certificate (outbound)",
     ),
     nothing_to_offer: interop(
-        Some(error(
-            "undefined-condition",
-            Some("No stream features to offer"),
-        )),
+        NothingToOffer::UndefinedCondition,
         "prosody s2s_allow_encryption=false, no dialback ×",
     ),
+    tls_without_certificate: interop(None, "prosody s2s_allow_encryption=false ×"),
     answers_repeat_key: interop(
         true,
         "prosody s2s_require_encryption=false × ours tls=NotSupported",
@@ -439,17 +573,17 @@ const PROSODY: Profile = Profile {
         "prosody",
         "0.12.3",
         "plugins/mod_dialback.lua",
-        "146-160",
+        "123-151",
     ),
     verification: interop(
         Verification::OwnStream,
         "prosody defaults × ours tls=Optional sasl=Optional dialback=true no certificate (outbound)",
     ),
+    verify_over_keyed_stream: source(true, "prosody", "0.12.3", "plugins/mod_s2s.lua", "167-207"),
     certificate_words: interop(
         CertificateWords::ProsodyOpenSsl3,
         "prosody s2s_secure_auth=true, self-signed",
     ),
-    verify_over_keyed_stream: source(true, "prosody", "0.12.3", "plugins/mod_s2s.lua", "167-207"),
     ..RFC
 };
 
@@ -466,6 +600,485 @@ const EJABBERD: Profile = Profile {
     ..RFC
 };
 
+/// A file of Openfire's server code.
+macro_rules! openfire {
+    ($version:literal, $path:literal, $lines:literal) => {
+        Evidence::Source {
+            repository: "igniterealtime/Openfire",
+            version: $version,
+            path: concat!("xmppserver/src/main/java/org/jivesoftware/openfire/", $path),
+            lines: $lines,
+        }
+    };
+}
+
+const fn rule<T>(value: T, evidence: Evidence) -> Rule<T> {
+    Rule { value, evidence }
+}
+
+/// Openfire 4.8 and 4.9, as its source says (tag v4.8.0; v4.8.3 and v4.9.2 are the same for
+/// these files, except where Openfire 5 says otherwise).
+const OPENFIRE_48: Profile = Profile {
+    sasl_required_needs_tls_required: rule(
+        false,
+        openfire!("v4.8.0", "session/ConnectionSettings.java", "95-130"),
+    ),
+    dialback_under_secure_auth: rule(
+        false,
+        openfire!("v4.8.0", "session/ConnectionSettings.java", "95-130"),
+    ),
+    declares_dialback: rule(
+        DeclaresDialback::WhenUsed,
+        openfire!("v4.8.0", "nio/NettySessionInitializer.java", "214-231"),
+    ),
+    dialback_key: rule(
+        DialbackKey::Sha1,
+        openfire!("v4.8.0", "auth/AuthFactory.java", "195-200"),
+    ),
+    certificate_words: rule(
+        CertificateWords::Status,
+        openfire!("v4.8.0", "sasl/ExternalServerSaslServer.java", "75-130"),
+    ),
+    tls_client_needs_certificate: rule(
+        false,
+        openfire!("v4.8.0", "nio/NettyConnection.java", "347-370"),
+    ),
+    starttls_unoffered: rule(
+        false,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "186-196"
+        ),
+    ),
+    tls_unoffered: rule(
+        Ending::Disconnect,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "192-196"
+        ),
+    ),
+    ignores_required_starttls: rule(
+        true,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "186-196"
+        ),
+    ),
+    required_starttls: rule(
+        Ending::Disconnect,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "186-196"
+        ),
+    ),
+    silent_before_tls: rule(
+        true,
+        openfire!("v4.8.0", "nio/NettyConnection.java", "189-216"),
+    ),
+    receiving_check: rule(
+        ReceivingCheck::Never,
+        openfire!(
+            "v4.8.0",
+            "nio/NettyOutboundConnectionHandler.java",
+            "102-190"
+        ),
+    ),
+    lenient_needs_dialback: rule(
+        true,
+        openfire!(
+            "v4.8.0",
+            "nio/NettyOutboundConnectionHandler.java",
+            "129-148"
+        ),
+    ),
+    external_identity: rule(
+        ExternalIdentity::Domain,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "209-217"
+        ),
+    ),
+    dialback_offer: rule(
+        DialbackOffer::Feature,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "89-91, 220-226"
+        ),
+    ),
+    dialback_after_sasl_failure: rule(
+        true,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "258-272"
+        ),
+    ),
+    no_method: rule(
+        Ending::Close,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "227-230"
+        ),
+    ),
+    late_encryption_check: rule(
+        false,
+        openfire!("v4.8.0", "net/StanzaHandler.java", "231-235"),
+    ),
+    refused_key: rule(
+        Some(Ending::Close),
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "234-255"
+        ),
+    ),
+    close_after_tls_failure: rule(
+        false,
+        openfire!(
+            "v4.8.0",
+            "net/RespondingServerStanzaHandler.java",
+            "303-330"
+        ),
+    ),
+    external_offer: rule(
+        ExternalOffer::ValidCertificate,
+        openfire!("v4.8.0", "net/SASLAuthentication.java", "289-313"),
+    ),
+    empty_mechanisms: rule(
+        true,
+        openfire!("v4.8.0", "session/LocalIncomingServerSession.java", "189"),
+    ),
+    dialback_errors: rule(
+        true,
+        openfire!(
+            "v4.8.0",
+            "session/LocalIncomingServerSession.java",
+            "191-197"
+        ),
+    ),
+    offers_beside_required_starttls: rule(
+        true,
+        openfire!(
+            "v4.8.0",
+            "session/LocalIncomingServerSession.java",
+            "191-197"
+        ),
+    ),
+    required_without_dialback: rule(
+        true,
+        openfire!(
+            "v4.8.0",
+            "session/LocalIncomingServerSession.java",
+            "174-186"
+        ),
+    ),
+    required_by_policy: rule(
+        true,
+        openfire!(
+            "v4.8.0",
+            "session/LocalIncomingServerSession.java",
+            "174-186"
+        ),
+    ),
+    starttls_without_certificate: rule(
+        false,
+        openfire!(
+            "v4.8.0",
+            "session/LocalIncomingServerSession.java",
+            "174-177"
+        ),
+    ),
+    dialback_after_tls: rule(
+        false,
+        openfire!(
+            "v4.8.0",
+            "session/LocalIncomingServerSession.java",
+            "430-443"
+        ),
+    ),
+    dialback_after_sasl: rule(
+        false,
+        openfire!(
+            "v4.8.0",
+            "session/LocalIncomingServerSession.java",
+            "430-443"
+        ),
+    ),
+    nothing_to_offer: rule(
+        NothingToOffer::SendsFeatures,
+        openfire!("v4.8.0", "net/StanzaHandler.java", "485-503"),
+    ),
+    tls_without_certificate: rule(
+        Some(error(
+            "internal-server-error",
+            Some("Unable to create a session."),
+        )),
+        openfire!("v4.8.0", "net/StanzaHandler.java", "698-718"),
+    ),
+    starttls_refusal: rule(
+        Some(error(
+            "not-authorized",
+            Some(
+                "A request to negotiate TLS is denied, as TLS has been disabled by configuration.",
+            ),
+        )),
+        openfire!("v4.8.0", "net/StanzaHandler.java", "456-463"),
+    ),
+    plain_dialback: rule(
+        error(
+            "not-authorized",
+            Some("TLS is mandatory, but was established."),
+        ),
+        openfire!("v4.8.0", "net/StanzaHandler.java", "231-235, 647-652"),
+    ),
+    dialback_disabled: rule(
+        Some(error(
+            "policy-violation",
+            Some("Dialback has been disabled by configuration."),
+        )),
+        openfire!("v4.8.0", "server/ServerDialback.java", "528-530"),
+    ),
+    dialback_trusts_certificate: rule(
+        true,
+        openfire!("v4.8.0", "server/ServerDialback.java", "554-559"),
+    ),
+    answers_repeat_key: rule(
+        false,
+        openfire!("v4.8.0", "server/ServerDialback.java", "928-936"),
+    ),
+    keeps_stream_after_invalid_key: rule(
+        false,
+        openfire!(
+            "v4.8.0",
+            "session/LocalIncomingServerSession.java",
+            "303-311"
+        ),
+    ),
+    after_dialback_error: rule(
+        Some(error(
+            "internal-server-error",
+            Some("An error occurred while processing data raw inbound data."),
+        )),
+        openfire!("v4.8.0", "net/ServerStanzaHandler.java", "84-88"),
+    ),
+    verification: rule(
+        Verification::VerifyOnly,
+        openfire!("v4.8.0", "server/ServerDialback.java", "565-603"),
+    ),
+    verify_over_keyed_stream: rule(
+        false,
+        openfire!("v4.8.0", "server/ServerDialback.java", "565-581"),
+    ),
+    verify_stream_tls: rule(
+        true,
+        openfire!("v4.8.0", "server/ServerDialback.java", "583-603"),
+    ),
+};
+
+/// Openfire 5.1, as its source says (tag v5.1.1; main is the same for these files): stream
+/// errors with texts where 4.8 closed without a word, and no plain authentication against a
+/// server that requires TLS.
+const OPENFIRE_51: Profile = Profile {
+    tls_unoffered: rule(
+        error(
+            "policy-violation",
+            Some("Encryption (TLS) required by our server configuration, but not offered by you."),
+        ),
+        openfire!(
+            "v5.1.1",
+            "net/RespondingServerStanzaHandler.java",
+            "197-201"
+        ),
+    ),
+    ignores_required_starttls: rule(
+        false,
+        openfire!(
+            "v5.1.1",
+            "net/RespondingServerStanzaHandler.java",
+            "202-206"
+        ),
+    ),
+    required_starttls: rule(
+        error(
+            "policy-violation",
+            Some("Encryption (TLS) disabled by our server configuration, but required by you."),
+        ),
+        openfire!(
+            "v5.1.1",
+            "net/RespondingServerStanzaHandler.java",
+            "202-206"
+        ),
+    ),
+    no_method: rule(
+        error(
+            "policy-violation",
+            Some("No applicable authentication mechanism available."),
+        ),
+        openfire!(
+            "v5.1.1",
+            "net/RespondingServerStanzaHandler.java",
+            "234-238"
+        ),
+    ),
+    plain_dialback: rule(
+        error(
+            "not-authorized",
+            Some("TLS is mandatory, but was not established."),
+        ),
+        openfire!("v5.0.4", "net/StanzaHandler.java", "640-642"),
+    ),
+    ..OPENFIRE_48
+};
+
+/// Openfire 4.7, as its source says (tag v4.7.5): blocking sockets, no strict validation
+/// setting, and its own rules for STARTTLS and dialback.
+const OPENFIRE_47: Profile = Profile {
+    declares_dialback: rule(
+        DeclaresDialback::Always,
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "297-305"
+        ),
+    ),
+    tls_unoffered: rule(
+        Ending::Close,
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "366-370"
+        ),
+    ),
+    ignores_required_starttls: rule(
+        true,
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "353-389"
+        ),
+    ),
+    silent_before_tls: rule(
+        false,
+        openfire!("v4.7.5", "net/SocketConnection.java", "479-517"),
+    ),
+    lenient_needs_dialback: rule(
+        true,
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "473-480"
+        ),
+    ),
+    external_identity: rule(
+        ExternalIdentity::Domain,
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "631-642"
+        ),
+    ),
+    dialback_offer: rule(
+        DialbackOffer::FeatureBeforeTls,
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "372-389, 549-558"
+        ),
+    ),
+    dialback_after_sasl_failure: rule(
+        true,
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "549-558"
+        ),
+    ),
+    no_method: rule(
+        Ending::Close,
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "399-404"
+        ),
+    ),
+    refused_key: rule(
+        Some(Ending::Close),
+        openfire!(
+            "v4.7.5",
+            "session/LocalOutgoingServerSession.java",
+            "509-567"
+        ),
+    ),
+    required_by_policy: rule(
+        false,
+        openfire!(
+            "v4.7.5",
+            "session/LocalIncomingServerSession.java",
+            "173-199"
+        ),
+    ),
+    starttls_without_certificate: rule(
+        true,
+        openfire!(
+            "v4.7.5",
+            "session/LocalIncomingServerSession.java",
+            "148-166, 178"
+        ),
+    ),
+    dialback_after_tls: rule(
+        false,
+        openfire!(
+            "v4.7.5",
+            "session/LocalIncomingServerSession.java",
+            "366-377"
+        ),
+    ),
+    dialback_after_sasl: rule(
+        false,
+        openfire!(
+            "v4.7.5",
+            "session/LocalIncomingServerSession.java",
+            "366-377"
+        ),
+    ),
+    tls_without_certificate: rule(
+        Some(Ending::Close),
+        openfire!(
+            "v4.7.5",
+            "session/LocalIncomingServerSession.java",
+            "148-166"
+        ),
+    ),
+    starttls_refusal: rule(
+        Some(error("not-authorized", None)),
+        openfire!("v4.7.5", "net/SocketReadingMode.java", "67-79"),
+    ),
+    plain_dialback: rule(
+        error("policy-violation", None),
+        openfire!("v4.7.5", "server/ServerDialback.java", "485-491"),
+    ),
+    dialback_disabled: rule(
+        None,
+        openfire!("v4.7.5", "server/ServerDialback.java", "477-636"),
+    ),
+    dialback_trusts_certificate: rule(
+        true,
+        openfire!("v4.7.5", "server/ServerDialback.java", "519-532"),
+    ),
+    after_dialback_error: rule(
+        Some(Ending::Close),
+        openfire!("v4.7.5", "net/ServerSocketReader.java", "133-141"),
+    ),
+    ..OPENFIRE_48
+};
+
 impl Semantics {
     /// The server's profile: how it negotiates where servers differ.
     pub fn profile(self) -> &'static Profile {
@@ -474,6 +1087,9 @@ impl Semantics {
             Semantics::Lync => &LYNC,
             Semantics::Prosody => &PROSODY,
             Semantics::Ejabberd => &EJABBERD,
+            Semantics::Openfire => &OPENFIRE_51,
+            Semantics::Openfire48 => &OPENFIRE_48,
+            Semantics::Openfire47 => &OPENFIRE_47,
         }
     }
 }

@@ -4,10 +4,10 @@
 
 use super::machine::{
     Action, Cause, Done, ErrorReason, Failed, Field, Input, Note, NoteKind, Offer, Reason,
-    Rejection, Restart, StreamIds, Verification, VerifyRequest, ending, header,
+    Rejection, Restart, StreamIds, Verification, VerifyRequest, abandon, ending, header,
 };
 use super::peer::{Certificate, Peer};
-use super::profile::{Ending, ExternalOffer, Profile};
+use super::profile::{DeclaresDialback, Ending, ExternalOffer, NothingToOffer, Profile};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
@@ -110,11 +110,7 @@ impl Receiving {
             && e.get("type").is_none()
             && self.state != State::Done
         {
-            return vec![answer_verify(
-                secret,
-                e,
-                self.profile().answers_repeat_key.value,
-            )];
+            return vec![answer_verify(secret, e, self.profile())];
         }
         let state = std::mem::replace(&mut self.state, State::Done);
         match (state, input) {
@@ -164,6 +160,8 @@ impl Receiving {
     fn accept(&mut self, initial: &Element, restart: Restart) -> Vec<Action> {
         self.stream_id = self.ids.next();
         let dialback = self.policy.uses_dialback();
+        let profile = self.profile();
+        let declared = dialback || profile.declares_dialback.value == DeclaresDialback::Always;
         let from = initial.get("from").and_then(|f| Domain::parse(f).ok());
         let to_us = initial
             .get("to")
@@ -174,10 +172,13 @@ impl Receiving {
                 &self.policy.domain,
                 from.as_ref().unwrap_or(&self.policy.domain),
                 Some(&self.stream_id),
-                dialback,
+                declared,
             ),
             Note::because(
-                NoteKind::StreamAccept { restart, dialback },
+                NoteKind::StreamAccept {
+                    restart,
+                    dialback: declared,
+                },
                 Cause::dialback_use(&self.policy),
             ),
         )];
@@ -222,7 +223,6 @@ impl Receiving {
         }
         self.sender = Some(from);
 
-        let profile = self.profile();
         if self.sasl_done {
             // RFC 6120 §6.4.6: after SASL, usually an empty features element. Some servers
             // still list dialback there: they offer it on every stream.
@@ -266,87 +266,117 @@ impl Receiving {
             }
         }
 
+        // A server that requires TLS but has no certificate can take no stream at all: a
+        // misconfiguration (RFC 6120 §4.9.3.8).
+        if !self.encrypted
+            && self.policy.tls == Negotiation::Required
+            && self.policy.certificate == Certificate::Missing
+            && let Some(ending) = profile.tls_without_certificate.value
+        {
+            actions.extend(self.end_with(
+                ending,
+                ErrorReason::TlsWithoutCertificate,
+                Some(Cause::certificate(&self.policy)),
+                Reason::TlsUnavailable { local: true },
+            ));
+            return actions;
+        }
+
         let mut offer = Offer::default();
         let mut features = Element::prefixed("stream", "features", ns::STREAM);
         let mut cause = None;
-        if !self.encrypted && self.policy.can_offer_tls() {
-            let required = self.policy.tls == Negotiation::Required;
+        let offers_starttls = !self.encrypted
+            && (self.policy.can_offer_tls()
+                || (profile.starttls_without_certificate.value && self.policy.tls.is_supported()));
+        if offers_starttls {
+            let required = (self.policy.tls == Negotiation::Required
+                && profile.required_by_policy.value)
+                || (profile.required_without_dialback.value && !dialback);
             let mut starttls = Element::new("starttls", ns::TLS);
             if required {
                 starttls = starttls.child(Element::inherit("required", ns::TLS));
             }
             features = features.child(starttls);
             offer.starttls = Some(required);
-            cause = Some(Cause::tls(&self.policy));
+            cause = Some(if self.policy.tls == Negotiation::Required || dialback {
+                Cause::tls(&self.policy)
+            } else {
+                Cause::dialback(&self.policy)
+            });
         }
-        let beside_starttls = profile.offers_beside_required_starttls.value;
-        if beside_starttls {
-            // Prosody offers dialback whenever mod_dialback is loaded, next to a required
-            // STARTTLS and before SASL (mod_dialback's s2s-stream-features hook); EXTERNAL only
-            // on an encrypted stream with a valid certificate (mod_saslauth).
-            if self.policy.dialback {
-                features = features.child(dialback_feature(profile.dialback_errors.value));
-                offer.dialback = true;
-                cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
-            }
-            if self.offers_external() {
-                features = features.child(external());
-                offer.external = true;
-                cause = cause.or_else(|| Some(Cause::sasl(&self.policy)));
-            }
-        }
-        // §5.3.1: with TLS required, offer nothing else before it.
+        // §5.3.1: with TLS required, offer nothing else before it; some servers do.
+        let beside = profile.offers_beside_required_starttls.value;
         let tls_first = !self.encrypted && self.policy.tls == Negotiation::Required;
-        if !tls_first && !beside_starttls {
-            if self.offers_external() {
-                features = features.child(external());
+        if !tls_first || beside {
+            let dialback_here = dialback && (!self.encrypted || profile.dialback_after_tls.value);
+            let mechanisms = if self.offers_external() {
                 offer.external = true;
-                cause = cause.or_else(|| Some(Cause::sasl(&self.policy)));
-            }
-            if dialback {
-                features = features.child(dialback_feature(profile.dialback_errors.value));
+                Some(external())
+            } else if !self.encrypted && profile.empty_mechanisms.value {
+                Some(Element::new("mechanisms", ns::SASL))
+            } else {
+                None
+            };
+            let dialback_element = dialback_here.then(|| {
                 offer.dialback = true;
                 offer.dialback_errors = profile.dialback_errors.value;
-                cause = cause.or_else(|| Some(Cause::dialback(&self.policy)));
+                dialback_feature(profile.dialback_errors.value)
+            });
+            // Prosody lists dialback before SASL (its modules' order); the others SASL first.
+            let ordered = if beside {
+                [dialback_element, mechanisms]
+            } else {
+                [mechanisms, dialback_element]
+            };
+            for element in ordered.into_iter().flatten() {
+                features = features.child(element);
             }
+            let causes = [
+                offer.external.then(|| Cause::sasl(&self.policy)),
+                offer.dialback.then(|| Cause::dialback(&self.policy)),
+            ];
+            let first = if beside {
+                causes.into_iter().rev().flatten().next()
+            } else {
+                causes.into_iter().flatten().next()
+            };
+            cause = cause.or(first);
         }
         if offer == Offer::default() {
-            // Nothing could authenticate the initiating server: end the stream rather than send
-            // an empty features element, which would mean "negotiation complete" (§4.3.2).
-            let failure = if let Some(ending) = profile.nothing_to_offer.value {
-                self.end_with(
-                    ending,
+            // Nothing could authenticate the initiating server.
+            let failure = match profile.nothing_to_offer.value {
+                NothingToOffer::SendsFeatures => Vec::new(),
+                // Prosody's mod_s2s: "No stream features to offer, giving up".
+                NothingToOffer::UndefinedCondition => self.fail(
+                    "undefined-condition",
+                    Some("No stream features to offer"),
                     ErrorReason::NothingToOffer,
                     Some(Cause::dialback(&self.policy)),
                     Reason::NoCommonMethod,
-                )
-            } else if !self.encrypted && self.policy.tls == Negotiation::Required {
-                // §4.9.3.8: a misconfiguration. Openfire: "Server session rejected".
-                self.fail(
-                    "internal-server-error",
-                    Some("TLS is required, but no certificate is configured"),
-                    ErrorReason::TlsWithoutCertificate,
-                    Some(Cause::certificate(&self.policy)),
-                    Reason::TlsUnavailable { local: true },
-                )
-            } else {
-                // §6.4.5: "if ... weak identity verification is insufficient then the receiving
-                // entity SHOULD instead close the stream with a <policy-violation/>".
-                let cause = if self.policy.uses_dialback() {
-                    Cause::sasl(&self.policy)
-                } else {
-                    Cause::dialback_use(&self.policy)
-                };
-                self.fail(
-                    "policy-violation",
-                    Some("No authentication method is available for this connection"),
-                    ErrorReason::NothingToOffer,
-                    Some(cause),
-                    Reason::NoCommonMethod,
-                )
+                ),
+                // End the stream rather than send an empty features element, which would mean
+                // "negotiation complete" (§4.3.2). §6.4.5: "if ... weak identity verification
+                // is insufficient then the receiving entity SHOULD instead close the stream
+                // with a <policy-violation/>".
+                NothingToOffer::PolicyViolation => {
+                    let cause = if self.policy.uses_dialback() {
+                        Cause::sasl(&self.policy)
+                    } else {
+                        Cause::dialback_use(&self.policy)
+                    };
+                    self.fail(
+                        "policy-violation",
+                        Some("No authentication method is available for this connection"),
+                        ErrorReason::NothingToOffer,
+                        Some(cause),
+                        Reason::NoCommonMethod,
+                    )
+                }
             };
-            actions.extend(failure);
-            return actions;
+            if !failure.is_empty() {
+                actions.extend(failure);
+                return actions;
+            }
         }
         actions.push(Action::Send(
             features,
@@ -377,6 +407,14 @@ impl Receiving {
             } else {
                 Cause::tls(&self.policy)
             };
+            if let Some(ending) = self.profile().starttls_refusal.value {
+                return self.end_with(
+                    ending,
+                    ErrorReason::TlsDisabled,
+                    Some(cause),
+                    Reason::TlsUnavailable { local: true },
+                );
+            }
             let mut actions = vec![Action::Send(
                 Element::new("failure", ns::TLS),
                 Note::because(NoteKind::TlsRefused, cause),
@@ -450,15 +488,17 @@ impl Receiving {
 
     /// A dialback key arrived (XEP-0220 step 1): check it with the authoritative server.
     fn dialback(&mut self, result: &Element) -> Vec<Action> {
-        if !self.policy.uses_dialback() {
+        let profile = self.profile();
+        if !self.policy.uses_dialback()
+            && let Some(ending) = profile.dialback_disabled.value
+        {
             let cause = if self.policy.dialback {
                 Cause::sasl(&self.policy)
             } else {
                 Cause::dialback(&self.policy)
             };
-            return self.fail(
-                "policy-violation",
-                Some("Dialback is disabled"),
+            return self.end_with(
+                ending,
                 ErrorReason::DialbackDisabled,
                 Some(cause),
                 Reason::NoCommonMethod,
@@ -467,14 +507,13 @@ impl Receiving {
         // Some verify first and check encryption once authenticated (see `verified`).
         if !self.encrypted
             && self.policy.tls == Negotiation::Required
-            && !self.profile().late_encryption_check.value
+            && !profile.late_encryption_check.value
         {
             // XEP-0220 §2.5 policy-violation: "The Receiving Server enforces a policy mandating
             // usage of TLS before dialback and the Initiating Server sent the dialback request
             // without using TLS."
-            return self.fail(
-                "policy-violation",
-                Some("TLS is required before dialback"),
+            return self.end_with(
+                profile.plain_dialback.value,
                 ErrorReason::DialbackWithoutTls,
                 Some(Cause::tls(&self.policy)),
                 Reason::TlsUnavailable { local: true },
@@ -492,8 +531,15 @@ impl Receiving {
                 Reason::NotAllowed,
             );
         };
-        self.state = State::Verifying;
         self.key = key.clone();
+        if profile.dialback_trusts_certificate.value
+            && self.client_certificate == Some(Certificate::Valid)
+        {
+            // The certificate already proves the domain: no need to ask the authoritative
+            // server.
+            return self.verified(Verification::Valid);
+        }
+        self.state = State::Verifying;
         vec![Action::Verify(VerifyRequest {
             receiving: self.policy.domain.clone(),
             originating,
@@ -593,13 +639,13 @@ impl Receiving {
                 actions
             }
             Verification::Error(_) | Verification::Unanswered => {
-                // XEP-0220 §2.5: non-fatal for the stream.
+                // XEP-0220 §2.5: non-fatal for the stream; some end it all the same.
                 let condition = match verification {
                     Verification::Error(condition) => condition,
                     _ => "remote-server-timeout",
                 };
                 self.state = State::ExpectCommand;
-                vec![
+                let mut actions = vec![
                     Action::Send(result, note),
                     Action::Finish(Err(Failed {
                         condition: Condition::DialbackError {
@@ -607,7 +653,16 @@ impl Receiving {
                         },
                         reason: Reason::Authoritative,
                     })),
-                ]
+                ];
+                if let Some(ending) = profile.after_dialback_error.value {
+                    actions.extend(self.end_with(
+                        ending,
+                        ErrorReason::AfterDialbackError,
+                        None,
+                        Reason::Authoritative,
+                    ));
+                }
+                actions
             }
         }
     }
@@ -620,19 +675,8 @@ impl Receiving {
         cause: Option<Cause>,
         failure: Reason,
     ) -> Vec<Action> {
-        match ending {
-            Ending::StreamError { condition, text } => {
-                self.fail(condition, text, reason, cause, failure)
-            }
-            Ending::Close => {
-                let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
-                    condition: Condition::ConnectionClosed,
-                    reason: failure,
-                })));
-                actions
-            }
-        }
+        self.state = State::Done;
+        abandon(ending, reason, cause, &mut self.closed, failure)
     }
 
     fn fail(
@@ -661,13 +705,20 @@ impl Receiving {
 /// The authoritative server's answer to `<db:verify/>` (XEP-0220 §2.2.2): the key is recomputed
 /// from the request's attributes, `from` being the receiving server, `to` the originating one
 /// and `id` the stream.
-/// Some servers repeat the key in their answer.
-pub(crate) fn answer_verify(secret: &str, request: &Element, repeat_key: bool) -> Action {
+/// Some servers repeat the key in their answer; each checks keys the way it makes them.
+pub(crate) fn answer_verify(secret: &str, request: &Element, profile: &Profile) -> Action {
+    let repeat_key = profile.answers_repeat_key.value;
     let receiving = request.get("from").unwrap_or_default();
     let originating = request.get("to").unwrap_or_default();
     let id = request.get("id").unwrap_or_default();
-    let valid =
-        super::dialback::verify(secret, receiving, originating, id, &request.text_content());
+    let valid = super::dialback::verify(
+        profile.dialback_key.value,
+        secret,
+        receiving,
+        originating,
+        id,
+        &request.text_content(),
+    );
     let mut answer = Element::prefixed("db", "verify", ns::DIALBACK)
         .attr("from", originating)
         .attr("id", id)

@@ -727,7 +727,11 @@ impl Driver<'_> {
                 Some(number)
             }
             // Nothing more is written on a connection that was cut.
-            Action::Header(..) | Action::Send(..) | Action::Close(_) if cut => None,
+            Action::Header(..) | Action::Send(..) | Action::Close(_) | Action::Disconnect(_)
+                if cut =>
+            {
+                None
+            }
             Action::Header(element, note) => {
                 let xml = stream_header(&element);
                 let state = &mut self.lanes[lane];
@@ -751,6 +755,14 @@ impl Driver<'_> {
                 Some(number)
             }
             Action::Send(element, note) => Some(self.send(lane, end, &element, note)),
+            Action::Disconnect(note) => {
+                let cause = self.cause(lane, end, &note);
+                let number = self.record(lane, from, to, None, Kind::Machine(note.kind), cause);
+                self.lanes[lane].cut = true;
+                self.queue
+                    .push_back((lane, 1 - end, Input::ConnectionClosed));
+                Some(number)
+            }
             Action::Close(note) => {
                 let cause = self.cause(lane, end, &note);
                 let number = self.record(
@@ -925,7 +937,9 @@ impl Driver<'_> {
             new_lane.carried.push(carried);
             self.lanes.push(new_lane);
         } else {
-            let verifier = Machine::Verifier(Verifier::new(request));
+            let tls = verifying_policy.profile().verify_stream_tls.value
+                && verifying_policy.can_start_tls();
+            let verifier = Machine::Verifier(Verifier::new(request, tls));
             let verifying = End::new(verifier, verifying_party, verifying_side, verifying_policy);
             self.lanes.push(Lane::new(
                 connection,

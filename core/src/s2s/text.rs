@@ -41,9 +41,10 @@ pub(crate) fn phase(kind: &Kind) -> Phase {
             | NoteKind::VerifyRequest { .. }
             | NoteKind::VerifyAnswer { .. }
             | NoteKind::VerifyClose => Phase::Dialback,
-            NoteKind::StreamError { .. } | NoteKind::PeerError { .. } | NoteKind::Close => {
-                Phase::Close
-            }
+            NoteKind::StreamError { .. }
+            | NoteKind::PeerError { .. }
+            | NoteKind::Close
+            | NoteKind::Abandon { .. } => Phase::Close,
             NoteKind::Stanza | NoteKind::Unknown { .. } => Phase::Stanzas,
         },
     }
@@ -131,7 +132,13 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
                     _ => "RFC 6120 §4.9",
                 }
             }
-            NoteKind::Close => "RFC 6120 §4.4",
+            NoteKind::Close
+            | NoteKind::Abandon {
+                disconnect: false, ..
+            } => "RFC 6120 §4.4",
+            NoteKind::Abandon {
+                disconnect: true, ..
+            } => "RFC 6120 §4.9.1.1",
             NoteKind::Stanza => "RFC 6120 §8.1, §4.5",
             NoteKind::Unknown { .. } => "RFC 6120 §4.3.2",
         },
@@ -334,6 +341,18 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
             NoteKind::Close => l.pick(
                 "closes the stream".to_owned(),
                 "schließt den Datenstrom".to_owned(),
+            ),
+            NoteKind::Abandon {
+                disconnect: false, ..
+            } => l.pick(
+                "closes the stream without a stream error".to_owned(),
+                "schließt den Datenstrom ohne Datenstromfehler".to_owned(),
+            ),
+            NoteKind::Abandon {
+                disconnect: true, ..
+            } => l.pick(
+                "closes the TCP connection without a word".to_owned(),
+                "schließt die TCP-Verbindung ohne ein Wort".to_owned(),
             ),
             NoteKind::Stanza => l.pick(
                 "first message on the negotiated stream".to_owned(),
@@ -858,118 +877,25 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             "The verify-only stream is closed right after the answer.".to_owned(),
             "Der Prüf-Datenstrom wird direkt nach der Antwort geschlossen.".to_owned(),
         ),
-        NoteKind::StreamError { reason, .. } => match reason {
-            ErrorReason::TlsNotSupported => l.pick(
-                "The receiving server makes TLS mandatory, and the initiating server does not \
-                 support it."
-                    .to_owned(),
-                "Der empfangende Server macht TLS verpflichtend, und der initiierende Server \
-                 unterstützt es nicht."
-                    .to_owned(),
-            ),
-            ErrorReason::NoViableMethod => l.pick(
-                "Nothing offered is an authentication method the initiating server uses: neither \
-                 SASL EXTERNAL nor dialback. It gives up with unsupported-feature, as Prosody \
-                 does; Openfire sends policy-violation."
-                    .to_owned(),
-                "Nichts Angebotenes ist eine Authentifizierungsmethode, die der initiierende \
-                 Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt mit \
-                 unsupported-feature auf, wie Prosody; Openfire sendet policy-violation."
-                    .to_owned(),
-            ),
-            ErrorReason::TlsWithoutCertificate => l.pick(
-                "The receiving server requires TLS but has no certificate to offer it with, so it \
-                 can accept no stream at all: a misconfiguration."
-                    .to_owned(),
-                "Der empfangende Server verlangt TLS, hat aber kein Zertifikat, um es anzubieten, \
-                 und kann daher keinen Datenstrom annehmen: eine Fehlkonfiguration."
-                    .to_owned(),
-            ),
-            ErrorReason::NothingToOffer => l.pick(
-                "The receiving server has no way to authenticate the initiating server: SASL \
-                 EXTERNAL needs a certificate it accepts for that domain, and dialback is not \
-                 used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5)."
-                    .to_owned(),
-                "Der empfangende Server kann den initiierenden Server nicht authentifizieren: SASL \
-                 EXTERNAL braucht ein Zertifikat, das er für diese Domäne akzeptiert, und der \
-                 Rückruf wird nicht genutzt. Er schließt den Datenstrom, statt ihn auslaufen zu \
-                 lassen (RFC 6120 §6.4.5)."
-                    .to_owned(),
-            ),
-            ErrorReason::SecureAuth { status } => l.pick(
-                format!(
-                    "The receiving server requires a valid certificate (secure authentication, \
-                     no dialback), and the initiating server's certificate {}.",
-                    status.problem(l)
-                ),
-                format!(
-                    "Der empfangende Server verlangt ein gültiges Zertifikat (sichere \
-                     Authentifizierung, kein Rückruf), und das Zertifikat des initiierenden \
-                     Servers {}.",
-                    status.problem(l)
-                ),
-            ),
-            ErrorReason::DialbackWithoutTls => l.pick(
-                "The receiving server requires TLS before dialback, and the stream is not \
-                 encrypted: it could not offer TLS (it has no certificate), or the initiating \
-                 server did not start it."
-                    .to_owned(),
-                "Der empfangende Server verlangt TLS vor dem Rückruf, und der Datenstrom ist \
-                 nicht verschlüsselt: Er konnte kein TLS anbieten (er hat kein Zertifikat), oder \
-                 der initiierende Server hat es nicht gestartet."
-                    .to_owned(),
-            ),
-            ErrorReason::DialbackDisabled => l.pick(
-                "The receiving server does not accept dialback.".to_owned(),
-                "Der empfangende Server akzeptiert keinen Rückruf.".to_owned(),
-            ),
-            ErrorReason::NotAllowed => l.pick(
-                format!("{i} is not an allowed XMPP partner of {r}, so the stream is refused."),
-                format!("{i} ist kein zugelassener XMPP-Partner von {r}, daher wird der Datenstrom abgelehnt."),
-            ),
-            ErrorReason::EncryptionRequired => l.pick(
-                "The stream was authenticated without TLS, but the server requires encryption. \
-                 Prosody checks s2s_require_encryption only at this point, so the dialback that \
-                 just succeeded is wasted."
-                    .to_owned(),
-                "Der Datenstrom wurde ohne TLS authentifiziert, der Server verlangt aber \
-                 Verschlüsselung. Prosody prüft s2s_require_encryption erst an dieser Stelle, der \
-                 eben gelungene Rückruf ist also vergebens."
-                    .to_owned(),
-            ),
-            ErrorReason::DialbackRefused => l.pick(
-                format!(
-                    "The authoritative server did not confirm the key of {i}, so {i} ends the \
-                     stream."
-                ),
-                format!(
-                    "Der autoritative Server hat den Schlüssel von {i} nicht bestätigt, daher \
-                     beendet {i} den Datenstrom."
-                ),
-            ),
-            ErrorReason::VerificationTimedOut => l.pick(
-                format!(
-                    "{r} could not verify the key of {i}: the stream it opened to the \
-                     authoritative server of {i} to carry the verification failed (see the \
-                     verification steps). Prosody leaves the unauthenticated stream waiting and \
-                     closes it after s2s_timeout, 90 seconds by default."
-                ),
-                format!(
-                    "{r} konnte den Schlüssel von {i} nicht prüfen: Der Datenstrom, den er zum \
-                     autoritativen Server von {i} geöffnet hat, um die Prüfung zu übertragen, ist \
-                     gescheitert (siehe die Prüfschritte). Prosody lässt den nicht \
-                     authentifizierten Datenstrom warten und schließt ihn nach s2s_timeout, \
-                     standardmäßig 90 Sekunden."
-                ),
-            ),
-            ErrorReason::HostUnknown => l.pick(
-                "The stream is addressed to a domain the receiving server does not serve."
-                    .to_owned(),
-                "Der Datenstrom ist an eine Domäne adressiert, die der empfangende Server nicht \
-                 bedient."
-                    .to_owned(),
-            ),
-        },
+        NoteKind::StreamError { reason, .. } => reason_explanation(*reason, c, l),
+        NoteKind::Abandon { reason, disconnect } => {
+            let how = if *disconnect {
+                l.pick(
+                    "It closes the TCP connection without a stream error or even a closing tag, \
+                     so the other side learns nothing of why: ",
+                    "Er schließt die TCP-Verbindung ohne Datenstromfehler und ohne schließendes \
+                     Tag, die Gegenseite erfährt also nicht, warum: ",
+                )
+            } else {
+                l.pick(
+                    "It closes the stream without a stream error, so the other side learns \
+                     nothing of why: ",
+                    "Er schließt den Datenstrom ohne Datenstromfehler, die Gegenseite erfährt \
+                     also nicht, warum: ",
+                )
+            };
+            format!("{how}{}", reason_explanation(*reason, c, l))
+        }
         NoteKind::Close => l.pick(
             "The closing stream tag ends the stream.".to_owned(),
             "Das schließende Datenstrom-Tag beendet den Datenstrom.".to_owned(),
@@ -996,6 +922,147 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             format!(
                 "Der Datenstrom ist authentifiziert: Stanzas von {i} an {r} fließen. Die \
                  Gegenrichtung braucht einen eigenen Datenstrom."
+            ),
+        ),
+    }
+}
+
+/// Why a server ends a stream, in plain words.
+fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
+    let (i, r) = (&c.initiating, &c.receiving);
+    match reason {
+        ErrorReason::TlsNotSupported => l.pick(
+            "The receiving server makes TLS mandatory, and the initiating server does not \
+             support it."
+                .to_owned(),
+            "Der empfangende Server macht TLS verpflichtend, und der initiierende Server \
+             unterstützt es nicht."
+                .to_owned(),
+        ),
+        ErrorReason::NoViableMethod => l.pick(
+            "Nothing offered is an authentication method the initiating server uses: neither \
+             SASL EXTERNAL nor dialback. It gives up with unsupported-feature, as Prosody \
+             does; Openfire sends policy-violation."
+                .to_owned(),
+            "Nichts Angebotenes ist eine Authentifizierungsmethode, die der initiierende \
+             Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt mit \
+             unsupported-feature auf, wie Prosody; Openfire sendet policy-violation."
+                .to_owned(),
+        ),
+        ErrorReason::TlsWithoutCertificate => l.pick(
+            "The receiving server requires TLS but has no certificate to offer it with, so it \
+             can accept no stream at all: a misconfiguration."
+                .to_owned(),
+            "Der empfangende Server verlangt TLS, hat aber kein Zertifikat, um es anzubieten, \
+             und kann daher keinen Datenstrom annehmen: eine Fehlkonfiguration."
+                .to_owned(),
+        ),
+        ErrorReason::NothingToOffer => l.pick(
+            "The receiving server has no way to authenticate the initiating server: SASL \
+             EXTERNAL needs a certificate it accepts for that domain, and dialback is not \
+             used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5)."
+                .to_owned(),
+            "Der empfangende Server kann den initiierenden Server nicht authentifizieren: SASL \
+             EXTERNAL braucht ein Zertifikat, das er für diese Domäne akzeptiert, und der \
+             Rückruf wird nicht genutzt. Er schließt den Datenstrom, statt ihn auslaufen zu \
+             lassen (RFC 6120 §6.4.5)."
+                .to_owned(),
+        ),
+        ErrorReason::SecureAuth { status } => l.pick(
+            format!(
+                "The receiving server requires a valid certificate (secure authentication, \
+                 no dialback), and the initiating server's certificate {}.",
+                status.problem(l)
+            ),
+            format!(
+                "Der empfangende Server verlangt ein gültiges Zertifikat (sichere \
+                 Authentifizierung, kein Rückruf), und das Zertifikat des initiierenden \
+                 Servers {}.",
+                status.problem(l)
+            ),
+        ),
+        ErrorReason::DialbackWithoutTls => l.pick(
+            "The receiving server requires TLS before dialback, and the stream is not \
+             encrypted: it could not offer TLS (it has no certificate), or the initiating \
+             server did not start it."
+                .to_owned(),
+            "Der empfangende Server verlangt TLS vor dem Rückruf, und der Datenstrom ist \
+             nicht verschlüsselt: Er konnte kein TLS anbieten (er hat kein Zertifikat), oder \
+             der initiierende Server hat es nicht gestartet."
+                .to_owned(),
+        ),
+        ErrorReason::DialbackDisabled => l.pick(
+            "The receiving server does not accept dialback.".to_owned(),
+            "Der empfangende Server akzeptiert keinen Rückruf.".to_owned(),
+        ),
+        ErrorReason::NotAllowed => l.pick(
+            format!("{i} is not an allowed XMPP partner of {r}, so the stream is refused."),
+            format!("{i} ist kein zugelassener XMPP-Partner von {r}, daher wird der Datenstrom abgelehnt."),
+        ),
+        ErrorReason::EncryptionRequired => l.pick(
+            "The stream was authenticated without TLS, but the server requires encryption. \
+             Prosody checks s2s_require_encryption only at this point, so the dialback that \
+             just succeeded is wasted."
+                .to_owned(),
+            "Der Datenstrom wurde ohne TLS authentifiziert, der Server verlangt aber \
+             Verschlüsselung. Prosody prüft s2s_require_encryption erst an dieser Stelle, der \
+             eben gelungene Rückruf ist also vergebens."
+                .to_owned(),
+        ),
+        ErrorReason::DialbackRefused => l.pick(
+            format!(
+                "The authoritative server did not confirm the key of {i}, so {i} ends the \
+                 stream."
+            ),
+            format!(
+                "Der autoritative Server hat den Schlüssel von {i} nicht bestätigt, daher \
+                 beendet {i} den Datenstrom."
+            ),
+        ),
+        ErrorReason::VerificationTimedOut => l.pick(
+            format!(
+                "{r} could not verify the key of {i}: the stream it opened to the \
+                 authoritative server of {i} to carry the verification failed (see the \
+                 verification steps). Prosody leaves the unauthenticated stream waiting and \
+                 closes it after s2s_timeout, 90 seconds by default."
+            ),
+            format!(
+                "{r} konnte den Schlüssel von {i} nicht prüfen: Der Datenstrom, den er zum \
+                 autoritativen Server von {i} geöffnet hat, um die Prüfung zu übertragen, ist \
+                 gescheitert (siehe die Prüfschritte). Prosody lässt den nicht \
+                 authentifizierten Datenstrom warten und schließt ihn nach s2s_timeout, \
+                 standardmäßig 90 Sekunden."
+            ),
+        ),
+        ErrorReason::HostUnknown => l.pick(
+            "The stream is addressed to a domain the receiving server does not serve."
+                .to_owned(),
+            "Der Datenstrom ist an eine Domäne adressiert, die der empfangende Server nicht \
+             bedient."
+                .to_owned(),
+        ),
+        ErrorReason::TlsNotOffered => l.pick(
+            format!(
+                "{i} requires TLS, and {r} did not offer STARTTLS. Unlike RFC 7590 §3.1 asks, {i} \
+                 does not try it anyway."
+            ),
+            format!(
+                "{i} verlangt TLS, und {r} hat STARTTLS nicht angeboten. Anders als RFC 7590 §3.1 \
+                 es verlangt, versucht {i} es nicht trotzdem."
+            ),
+        ),
+        ErrorReason::TlsDisabled => l.pick(
+            format!("{r} does not do TLS and refuses the request to start it."),
+            format!("{r} unterstützt kein TLS und lehnt die Bitte ab, es zu starten."),
+        ),
+        ErrorReason::AfterDialbackError => l.pick(
+            format!(
+                "After the dialback error, {r} ends the stream as well, although XEP-0220 §2.5 \
+                 lets it stay open."
+            ),
+            format!(
+                "Nach dem Rückruffehler beendet {r} auch den Datenstrom, obwohl XEP-0220 §2.5 \
+                 ihn offen lassen würde."
             ),
         ),
     }

@@ -15,6 +15,9 @@ use super::xml::{Element, StreamEvent, ns};
 pub(crate) struct Verifier {
     request: VerifyRequest,
     state: VerifierState,
+    /// Whether it negotiates STARTTLS when the authoritative server offers it (Openfire does).
+    tls: bool,
+    encrypted: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,16 +26,33 @@ enum VerifierState {
     Connecting,
     ExpectHeader,
     ExpectFeatures,
+    ExpectProceed,
+    Handshaking,
     ExpectAnswer,
     Done,
 }
 
 impl Verifier {
-    pub fn new(request: VerifyRequest) -> Verifier {
+    /// A verifier for `request`; with `tls`, it starts TLS when the authoritative server offers
+    /// it before asking.
+    pub fn new(request: VerifyRequest, tls: bool) -> Verifier {
         Verifier {
             request,
             state: VerifierState::Resolving,
+            tls,
+            encrypted: false,
         }
+    }
+
+    fn open(&mut self) -> Vec<Action> {
+        self.state = VerifierState::ExpectHeader;
+        let header = header(
+            &self.request.receiving,
+            &self.request.originating,
+            None,
+            true,
+        );
+        vec![Action::Header(header, Note::new(NoteKind::VerifyOpen))]
     }
 
     pub fn start(&mut self) -> Vec<Action> {
@@ -56,19 +76,7 @@ impl Verifier {
                     Some(Verification::Error("remote-server-not-found")),
                 )
             }
-            (VerifierState::Connecting, Input::Connected) => {
-                self.state = VerifierState::ExpectHeader;
-                let header = header(
-                    &self.request.receiving,
-                    &self.request.originating,
-                    None,
-                    true,
-                );
-                (
-                    vec![Action::Header(header, Note::new(NoteKind::VerifyOpen))],
-                    None,
-                )
-            }
+            (VerifierState::Connecting, Input::Connected) => (self.open(), None),
             (VerifierState::Connecting, Input::ConnectionClosed) => {
                 self.state = VerifierState::Done;
                 (
@@ -79,6 +87,31 @@ impl Verifier {
             (VerifierState::ExpectHeader, Input::Received(StreamEvent::Header(_))) => {
                 self.state = VerifierState::ExpectFeatures;
                 (Vec::new(), None)
+            }
+            (VerifierState::ExpectFeatures, Input::Received(StreamEvent::Element(e)))
+                if e.is("features", ns::STREAM)
+                    && self.tls
+                    && !self.encrypted
+                    && e.find("starttls", ns::TLS).is_some() =>
+            {
+                self.state = VerifierState::ExpectProceed;
+                (
+                    vec![Action::Send(
+                        Element::new("starttls", ns::TLS),
+                        Note::new(NoteKind::StartTls { offered: true }),
+                    )],
+                    None,
+                )
+            }
+            (VerifierState::ExpectProceed, Input::Received(StreamEvent::Element(e)))
+                if e.is("proceed", ns::TLS) =>
+            {
+                self.state = VerifierState::Handshaking;
+                (vec![Action::StartTls], None)
+            }
+            (VerifierState::Handshaking, Input::TlsEstablished { .. }) => {
+                self.encrypted = true;
+                (self.open(), None)
             }
             (VerifierState::ExpectFeatures, Input::Received(StreamEvent::Element(e)))
                 if e.is("features", ns::STREAM) =>

@@ -104,6 +104,9 @@ enum SemanticsArg {
     Xmpp,
     Prosody,
     Ejabberd,
+    Openfire,
+    Openfire48,
+    Openfire47,
 }
 
 impl From<SemanticsArg> for Semantics {
@@ -113,6 +116,9 @@ impl From<SemanticsArg> for Semantics {
             SemanticsArg::Xmpp => Semantics::Xmpp,
             SemanticsArg::Prosody => Semantics::Prosody,
             SemanticsArg::Ejabberd => Semantics::Ejabberd,
+            SemanticsArg::Openfire => Semantics::Openfire,
+            SemanticsArg::Openfire48 => Semantics::Openfire48,
+            SemanticsArg::Openfire47 => Semantics::Openfire47,
         }
     }
 }
