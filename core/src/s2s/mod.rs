@@ -23,7 +23,7 @@ pub(crate) mod verifier;
 pub(crate) mod xml;
 
 pub use matrix::established_method;
-pub use peer::{Certificate, Peer, Preset, PresetSummary, Semantics, ServerOption};
+pub use peer::{Certificate, Peer, Preset, PresetSummary, Provenance, Semantics, ServerOption};
 pub use profile::{
     Behaviour, CertificateWords, Describe, Ending, Evidence, ExternalIdentity, ExternalOffer,
     Profile, ReceivingCheck, Rule, Verification as VerificationStream,

@@ -344,7 +344,10 @@ impl Preset {
                 "Lync / Skype for Business (defaults)",
                 "Lync / Skype for Business (Standard)",
             ),
-            Preset::GoogleTalk => l.pick("Google Talk (legacy)", "Google Talk (veraltet)"),
+            Preset::GoogleTalk => l.pick(
+                "Google Talk (historical: federation ended in 2017)",
+                "Google Talk (historisch: Föderation 2017 beendet)",
+            ),
             Preset::Prosody => l.pick("Prosody (defaults)", "Prosody (Standard)"),
             Preset::ProsodySecureAuth => l.pick(
                 "Prosody with s2s_secure_auth",
@@ -501,6 +504,71 @@ impl fmt::Display for Preset {
     }
 }
 
+/// How the simulator knows what a server does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Provenance {
+    /// Proven against the real server: the interop suite runs it and compares every step.
+    Proven,
+    /// Modelled from the server's source code, file by file (it cannot run here).
+    Source,
+    /// Modelled from documentation only.
+    Documentation,
+}
+
+impl Provenance {
+    /// How it is known, in either language.
+    pub fn label(self, language: Language) -> &'static str {
+        let l = language;
+        match self {
+            Provenance::Proven => l.pick(
+                "proven against the real server",
+                "am echten Server nachgewiesen",
+            ),
+            Provenance::Source => l.pick("modelled from source", "aus dem Quelltext modelliert"),
+            Provenance::Documentation => l.pick(
+                "modelled from documentation",
+                "aus der Dokumentation modelliert",
+            ),
+        }
+    }
+}
+
+impl Preset {
+    /// How the simulator knows this server's behaviour.
+    pub fn provenance(self) -> Provenance {
+        match self {
+            Preset::Prosody | Preset::ProsodySecureAuth | Preset::Ejabberd => Provenance::Proven,
+            Preset::Openfire | Preset::Openfire48 | Preset::Openfire47 => Provenance::Source,
+            Preset::Lync | Preset::GoogleTalk | Preset::Tigase => Provenance::Documentation,
+        }
+    }
+
+    /// What exactly it is known from.
+    pub fn known_from(self) -> &'static str {
+        match self {
+            Preset::Prosody | Preset::ProsodySecureAuth => {
+                "tests/interop: Debian 12's prosody 0.12.3, every step compared"
+            }
+            Preset::Ejabberd => "tests/interop: Debian 12's ejabberd 23.01, every step compared",
+            Preset::Openfire => "Openfire's source, tag v5.1.1 (docs/profiles.md)",
+            Preset::Openfire48 => "Openfire's source, tag v4.8.0 (docs/profiles.md)",
+            Preset::Openfire47 => "Openfire's source, tag v4.7.5 (docs/profiles.md)",
+            Preset::Lync | Preset::GoogleTalk => {
+                "Lync Server 2013 documentation: XMPP federated partners"
+            }
+            Preset::Tigase => "Tigase's documentation and option names",
+        }
+    }
+
+    /// Whether the preset describes a service that no longer federates: Google ended XMPP
+    /// federation for Google Talk on 26 June 2017 (`docs/simulation.md`).
+    pub fn historical(self) -> bool {
+        self == Preset::GoogleTalk
+    }
+}
+
 /// A preset with what it stands for: what `xmpp-federation presets --format json` and the
 /// WebAssembly package's `presets` return.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -516,6 +584,12 @@ pub struct PresetSummary {
     pub policy: Peer,
     /// The server's own option names and values that the policy stands for.
     pub options: Vec<ServerOption>,
+    /// How the simulator knows this server's behaviour.
+    pub provenance: Provenance,
+    /// What exactly it is known from.
+    pub known_from: &'static str,
+    /// Whether the service no longer federates (Google Talk).
+    pub historical: bool,
 }
 
 /// One option of a real server's configuration.
@@ -544,6 +618,9 @@ impl Preset {
                 .iter()
                 .map(|&(name, value)| ServerOption { name, value })
                 .collect(),
+            provenance: self.provenance(),
+            known_from: self.known_from(),
+            historical: self.historical(),
         }
     }
 }
