@@ -401,6 +401,88 @@ fn presets_list_every_server_with_its_options() {
         "{prosody}"
     );
     assert_eq!(prosody["policy"]["tls"], "Required");
+    // How each is known, and which service no longer federates.
+    assert_eq!(prosody["provenance"], "proven");
+    assert!(
+        prosody["knownFrom"]
+            .as_str()
+            .unwrap()
+            .contains("tests/interop")
+    );
+    assert_eq!(value[5]["id"], "openfire");
+    assert_eq!(value[5]["provenance"], "source");
+    assert_eq!(value[8]["provenance"], "documentation");
+    let historical: Vec<&Value> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["historical"] == true)
+        .map(|p| &p["id"])
+        .collect();
+    assert_eq!(historical, ["googleTalk"]);
     let text = stdout(&run(&["presets"]));
     assert!(text.contains("s2s_secure_auth = true"), "{text}");
+}
+
+/// The text names, under each preset, how the simulator knows it, in the language asked for.
+#[test]
+fn presets_say_how_they_are_known() {
+    // One preset's entry: its line, and the indented lines under it.
+    fn entry(text: &str, id: &str) -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        let start = lines
+            .iter()
+            .position(|line| line.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("no {id} in {text}"));
+        let rest = lines[start + 1..]
+            .iter()
+            .take_while(|line| line.starts_with(' '));
+        std::iter::once(&lines[start])
+            .chain(rest)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+    let english = stdout(&run(&["presets"]));
+    let prosody = entry(&english, "prosody");
+    assert!(
+        prosody.contains("proven against the real server (tests/interop"),
+        "{prosody}"
+    );
+    let openfire = entry(&english, "openfire");
+    assert!(
+        openfire.contains("modelled from source (Openfire's source, tag v5.1"),
+        "{openfire}"
+    );
+    let tigase = entry(&english, "tigase");
+    assert!(tigase.contains("modelled from documentation"), "{tigase}");
+    assert!(!tigase.contains("historical"), "{tigase}");
+    let google = entry(&english, "googleTalk");
+    assert!(
+        google.contains("historical: the service no longer federates"),
+        "{google}"
+    );
+    assert_eq!(
+        english.matches("no longer federates").count(),
+        1,
+        "{english}"
+    );
+
+    let german = stdout(&run(&["--lang", "de", "presets"]));
+    assert!(
+        entry(&german, "prosody").contains("am echten Server nachgewiesen"),
+        "{german}"
+    );
+    assert!(
+        entry(&german, "openfire47").contains("aus dem Quelltext modelliert"),
+        "{german}"
+    );
+    assert!(
+        entry(&german, "prosody").contains("Prosody (Standard)"),
+        "{german}"
+    );
+    assert!(
+        entry(&german, "googleTalk").contains("historisch: der Dienst föderiert nicht mehr"),
+        "{german}"
+    );
 }

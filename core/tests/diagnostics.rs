@@ -133,3 +133,55 @@ fn diagnostics_page_lists_every_code() {
         );
     }
 }
+
+/// Google ended XMPP federation in 2017: a Google domain, primary or additional, gets XF212 at
+/// that field, with a help text that removes it; the Control Panel still commits the entry.
+#[test]
+fn google_domains_no_longer_federate_but_still_commit() {
+    let google = |partner: &str| {
+        let text = format!(r#"{{"partners": [{partner}]}}"#);
+        let report = Document::parse(&text, Format::Json).unwrap().validate();
+        let found: Vec<(String, String)> = report
+            .diagnostics()
+            .filter(|d| d.code() == Code::GoogleFederationEnded)
+            .map(|d| (d.path().to_owned(), d.help(Language::English)))
+            .collect();
+        (found, report.partners()[0].commit_allowed())
+    };
+    // The documented Google Talk setup: one finding, at the primary domain, even with a second
+    // Google domain; removing the partner removes both.
+    let (found, commit) = google(
+        r#"{"domain": "GoogleMail.com", "partnerType": "PublicUnverified",
+            "tlsNegotiation": "NotSupported", "saslNegotiation": "NotSupported",
+            "enableKeepAlive": false, "additionalDomains": ["gmail.com"]}"#,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "partners[0].domain");
+    assert!(
+        found[0]
+            .1
+            .contains("Remove-CsXmppAllowedPartner -Identity 'googlemail.com'"),
+        "{}",
+        found[0].1
+    );
+    // A warning, so the Control Panel's verdict does not change.
+    assert!(commit);
+    // A Google domain among another partner's domains: remove that domain.
+    let (found, commit) = google(
+        r#"{"domain": "fabrikam.com", "saslNegotiation": "Optional",
+            "additionalDomains": ["corp.fabrikam.com", "gmail.com"]}"#,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "partners[0].additionalDomains[1]");
+    assert!(
+        found[0].1.contains("@{Remove='gmail.com'}"),
+        "{}",
+        found[0].1
+    );
+    assert!(commit);
+    // Domains that only resemble Google's are not Google's.
+    for domain in ["gmail.example", "mail.gmail.com", "gmail.com.example"] {
+        let (found, _) = google(&format!(r#"{{"domain": "{domain}"}}"#));
+        assert!(found.is_empty(), "{domain}: {found:?}");
+    }
+}

@@ -4,7 +4,9 @@ import {
   type Answer,
   type LocalizedTrace,
   type PartnerConfig,
+  type Provenance,
   type Scenario,
+  presets,
   simulate,
   validatePartner,
 } from "xmpp-federation";
@@ -48,3 +50,13 @@ function describe(answer: Answer<{ trace: LocalizedTrace }>): string {
 }
 
 console.log(describe(simulate(scenario)));
+
+// How the simulator knows each partner server, and which no longer federate.
+const known = presets();
+if (known.type === "success") {
+  for (const preset of known.presets) {
+    const provenance: Provenance = preset.provenance;
+    const historical: boolean = preset.historical;
+    console.log(`${preset.id}: ${provenance} (${preset.knownFrom})${historical ? ", historical" : ""}`);
+  }
+}

@@ -48,6 +48,7 @@ test("the packed tarball installs and works from ESM, CommonJS and TypeScript", 
     const code = declarations.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
     assert.doesNotMatch(code, /\bany\b/);
     assert.match(code, /export function validatePartner\(partner: PartnerConfig/);
+    assert.match(code, /export type Provenance = "proven" \| "source" \| "documentation";/);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

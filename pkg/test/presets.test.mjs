@@ -19,6 +19,25 @@ test("every preset has a policy and real server options", () => {
   assert.deepEqual(prosody.options[0], { name: "s2s_require_encryption", value: "true" });
 });
 
+test("every preset says how it is known, and Google Talk is historical", () => {
+  const list = success(presets()).presets;
+  const byId = Object.fromEntries(list.map((p) => [p.id, p]));
+  assert.equal(byId.prosody.provenance, "proven");
+  assert.match(byId.prosody.knownFrom, /tests\/interop/);
+  assert.equal(byId.openfire.provenance, "source");
+  assert.match(byId.openfire.knownFrom, /v5\.1/);
+  assert.equal(byId.tigase.provenance, "documentation");
+  for (const preset of list) {
+    assert.ok(["proven", "source", "documentation"].includes(preset.provenance), preset.id);
+    assert.ok(preset.knownFrom.length > 0, preset.id);
+    assert.equal(typeof preset.historical, "boolean", preset.id);
+  }
+  assert.deepEqual(
+    list.filter((p) => p.historical).map((p) => p.id),
+    ["googleTalk"],
+  );
+});
+
 test("each preset negotiates with Lync's recommended settings (M7)", () => {
   for (const { id } of success(presets()).presets) {
     const { trace } = success(

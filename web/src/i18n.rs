@@ -135,6 +135,10 @@ texts! {
     Server => "Server", "Server";
     CustomPolicy => "A policy of my own", "Eine eigene Richtlinie";
     PresetModified => "Changed from the preset.", "Gegenüber der Vorlage geändert.";
+    HistoricalPresets => "No longer federating", "Föderiert nicht mehr";
+    KnownAs => "How the simulator knows this server:", "Woher der Simulator diesen Server kennt:";
+    HistoricalPreset => "Historical: this service no longer federates; the negotiation shows how it once did.",
+        "Historisch: Dieser Dienst föderiert nicht mehr; die Aushandlung zeigt, wie er es einst tat.";
     ServerOptions => "The server's own options for this policy", "Die eigenen Optionen des Servers für diese Richtlinie";
     Certificate => "Certificate", "Zertifikat";
     ServerDomain => "Domain of the partner's server", "Domäne des Partnerservers";

@@ -19,7 +19,8 @@ use crate::settings::{Negotiation, PartnerType};
 pub enum Severity {
     /// The configuration cannot be committed, or can never work.
     Error,
-    /// The configuration can be committed, but some negotiations may fail.
+    /// The configuration can be committed, but some negotiations may fail, or all of them with
+    /// a service that no longer federates.
     Warning,
     /// Worth knowing; nothing to fix.
     Info,
@@ -142,6 +143,9 @@ codes! {
     PublicServicePartnerType = "XF210", "public-service-partner-type", Warning;
     /// A domain label that mixes scripts, such as Latin and Cyrillic.
     MixedScriptDomain = "XF211", "mixed-script-domain", Warning;
+    /// A Google Talk domain: Google ended XMPP federation on 26 June 2017, so it never connects.
+    /// A warning, not an error: the Control Panel still commits it.
+    GoogleFederationEnded = "XF212", "google-federation-ended", Warning;
     /// A domain claimed by two partners.
     DomainClaimedTwice = "XF301", "domain-claimed-twice", Error;
     /// Two partners with the same primary domain.
@@ -364,6 +368,10 @@ pub(crate) enum Detail {
         domain: Domain,
         label: String,
     },
+    GoogleFederationEnded {
+        domain: Domain,
+        additional: bool,
+    },
     DomainClaimedTwice {
         domain: Domain,
         claimed_by: Domain,
@@ -430,6 +438,7 @@ impl Detail {
             Detail::PublicServiceKeepAlive { .. } => Code::PublicServiceKeepAlive,
             Detail::PublicServicePartnerType { .. } => Code::PublicServicePartnerType,
             Detail::MixedScriptDomain { .. } => Code::MixedScriptDomain,
+            Detail::GoogleFederationEnded { .. } => Code::GoogleFederationEnded,
             Detail::DomainClaimedTwice { .. } => Code::DomainClaimedTwice,
             Detail::DuplicatePartner { .. } => Code::DuplicatePartner,
             Detail::ConnectionLimitsExceedGateway { .. } => Code::ConnectionLimitsExceedGateway,

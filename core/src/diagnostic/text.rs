@@ -148,6 +148,13 @@ pub(super) fn summary(code: Code, l: Language) -> &'static str {
             "A domain label mixes scripts, such as Latin and Cyrillic (UTS #39).",
             "Ein Domänenlabel mischt Schriften, etwa Lateinisch und Kyrillisch (UTS #39).",
         ),
+        Code::GoogleFederationEnded => l.pick(
+            "A Google Talk domain (gmail.com, googlemail.com): Google ended XMPP \
+             server-to-server federation on 26 June 2017, so the partner never connects.",
+            "Eine Domäne von Google Talk (gmail.com, googlemail.com): Google hat die \
+             XMPP-Server-zu-Server-Föderation am 26. Juni 2017 beendet, der Partner verbindet \
+             sich nie.",
+        ),
         Code::DomainClaimedTwice => l.pick(
             "A domain is claimed by two partners, so routing to it is ambiguous.",
             "Eine Domäne wird von zwei Partnern beansprucht; das Routing ist mehrdeutig.",
@@ -526,6 +533,16 @@ pub(super) fn message(detail: &Detail, l: Language) -> String {
         Detail::MixedScriptDomain { domain, label } => l.pick(
             format!("label `{label}` of `{domain}` mixes scripts"),
             format!("Label `{label}` von `{domain}` mischt Schriften"),
+        ),
+        Detail::GoogleFederationEnded { domain, .. } => l.pick(
+            format!(
+                "Google ended XMPP server-to-server federation on 26 June 2017: `{domain}` cannot \
+                 connect any more"
+            ),
+            format!(
+                "Google hat die XMPP-Server-zu-Server-Föderation am 26. Juni 2017 beendet: \
+                 `{domain}` kann keine Verbindung mehr aufbauen"
+            ),
         ),
         Detail::DomainClaimedTwice { domain, claimed_by } => l.pick(
             format!("domain `{domain}` is already claimed by partner `{claimed_by}`"),
@@ -927,6 +944,37 @@ pub(super) fn help(detail: &Detail, l: Language) -> String {
             format!(
                 "Klären Sie mit dem Partner, dass `{}` wirklich seine Domäne ist; geben Sie sie \
                  aus einer vertrauenswürdigen Quelle neu ein",
+                domain.as_str()
+            ),
+        ),
+        Detail::GoogleFederationEnded {
+            domain,
+            additional: false,
+        } => l.pick(
+            format!(
+                "remove the partner (Remove-CsXmppAllowedPartner -Identity '{}'), or keep it \
+                 only as a record: no setting makes it connect",
+                domain.as_str()
+            ),
+            format!(
+                "Entfernen Sie den Partner (Remove-CsXmppAllowedPartner -Identity '{}') oder \
+                 behalten Sie ihn nur zur Dokumentation: Keine Einstellung bringt eine \
+                 Verbindung zustande",
+                domain.as_str()
+            ),
+        ),
+        Detail::GoogleFederationEnded {
+            domain,
+            additional: true,
+        } => l.pick(
+            format!(
+                "remove `{domain}` from the additional domains (-AdditionalDomains \
+                 @{{Remove='{}'}}): no setting makes it connect",
+                domain.as_str()
+            ),
+            format!(
+                "Entfernen Sie `{domain}` aus den zusätzlichen Domänen (-AdditionalDomains \
+                 @{{Remove='{}'}}): Keine Einstellung bringt eine Verbindung zustande",
                 domain.as_str()
             ),
         ),

@@ -25,12 +25,14 @@ struct PublicService {
 /// supports Server Dialback", set up with `-TlsNegotiation NotSupported -SaslNegotiation
 /// NotSupported -EnableKeepAlive $false -SupportDialbackNegotiation $true`, and it is not a
 /// public verified service.
-const PUBLIC_SERVICES: &[PublicService] = &[PublicService {
+const GOOGLE_TALK: PublicService = PublicService {
     name: "Google Talk",
     domains: &["gmail.com", "googlemail.com"],
     row: MatrixRow::M17,
     keep_alive: false,
-}];
+};
+
+const PUBLIC_SERVICES: &[PublicService] = &[GOOGLE_TALK];
 
 pub(super) fn check(
     partner: &PartnerConfig,
@@ -121,6 +123,7 @@ pub(super) fn check(
         ));
     }
 
+    google_federation_ended(partner, path, out);
     public_service(partner, path, out);
 
     let domains = std::iter::once((&partner.domain, None)).chain(
@@ -192,6 +195,36 @@ fn negotiation(partner: &PartnerConfig, path: &str, out: &mut Vec<Diagnostic>) {
     }
     if row == MatrixRow::M7 {
         out.push(Diagnostic::new(Detail::CommonTableDiffers, at("tlsNegotiation")).with_row(row));
+    }
+}
+
+/// Google ended XMPP server-to-server federation on 26 June 2017 ("XMPP federation with
+/// third-party services providers will no longer be supported starting June 26", G Suite Updates
+/// blog, March 2017), so a Google Talk domain never connects; the Control Panel still commits it.
+/// One finding per entry: at the primary domain when it is Google's (removing the partner removes
+/// the rest), otherwise at each additional domain that is.
+fn google_federation_ended(partner: &PartnerConfig, path: &str, out: &mut Vec<Diagnostic>) {
+    let is_google = |domain: &Domain| GOOGLE_TALK.domains.contains(&domain.as_str());
+    if is_google(&partner.domain) {
+        out.push(Diagnostic::new(
+            Detail::GoogleFederationEnded {
+                domain: partner.domain.clone(),
+                additional: false,
+            },
+            join(path, "domain"),
+        ));
+        return;
+    }
+    for (i, domain) in partner.additional_domains.iter().enumerate() {
+        if is_google(domain) {
+            out.push(Diagnostic::new(
+                Detail::GoogleFederationEnded {
+                    domain: domain.clone(),
+                    additional: true,
+                },
+                join(path, &format!("additionalDomains[{i}]")),
+            ));
+        }
     }
 }
 

@@ -201,7 +201,8 @@ pub fn matrix(style: Style) -> String {
     out
 }
 
-/// The presets: each server's policy, then the options it stands for.
+/// The presets: each server's policy, the options it stands for, and how the simulator knows
+/// it; a service that no longer federates is marked historical.
 pub fn presets(style: Style) -> String {
     let l = style.language;
     let mut out = String::new();
@@ -215,7 +216,12 @@ pub fn presets(style: Style) -> String {
     for preset in Preset::ALL {
         let summary = preset.summary();
         let peer = &summary.policy;
-        let _ = writeln!(out, "{:<18} {}", style.bold(preset.id()), preset.label());
+        let _ = writeln!(
+            out,
+            "{:<18} {}",
+            style.bold(preset.id()),
+            preset.label_in(l)
+        );
         let _ = writeln!(
             out,
             "{:<18} TLS {}, SASL {}, {} {}, {} {}",
@@ -236,6 +242,27 @@ pub fn presets(style: Style) -> String {
             .map(|o| format!("{} = {}", o.name, o.value))
             .collect();
         let _ = writeln!(out, "{:<18} {}", "", style.dim(&options.join("; ")));
+        let _ = writeln!(
+            out,
+            "{:<18} {} ({})",
+            "",
+            summary.provenance.label(l),
+            summary.known_from
+        );
+        if summary.historical {
+            let _ = writeln!(
+                out,
+                "{:<18} {}",
+                "",
+                style.severity(
+                    Severity::Warning,
+                    l.pick(
+                        "historical: the service no longer federates",
+                        "historisch: der Dienst föderiert nicht mehr",
+                    )
+                )
+            );
+        }
     }
     out
 }

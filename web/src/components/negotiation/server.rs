@@ -1,5 +1,5 @@
-//! The partner's server: a preset (with the server options it stands for) or a policy of the
-//! user's own, its certificate, and the domain it speaks for.
+//! The partner's server: a preset (with the server options it stands for and how the simulator
+//! knows it) or a policy of the user's own, its certificate, and the domain it speaks for.
 
 use xmpp_federation::s2s::{Certificate, Preset};
 use xmpp_federation::{Negotiation, PartnerConfig};
@@ -85,21 +85,40 @@ pub fn ServerPicker(props: &Props) -> Html {
     let current_domain = store.setup.server_domain(&props.partner);
     let listed = domains.contains(&current_domain);
     let modified = server.preset.is_some() && !server.is_preset();
+    let historical = server.preset.is_some_and(Preset::historical);
+    // Each option says how its server is known; services that no longer federate come last, in
+    // a group of their own.
+    let option = |p: &Preset| {
+        let label = format!("{} — {}", p.label_in(l), p.provenance().label(l));
+        html! {
+            <option value={p.id()} selected={server.preset == Some(*p)}>{ label }</option>
+        }
+    };
     html! {
         <fieldset class="server">
             <legend>{ T::PartnerServer.text(l) }</legend>
-            <div class="field">
+            <div class={classes!("field", historical.then_some("warning"))}>
                 <label for="server-preset">{ T::Server.text(l) }</label>
                 <select id="server-preset" onchange={on_preset}>
-                    { for Preset::ALL.iter().map(|p| html! {
-                        <option value={p.id()} selected={server.preset == Some(*p)}>{ p.label_in(l) }</option>
-                    }) }
+                    { for Preset::ALL.iter().filter(|p| !p.historical()).map(option) }
+                    <optgroup label={T::HistoricalPresets.text(l)}>
+                        { for Preset::ALL.iter().filter(|p| p.historical()).map(option) }
+                    </optgroup>
                     <option value="custom" selected={server.preset.is_none()}>{ T::CustomPolicy.text(l) }</option>
                 </select>
                 if modified {
                     <p class="hint">{ T::PresetModified.text(l) }</p>
                 }
             </div>
+            if let Some(summary) = &summary {
+                <div id="server-provenance" class="provenance">
+                    <p>{ T::KnownAs.text(l) }{ " " }<strong>{ summary.provenance.label(l) }</strong></p>
+                    <p class="hint">{ summary.known_from }</p>
+                    if summary.historical {
+                        <p class="hint"><strong>{ T::HistoricalPreset.text(l) }</strong></p>
+                    }
+                </div>
+            }
             if let Some(summary) = summary {
                 <details class="server-options">
                     <summary>{ T::ServerOptions.text(l) }</summary>
