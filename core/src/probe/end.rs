@@ -270,6 +270,9 @@ impl End {
                 Flow::Continue
             }
             Action::StartTls => self.start_tls().await,
+            // Our side verifies keys over verify-only streams (see `verify`): it opens no
+            // dedicated verification streams.
+            Action::Carry | Action::Answered(_) => Flow::Continue,
             Action::Verify(request) => {
                 let verification = self.verify(request).await;
                 self.queue.push_back(Input::Verified(verification));
@@ -574,11 +577,22 @@ impl End {
         let seen: SeenSlot = Arc::new(Mutex::new(None));
         let limit = probe.options.timeouts.connect;
         let our_domain = self.lane.context.for_party(self.lane.ours_initiating, true);
-        let own = probe.tls.judge_own(&our_domain);
+        // Our certificate as the partner judges it, when its trust is known to differ from ours.
+        let own = probe
+            .options
+            .our_certificate_judged
+            .unwrap_or_else(|| probe.tls.judge_own(&our_domain));
         let (result, judge_rejects) = match &self.machine {
-            Machine::Initiating(machine) => {
-                let machine = machine.clone();
-                let judge: Judge = Arc::new(move |c| machine.judge(c).is_some());
+            Machine::Initiating(_) | Machine::Verifier(_) => {
+                // A verify-only stream asks whatever the certificate; the initiating machine
+                // judges it by its policy.
+                let judge: Judge = match &self.machine {
+                    Machine::Initiating(machine) => {
+                        let machine = machine.clone();
+                        Arc::new(move |c| machine.judge(c).is_some())
+                    }
+                    _ => Arc::new(|_| false),
+                };
                 let config = match probe.tls.client(judge.clone(), seen.clone()) {
                     Ok(config) => config,
                     Err(error) => return self.tls_failed(error.to_string(), &seen, false),
@@ -611,9 +625,6 @@ impl End {
                         Err(error) => return self.tls_failed(error.to_string(), &seen, false),
                     };
                 (wire.start_tls_server(config, limit).await, judge)
-            }
-            Machine::Verifier(_) => {
-                return self.tls_failed("a verify-only stream has no TLS".to_owned(), &seen, false);
             }
         };
         let status = seen.lock().ok().and_then(|s| s.clone());
@@ -700,7 +711,11 @@ impl End {
                 )),
             ),
             _ if refused_our_certificate(&message) => {
-                let own = self.probe.tls.judge_own(&our_domain);
+                let own = self
+                    .probe
+                    .options
+                    .our_certificate_judged
+                    .unwrap_or_else(|| self.probe.tls.judge_own(&our_domain));
                 (
                     Kind::TlsHandshakeFailed {
                         by_initiating: !self.lane.ours_initiating,

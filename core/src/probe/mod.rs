@@ -44,7 +44,7 @@ pub use tls::{CertificateDetails, ChainEntry, Identity, Trust};
 use crate::domain::Domain;
 use crate::gateway::Passphrase;
 use crate::partner::PartnerConfig;
-use crate::s2s::{Direction, Peer, Semantics};
+use crate::s2s::{Certificate, Direction, Peer, Semantics};
 
 /// How long the probe waits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,9 @@ pub struct ProbeOptions {
     /// The partner server's policy, when known: the prediction uses it instead of what the
     /// probe infers from the server's offers.
     pub partner_policy: Option<Peer>,
+    /// Our certificate as the partner's server judges it, when known and other than our own
+    /// roots judge it (the partner trusts other authorities): the prediction uses it.
+    pub our_certificate_judged: Option<Certificate>,
 }
 
 impl ProbeOptions {
@@ -125,6 +128,7 @@ impl ProbeOptions {
             timeouts: Timeouts::default(),
             dialback_passphrase: None,
             partner_policy: None,
+            our_certificate_judged: None,
         }
     }
 }

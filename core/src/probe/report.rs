@@ -381,7 +381,7 @@ pub(crate) fn build(
         Peer::new(options.partner.clone()),
         options.direction,
     );
-    scenario.ours.certificate = own;
+    scenario.ours.certificate = options.our_certificate_judged.unwrap_or(own);
     scenario.ours.strict_certificate_validation = options.strict_certificate_validation;
     scenario.ours.semantics = options.semantics;
     for (domain, record) in dns {

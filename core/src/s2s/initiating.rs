@@ -4,10 +4,12 @@
 use super::dialback;
 use super::machine::{
     Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Rejection, Restart,
-    abandon, declares_dialback, ending, header,
+    Verification, abandon, declares_dialback, ending, header,
 };
 use super::peer::{Certificate, Peer};
-use super::profile::{DialbackOffer, Ending, ExternalIdentity, Profile, ReceivingCheck};
+use super::profile::{
+    DeclaresDialback, DialbackOffer, Ending, ExternalIdentity, Profile, ReceivingCheck, StrictCheck,
+};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
@@ -35,6 +37,13 @@ enum State {
     ExpectDialbackResult {
         stream_id: String,
     },
+    /// A dedicated verification stream waits for the answer to the request it carried.
+    ExpectVerifyAnswer,
+    /// It has the answer and closed the stream; it hands the answer on once the other side has
+    /// closed too (ejabberd relays it when the stream has ended).
+    Relaying {
+        answer: Verification,
+    },
     Done,
 }
 
@@ -49,6 +58,12 @@ pub(crate) struct Initiating {
     authenticated_by_sasl: bool,
     /// Whether it has sent a dialback key on this stream.
     key_sent: bool,
+    /// Whether this stream exists only to carry a verification request (ejabberd's dedicated
+    /// verification streams): it tries SASL EXTERNAL, never dialback of its own, and then
+    /// carries the request.
+    for_verification: bool,
+    /// Whether the receiving server's certificate was checked after TLS.
+    checked: bool,
     /// Whether this side has sent its closing stream tag.
     closed: bool,
 }
@@ -64,8 +79,23 @@ impl Initiating {
             peer_certificate: None,
             authenticated_by_sasl: false,
             key_sent: false,
+            for_verification: false,
+            checked: false,
             closed: false,
         }
+    }
+
+    /// Whether this stream exists only to carry a verification request.
+    pub fn is_for_verification(&self) -> bool {
+        self.for_verification
+    }
+
+    /// A stream opened only to carry a verification request to the authoritative server of
+    /// `target`.
+    pub fn for_verification(policy: Peer, target: Domain, secret: String) -> Initiating {
+        let mut machine = Initiating::new(policy, target, secret);
+        machine.for_verification = true;
+        machine
     }
 
     /// Whether it has sent a dialback key on this stream, answered or not.
@@ -83,7 +113,9 @@ impl Initiating {
         if presented == Certificate::Valid {
             return None;
         }
-        if self.policy.strict_certificate_validation {
+        if self.policy.strict_certificate_validation
+            && self.profile().strict_check.value == StrictCheck::Handshake
+        {
             return Some(Rejection {
                 status: presented,
                 cause: Cause::strict(&self.policy),
@@ -158,6 +190,10 @@ impl Initiating {
                     self.authenticated_by_sasl = true;
                     return self.open(Restart::AfterSasl);
                 }
+                if self.for_verification {
+                    self.state = State::ExpectVerifyAnswer;
+                    return vec![Action::Carry];
+                }
                 // RFC 6120 §6.4.5, XEP-0178 §3 step 11b: after a SASL failure, dialback may
                 // still verify the domain. Some servers try it whatever the other side declared.
                 if (dialback_declared || self.profile().dialback_after_sasl_failure.value)
@@ -178,6 +214,22 @@ impl Initiating {
                 State::ExpectDialbackResult { stream_id },
                 Input::Received(StreamEvent::Element(e)),
             ) if e.is("result", ns::DIALBACK) => self.dialback_result(&e, stream_id),
+            (State::ExpectVerifyAnswer, Input::Received(StreamEvent::Element(e)))
+                if e.is("verify", ns::DIALBACK) && e.get("type").is_some() =>
+            {
+                let answer = if e.get("type") == Some("valid") {
+                    Verification::Valid
+                } else {
+                    Verification::Invalid
+                };
+                let actions = self.close();
+                self.state = State::Relaying { answer };
+                actions
+            }
+            (
+                State::Relaying { answer },
+                Input::Received(StreamEvent::Close) | Input::ConnectionClosed,
+            ) => vec![Action::Answered(answer)],
             // The other side ends the stream: an error, a TLS refusal, or a close.
             (_, Input::Received(StreamEvent::Element(e))) if e.is("error", ns::STREAM) => {
                 let condition = first_child(&e).unwrap_or("undefined-condition").to_owned();
@@ -231,7 +283,8 @@ impl Initiating {
 
     /// Sends a stream header (initial, or after a restart).
     fn open(&mut self, restart: Restart) -> Vec<Action> {
-        let dialback = self.policy.uses_dialback();
+        let dialback = self.policy.uses_dialback()
+            || self.profile().declares_dialback.value == DeclaresDialback::Always;
         let element = header(&self.policy.domain, &self.target, None, dialback);
         self.state = State::ExpectHeader { restart };
         vec![Action::Header(
@@ -251,6 +304,11 @@ impl Initiating {
         dialback_declared: bool,
     ) -> Vec<Action> {
         if self.authenticated_by_sasl {
+            if self.for_verification {
+                // Authenticated: now the request it was opened for.
+                self.state = State::ExpectVerifyAnswer;
+                return vec![Action::Carry];
+            }
             self.state = State::Done;
             return vec![Action::Finish(Ok(
                 self.done(AuthenticationMethod::SaslOverTls)
@@ -261,6 +319,21 @@ impl Initiating {
             && let Some(refusal) = self.secure_auth()
         {
             return refusal;
+        }
+        // Some check the receiving server's certificate only now, and close without a word.
+        let status = self.peer_certificate.unwrap_or(Certificate::Missing);
+        if self.encrypted
+            && !std::mem::replace(&mut self.checked, true)
+            && self.policy.strict_certificate_validation
+            && self.profile().strict_check.value == StrictCheck::AfterFeatures
+            && status != Certificate::Valid
+        {
+            return self.end_with(
+                Ending::Close,
+                ErrorReason::CertificateRefused { status },
+                Cause::strict(&self.policy),
+                Reason::Certificate { local: false },
+            );
         }
         let starttls = features.find("starttls", ns::TLS);
         let tls_required = starttls.is_some_and(|s| s.find("required", ns::TLS).is_some());
@@ -336,6 +409,11 @@ impl Initiating {
                     Cause::sasl(&self.policy),
                 ),
             )];
+        }
+        if self.for_verification {
+            // Its own authentication did not happen; the request goes out all the same.
+            self.state = State::ExpectVerifyAnswer;
+            return vec![Action::Carry];
         }
         if dialback_offered && self.policy.uses_dialback() {
             return self.dialback(stream_id);
@@ -474,7 +552,8 @@ impl Initiating {
     ) -> Vec<Action> {
         self.state = State::Done;
         let close = self.close();
-        ending(condition, text, reason, Some(cause), close, failure)
+        let lang = self.profile().texts_have_lang.value;
+        ending(condition, text, reason, Some(cause), close, failure, lang)
     }
 
     /// Ends the stream as the profile says: with a stream error, or a bare closing tag.
@@ -492,7 +571,8 @@ impl Initiating {
         } else {
             ending
         };
-        abandon(ending, reason, Some(cause), &mut self.closed, failure)
+        let lang = self.profile().texts_have_lang.value;
+        abandon(ending, reason, Some(cause), &mut self.closed, failure, lang)
     }
 
     /// Sends the closing stream tag, once.

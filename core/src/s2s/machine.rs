@@ -148,6 +148,12 @@ pub(crate) enum Action {
     /// Ready for the TLS handshake.
     StartTls,
     Verify(VerifyRequest),
+    /// The stream may now carry the verification request it was opened for (a dedicated
+    /// verification stream, after its authentication attempt).
+    Carry,
+    /// The verification a dedicated stream carried has its answer, now that the stream is
+    /// closed.
+    Answered(Verification),
     Finish(Result<Done, Failed>),
 }
 
@@ -332,6 +338,9 @@ pub(crate) enum ErrorReason {
     VerificationTimedOut,
     /// The initiating server requires TLS, and the receiving server did not offer it.
     TlsNotOffered,
+    /// The initiating server does not accept the receiving server's certificate (strict
+    /// validation, checked after the handshake).
+    CertificateRefused { status: Certificate },
     /// STARTTLS was asked of a server that does not do TLS.
     TlsDisabled,
     /// The authoritative server could not confirm the key; the stream ends after the dialback
@@ -389,7 +398,7 @@ pub(crate) fn header(from: &Domain, to: &Domain, id: Option<&str>, dialback: boo
 }
 
 /// Ends a stream with a stream error (RFC 6120 §4.9.1.1): the error, then `close` (the closing
-/// tag, unless it was sent already), then the failure.
+/// tag, unless it was sent already), then the failure. With `lang`, the text says it is English.
 pub(crate) fn ending(
     condition: &'static str,
     text: Option<&str>,
@@ -397,9 +406,10 @@ pub(crate) fn ending(
     cause: Option<Cause>,
     close: Vec<Action>,
     failure: Reason,
+    lang: bool,
 ) -> Vec<Action> {
     let mut actions = vec![Action::Send(
-        super::xml::stream_error(condition, text),
+        super::xml::stream_error(condition, text, lang),
         Note {
             kind: NoteKind::StreamError { condition, reason },
             cause,
@@ -424,6 +434,7 @@ pub(crate) fn abandon(
     cause: Option<Cause>,
     closed: &mut bool,
     failure: Reason,
+    lang: bool,
 ) -> Vec<Action> {
     let close_once = |closed: &mut bool, note: Note| {
         if std::mem::replace(closed, true) {
@@ -435,7 +446,7 @@ pub(crate) fn abandon(
     let mut actions = match how {
         Ending::StreamError { condition, text } => {
             let close = close_once(closed, Note::new(NoteKind::Close));
-            return ending(condition, text, reason, cause, close, failure);
+            return ending(condition, text, reason, cause, close, failure, lang);
         }
         Ending::Close => close_once(
             closed,

@@ -91,6 +91,18 @@ impl Certificate {
         match (words, self) {
             (CertificateWords::ProsodyOpenSsl3, Certificate::SelfSigned) => "is not trusted",
             (CertificateWords::ProsodyOpenSsl3, Certificate::Missing) => "could not be validated",
+            // ejabberd (xmpp_stream_pkix.erl lines 75-86, xmpp 1.6.1): OpenSSL's verification
+            // message, or its own words for a name that does not match.
+            (CertificateWords::OpenSsl, Certificate::Expired) => "certificate has expired",
+            (CertificateWords::OpenSsl, Certificate::SelfSigned) => "self signed certificate",
+            // A server sends its own certificate alone: OpenSSL finds no issuer for it.
+            (CertificateWords::OpenSsl, Certificate::UntrustedCa) => {
+                "unable to verify the first certificate"
+            }
+            (CertificateWords::OpenSsl, Certificate::NameMismatch) => {
+                "Certificate host name mismatch"
+            }
+            (CertificateWords::OpenSsl, Certificate::Missing) => "Failed to get peer certificate",
             _ => self.problem(Language::English),
         }
     }

@@ -233,6 +233,22 @@ choices! {
         /// Over an outgoing stream of its own to the sender domain, negotiated and authenticated
         /// in full first; the `<db:verify/>` waits until then.
         OwnStream => "its own authenticated stream",
+        /// Over a new outgoing stream for this verification alone, which negotiates TLS and
+        /// tries SASL EXTERNAL as any of its streams, and sends the `<db:verify/>` once that
+        /// attempt succeeded or failed.
+        DedicatedStream => "a new full stream per key",
+    }
+}
+
+choices! {
+    /// When an initiating server with strict validation refuses a receiving certificate it
+    /// does not accept.
+    StrictCheck {
+        /// In the TLS handshake: the connection ends at the TLS layer (RFC 6120 §13.7.2,
+        /// §5.4.3.2).
+        Handshake => "in the TLS handshake",
+        /// Once the receiving server's features after TLS are in, with a bare closing tag.
+        AfterFeatures => "after the features, with a bare closing tag",
     }
 }
 
@@ -292,6 +308,9 @@ choices! {
         /// As Prosody 0.12 with OpenSSL 3 says it: a self-signed certificate "is not trusted", a
         /// missing one "could not be validated".
         ProsodyOpenSsl3 => "Prosody with OpenSSL 3",
+        /// In OpenSSL's verification messages ("certificate has expired", "self signed
+        /// certificate"), and "Certificate host name mismatch", as ejabberd says it.
+        OpenSsl => "OpenSSL's messages",
     }
 }
 
@@ -371,6 +390,12 @@ profile! {
     /// As initiating server with secure authentication: when it checks the receiving server's
     /// certificate.
     receiving_check: ReceivingCheck,
+    /// As initiating server with strict validation: when it refuses a receiving certificate it
+    /// does not accept.
+    strict_check: StrictCheck,
+    /// As receiving server with strict validation: whether it refuses an initiating server's
+    /// certificate in the TLS handshake.
+    refuses_in_handshake: bool,
     /// As initiating server that accepts an invalid receiving certificate (no strict
     /// validation): whether it goes on only when it can use dialback, and otherwise ends the
     /// connection at once.
@@ -384,6 +409,8 @@ profile! {
     dialback_after_sasl_failure: bool,
     /// As initiating server: how it gives up when nothing offered is a method it uses.
     no_method: Ending,
+    /// Whether the texts of its stream errors say they are English (`xml:lang='en'`).
+    texts_have_lang: bool,
     /// Whether it checks that TLS is in use only once a stream is authenticated, rather than
     /// refusing dialback over plain TCP beforehand.
     late_encryption_check: bool,
@@ -396,6 +423,9 @@ profile! {
     external_offer: ExternalOffer,
     /// As receiving server: whether it lists an empty `<mechanisms/>` before TLS.
     empty_mechanisms: bool,
+    /// As receiving server: whether its SASL failures say in words what is wrong with the
+    /// certificate.
+    sasl_failure_text: bool,
     /// As receiving server: whether its dialback feature announces error handling
     /// (`<errors/>`, XEP-0220 §2.5).
     dialback_errors: bool,
@@ -432,6 +462,9 @@ profile! {
     /// As receiving server: whether it accepts a dialback key without asking the authoritative
     /// server when the initiating server's certificate is valid for its domain.
     dialback_trusts_certificate: bool,
+    /// As authoritative server that requires TLS: whether it refuses `<db:verify/>` on a stream
+    /// that is not encrypted yet (as every element but STARTTLS).
+    refuses_verify_before_tls: bool,
     /// As receiving server: whether `<db:result/>` and `<db:verify/>` answers repeat the key.
     answers_repeat_key: bool,
     /// As receiving server: whether it keeps the stream open after a key that did not verify.
@@ -462,6 +495,8 @@ const RFC: Profile = Profile {
     required_starttls: spec(error("unsupported-feature", None), "RFC 6120 §4.9.3.23"),
     silent_before_tls: spec(false, "RFC 6120 §4.9.1.1"),
     receiving_check: spec(ReceivingCheck::AfterFeatures, "RFC 6120 §13.7.2"),
+    strict_check: spec(StrictCheck::Handshake, "RFC 6120 §13.7.2, §5.4.3.2"),
+    refuses_in_handshake: spec(true, "XEP-0178 §3 step 7a"),
     lenient_needs_dialback: spec(false, "RFC 7590 §3.4"),
     external_identity: spec(ExternalIdentity::Empty, "RFC 6120 §6.3.8"),
     dialback_offer: spec(DialbackOffer::Declared, "XEP-0220 §2.4"),
@@ -473,6 +508,7 @@ const RFC: Profile = Profile {
         ),
         "RFC 6120 §4.9.3.23",
     ),
+    texts_have_lang: spec(false, "RFC 6120 §4.9.2"),
     late_encryption_check: spec(false, "XEP-0220 §2.5"),
     refused_key: spec(None, "XEP-0220 §2.2.1"),
     close_after_tls_failure: spec(false, "RFC 6120 §5.4.2.2"),
@@ -481,6 +517,7 @@ const RFC: Profile = Profile {
         "RFC 6120 §6.3.4, XEP-0178 §3",
     ),
     empty_mechanisms: spec(false, "RFC 6120 §6.4.1"),
+    sasl_failure_text: spec(false, "RFC 6120 §6.4.5"),
     dialback_errors: spec(true, "XEP-0220 §2.4.2, §2.5"),
     offers_beside_required_starttls: spec(false, "RFC 6120 §5.3.1"),
     required_without_dialback: spec(false, "RFC 6120 §5.3.1"),
@@ -506,6 +543,7 @@ const RFC: Profile = Profile {
         "RFC 6120 §4.9.3.18",
     ),
     dialback_trusts_certificate: spec(false, "XEP-0220 §2.1"),
+    refuses_verify_before_tls: spec(false, "XEP-0220 §2.1.2"),
     answers_repeat_key: spec(false, "XEP-0220 §2.2"),
     keeps_stream_after_invalid_key: spec(false, "XEP-0220 §2.2.1"),
     after_dialback_error: spec(None, "XEP-0220 §2.5"),
@@ -587,17 +625,120 @@ const PROSODY: Profile = Profile {
     ..RFC
 };
 
-/// ejabberd: offers SASL EXTERNAL on every encrypted stream and checks the certificate on
-/// `<auth/>`.
+/// A file of ejabberd's or of its stream library's code, at the versions Debian 12 ships.
+macro_rules! ejabberd {
+    (xmpp, $path:literal, $lines:literal) => {
+        Evidence::Source {
+            repository: "processone/xmpp",
+            version: "1.6.1",
+            path: $path,
+            lines: $lines,
+        }
+    };
+    ($path:literal, $lines:literal) => {
+        Evidence::Source {
+            repository: "processone/ejabberd",
+            version: "23.01",
+            path: $path,
+            lines: $lines,
+        }
+    };
+}
+
+/// ejabberd 23.01 (Debian 12), as the interop suite observes it, with the source lines that
+/// explain it (ejabberd 23.01, processone/xmpp 1.6.1).
 const EJABBERD: Profile = Profile {
-    external_offer: source(
-        ExternalOffer::Encrypted,
-        "processone/xmpp",
-        "1.6.1",
-        "src/xmpp_stream_in.erl",
-        "",
+    sasl_required_needs_tls_required: rule(false, ejabberd!("src/ejabberd_options.erl", "654-662")),
+    dialback_under_secure_auth: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "293-299")),
+    declares_dialback: interop(DeclaresDialback::Always, "ejabberd no mod_s2s_dialback ×"),
+    dialback_key: rule(
+        DialbackKey::Xep0185,
+        ejabberd!("src/mod_s2s_dialback.erl", "304-309"),
     ),
-    ..RFC
+    certificate_words: interop(
+        CertificateWords::OpenSsl,
+        "ejabberd example × ours tls=Required sasl=Optional dialback=true expired certificate (inbound)",
+    ),
+    tls_client_needs_certificate: rule(
+        false,
+        ejabberd!(xmpp, "src/xmpp_stream_out.erl", "1007-1017"),
+    ),
+    starttls_unoffered: interop(false, "ejabberd s2s_use_starttls=false ×"),
+    tls_unoffered: interop(
+        error("policy-violation", Some("Use of STARTTLS required")),
+        "ejabberd s2s_use_starttls=false × ours tls=Required",
+    ),
+    ignores_required_starttls: interop(false, "ejabberd s2s_use_starttls=false ×"),
+    required_starttls: interop(
+        error(
+            "unsupported-feature",
+            Some("STARTTLS is disabled in local configuration"),
+        ),
+        "ejabberd s2s_use_starttls=false ×",
+    ),
+    silent_before_tls: interop(false, "ejabberd s2s_use_starttls=false ×"),
+    receiving_check: rule(
+        ReceivingCheck::Never,
+        ejabberd!(xmpp, "src/xmpp_stream_out.erl", "732-749"),
+    ),
+    strict_check: interop(
+        StrictCheck::AfterFeatures,
+        "ejabberd mod_s2s_dialback access denies ours ×",
+    ),
+    refuses_in_handshake: interop(false, "ejabberd no mod_s2s_dialback ×"),
+    lenient_needs_dialback: rule(false, ejabberd!(xmpp, "src/xmpp_stream_out.erl", "732-749")),
+    external_identity: interop(
+        ExternalIdentity::Domain,
+        "ejabberd example × ours tls=Required sasl=Optional dialback=true valid certificate (inbound)",
+    ),
+    dialback_offer: interop(DialbackOffer::Always, "ejabberd example ×"),
+    dialback_after_sasl_failure: interop(true, "ejabberd example ×"),
+    no_method: interop(Ending::Disconnect, "ejabberd no mod_s2s_dialback ×"),
+    late_encryption_check: interop(false, "ejabberd s2s_use_starttls=required ×"),
+    texts_have_lang: interop(true, "ejabberd s2s_use_starttls=false ×"),
+    refused_key: rule(None, ejabberd!("src/mod_s2s_dialback.erl", "281-284")),
+    close_after_tls_failure: rule(false, ejabberd!(xmpp, "src/xmpp_stream_out.erl", "599-635")),
+    external_offer: interop(ExternalOffer::Encrypted, "ejabberd example ×"),
+    empty_mechanisms: interop(true, "ejabberd example ×"),
+    sasl_failure_text: interop(
+        true,
+        "ejabberd example × ours tls=Required sasl=Optional dialback=true",
+    ),
+    dialback_errors: interop(true, "ejabberd example ×"),
+    offers_beside_required_starttls: interop(false, "ejabberd s2s_use_starttls=required ×"),
+    required_without_dialback: interop(false, "ejabberd no mod_s2s_dialback ×"),
+    required_by_policy: interop(true, "ejabberd s2s_use_starttls=required ×"),
+    starttls_without_certificate: rule(
+        false,
+        ejabberd!(xmpp, "src/xmpp_stream_in.erl", "1067-1078"),
+    ),
+    dialback_after_tls: interop(true, "ejabberd example ×"),
+    dialback_after_sasl: interop(
+        true,
+        "ejabberd example × ours tls=Required sasl=Optional dialback=true valid certificate (outbound)",
+    ),
+    nothing_to_offer: interop(
+        NothingToOffer::SendsFeatures,
+        "ejabberd s2s_use_starttls=false, no mod_s2s_dialback ×",
+    ),
+    tls_without_certificate: rule(None, ejabberd!(xmpp, "src/xmpp_stream_in.erl", "989-1003")),
+    starttls_refusal: interop(None, "ejabberd s2s_use_starttls=false ×"),
+    plain_dialback: interop(
+        error("policy-violation", Some("Use of STARTTLS required")),
+        "ejabberd s2s_use_starttls=required ×",
+    ),
+    dialback_disabled: interop(
+        Some(error("not-authorized", None)),
+        "ejabberd no mod_s2s_dialback ×",
+    ),
+    dialback_trusts_certificate: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "205-221")),
+    refuses_verify_before_tls: interop(true, "ejabberd s2s_use_starttls=required ×"),
+    answers_repeat_key: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "222-230")),
+    keeps_stream_after_invalid_key: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "328-345")),
+    after_dialback_error: rule(None, ejabberd!("src/mod_s2s_dialback.erl", "328-345")),
+    verification: interop(Verification::DedicatedStream, "ejabberd example ×"),
+    verify_over_keyed_stream: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "205-221")),
+    verify_stream_tls: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "205-221")),
 };
 
 /// A file of Openfire's server code.
@@ -687,6 +828,19 @@ const OPENFIRE_48: Profile = Profile {
             "102-190"
         ),
     ),
+    // After the handshake, but with the channel closed at once: nothing on the wire either.
+    strict_check: rule(
+        StrictCheck::Handshake,
+        openfire!(
+            "v4.8.0",
+            "nio/NettyOutboundConnectionHandler.java",
+            "113-127, 155-161"
+        ),
+    ),
+    refuses_in_handshake: rule(
+        true,
+        openfire!("v4.8.0", "spi/EncryptionArtifactFactory.java", "378-400"),
+    ),
     lenient_needs_dialback: rule(
         true,
         openfire!(
@@ -727,6 +881,10 @@ const OPENFIRE_48: Profile = Profile {
             "227-230"
         ),
     ),
+    texts_have_lang: rule(
+        false,
+        openfire!("v4.8.0", "nio/NettyConnectionHandler.java", "141-149"),
+    ),
     late_encryption_check: rule(
         false,
         openfire!("v4.8.0", "net/StanzaHandler.java", "231-235"),
@@ -754,6 +912,10 @@ const OPENFIRE_48: Profile = Profile {
     empty_mechanisms: rule(
         true,
         openfire!("v4.8.0", "session/LocalIncomingServerSession.java", "189"),
+    ),
+    sasl_failure_text: rule(
+        false,
+        openfire!("v4.8.0", "sasl/ExternalServerSaslServer.java", "122-124"),
     ),
     dialback_errors: rule(
         true,
@@ -848,6 +1010,10 @@ const OPENFIRE_48: Profile = Profile {
     dialback_trusts_certificate: rule(
         true,
         openfire!("v4.8.0", "server/ServerDialback.java", "554-559"),
+    ),
+    refuses_verify_before_tls: rule(
+        true,
+        openfire!("v4.8.0", "net/StanzaHandler.java", "231-235, 647-652"),
     ),
     answers_repeat_key: rule(
         false,

@@ -78,6 +78,9 @@ impl Receiving {
     /// connection").
     pub fn judge(&self, presented: Option<Certificate>) -> Option<Rejection> {
         let status = presented?;
+        if !self.profile().refuses_in_handshake.value {
+            return None;
+        }
         (status != Certificate::Valid && self.policy.strict_certificate_validation).then(|| {
             Rejection {
                 status,
@@ -110,7 +113,19 @@ impl Receiving {
             && e.get("type").is_none()
             && self.state != State::Done
         {
-            return vec![answer_verify(secret, e, self.profile())];
+            let profile = self.profile();
+            if profile.refuses_verify_before_tls.value
+                && !self.encrypted
+                && self.policy.tls == Negotiation::Required
+            {
+                return self.end_with(
+                    profile.plain_dialback.value,
+                    ErrorReason::DialbackWithoutTls,
+                    Some(Cause::tls(&self.policy)),
+                    Reason::TlsUnavailable { local: true },
+                );
+            }
+            return vec![answer_verify(secret, e, profile)];
         }
         let state = std::mem::replace(&mut self.state, State::Done);
         match (state, input) {
@@ -461,8 +476,16 @@ impl Receiving {
                 Note::because(NoteKind::SaslSuccess, Cause::sasl(&self.policy)),
             )];
         }
-        let failure =
+        let mut failure =
             Element::new("failure", ns::SASL).child(Element::inherit("not-authorized", ns::SASL));
+        let profile = self.profile();
+        if profile.sasl_failure_text.value {
+            failure = failure.child(
+                Element::inherit("text", ns::SASL)
+                    .attr("xml:lang", "en")
+                    .text(status.problem_as(profile.certificate_words.value)),
+            );
+        }
         let dialback_follows = self.policy.uses_dialback();
         let mut actions = vec![Action::Send(
             failure,
@@ -676,7 +699,8 @@ impl Receiving {
         failure: Reason,
     ) -> Vec<Action> {
         self.state = State::Done;
-        abandon(ending, reason, cause, &mut self.closed, failure)
+        let lang = self.profile().texts_have_lang.value;
+        abandon(ending, reason, cause, &mut self.closed, failure, lang)
     }
 
     fn fail(
@@ -688,7 +712,8 @@ impl Receiving {
         failure: Reason,
     ) -> Vec<Action> {
         let close = self.close();
-        ending(condition, text, reason, cause, close, failure)
+        let lang = self.profile().texts_have_lang.value;
+        ending(condition, text, reason, cause, close, failure, lang)
     }
 
     /// Sends the closing stream tag, once.

@@ -181,6 +181,9 @@ struct Carried {
     request: VerifyRequest,
     sent: bool,
     answered: bool,
+    /// Answered, but the machine that carried it hands the answer on only once its stream has
+    /// ended.
+    held: bool,
 }
 
 /// One TCP connection.
@@ -588,7 +591,23 @@ impl Driver<'_> {
         match parser.feed(xml) {
             Ok(events) => {
                 for event in events {
-                    if let (StreamEvent::Element(e), 0) = (&event, to)
+                    // A dedicated verification stream's machine hands its answer on itself.
+                    let dedicated = matches!(
+                        &self.lanes[lane].ends[0].machine,
+                        Machine::Initiating(m) if m.is_for_verification()
+                    );
+                    if let (StreamEvent::Element(e), 0, true) = (&event, to, dedicated)
+                        && e.is("verify", ns::DIALBACK)
+                        && e.get("type").is_some()
+                        && let Some(carried) = self.lanes[lane]
+                            .carried
+                            .iter_mut()
+                            .find(|c| c.sent && !c.answered)
+                    {
+                        carried.answered = true;
+                        carried.held = true;
+                    }
+                    if let (StreamEvent::Element(e), 0, false) = (&event, to, dedicated)
                         && e.is("verify", ns::DIALBACK)
                         && let Some(kind) = e.get("type")
                         && self.lanes[lane]
@@ -596,8 +615,8 @@ impl Driver<'_> {
                             .iter()
                             .any(|c| c.sent && !c.answered)
                     {
-                        // The answer to a request this stream carried: for the receiving end
-                        // that waits for it, not for the machine that carried it.
+                        // The answer to a request this stream carried, for the receiving end that
+                        // waits for it.
                         let verification = if kind == "valid" {
                             Verification::Valid
                         } else {
@@ -605,7 +624,6 @@ impl Driver<'_> {
                         };
                         let id = e.get("id").map(str::to_owned);
                         self.answer(lane, id.as_deref(), verification);
-                        continue;
                     }
                     self.queue.push_back((lane, to, Input::Received(event)));
                 }
@@ -789,6 +807,26 @@ impl Driver<'_> {
                 self.verify(lane, end, request);
                 None
             }
+            Action::Answered(verification) => {
+                if let Some(carried) = self.lanes[lane].carried.iter_mut().find(|c| c.held) {
+                    carried.held = false;
+                    let (waiting_lane, waiting_end) = carried.waiting;
+                    self.queue.push_back((
+                        waiting_lane,
+                        waiting_end,
+                        Input::Verified(verification),
+                    ));
+                }
+                None
+            }
+            Action::Carry => {
+                for index in 0..self.lanes[lane].carried.len() {
+                    if !self.lanes[lane].carried[index].sent {
+                        self.carry(lane, index);
+                    }
+                }
+                None
+            }
             Action::Finish(Ok(done)) => {
                 if end == 0 {
                     self.lanes[lane].authenticated = true;
@@ -887,23 +925,26 @@ impl Driver<'_> {
         );
         let waiting = (lane, end);
         let context = self.lanes[lane].context.clone();
-        let own_stream =
-            verifying_policy.profile().verification.value == VerificationStream::OwnStream;
-        if own_stream {
+        let how = verifying_policy.profile().verification.value;
+        if how != VerificationStream::VerifyOnly {
             let carried = Carried {
                 waiting,
                 request: request.clone(),
                 sent: false,
                 answered: false,
+                held: false,
             };
             // An outgoing stream of the verifying side to the sender domain carries the request
-            // if there is one (Prosody opens no second stream to a domain it has one to).
+            // if there is one (Prosody opens no second stream to a domain it has one to);
+            // ejabberd opens a stream for each request.
             if let Some(existing) = (0..self.lanes.len()).find(|&l| {
-                let state = &self.lanes[l];
-                state.ends[0].side == verifying_side
-                    && matches!(state.ends[0].machine, Machine::Initiating(_))
-                    && !state.failed
-                    && !state.cut
+                how == VerificationStream::OwnStream && {
+                    let state = &self.lanes[l];
+                    state.ends[0].side == verifying_side
+                        && matches!(state.ends[0].machine, Machine::Initiating(_))
+                        && !state.failed
+                        && !state.cut
+                }
             }) {
                 self.lanes[existing].carried.push(carried);
                 if self.may_carry(existing) {
@@ -912,11 +953,13 @@ impl Driver<'_> {
                 }
                 return;
             }
-            let initiating = Initiating::new(
-                verifying_policy.clone(),
-                request.originating.clone(),
-                self.secret_of(verifying_side),
-            );
+            let target = request.originating.clone();
+            let secret = self.secret_of(verifying_side);
+            let initiating = if how == VerificationStream::DedicatedStream {
+                Initiating::for_verification(verifying_policy.clone(), target, secret)
+            } else {
+                Initiating::new(verifying_policy.clone(), target, secret)
+            };
             let reversed = Context {
                 initiating: context.receiving.clone(),
                 receiving: context.initiating.clone(),

@@ -1051,6 +1051,20 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                  es verlangt, versucht {i} es nicht trotzdem."
             ),
         ),
+        ErrorReason::CertificateRefused { status } => l.pick(
+            format!(
+                "{i} validates certificates strictly and does not accept the certificate of {r}, \
+                 which {}. It checks only once the stream over TLS has started, and then closes \
+                 it.",
+                status.problem(l)
+            ),
+            format!(
+                "{i} prüft Zertifikate streng und akzeptiert das Zertifikat von {r} nicht: Es \
+                 {}. Er prüft erst, wenn der Datenstrom über TLS begonnen hat, und schließt ihn \
+                 dann.",
+                status.problem(l)
+            ),
+        ),
         ErrorReason::TlsDisabled => l.pick(
             format!("{r} does not do TLS and refuses the request to start it."),
             format!("{r} unterstützt kein TLS und lehnt die Bitte ab, es zu starten."),

@@ -582,11 +582,16 @@ fn boundary(text: &str, header_expected: bool) -> Result<Option<(usize, Piece)>,
 }
 
 /// The XML of a stream error (RFC 6120 §4.9.2).
-pub(crate) fn stream_error(condition: &str, text: Option<&str>) -> Element {
+/// A stream error (RFC 6120 §4.9.2); its text marked as English (`xml:lang`) when `lang`.
+pub(crate) fn stream_error(condition: &str, text: Option<&str>, lang: bool) -> Element {
     let mut error = Element::prefixed("stream", "error", ns::STREAM)
         .child(Element::new(condition, ns::STREAMS));
     if let Some(text) = text {
-        error = error.child(Element::new("text", ns::STREAMS).text(text));
+        let mut text = Element::new("text", ns::STREAMS).text(text);
+        if lang {
+            text = text.attr("xml:lang", "en");
+        }
+        error = error.child(text);
     }
     error
 }

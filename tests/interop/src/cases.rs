@@ -1,5 +1,5 @@
-//! The cases: Prosody configurations crossed with our side's settings and certificate, in both
-//! directions, and with the partner's SRV record present and absent.
+//! The cases: Prosody and ejabberd configurations crossed with our side's settings and
+//! certificate, in both directions, and with the partner's SRV record present and absent.
 
 use std::time::Duration;
 
@@ -7,8 +7,27 @@ use xmpp_federation::probe::{Identity, Nameserver, ProbeOptions, Timeouts, Trust
 use xmpp_federation::s2s::{Certificate, Direction, Peer, Semantics};
 use xmpp_federation::{AuthenticationMethod, Domain, Negotiation, PartnerConfig};
 
+use crate::ejabberd::{Dialback, EjabberdConfig, Starttls};
 use crate::pki::{Cert, Pki};
 use crate::servers::{OURS, PARTNER, PARTNER_NO_SRV, PROBE_ADDRESS, ProsodyConfig};
+
+/// The partner's server and its configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Server {
+    Prosody(ProsodyConfig),
+    Ejabberd(EjabberdConfig),
+}
+
+impl Server {
+    /// The server and the options that differ from its defaults: `prosody defaults`,
+    /// `ejabberd s2s_use_starttls=required`.
+    pub fn name(&self) -> String {
+        match self {
+            Server::Prosody(config) => format!("prosody {}", config.name()),
+            Server::Ejabberd(config) => format!("ejabberd {}", config.name()),
+        }
+    }
+}
 
 /// Our side: the partner entry's settings and the Edge server's certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +65,7 @@ pub enum Expect {
 /// One interop case.
 #[derive(Debug, Clone)]
 pub struct Case {
-    pub prosody: ProsodyConfig,
+    pub server: Server,
     pub ours: Ours,
     /// The partner domain probed: with an SRV record or without.
     pub partner: &'static str,
@@ -68,16 +87,21 @@ impl Case {
             ""
         };
         format!(
-            "prosody {} × {} ({direction}{srv})",
-            self.prosody.name(),
+            "{} × {} ({direction}{srv})",
+            self.server.name(),
             self.ours.name()
         )
     }
 
-    /// The partner server's policy, from its configuration (`xmpp-s2s.md` §6.1).
+    /// The partner server's policy, from its configuration (`xmpp-s2s.md` §6.1 for Prosody,
+    /// `docs/simulation.md` for ejabberd).
     pub fn partner_policy(&self) -> Result<Peer, String> {
-        let p = &self.prosody;
-        let mut peer = Peer::new(Domain::parse(self.partner).map_err(|e| e.to_string())?);
+        let domain = Domain::parse(self.partner).map_err(|e| e.to_string())?;
+        let p = match &self.server {
+            Server::Prosody(p) => p,
+            Server::Ejabberd(e) => return Ok(ejabberd_policy(e, domain)),
+        };
+        let mut peer = Peer::new(domain);
         // s2s_secure_auth implies s2s_require_encryption (mod_tls).
         let require = p.require_encryption || p.secure_auth;
         peer.tls = match (p.allow_encryption, require) {
@@ -140,8 +164,41 @@ impl Case {
             total: Duration::from_secs(30),
         };
         options.partner_policy = Some(self.partner_policy()?);
+        options.our_certificate_judged = self.our_certificate_judged();
         Ok(options)
     }
+
+    /// Our certificate as the partner's server judges it, where it trusts other roots than the
+    /// probe: ejabberd with an unrelated `s2s_cafile` trusts none of the suite's certificates.
+    pub fn our_certificate_judged(&self) -> Option<Certificate> {
+        match (&self.server, self.ours.certificate) {
+            (Server::Ejabberd(e), Some(cert)) if !e.trusts_our_ca => Some(match cert {
+                Cert::SelfSigned => Certificate::SelfSigned,
+                _ => Certificate::UntrustedCa,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// ejabberd's policy from its options, as the interop suite found them to act.
+pub fn ejabberd_policy(config: &EjabberdConfig, domain: Domain) -> Peer {
+    let mut peer = Peer::new(domain);
+    peer.tls = match config.starttls {
+        Starttls::False => Negotiation::NotSupported,
+        Starttls::Optional => Negotiation::Optional,
+        Starttls::Required => Negotiation::Required,
+    };
+    peer.certificate = config.certificate.status();
+    // ejabberd has no switch for SASL EXTERNAL: it offers it on every encrypted stream.
+    peer.sasl = Negotiation::Optional;
+    peer.dialback = config.dialback != Dialback::NotLoaded;
+    // mod_s2s_dialback's access rule decides whether ejabberd checks the certificates of the
+    // servers it connects to: it skips the check for those the rule allows (all, by default);
+    // without the module it checks them all (mod_s2s_dialback.erl lines 293-299).
+    peer.strict_certificate_validation = config.dialback != Dialback::Loaded;
+    peer.semantics = Semantics::Ejabberd;
+    peer
 }
 
 const fn ours(
@@ -171,8 +228,30 @@ const PLAIN: Ours = ours(NotSupported, NotSupported, true, None);
 /// Secure authentication: TLS and SASL required, no dialback.
 const SECURE: Ours = ours(Required, Required, false, Some(Cert::Valid));
 
+/// Our side's entries, the same against every server: Lync's defaults, the usual entry, all
+/// optional, the Google Talk entry, secure authentication, our certificate expired,
+/// self-signed, for the wrong name, and no certificate.
+const SIDES: [Ours; 9] = [
+    LYNC_DEFAULTS,
+    TYPICAL,
+    OPTIONAL,
+    PLAIN,
+    SECURE,
+    ours(Required, Optional, true, Some(Cert::Expired)),
+    ours(Required, Optional, true, Some(Cert::SelfSigned)),
+    ours(Required, Optional, true, Some(Cert::WrongName)),
+    ours(Optional, Optional, true, None),
+];
+
 /// Every case. `ci` marks the representative subset.
 pub fn all() -> Vec<Case> {
+    let mut cases = prosody_cases();
+    cases.extend(ejabberd_cases());
+    cases
+}
+
+/// Prosody's configurations: every one with every entry of ours, both ways.
+fn prosody_cases() -> Vec<Case> {
     let defaults = ProsodyConfig::DEFAULTS;
     let configs = [
         defaults,
@@ -222,17 +301,7 @@ pub fn all() -> Vec<Case> {
             ..defaults
         },
     ];
-    let sides = [
-        LYNC_DEFAULTS,
-        TYPICAL,
-        OPTIONAL,
-        PLAIN,
-        SECURE,
-        ours(Required, Optional, true, Some(Cert::Expired)),
-        ours(Required, Optional, true, Some(Cert::SelfSigned)),
-        ours(Required, Optional, true, Some(Cert::WrongName)),
-        ours(Optional, Optional, true, None),
-    ];
+    let sides = SIDES;
     let mut cases = Vec::new();
     for (c, prosody) in configs.iter().enumerate() {
         for (s, side) in sides.iter().enumerate() {
@@ -251,7 +320,7 @@ pub fn all() -> Vec<Case> {
                     || (s == 2 && !outbound && c == 3)
                     || (s == 3 && c == 10);
                 cases.push(Case {
-                    prosody: *prosody,
+                    server: Server::Prosody(*prosody),
                     ours: *side,
                     partner: PARTNER,
                     direction,
@@ -265,13 +334,98 @@ pub fn all() -> Vec<Case> {
     for side in [TYPICAL, PLAIN] {
         for prosody in [defaults, configs[1]] {
             cases.push(Case {
-                prosody,
+                server: Server::Prosody(prosody),
                 ours: side,
                 partner: PARTNER_NO_SRV,
                 direction: Direction::Outbound,
                 ci: true,
                 expect: None,
             });
+        }
+    }
+    cases
+}
+
+/// ejabberd's configurations (`xmpp-s2s.md` §4.2): `s2s_use_starttls` false, optional and
+/// required; `mod_s2s_dialback` loaded, not loaded, and with an access rule that denies our
+/// domain; `s2s_cafile` trusting the suite's CA or not; `s2s_access` allowing or denying our
+/// domain; and its certificate valid, expired, self-signed or for the wrong name.
+fn ejabberd_cases() -> Vec<Case> {
+    let example = EjabberdConfig::EXAMPLE;
+    let configs = [
+        example,
+        EjabberdConfig {
+            starttls: Starttls::Required,
+            ..example
+        },
+        EjabberdConfig {
+            starttls: Starttls::False,
+            ..example
+        },
+        EjabberdConfig {
+            dialback: Dialback::NotLoaded,
+            ..example
+        },
+        // The old `required_trusted`: certificates only.
+        EjabberdConfig {
+            starttls: Starttls::Required,
+            dialback: Dialback::NotLoaded,
+            ..example
+        },
+        EjabberdConfig {
+            dialback: Dialback::DeniesOurs,
+            ..example
+        },
+        EjabberdConfig {
+            trusts_our_ca: false,
+            ..example
+        },
+        EjabberdConfig {
+            allows_ours: false,
+            ..example
+        },
+        EjabberdConfig {
+            certificate: Cert::Expired,
+            ..example
+        },
+        EjabberdConfig {
+            certificate: Cert::SelfSigned,
+            ..example
+        },
+        EjabberdConfig {
+            certificate: Cert::WrongName,
+            ..example
+        },
+        EjabberdConfig {
+            starttls: Starttls::Required,
+            trusts_our_ca: false,
+            ..example
+        },
+        // Nothing to authenticate with before TLS, and no TLS.
+        EjabberdConfig {
+            starttls: Starttls::False,
+            dialback: Dialback::NotLoaded,
+            ..example
+        },
+    ];
+    let mut cases = Vec::new();
+    for (c, config) in configs.iter().enumerate() {
+        for (s, side) in SIDES.iter().enumerate() {
+            for direction in [Direction::Outbound, Direction::Inbound] {
+                // The subset: every configuration with the usual entry both ways, every entry
+                // against the example configuration outbound, and the Google Talk entry
+                // outbound everywhere.
+                let outbound = direction == Direction::Outbound;
+                let ci = s == 1 || (c == 0 && outbound) || (s == 3 && outbound);
+                cases.push(Case {
+                    server: Server::Ejabberd(*config),
+                    ours: *side,
+                    partner: PARTNER,
+                    direction,
+                    ci,
+                    expect: None,
+                });
+            }
         }
     }
     cases

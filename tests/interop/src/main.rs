@@ -1,10 +1,11 @@
-//! The interop suite: real Prosody on loopback, one configuration at a time, probed by
-//! `xmpp_federation::probe` with our side's settings, and every observation compared with the
-//! simulator's prediction.
+//! The interop suite: real Prosody and real ejabberd on loopback, one configuration at a time,
+//! probed by `xmpp_federation::probe` with our side's settings, and every observation compared
+//! with the simulator's prediction.
 //!
 //! Everything runs inside a network namespace of its own: loopback only, with a resolver
 //! configuration that points to a dnsmasq serving the `.example` domains. No traffic leaves the
-//! machine. Needs root (for the namespace and port 53), `prosody`, `dnsmasq` and `ip`.
+//! machine. Needs root (for the namespace and port 53), `prosody`, `ejabberd` (its `erl`),
+//! `dnsmasq` and `ip`.
 //!
 //! ```text
 //! interop [--all] [--only TEXT] [--list] [--verbose] [--cli PATH]
@@ -17,6 +18,7 @@
 
 mod cases;
 mod cli;
+mod ejabberd;
 mod pki;
 mod servers;
 
@@ -29,9 +31,49 @@ use xmpp_federation::Language;
 use xmpp_federation::probe::{ProbeReport, probe};
 use xmpp_federation::s2s::{Direction, simulate};
 
-use cases::{Case, Expect};
+use cases::{Case, Expect, Server};
+use ejabberd::Ejabberd;
 use pki::Pki;
 use servers::{PARTNER, Prosody, ProsodyConfig};
+
+/// The partner's server, running.
+enum Running {
+    Prosody(Prosody),
+    Ejabberd(Ejabberd),
+}
+
+impl Running {
+    fn start(server: &Server, dir: &std::path::Path, pki: &Pki) -> Result<Running, String> {
+        match server {
+            Server::Prosody(config) => Prosody::start(config, dir, pki).map(Running::Prosody),
+            Server::Ejabberd(config) => Ejabberd::start(config, dir, pki).map(Running::Ejabberd),
+        }
+    }
+
+    /// Makes the server open a stream to our domain. Prosody's admin shell runs as a child
+    /// process, returned to be reaped.
+    fn send_to_ours(&self) -> Result<Option<std::process::Child>, String> {
+        match self {
+            Running::Prosody(p) => p.ping_ours(PARTNER).map(Some),
+            Running::Ejabberd(e) => e.send_to_ours(PARTNER).map(|()| None),
+        }
+    }
+
+    /// Clears what the server remembers of earlier cases.
+    fn reset(&self) -> Result<(), String> {
+        match self {
+            Running::Prosody(_) => Ok(()),
+            Running::Ejabberd(e) => e.reset(),
+        }
+    }
+
+    fn log_tail(&self) -> (&'static str, String) {
+        match self {
+            Running::Prosody(p) => ("prosody", p.process.log_tail()),
+            Running::Ejabberd(e) => ("ejabberd", e.log_tail()),
+        }
+    }
+}
 
 /// Set inside the namespace, to its name.
 const INSIDE: &str = "XF_INTEROP_NETNS";
@@ -147,8 +189,12 @@ fn enter_namespace() -> Result<bool, String> {
         std::fs::create_dir_all(&resolv_dir).map_err(|e| e.to_string())?;
         // `ip netns exec` mounts this over /etc/resolv.conf: every resolver in the namespace
         // asks the suite's dnsmasq.
-        std::fs::write(resolv_dir.join("resolv.conf"), "nameserver 127.0.0.1\n")
-            .map_err(|e| e.to_string())?;
+        // One quick try: a name the suite does not serve fails at once.
+        std::fs::write(
+            resolv_dir.join("resolv.conf"),
+            "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n",
+        )
+        .map_err(|e| e.to_string())?;
         let exe = std::env::current_exe().map_err(|e| e.to_string())?;
         let status = Command::new("ip")
             .args(["netns", "exec", &name])
@@ -178,15 +224,16 @@ fn run_inside(
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let pki = Pki::create(&dir.join("pki"))?;
     let dns = servers::dnsmasq(&dir)?;
-    let mut groups: BTreeMap<String, (ProsodyConfig, Vec<&Case>)> = BTreeMap::new();
+    let mut groups: BTreeMap<String, (Server, Vec<&Case>)> = BTreeMap::new();
     for case in cases {
         groups
-            .entry(case.prosody.name())
-            .or_insert_with(|| (case.prosody, Vec::new()))
+            .entry(case.server.name())
+            .or_insert_with(|| (case.server, Vec::new()))
             .1
             .push(case);
     }
-    let cli = cli.filter(|_| groups.contains_key(&ProsodyConfig::DEFAULTS.name()));
+    let defaults = Server::Prosody(ProsodyConfig::DEFAULTS);
+    let cli = cli.filter(|_| groups.contains_key(&defaults.name()));
     let planned = cases.len() + if cli.is_some() { cli::CHECKS } else { 0 };
     println!("TAP version 13");
     println!("1..{planned}");
@@ -194,12 +241,12 @@ fn run_inside(
     let mut number = 0;
     let mut failed = 0;
     for (name, (config, cases)) in &groups {
-        let prosody_dir = dir.join(name.replace([' ', ',', '='], "_"));
-        let prosody = Prosody::start(config, &prosody_dir, &pki)?;
+        let server_dir = dir.join(name.replace([' ', ',', '='], "_"));
+        let server = Running::start(config, &server_dir, &pki)?;
         for case in cases {
             number += 1;
             let case_started = Instant::now();
-            let outcome = run_case(case, &pki, &prosody);
+            let outcome = server.reset().and_then(|()| run_case(case, &pki, &server));
             let elapsed = case_started.elapsed();
             match outcome {
                 Ok(report) => {
@@ -225,7 +272,8 @@ fn run_inside(
                             "predicted trace:\n{}",
                             report.prediction.to_text(Language::English)
                         ));
-                        print_indented(&format!("prosody log:\n{}", prosody.process.log_tail()));
+                        let (name, log) = server.log_tail();
+                        print_indented(&format!("{name} log:\n{log}"));
                     }
                 }
                 Err(message) => {
@@ -235,7 +283,7 @@ fn run_inside(
                 }
             }
         }
-        if let (Some(cli), true) = (cli, *config == ProsodyConfig::DEFAULTS) {
+        if let (Some(cli), true) = (cli, *config == defaults) {
             for (name, result) in cli::run(cli, &pki, &dir) {
                 number += 1;
                 match result {
@@ -248,7 +296,7 @@ fn run_inside(
                 }
             }
         }
-        drop(prosody);
+        drop(server);
     }
     drop(dns);
     println!(
@@ -271,22 +319,24 @@ fn print_indented(text: &str) {
     }
 }
 
-/// Probes one case; inbound, Prosody is made to open the stream.
-fn run_case(case: &Case, pki: &Pki, prosody: &Prosody) -> Result<ProbeReport, String> {
+/// Probes one case; inbound, the server is made to open the stream.
+fn run_case(case: &Case, pki: &Pki, server: &Running) -> Result<ProbeReport, String> {
     let options = case.options(pki)?;
     match case.direction {
         Direction::Outbound => probe(&options).map_err(|e| e.to_string()),
         Direction::Inbound => {
             let worker = std::thread::spawn(move || probe(&options));
-            // Give the probe a moment to listen before Prosody connects.
+            // Give the probe a moment to listen before the server connects.
             std::thread::sleep(Duration::from_millis(200));
-            let mut ping = prosody.ping_ours(PARTNER)?;
+            let child = server.send_to_ours()?;
             let report = worker
                 .join()
                 .map_err(|_| "the probe thread panicked".to_owned())?
                 .map_err(|e| e.to_string());
-            let _ = ping.kill();
-            let _ = ping.wait();
+            if let Some(mut child) = child {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
             report
         }
     }
@@ -329,10 +379,12 @@ fn check(case: &Case, report: &ProbeReport) -> Vec<String> {
     if report.observed.steps().len() < 3 {
         problems.push("fewer than 3 steps observed".to_owned());
     }
-    let expected_own = case.ours.certificate.map_or(
-        xmpp_federation::s2s::Certificate::Missing,
-        pki::Cert::status,
-    );
+    let expected_own = case.our_certificate_judged().unwrap_or_else(|| {
+        case.ours.certificate.map_or(
+            xmpp_federation::s2s::Certificate::Missing,
+            pki::Cert::status,
+        )
+    });
     if report.scenario.ours.certificate != expected_own {
         problems.push(format!(
             "our certificate judged {}, made as {}",

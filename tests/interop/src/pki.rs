@@ -115,6 +115,23 @@ impl Pki {
         Ok(files)
     }
 
+    /// A CA of its own that signed nothing of the suite's: trusting it alone trusts none of
+    /// the suite's certificates.
+    pub fn other_ca(&self) -> Result<PathBuf, String> {
+        let path = self.dir.join("other-ca.pem");
+        if !path.exists() {
+            let (mut params, key) = ca_params()?;
+            params.distinguished_name = DistinguishedName::new();
+            params.distinguished_name.push(
+                DnType::CommonName,
+                "an authority unrelated to the interop suite",
+            );
+            let certificate = params.self_signed(&key).map_err(|e| e.to_string())?;
+            fs::write(&path, certificate.pem()).map_err(|e| e.to_string())?;
+        }
+        Ok(path)
+    }
+
     fn ca(&self) -> Result<(CertificateParams, KeyPair), String> {
         let pem = fs::read_to_string(self.dir.join("ca.key")).map_err(|e| e.to_string())?;
         let key = KeyPair::from_pem(&pem).map_err(|e| e.to_string())?;

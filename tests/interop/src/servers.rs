@@ -1,5 +1,5 @@
-//! The real servers of the interop suite: dnsmasq for DNS and Prosody as the partner, each a
-//! child process inside the suite's network namespace.
+//! The real servers of the interop suite: dnsmasq for DNS and Prosody as the partner (ejabberd
+//! is in `ejabberd.rs`), each a child process inside the suite's network namespace.
 
 use std::fs;
 use std::net::{SocketAddr, TcpStream, UdpSocket};
@@ -15,8 +15,8 @@ pub const PARTNER: &str = "partner.example";
 pub const PARTNER_NO_SRV: &str = "nosrv.example";
 /// Our domain: its SRV record leads to the probe's listener.
 pub const OURS: &str = "lync.example";
-/// Where Prosody listens.
-pub const PROSODY_ADDRESS: &str = "127.0.0.1";
+/// Where the partner's server (Prosody or ejabberd) listens.
+pub const PARTNER_ADDRESS: &str = "127.0.0.1";
 /// Where the probe listens as our domain's server.
 pub const PROBE_ADDRESS: &str = "127.0.0.2:5269";
 
@@ -29,6 +29,10 @@ pub struct Process {
 }
 
 impl Process {
+    pub fn new(name: &'static str, child: Child, log: PathBuf) -> Process {
+        Process { name, child, log }
+    }
+
     /// The end of its log, for a failure report.
     pub fn log_tail(&self) -> String {
         let text = fs::read_to_string(&self.log).unwrap_or_default();
@@ -36,7 +40,7 @@ impl Process {
         lines[lines.len().saturating_sub(60)..].join("\n")
     }
 
-    fn exited(&mut self) -> Option<String> {
+    pub fn exited(&mut self) -> Option<String> {
         match self.child.try_wait() {
             Ok(Some(status)) => {
                 let stderr =
@@ -60,7 +64,7 @@ impl Drop for Process {
 }
 
 /// Where a server's standard error goes: beside its log.
-fn stderr_file(log: &Path) -> Result<fs::File, String> {
+pub fn stderr_file(log: &Path) -> Result<fs::File, String> {
     fs::File::create(log.with_extension("stderr")).map_err(|e| e.to_string())
 }
 
@@ -70,9 +74,9 @@ pub fn dnsmasq(dir: &Path) -> Result<Process, String> {
     let log = dir.join("dnsmasq.log");
     let records = [
         format!("--srv-host=_xmpp-server._tcp.{PARTNER},xmpp.{PARTNER},5269"),
-        format!("--host-record=xmpp.{PARTNER},{PROSODY_ADDRESS}"),
-        format!("--host-record={PARTNER},{PROSODY_ADDRESS}"),
-        format!("--host-record={PARTNER_NO_SRV},{PROSODY_ADDRESS}"),
+        format!("--host-record=xmpp.{PARTNER},{PARTNER_ADDRESS}"),
+        format!("--host-record={PARTNER},{PARTNER_ADDRESS}"),
+        format!("--host-record={PARTNER_NO_SRV},{PARTNER_ADDRESS}"),
         format!("--srv-host=_xmpp-server._tcp.{OURS},xmpp.{OURS},5269"),
         format!("--host-record=xmpp.{OURS},127.0.0.2"),
     ];
@@ -184,7 +188,7 @@ pidfile = "{dir}/prosody.pid"
 data_path = "{dir}/data"
 admin_socket = "{dir}/prosody.sock"
 log = {{ debug = "{dir}/prosody.log" }}
-interfaces = {{ "{PROSODY_ADDRESS}" }}
+interfaces = {{ "{PARTNER_ADDRESS}" }}
 c2s_ports = {{ 5222 }}
 s2s_ports = {{ 5269 }}
 modules_enabled = {{ {modules} }}
@@ -246,7 +250,7 @@ impl Prosody {
             child,
             log,
         };
-        let address: SocketAddr = format!("{PROSODY_ADDRESS}:5269")
+        let address: SocketAddr = format!("{PARTNER_ADDRESS}:5269")
             .parse()
             .map_err(|e| format!("{e}"))?;
         let deadline = Instant::now() + Duration::from_secs(15);
