@@ -603,3 +603,118 @@ fn openfire_against_openfire_gives_what_its_tests_expect() {
         assert_eq!(agree, 2480, "{semantics:?}: {explained:?}");
     }
 }
+
+/// The failures Lync and Skype for Business admins meet: each fails at the right step, blames
+/// the right side and proposes the change that helps.
+#[test]
+fn failures_admins_meet_end_as_they_should() {
+    let failed = |name: &str, condition: Condition, fault: Side, fix: (Side, &str)| {
+        let trace = outcome(name);
+        let failure = trace
+            .outcome()
+            .failure
+            .clone()
+            .unwrap_or_else(|| panic!("{name} succeeded"));
+        assert_eq!(failure.condition, condition, "{name}");
+        assert_eq!(failure.fault, Some(fault), "{name}");
+        let change = failure
+            .fix
+            .unwrap_or_else(|| panic!("{name}: no fix"))
+            .change;
+        assert_eq!((change.side, change.name.as_str()), fix, "{name}");
+        trace
+    };
+    // An Edge server without the TLS 1.2 updates against a server of today: the partner
+    // refuses the handshake with an alert; ejabberd closes without one.
+    let trace = failed(
+        "tls-version-edge-too-old",
+        Condition::TlsVersion,
+        Side::Ours,
+        (Side::Ours, "maxTlsVersion"),
+    );
+    let refused = trace
+        .steps()
+        .iter()
+        .find(|s| s.phase() == Phase::Tls && s.xml().is_none())
+        .unwrap();
+    assert!(
+        refused
+            .summary(Language::English)
+            .contains("protocol_version alert")
+    );
+    let trace = failed(
+        "tls-version-ejabberd-closes",
+        Condition::TlsVersion,
+        Side::Ours,
+        (Side::Ours, "maxTlsVersion"),
+    );
+    assert!(
+        trace
+            .steps()
+            .iter()
+            .any(|s| s.summary(Language::English).contains("connection closed"))
+    );
+    // The partner's port 5269 dropped by a firewall: the partner's to open.
+    failed(
+        "partner-port-firewalled",
+        Condition::Unreachable {
+            error: "connection timed out".into(),
+        },
+        Side::Partner,
+        (Side::Environment, "unreachable.fabrikam.com"),
+    );
+    // Our Edge server unreachable from outside: the partner cannot call back for dialback.
+    failed(
+        "edge-unreachable-breaks-dialback",
+        Condition::DialbackError {
+            condition: "remote-server-not-found".into(),
+        },
+        Side::Ours,
+        (Side::Ours, "certificate"),
+    );
+    // Our certificate names the SIP and Edge names, not the XMPP domain: the names are said.
+    let trace = failed(
+        "edge-certificate-lacks-xmpp-domain",
+        Condition::CertificateRejected {
+            certificate: Certificate::NameMismatch,
+            of: Party::OurProxy,
+        },
+        Side::Environment,
+        (Side::Ours, "certificateNames"),
+    );
+    let verdict = trace.verdict(Language::English);
+    assert!(
+        verdict.contains("It names sip.contoso.com, *.edge.contoso.com, not contoso.com"),
+        "{verdict}"
+    );
+    failed(
+        "edge-certificate-chain-incomplete",
+        Condition::CertificateRejected {
+            certificate: Certificate::IncompleteChain,
+            of: Party::OurProxy,
+        },
+        Side::Environment,
+        (Side::Ours, "certificate"),
+    );
+    // ejabberd's s2s_access denies our domain: SASL EXTERNAL succeeds, the first stanza not.
+    failed(
+        "ejabberd-denies-our-domain",
+        Condition::StreamError {
+            condition: "invalid-from".into(),
+        },
+        Side::Partner,
+        (Side::Partner, "deniedDomains"),
+    );
+    // Prosody on both ends verifies each key over the other's stream: two streams, dialback.
+    let trace = outcome("prosody-both-ends");
+    assert_eq!(
+        trace.outcome().method,
+        Some(AuthenticationMethod::TlsDialback)
+    );
+    assert!(
+        !trace
+            .steps()
+            .iter()
+            .any(|s| s.connection() == Connection::NestedVerification)
+    );
+}

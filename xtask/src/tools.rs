@@ -47,13 +47,33 @@ pub fn ensure_chromium() -> Result<(), String> {
     ensure_debian(&[("/usr/bin/chromium", "chromium")])
 }
 
-/// What the interop suite runs: Prosody, dnsmasq, and `ip` for the network namespace.
+/// What the interop suite runs: Prosody, ejabberd, dnsmasq, `openssl`, and `ip` for the
+/// network namespace. The packages' own services stay off: the suite runs its own instances.
 pub fn ensure_interop_servers() -> Result<(), String> {
-    ensure_debian(&[
+    let programs = [
         ("/usr/bin/prosody", "prosody"),
+        ("/usr/sbin/ejabberdctl", "ejabberd"),
         ("/usr/sbin/dnsmasq", "dnsmasq-base"),
         ("/usr/bin/ip", "iproute2"),
-    ])
+        ("/usr/bin/openssl", "openssl"),
+    ];
+    if programs.iter().all(|(path, _)| Path::new(path).exists()) {
+        return Ok(());
+    }
+    // Debian's maintainer scripts start no service while a policy says no (policy-rc.d with
+    // exit status 101, as invoke-rc.d documents); ours stands only during the installation.
+    let policy = Path::new("/usr/sbin/policy-rc.d");
+    let ours = !policy.exists();
+    if ours {
+        std::fs::write(policy, "#!/bin/sh\nexit 101\n")
+            .map_err(|e| format!("{}: {e}", policy.display()))?;
+        run("chmod", &["755", "/usr/sbin/policy-rc.d"], &[])?;
+    }
+    let result = ensure_debian(&programs);
+    if ours {
+        let _ = std::fs::remove_file(policy);
+    }
+    result
 }
 
 /// Installs the Debian packages whose program is missing, in one go.

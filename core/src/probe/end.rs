@@ -11,7 +11,7 @@ use tokio::time::timeout;
 
 use super::dns::{Resolution, Target};
 use super::observe::{self, Reading};
-use super::report::FeatureOffer;
+use super::report::{FeatureOffer, TlsSession};
 use super::session::{Lane, Probe};
 use super::tls::{Judge, SeenSlot};
 use super::wire::{Received, Wire};
@@ -30,6 +30,9 @@ use crate::s2s::{Certificate, Condition, Connection, DnsRecord, Party, Setting, 
 /// How long the initiating side waits after its TLS handshake for the server's verdict on its
 /// certificate (see [`Wire::settle`]).
 const SETTLE: Duration = Duration::from_millis(250);
+
+/// How long the probe waits after its stanza for a server to refuse it.
+const REFUSAL: Duration = Duration::from_millis(500);
 
 /// The most events one connection's machine handles: far more than any negotiation needs.
 const MAX_INPUTS: usize = 500;
@@ -258,7 +261,9 @@ impl End {
             Action::Close(_) if self.closed => Flow::Continue,
             Action::Close(note) => {
                 self.closed = true;
-                self.write(STREAM_CLOSE.to_owned(), note, true).await
+                // A bare closing tag that ends the stream for a reason is the failure itself.
+                let closing = note.kind == NoteKind::Close;
+                self.write(STREAM_CLOSE.to_owned(), note, closing).await
             }
             Action::Disconnect(note) => {
                 // Dropping the connection closes it without a word.
@@ -658,10 +663,20 @@ impl End {
                     Kind::TlsHandshake {
                         initiating_saw,
                         receiving_saw,
+                        unnamed: None,
                     },
                     cause,
                 );
                 self.probe.set_encrypted(&self.lane);
+                if let Some((version, suite)) = self.wire.as_ref().and_then(Wire::tls_session) {
+                    self.probe.recorder().tls.push(TlsSession {
+                        connection: self.lane.connection,
+                        from: self.lane.initiating,
+                        to: self.lane.receiving,
+                        version,
+                        cipher_suite: suite,
+                    });
+                }
                 if let Some(seen) = status {
                     let domain = self
                         .lane
@@ -698,6 +713,7 @@ impl End {
                 Kind::TlsHandshakeFailed {
                     by_initiating: self.lane.ours_initiating,
                     status,
+                    unnamed: None,
                 },
                 Condition::CertificateRejected {
                     certificate: status,
@@ -720,6 +736,7 @@ impl End {
                     Kind::TlsHandshakeFailed {
                         by_initiating: !self.lane.ours_initiating,
                         status: own,
+                        unnamed: None,
                     },
                     Condition::CertificateRejected {
                         certificate: own,
@@ -731,6 +748,20 @@ impl End {
                         "strictCertificateValidation",
                         "true",
                     )),
+                )
+            }
+            // No TLS version in common: the other side's protocol_version alert, or ours.
+            _ if message.contains("ProtocolVersion") || message.contains("protocol version") => {
+                // The probe speaks TLS 1.2 and 1.3: the other side is the older one.
+                (
+                    Kind::TlsError {
+                        message: message.clone(),
+                    },
+                    Condition::TlsVersion,
+                    Reason::TlsVersion {
+                        initiating_at_fault: !self.lane.ours_initiating,
+                    },
+                    None,
                 )
             }
             _ => (
@@ -803,12 +834,41 @@ impl End {
     /// its first stanza (Prosody checks s2s_require_encryption only then): that is the outcome.
     async fn linger(&mut self, finished: Finished) -> Finished {
         let mut finished = finished;
+        // On an authenticated stream of ours, one stanza shows whether stanzas really get
+        // through: a server may authenticate a domain that its access rules then refuse. It is
+        // an IQ result, which nobody answers (RFC 6120 §8.2.3), so it asks nothing of the
+        // partner; a refusal comes as a stream error at once.
+        let sending = matches!(finished, Finished::Done(_))
+            && self.lane.ours_initiating
+            && self.lane.connection == Connection::Main;
+        let limit = self.answer_limit().min(Duration::from_secs(3));
+        if sending {
+            let stanza = Element::inherit("iq", ns::SERVER)
+                .attr("from", self.lane.context.initiating.as_str())
+                .attr("id", "xmpp-federation-probe")
+                .attr("to", self.lane.context.receiving.as_str())
+                .attr("type", "result");
+            let _ = self
+                .perform(Action::Send(stanza, Note::new(NoteKind::Stanza)))
+                .await;
+            self.drain(REFUSAL, &mut finished).await;
+        }
         if let (Finished::Done(_), true) = (&finished, self.lane.ours_initiating) {
-            // The probe sends no stanza: it closes the authenticated stream (RFC 6120 §4.4).
+            // The probe closes the authenticated stream (RFC 6120 §4.4).
             self.perform(Action::Close(Note::new(NoteKind::Close)))
                 .await;
         }
-        let limit = self.answer_limit().min(Duration::from_secs(3));
+        self.drain(limit, &mut finished).await;
+        if let Some(wire) = &mut self.wire {
+            wire.shutdown().await;
+        }
+        finished
+    }
+
+    /// Reads what the other side still sends, for up to `limit`: a stream error turns an
+    /// established stream into a failure; the partner's first stanza shows the stream works,
+    /// and the probe closes it.
+    async fn drain(&mut self, limit: Duration, finished: &mut Finished) {
         let deadline = tokio::time::Instant::now() + limit;
         while let Some(wire) = &mut self.wire {
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
@@ -825,10 +885,8 @@ impl End {
                     };
                     let step =
                         self.record_theirs(Some(text.trim().to_owned()), Kind::Machine(kind));
-                    if let (Finished::Done(_), false, Some(condition)) =
-                        (&finished, self.lane.ours_initiating, error)
-                    {
-                        finished = Finished::Failed {
+                    if let (Finished::Done(_), Some(condition)) = (&*finished, error) {
+                        *finished = Finished::Failed {
                             step,
                             failed: Failed {
                                 condition: Condition::StreamError {
@@ -840,7 +898,8 @@ impl End {
                     }
                     let actions = self.handle(Input::Received(event));
                     let _ = self.perform_all(actions).await;
-                    if stanza && matches!(&finished, Finished::Done(_)) {
+                    if stanza && !self.lane.ours_initiating && matches!(finished, Finished::Done(_))
+                    {
                         // The partner's first stanza shows the stream works; the probe answers
                         // none and closes (RFC 6120 §4.4).
                         self.perform(Action::Close(Note::new(NoteKind::Close)))
@@ -854,14 +913,8 @@ impl End {
                 Received::TimedOut | Received::Invalid(_) => break,
             }
         }
-        if let Some(wire) = &mut self.wire {
-            wire.shutdown().await;
-        }
-        finished
     }
 
-    /// An authenticated incoming stream of the partner's keeps being served, for its
-    /// `<db:verify/>` and stanzas, until the probe ends or the partner closes it.
     async fn serve(&mut self) {
         loop {
             if self.probe.stopped() {

@@ -38,6 +38,7 @@ use std::time::Duration;
 pub use dns::Nameserver;
 pub use report::{
     Agreement, Difference, FeatureOffer, LocalizedProbeReport, PolicySource, ProbeReport,
+    TlsSession,
 };
 pub use tls::{CertificateDetails, ChainEntry, Identity, Trust};
 

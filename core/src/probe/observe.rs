@@ -72,7 +72,7 @@ fn element_kind(e: &Element, reading: Reading<'_>) -> NoteKind {
     }
     if e.is("failure", ns::SASL) {
         return NoteKind::SaslFailure {
-            dialback_follows: reading.their_offer.dialback,
+            stays_open: reading.their_offer.dialback,
         };
     }
     if e.is("result", ns::DIALBACK) {

@@ -19,7 +19,7 @@ use crate::s2s::trace::Kind;
 use crate::s2s::xml::{Element, ns};
 use crate::s2s::{
     Certificate, Connection, Direction, Failure, LocalizedTrace, Outcome, Party, Peer, Scenario,
-    Semantics, Side, Step, Trace, simulate,
+    Semantics, Side, Step, TlsVersion, Trace, simulate,
 };
 use crate::settings::Negotiation;
 
@@ -174,8 +174,27 @@ pub struct ProbeReport {
     pub offers: Vec<FeatureOffer>,
     /// The partner's certificate, if TLS ran.
     pub certificate: Option<CertificateDetails>,
+    /// The TLS version and cipher suite of every connection that ran TLS.
+    pub tls: Vec<TlsSession>,
     /// Where observation and prediction agree.
     pub agreement: Agreement,
+}
+
+/// What TLS one connection negotiated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct TlsSession {
+    /// Which connection.
+    pub connection: Connection,
+    /// The party that opened it.
+    pub from: Party,
+    /// The party that accepted it.
+    pub to: Party,
+    /// The TLS version, such as `TLS 1.3`.
+    pub version: String,
+    /// The cipher suite, such as `TLS13_AES_256_GCM_SHA384`.
+    pub cipher_suite: String,
 }
 
 /// A [`ProbeReport`] in one language, ready to serialise as JSON.
@@ -191,6 +210,8 @@ pub struct LocalizedProbeReport {
     pub offers: Vec<FeatureOffer>,
     /// The partner's certificate.
     pub certificate: Option<CertificateDetails>,
+    /// What TLS each connection negotiated.
+    pub tls: Vec<TlsSession>,
     /// What happened.
     pub observed: LocalizedTrace,
     /// What the simulator predicts.
@@ -207,6 +228,7 @@ impl ProbeReport {
             partner_policy: self.partner_policy,
             offers: self.offers.clone(),
             certificate: self.certificate.clone(),
+            tls: self.tls.clone(),
             observed: self.observed.localize(language),
             prediction: self.prediction.localize(language),
             agreement: self.agreement.clone(),
@@ -276,6 +298,19 @@ impl ProbeReport {
                     offer.from.label(l),
                     offer.to.label(l),
                     offer.describe(l)
+                );
+            }
+        }
+        if !self.tls.is_empty() {
+            let _ = writeln!(out, "\nTLS:");
+            for session in &self.tls {
+                let _ = writeln!(
+                    out,
+                    "  {} -> {}: {}, {}",
+                    session.from.label(l),
+                    session.to.label(l),
+                    session.version,
+                    session.cipher_suite
                 );
             }
         }
@@ -372,6 +407,7 @@ pub(crate) fn build(
         offers,
         certificate,
         dns,
+        tls,
         ..
     } = recorder;
     mark_own_streams(&mut steps);
@@ -384,6 +420,9 @@ pub(crate) fn build(
     scenario.ours.certificate = options.our_certificate_judged.unwrap_or(own);
     scenario.ours.strict_certificate_validation = options.strict_certificate_validation;
     scenario.ours.semantics = options.semantics;
+    // The probe speaks TLS 1.2 and 1.3 (rustls), whatever our Edge server speaks.
+    scenario.ours.min_tls_version = TlsVersion::Tls12;
+    scenario.ours.max_tls_version = TlsVersion::Tls13;
     for (domain, record) in dns {
         scenario.environment.dns.entry(domain).or_insert(record);
     }
@@ -448,6 +487,7 @@ pub(crate) fn build(
         prediction,
         offers,
         certificate,
+        tls,
         agreement,
     }
 }

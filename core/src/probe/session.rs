@@ -8,7 +8,7 @@ use tokio::sync::watch;
 
 use super::ProbeOptions;
 use super::dns::Dns;
-use super::report::FeatureOffer;
+use super::report::{FeatureOffer, TlsSession};
 use super::tls::{Seen, Tls};
 use crate::domain::Domain;
 use crate::s2s::machine::Note;
@@ -70,6 +70,8 @@ pub(crate) struct Recorder {
     pub steps: Vec<Step>,
     pub(crate) lanes: Vec<LaneState>,
     pub offers: Vec<FeatureOffer>,
+    /// What TLS each connection negotiated.
+    pub tls: Vec<TlsSession>,
     /// The partner's certificate, as first seen.
     pub certificate: Option<(Seen, Domain)>,
     /// What DNS answered, per domain.

@@ -255,7 +255,9 @@ impl Tls {
 fn refusal(status: Certificate) -> Error {
     Error::InvalidCertificate(match status {
         Certificate::Expired => CertificateError::Expired,
-        Certificate::SelfSigned | Certificate::UntrustedCa => CertificateError::UnknownIssuer,
+        Certificate::SelfSigned | Certificate::UntrustedCa | Certificate::IncompleteChain => {
+            CertificateError::UnknownIssuer
+        }
         Certificate::NameMismatch => CertificateError::NotValidForName,
         Certificate::Valid | Certificate::Missing => {
             CertificateError::ApplicationVerificationFailure

@@ -225,6 +225,33 @@ impl Wire {
     }
 
     /// Shuts the connection down.
+    /// The TLS version and cipher suite negotiated, once TLS runs.
+    pub fn tls_session(&self) -> Option<(String, String)> {
+        let (version, suite) = match &self.transport {
+            Transport::Client(stream) => {
+                let (_, connection) = stream.get_ref();
+                (
+                    connection.protocol_version(),
+                    connection.negotiated_cipher_suite(),
+                )
+            }
+            Transport::Server(stream) => {
+                let (_, connection) = stream.get_ref();
+                (
+                    connection.protocol_version(),
+                    connection.negotiated_cipher_suite(),
+                )
+            }
+            _ => return None,
+        };
+        let version = match version? {
+            rustls::ProtocolVersion::TLSv1_3 => "TLS 1.3".to_owned(),
+            rustls::ProtocolVersion::TLSv1_2 => "TLS 1.2".to_owned(),
+            other => format!("{other:?}"),
+        };
+        Some((version, format!("{:?}", suite?.suite())))
+    }
+
     pub async fn shutdown(&mut self) {
         let _ = match &mut self.transport {
             Transport::Plain(s) => s.shutdown().await,

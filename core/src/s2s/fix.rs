@@ -1,7 +1,7 @@
 //! Who is at fault when a negotiation fails, and the smallest change that makes it work.
 
 use super::machine::{Failed, Reason};
-use super::peer::{Certificate, Peer};
+use super::peer::{Certificate, Peer, TlsVersion};
 use super::scenario::{Direction, DnsRecord, Scenario, Setting, Side};
 use super::simulate::{level, run};
 use super::trace::{FederationLevel, Fix};
@@ -39,8 +39,9 @@ fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
         | Reason::Authoritative
         | Reason::HostUnknown
         | Reason::PeerClosed
-        | Reason::Unreachable
         | Reason::Certificate { .. } => Side::Environment,
+        // The server that cannot be reached: its firewall, or what listens on its port.
+        Reason::Unreachable => other(reporter),
         // A server that stops answering is at fault, unless the cause is known better.
         Reason::Silent => Side::Partner,
         // The driver replaces this with the fault of the verification stream.
@@ -53,6 +54,20 @@ fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
             Direction::Inbound => Side::Partner,
         },
         Reason::NotAllowed => Side::Ours,
+        Reason::TlsVersion {
+            initiating_at_fault,
+        } => {
+            let initiating = match scenario.direction {
+                Direction::Outbound => Side::Ours,
+                Direction::Inbound => Side::Partner,
+            };
+            if initiating_at_fault {
+                initiating
+            } else {
+                other(initiating)
+            }
+        }
+        Reason::Denied => Side::Partner,
         Reason::TlsUnavailable { local } => {
             let side = if local { reporter } else { other(reporter) };
             // A side that supports TLS but has no certificate cannot offer it: a certificate
@@ -141,6 +156,13 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
             "true",
         ));
     }
+    for domain in scenario.environment.unreachable.keys() {
+        out.push(Setting::new(
+            Side::Environment,
+            format!("unreachable.{}", domain.as_str()),
+            "none",
+        ));
+    }
     if !scenario.environment.dialback_key_verifies {
         out.push(Setting::new(
             Side::Environment,
@@ -173,6 +195,31 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
             "false",
         ));
     }
+    // A certificate reissued with the domain among its names.
+    let ours_peer = scenario.our_peer();
+    for (side, peer) in [(Side::Ours, &ours_peer), (Side::Partner, partner)] {
+        if !peer.names_cover_domain() {
+            let mut names: Vec<&str> = peer.certificate_names.iter().map(|n| n.as_str()).collect();
+            names.push(peer.domain.as_str());
+            out.push(Setting::new(side, "certificateNames", names.join(",")));
+        }
+    }
+    if !partner.denied_domains.is_empty() {
+        out.push(Setting::new(Side::Partner, "deniedDomains", "none"));
+    }
+    // TLS versions: a newer newest version, or an older oldest one.
+    let ours_range = (scenario.ours.min_tls_version, scenario.ours.max_tls_version);
+    let partner_range = (partner.min_tls_version, partner.max_tls_version);
+    for (side, (min, max)) in [(Side::Ours, ours_range), (Side::Partner, partner_range)] {
+        for version in TlsVersion::ALL {
+            if version > max {
+                out.push(Setting::new(side, "maxTlsVersion", version.name()));
+            }
+            if version < min {
+                out.push(Setting::new(side, "minTlsVersion", version.name()));
+            }
+        }
+    }
     out
 }
 
@@ -193,6 +240,8 @@ fn weakens(scenario: &Scenario, change: &Setting) -> bool {
         (Side::Partner, "tls") => lowered(partner.tls),
         (Side::Partner, "sasl") => lowered(partner.sasl),
         (_, "strictCertificateValidation") => change.value == "false",
+        // Accepting an older TLS version weakens TLS.
+        (_, "minTlsVersion") => true,
         (Side::Ours, "supportDialbackNegotiation") | (Side::Partner, "dialback") => {
             change.value == "true"
         }

@@ -145,6 +145,13 @@ impl Initiating {
                 reason: Reason::Dns,
             }))],
             (State::Connecting, Input::Connected) => self.open(Restart::Initial),
+            // RFC 6120 §3.2.1 steps 6-8: no other address is left to try.
+            (State::Connecting, Input::ConnectFailed(error)) => {
+                vec![Action::Finish(Err(Failed {
+                    condition: Condition::Unreachable { error },
+                    reason: Reason::Unreachable,
+                }))]
+            }
             (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
                 // Some check the certificate as soon as the stream header arrives; the others
                 // once the features are in (see `features`).

@@ -18,6 +18,8 @@ pub(crate) enum Field {
     Strict,
     /// Which domains the server federates with (our partner list).
     Accepts,
+    /// Which domains its access rules deny.
+    Denied,
 }
 
 /// The local setting that made a machine act: the driver turns it into a [`Setting`] of the
@@ -99,6 +101,8 @@ pub(crate) enum Input {
     Resolved(Result<Endpoint, DnsRecord>),
     /// The TCP connection is open.
     Connected,
+    /// The TCP connection could not be opened: refused, or timed out.
+    ConnectFailed(String),
     /// Something arrived on the stream.
     Received(StreamEvent),
     /// The TLS handshake completed; the certificate the other side presented, if any.
@@ -117,8 +121,9 @@ pub(crate) enum Verification {
     /// A dialback error condition: `remote-server-not-found`, `remote-connection-failed`.
     Error(&'static str),
     /// No answer will come: the stream that was to carry the verification failed (Prosody
-    /// sends its `<db:verify/>` only over an authenticated stream of its own).
-    Unanswered,
+    /// sends its `<db:verify/>` only over an authenticated stream of its own); what ended that
+    /// stream, in the verifying server's words, when it says.
+    Unanswered(Option<String>),
 }
 
 /// A dialback key to check with the authoritative server of the sender domain.
@@ -180,6 +185,8 @@ pub(crate) enum Reason {
     Dns,
     /// The domain is not an allowed partner.
     NotAllowed,
+    /// The partner's access rules deny our domain.
+    Denied,
     /// The target domain is not served here.
     HostUnknown,
     /// A certificate was rejected: the local side's (true) or the peer's (false).
@@ -194,8 +201,7 @@ pub(crate) enum Reason {
     KeyInvalid,
     /// The other side closed the stream or the connection.
     PeerClosed,
-    /// No TCP connection could be opened (probe).
-    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
+    /// No TCP connection could be opened to the other side's server.
     Unreachable,
     /// The other side sent nothing in time, or something unreadable (probe).
     #[cfg_attr(not(feature = "probe"), allow(dead_code))]
@@ -208,6 +214,8 @@ pub(crate) enum Reason {
     EncryptionUnavailable,
     /// The simulation reached no outcome: an internal error, nobody's fault.
     Stalled,
+    /// The two sides have no TLS version in common; the side named is the one to change.
+    TlsVersion { initiating_at_fault: bool },
 }
 
 /// What a step means: its kind and the data its texts need, and the setting that caused it.
@@ -253,13 +261,15 @@ pub(crate) enum NoteKind {
     },
     SaslSuccess,
     SaslFailure {
-        /// Whether the receiving server keeps the stream open for dialback.
-        dialback_follows: bool,
+        /// Whether the receiving server keeps the stream open, for dialback.
+        stays_open: bool,
     },
     DialbackKey {
         stream_id: String,
     },
     DialbackResult(Verification),
+    /// The receiving server refuses the dialback key: its access rules deny the sender domain.
+    DialbackDenied,
     VerifyOpen,
     VerifyRequest {
         stream_id: String,
@@ -346,6 +356,8 @@ pub(crate) enum ErrorReason {
     /// The authoritative server could not confirm the key; the stream ends after the dialback
     /// error.
     AfterDialbackError,
+    /// The receiving server's access rules deny the sender domain: it refuses the stanza.
+    Denied,
 }
 
 /// A certificate that a side refuses in the TLS handshake (RFC 6120 §13.7.2), and the setting

@@ -23,14 +23,18 @@ pub(crate) mod verifier;
 pub(crate) mod xml;
 
 pub use matrix::established_method;
-pub use peer::{Certificate, Peer, Preset, PresetSummary, Provenance, Semantics, ServerOption};
+pub use peer::{
+    Certificate, CertificateName, Peer, Preset, PresetSummary, Provenance, Semantics, ServerOption,
+    TlsVersion,
+};
 pub use profile::{
-    Behaviour, CertificateWords, Describe, Ending, Evidence, ExternalIdentity, ExternalOffer,
-    Profile, ReceivingCheck, Rule, Verification as VerificationStream,
+    Behaviour, CertificateWords, DeclaresDialback, Denial, Describe, DialbackKey, DialbackOffer,
+    Ending, Evidence, ExternalIdentity, ExternalOffer, NothingToOffer, Profile, ReceivingCheck,
+    Rule, StrictCheck, Unverified, Verification as VerificationStream, VersionRefusal,
 };
 pub use scenario::{
     Direction, DnsRecord, Environment, OurSide, PassphraseText, Scenario, Setting, SettingError,
-    Side,
+    Side, Unreachable,
 };
 pub use simulate::simulate;
 

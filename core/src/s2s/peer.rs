@@ -25,18 +25,22 @@ pub enum Certificate {
     SelfSigned,
     /// Signed by a certificate authority the other side does not trust.
     UntrustedCa,
+    /// Issued by a trusted authority through an intermediate certificate that the server does
+    /// not send with it: the other side cannot build the chain, as for an untrusted authority.
+    IncompleteChain,
     /// A trusted chain, but not for this domain (RFC 6125 matching fails).
     NameMismatch,
 }
 
 impl Certificate {
     /// Every status.
-    pub const ALL: [Certificate; 6] = [
+    pub const ALL: [Certificate; 7] = [
         Certificate::Valid,
         Certificate::Missing,
         Certificate::Expired,
         Certificate::SelfSigned,
         Certificate::UntrustedCa,
+        Certificate::IncompleteChain,
         Certificate::NameMismatch,
     ];
 
@@ -48,6 +52,7 @@ impl Certificate {
             Certificate::Expired => "Expired",
             Certificate::SelfSigned => "SelfSigned",
             Certificate::UntrustedCa => "UntrustedCa",
+            Certificate::IncompleteChain => "IncompleteChain",
             Certificate::NameMismatch => "NameMismatch",
         }
     }
@@ -61,6 +66,7 @@ impl Certificate {
             Certificate::Expired => l.pick("expired", "abgelaufen"),
             Certificate::SelfSigned => l.pick("self-signed", "selbstsigniert"),
             Certificate::UntrustedCa => l.pick("untrusted CA", "nicht vertrauenswürdige CA"),
+            Certificate::IncompleteChain => l.pick("incomplete chain", "unvollständige Kette"),
             Certificate::NameMismatch => l.pick("wrong name", "falscher Name"),
         }
     }
@@ -74,6 +80,10 @@ impl Certificate {
             Certificate::Expired => l.pick("has expired", "ist abgelaufen"),
             Certificate::SelfSigned => l.pick("is self-signed", "ist selbstsigniert"),
             Certificate::UntrustedCa => l.pick("is not trusted", "ist nicht vertrauenswürdig"),
+            Certificate::IncompleteChain => l.pick(
+                "comes without its intermediate certificate",
+                "kommt ohne sein Zwischenzertifikat",
+            ),
             Certificate::NameMismatch => l.pick(
                 "is not valid for this name",
                 "ist für diesen Namen nicht gültig",
@@ -91,14 +101,17 @@ impl Certificate {
         match (words, self) {
             (CertificateWords::ProsodyOpenSsl3, Certificate::SelfSigned) => "is not trusted",
             (CertificateWords::ProsodyOpenSsl3, Certificate::Missing) => "could not be validated",
+            // OpenSSL finds no issuer, as for an untrusted authority.
+            (CertificateWords::ProsodyOpenSsl3, Certificate::IncompleteChain) => "is not trusted",
             // ejabberd (xmpp_stream_pkix.erl lines 75-86, xmpp 1.6.1): OpenSSL's verification
             // message, or its own words for a name that does not match.
             (CertificateWords::OpenSsl, Certificate::Expired) => "certificate has expired",
             (CertificateWords::OpenSsl, Certificate::SelfSigned) => "self signed certificate",
             // A server sends its own certificate alone: OpenSSL finds no issuer for it.
-            (CertificateWords::OpenSsl, Certificate::UntrustedCa) => {
-                "unable to verify the first certificate"
-            }
+            (
+                CertificateWords::OpenSsl,
+                Certificate::UntrustedCa | Certificate::IncompleteChain,
+            ) => "unable to verify the first certificate",
             (CertificateWords::OpenSsl, Certificate::NameMismatch) => {
                 "Certificate host name mismatch"
             }
@@ -111,6 +124,112 @@ impl Certificate {
 impl fmt::Display for Certificate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// A name a certificate is issued for (a DNS name of its subject alternative names): a domain,
+/// or a wildcard `*.` before one, which stands for exactly one more label (RFC 6125 §6.4.3).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(transparent)]
+pub struct CertificateName {
+    /// Whether it starts with `*.`.
+    #[serde(skip)]
+    wildcard: bool,
+    /// The name as written, in its ASCII form.
+    name: String,
+}
+
+impl CertificateName {
+    /// Reads a name: a domain, or `*.` and a domain.
+    pub fn parse(text: &str) -> Result<CertificateName, crate::domain::DomainError> {
+        let (wildcard, rest) = match text.strip_prefix("*.") {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let domain = Domain::parse(rest)?;
+        let name = if wildcard {
+            format!("*.{}", domain.as_str())
+        } else {
+            domain.as_str().to_owned()
+        };
+        Ok(CertificateName { wildcard, name })
+    }
+
+    /// The name, `*.` included.
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the name covers `domain` (RFC 6125 §6.4.1, §6.4.3): the same name, or for a
+    /// wildcard, the domain with exactly one more label on the left.
+    pub fn covers(&self, domain: &Domain) -> bool {
+        let ascii = domain.as_str();
+        if self.wildcard {
+            let base = &self.name[2..];
+            ascii
+                .split_once('.')
+                .is_some_and(|(label, rest)| !label.is_empty() && rest == base)
+        } else {
+            ascii == self.name
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CertificateName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        CertificateName::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl fmt::Display for CertificateName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// A version of TLS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub enum TlsVersion {
+    /// TLS 1.0 (RFC 2246), deprecated by RFC 8996.
+    #[serde(rename = "1.0")]
+    Tls10,
+    /// TLS 1.1 (RFC 4346), deprecated by RFC 8996.
+    #[serde(rename = "1.1")]
+    Tls11,
+    /// TLS 1.2 (RFC 5246), which RFC 9325 requires every implementation to support.
+    #[serde(rename = "1.2")]
+    Tls12,
+    /// TLS 1.3 (RFC 8446).
+    #[serde(rename = "1.3")]
+    Tls13,
+}
+
+impl TlsVersion {
+    /// Every version, oldest first.
+    pub const ALL: [TlsVersion; 4] = [
+        TlsVersion::Tls10,
+        TlsVersion::Tls11,
+        TlsVersion::Tls12,
+        TlsVersion::Tls13,
+    ];
+
+    /// The name in scenario files: `1.0` to `1.3`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TlsVersion::Tls10 => "1.0",
+            TlsVersion::Tls11 => "1.1",
+            TlsVersion::Tls12 => "1.2",
+            TlsVersion::Tls13 => "1.3",
+        }
+    }
+}
+
+impl fmt::Display for TlsVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "TLS {}", self.name())
     }
 }
 
@@ -205,6 +324,31 @@ pub struct Peer {
     /// Whose rules the settings follow.
     #[serde(default = "xmpp")]
     pub semantics: Semantics,
+    /// Domains its access rules deny (ejabberd's `s2s_access`, Openfire's
+    /// `xmpp.server.permission`): it opens no stream to them and does not accept theirs as its
+    /// rules say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub denied_domains: Vec<Domain>,
+    /// The oldest TLS version it accepts.
+    #[serde(default = "tls12")]
+    pub min_tls_version: TlsVersion,
+    /// The newest TLS version it speaks.
+    #[serde(default = "tls13")]
+    pub max_tls_version: TlsVersion,
+    /// The names its certificate is issued for, when known: a valid certificate that names
+    /// none that covers the domain is judged not valid for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub certificate_names: Vec<CertificateName>,
+}
+
+fn tls12() -> TlsVersion {
+    TlsVersion::Tls12
+}
+
+fn tls13() -> TlsVersion {
+    TlsVersion::Tls13
 }
 
 fn xmpp() -> Semantics {
@@ -223,6 +367,10 @@ impl Peer {
             certificate: Certificate::Valid,
             strict_certificate_validation: false,
             semantics: Semantics::Xmpp,
+            denied_domains: Vec::new(),
+            min_tls_version: TlsVersion::Tls12,
+            max_tls_version: TlsVersion::Tls13,
+            certificate_names: Vec::new(),
         }
     }
 
@@ -241,7 +389,29 @@ impl Peer {
             certificate,
             strict_certificate_validation,
             semantics: Semantics::Lync,
+            denied_domains: Vec::new(),
+            min_tls_version: LYNC_TLS.0,
+            max_tls_version: LYNC_TLS.1,
+            certificate_names: Vec::new(),
         }
+    }
+
+    /// The peer with its certificate as the other side judges it: a valid certificate whose
+    /// names do not cover the domain is not valid for it.
+    pub(crate) fn with_names_judged(mut self) -> Peer {
+        if self.certificate == Certificate::Valid && !self.names_cover_domain() {
+            self.certificate = Certificate::NameMismatch;
+        }
+        self
+    }
+
+    /// Whether the certificate's names, when known, cover the domain.
+    pub(crate) fn names_cover_domain(&self) -> bool {
+        self.certificate_names.is_empty()
+            || self
+                .certificate_names
+                .iter()
+                .any(|n| n.covers(&self.domain))
     }
 
     /// How this server negotiates where servers differ.
@@ -287,6 +457,10 @@ impl Peer {
         self.tls.is_supported() && self.certificate != Certificate::Missing
     }
 }
+
+/// The TLS versions of a Lync Server 2013 or Skype for Business 2015 Edge server with its TLS
+/// 1.2 updates: 1.0 to 1.2 (Microsoft, "Encryption for Skype for Business Server").
+pub const LYNC_TLS: (TlsVersion, TlsVersion) = (TlsVersion::Tls10, TlsVersion::Tls12);
 
 /// A real server's default policy, with the option values it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -423,6 +597,26 @@ impl Preset {
         }
     }
 
+    /// The TLS versions a server of this kind accepts, oldest and newest: Prosody 0.12 and
+    /// ejabberd 23.01 on Debian 12 take TLS 1.2 and 1.3 (checked against the real servers by the
+    /// interop suite: Prosody's TLS profile "intermediate", `core/certmanager.lua` line 252, and
+    /// OpenSSL 3's security level 2 refuse older versions); Openfire and Tigase run on Java 11
+    /// or later, which disables TLS 1.0 and 1.1 (JDK-8202343); Lync Server 2013 and Skype for
+    /// Business 2015 offer TLS 1.2, 1.1 and 1.0 once their TLS 1.2 updates are installed
+    /// (Microsoft, "Encryption for Skype for Business Server").
+    pub fn tls_versions(self) -> (TlsVersion, TlsVersion) {
+        match self {
+            Preset::Lync | Preset::GoogleTalk => LYNC_TLS,
+            Preset::Prosody
+            | Preset::ProsodySecureAuth
+            | Preset::Ejabberd
+            | Preset::Openfire
+            | Preset::Openfire48
+            | Preset::Openfire47
+            | Preset::Tigase => (TlsVersion::Tls12, TlsVersion::Tls13),
+        }
+    }
+
     /// The policy for a server of this kind at `domain`.
     pub fn peer(self, domain: Domain) -> Peer {
         let (tls, sasl, dialback, certificate, strict) = match self {
@@ -497,6 +691,10 @@ impl Preset {
             dialback,
             certificate,
             strict_certificate_validation: strict,
+            denied_domains: Vec::new(),
+            min_tls_version: self.tls_versions().0,
+            max_tls_version: self.tls_versions().1,
+            certificate_names: Vec::new(),
             semantics: match self {
                 Preset::Lync => Semantics::Lync,
                 Preset::Ejabberd => Semantics::Ejabberd,

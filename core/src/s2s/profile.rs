@@ -291,6 +291,40 @@ choices! {
 }
 
 choices! {
+    /// What a receiving server does when the stream that was to carry its key verification
+    /// failed.
+    Unverified {
+        /// Nothing: the stream waits until its timeout, then ends with `connection-timeout`.
+        Timeout => "`connection-timeout` after its timeout",
+        /// A dialback error `remote-server-timeout` (XEP-0220 §2.5).
+        RemoteServerTimeout => "dialback error `remote-server-timeout`",
+        /// A dialback error `remote-server-not-found`, with what ended the stream.
+        RemoteServerNotFound => "dialback error `remote-server-not-found`, with why",
+    }
+}
+
+choices! {
+    /// When a receiving server refuses a sender domain its access rules deny.
+    Denial {
+        /// At the stream header, with `policy-violation`.
+        AtStream => "at the stream header",
+        /// Only when it acts: SASL EXTERNAL succeeds, but a dialback key gets a `forbidden`
+        /// dialback error and the first stanza an `invalid-from` stream error.
+        AfterAuthentication => "after authentication: dialback `forbidden`, stanzas `invalid-from`",
+    }
+}
+
+choices! {
+    /// How a server refuses a TLS handshake in a version it does not speak.
+    VersionRefusal {
+        /// With a `protocol_version` alert (RFC 8446 §4.1.3, RFC 5246 §7.4.1.2).
+        Alert => "`protocol_version` alert",
+        /// By closing the connection without an alert.
+        Close => "connection closed, no alert",
+    }
+}
+
+choices! {
     /// How a server computes dialback keys.
     DialbackKey {
         /// HMAC-SHA256 over the domains and the stream id (XEP-0185 §2).
@@ -370,6 +404,8 @@ profile! {
     dialback_key: DialbackKey,
     /// How it words certificate problems.
     certificate_words: CertificateWords,
+    /// How it refuses a TLS version it does not speak.
+    version_refusal: VersionRefusal,
     /// Whether it needs a certificate of its own to start TLS as the initiating server.
     tls_client_needs_certificate: bool,
     /// As initiating server that requires TLS: whether it sends `<starttls/>` when the
@@ -471,8 +507,16 @@ profile! {
     keeps_stream_after_invalid_key: bool,
     /// As receiving server: how it ends the stream after a dialback error, if it does.
     after_dialback_error: Option<Ending>,
+    /// As receiving server: when it refuses a sender domain its access rules deny.
+    denial: Denial,
+    /// As receiving server: whether it keeps the stream open after a SASL failure even without
+    /// dialback.
+    sasl_failure_keeps_stream: bool,
     /// As receiving server: how it checks a dialback key with the authoritative server.
     verification: Verification,
+    /// As receiving server: what it does when the stream that was to carry the verification
+    /// failed.
+    unverified: Unverified,
     /// Whether its outgoing stream to the sender domain carries a `<db:verify/>` before it is
     /// authenticated, once it has sent its own dialback key on it (rather than only once
     /// authenticated).
@@ -488,6 +532,7 @@ const RFC: Profile = Profile {
     declares_dialback: spec(DeclaresDialback::WhenUsed, "XEP-0220 §2.4.1"),
     dialback_key: spec(DialbackKey::Xep0185, "XEP-0185 §2"),
     certificate_words: spec(CertificateWords::Status, "RFC 6120 §13.7.2"),
+    version_refusal: spec(VersionRefusal::Alert, "RFC 8446 §4.1.3"),
     tls_client_needs_certificate: spec(false, "RFC 6120 §5.4.3.1"),
     starttls_unoffered: spec(true, "RFC 7590 §3.1"),
     tls_unoffered: spec(error("policy-violation", None), "RFC 6120 §4.9.3.18"),
@@ -547,7 +592,10 @@ const RFC: Profile = Profile {
     answers_repeat_key: spec(false, "XEP-0220 §2.2"),
     keeps_stream_after_invalid_key: spec(false, "XEP-0220 §2.2.1"),
     after_dialback_error: spec(None, "XEP-0220 §2.5"),
+    denial: spec(Denial::AtStream, "RFC 6120 §4.9.3.14"),
+    sasl_failure_keeps_stream: spec(false, "RFC 6120 §6.4.5"),
     verification: spec(Verification::VerifyOnly, "XEP-0220 §2.1.2"),
+    unverified: spec(Unverified::RemoteServerTimeout, "XEP-0220 §2.5"),
     verify_over_keyed_stream: spec(false, "XEP-0220 §2.1.2"),
     verify_stream_tls: spec(false, "XEP-0220 §2.1.2"),
 };
@@ -613,6 +661,10 @@ const PROSODY: Profile = Profile {
         "plugins/mod_dialback.lua",
         "123-151",
     ),
+    unverified: interop(
+        Unverified::Timeout,
+        "prosody defaults × ours tls=Optional sasl=Optional dialback=true no certificate (outbound)",
+    ),
     verification: interop(
         Verification::OwnStream,
         "prosody defaults × ours tls=Optional sasl=Optional dialback=true no certificate (outbound)",
@@ -622,6 +674,7 @@ const PROSODY: Profile = Profile {
         CertificateWords::ProsodyOpenSsl3,
         "prosody s2s_secure_auth=true, self-signed",
     ),
+    version_refusal: interop(VersionRefusal::Alert, "tls versions: prosody"),
     ..RFC
 };
 
@@ -659,6 +712,7 @@ const EJABBERD: Profile = Profile {
         CertificateWords::OpenSsl,
         "ejabberd example × ours tls=Required sasl=Optional dialback=true expired certificate (inbound)",
     ),
+    version_refusal: interop(VersionRefusal::Close, "tls versions: ejabberd"),
     tls_client_needs_certificate: rule(
         false,
         ejabberd!(xmpp, "src/xmpp_stream_out.erl", "1007-1017"),
@@ -736,6 +790,18 @@ const EJABBERD: Profile = Profile {
     answers_repeat_key: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "222-230")),
     keeps_stream_after_invalid_key: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "328-345")),
     after_dialback_error: rule(None, ejabberd!("src/mod_s2s_dialback.erl", "328-345")),
+    denial: interop(
+        Denial::AfterAuthentication,
+        "ejabberd s2s_access denies ours ×",
+    ),
+    sasl_failure_keeps_stream: interop(
+        true,
+        "ejabberd no mod_s2s_dialback × ours tls=Required sasl=Optional",
+    ),
+    unverified: interop(
+        Unverified::RemoteServerNotFound,
+        "ejabberd s2s_use_starttls=required × ours tls=Optional sasl=Optional dialback=true no certificate (outbound)",
+    ),
     verification: interop(Verification::DedicatedStream, "ejabberd example ×"),
     verify_over_keyed_stream: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "205-221")),
     verify_stream_tls: rule(false, ejabberd!("src/mod_s2s_dialback.erl", "205-221")),
@@ -779,6 +845,10 @@ const OPENFIRE_48: Profile = Profile {
     certificate_words: rule(
         CertificateWords::Status,
         openfire!("v4.8.0", "sasl/ExternalServerSaslServer.java", "75-130"),
+    ),
+    version_refusal: rule(
+        VersionRefusal::Alert,
+        openfire!("v4.8.0", "spi/EncryptionArtifactFactory.java", "145-177"),
     ),
     tls_client_needs_certificate: rule(
         false,
@@ -1033,6 +1103,18 @@ const OPENFIRE_48: Profile = Profile {
             Some("An error occurred while processing data raw inbound data."),
         )),
         openfire!("v4.8.0", "net/ServerStanzaHandler.java", "84-88"),
+    ),
+    denial: rule(
+        Denial::AtStream,
+        openfire!("v4.8.0", "server/ServerDialback.java", "518-545"),
+    ),
+    sasl_failure_keeps_stream: rule(
+        true,
+        openfire!("v4.8.0", "net/SASLAuthentication.java", "431-449"),
+    ),
+    unverified: rule(
+        Unverified::RemoteServerTimeout,
+        openfire!("v4.8.0", "server/ServerDialback.java", "762-803"),
     ),
     verification: rule(
         Verification::VerifyOnly,

@@ -7,7 +7,9 @@ use super::machine::{
     Rejection, Restart, StreamIds, Verification, VerifyRequest, abandon, ending, header,
 };
 use super::peer::{Certificate, Peer};
-use super::profile::{DeclaresDialback, Ending, ExternalOffer, NothingToOffer, Profile};
+use super::profile::{
+    DeclaresDialback, Denial, Ending, ExternalOffer, NothingToOffer, Profile, Unverified,
+};
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
@@ -43,6 +45,8 @@ pub(crate) struct Receiving {
     authority: Option<String>,
     /// The dialback key being verified.
     key: String,
+    /// Whether the sender domain is one its access rules deny, refused only when it acts.
+    sender_denied: bool,
 }
 
 impl Receiving {
@@ -62,6 +66,7 @@ impl Receiving {
             closed: false,
             authority: None,
             key: String::new(),
+            sender_denied: false,
         }
     }
 
@@ -146,6 +151,28 @@ impl Receiving {
             (state @ (State::Established | State::Done), Input::Received(StreamEvent::Close)) => {
                 self.state = state;
                 self.close()
+            }
+            // A stanza from a sender domain its access rules deny (ejabberd_s2s_in.erl
+            // check_from, lines 309-325, 23.01).
+            (State::Established, Input::Received(StreamEvent::Element(e)))
+                if self.sender_denied && e.namespace == ns::SERVER =>
+            {
+                self.end_with(
+                    Ending::StreamError {
+                        condition: "invalid-from",
+                        text: None,
+                    },
+                    ErrorReason::Denied,
+                    Some(Cause {
+                        field: Field::Denied,
+                        value: self
+                            .sender
+                            .as_ref()
+                            .map(|d| d.as_str().to_owned())
+                            .unwrap_or_default(),
+                    }),
+                    Reason::Denied,
+                )
             }
             (state @ (State::Established | State::Done), _) => {
                 self.state = state;
@@ -235,6 +262,25 @@ impl Receiving {
                 Reason::NotAllowed,
             ));
             return actions;
+        }
+        if self.policy.denied_domains.contains(&from) {
+            match profile.denial.value {
+                Denial::AfterAuthentication => self.sender_denied = true,
+                Denial::AtStream => {
+                    let text = format!("{} is denied by this server's access rules", from.as_str());
+                    actions.extend(self.fail(
+                        "policy-violation",
+                        Some(&text),
+                        ErrorReason::Denied,
+                        Some(Cause {
+                            field: Field::Denied,
+                            value: from.as_str().to_owned(),
+                        }),
+                        Reason::Denied,
+                    ));
+                    return actions;
+                }
+            }
         }
         self.sender = Some(from);
 
@@ -486,15 +532,17 @@ impl Receiving {
                     .text(status.problem_as(profile.certificate_words.value)),
             );
         }
-        let dialback_follows = self.policy.uses_dialback();
+        // The stream stays open for dialback (RFC 6120 §6.4.5 note); some servers keep it open
+        // whether or not they take dialback.
+        let stays_open = self.policy.uses_dialback() || profile.sasl_failure_keeps_stream.value;
         let mut actions = vec![Action::Send(
             failure,
             Note::because(
-                NoteKind::SaslFailure { dialback_follows },
+                NoteKind::SaslFailure { stays_open },
                 Cause::sasl(&self.policy),
             ),
         )];
-        if dialback_follows {
+        if stays_open {
             // The stream stays open for dialback (RFC 6120 §6.4.5 note).
             self.state = State::ExpectCommand;
         } else {
@@ -555,6 +603,41 @@ impl Receiving {
             );
         };
         self.key = key.clone();
+        if self.sender_denied {
+            // mod_s2s_dialback.erl check_from_to, lines 347-357 (ejabberd 23.01).
+            let error = Element::inherit("error", ns::SERVER)
+                .attr("type", "auth")
+                .child(Element::new("forbidden", ns::STANZAS))
+                .child(
+                    Element::new("text", ns::STANZAS)
+                        .attr("xml:lang", "en")
+                        .text("Access denied by service policy"),
+                );
+            let result = Element::prefixed("db", "result", ns::DIALBACK)
+                .attr("from", self.policy.domain.as_str())
+                .attr("to", originating.as_str())
+                .attr("type", "error")
+                .child(error);
+            self.state = State::ExpectCommand;
+            return vec![
+                Action::Send(
+                    result,
+                    Note::because(
+                        NoteKind::DialbackDenied,
+                        Cause {
+                            field: Field::Denied,
+                            value: originating.as_str().to_owned(),
+                        },
+                    ),
+                ),
+                Action::Finish(Err(Failed {
+                    condition: Condition::DialbackError {
+                        condition: "forbidden".to_owned(),
+                    },
+                    reason: Reason::Denied,
+                })),
+            ];
+        }
         if profile.dialback_trusts_certificate.value
             && self.client_certificate == Some(Certificate::Valid)
         {
@@ -574,7 +657,9 @@ impl Receiving {
     /// The authoritative server answered (XEP-0220 step 3); report it (step 4).
     fn verified(&mut self, verification: Verification) -> Vec<Action> {
         let profile = self.profile();
-        if verification == Verification::Unanswered {
+        if matches!(verification, Verification::Unanswered(_))
+            && profile.unverified.value == Unverified::Timeout
+        {
             // The verification's own stream failed; the unauthenticated stream waits until the
             // server's timeout (Prosody's s2s_timeout, 90 s by default) and then closes.
             return self.fail(
@@ -616,12 +701,22 @@ impl Receiving {
             }
             Verification::Valid => result = result.attr("type", "valid"),
             Verification::Invalid => result = result.attr("type", "invalid"),
-            Verification::Unanswered => {
-                result = result.attr("type", "error").child(
-                    Element::inherit("error", ns::SERVER)
-                        .attr("type", "wait")
-                        .child(Element::new("remote-server-timeout", ns::STANZAS)),
-                );
+            Verification::Unanswered(why) => {
+                let (kind, condition) = match profile.unverified.value {
+                    Unverified::RemoteServerNotFound => ("cancel", "remote-server-not-found"),
+                    _ => ("wait", "remote-server-timeout"),
+                };
+                let mut error = Element::inherit("error", ns::SERVER)
+                    .attr("type", kind)
+                    .child(Element::new(condition, ns::STANZAS));
+                if let Some(why) = why {
+                    error = error.child(
+                        Element::new("text", ns::STANZAS)
+                            .attr("xml:lang", "en")
+                            .text(why),
+                    );
+                }
+                result = result.attr("type", "error").child(error);
             }
             Verification::Error(condition) => {
                 result = result.attr("type", "error").child(
@@ -631,7 +726,15 @@ impl Receiving {
                 );
             }
         }
-        let note = Note::new(NoteKind::DialbackResult(verification.clone()));
+        // The step names the condition it sends.
+        let said = match (&verification, profile.unverified.value) {
+            (Verification::Unanswered(_), Unverified::RemoteServerNotFound) => {
+                Verification::Error("remote-server-not-found")
+            }
+            (Verification::Unanswered(_), _) => Verification::Error("remote-server-timeout"),
+            (other, _) => other.clone(),
+        };
+        let note = Note::new(NoteKind::DialbackResult(said));
         match verification {
             Verification::Valid => {
                 self.state = State::Established;
@@ -661,10 +764,11 @@ impl Receiving {
                 })));
                 actions
             }
-            Verification::Error(_) | Verification::Unanswered => {
+            Verification::Error(_) | Verification::Unanswered(_) => {
                 // XEP-0220 §2.5: non-fatal for the stream; some end it all the same.
-                let condition = match verification {
-                    Verification::Error(condition) => condition,
+                let condition = match (verification, profile.unverified.value) {
+                    (Verification::Error(condition), _) => condition,
+                    (_, Unverified::RemoteServerNotFound) => "remote-server-not-found",
                     _ => "remote-server-timeout",
                 };
                 self.state = State::ExpectCommand;

@@ -60,7 +60,7 @@ impl Trace {
             };
             let _ = writeln!(out, "       {cause}{}", step.spec());
         }
-        let _ = writeln!(out, "{}", text::verdict(&self.outcome, l));
+        let _ = writeln!(out, "{}", self.verdict(l));
         out
     }
 
@@ -120,7 +120,7 @@ impl Trace {
         let _ = writeln!(
             out,
             "    Note over {first}: {}",
-            mermaid_text(&text::verdict(&self.outcome, l))
+            mermaid_text(&self.verdict(l))
         );
         out
     }

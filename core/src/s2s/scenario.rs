@@ -7,7 +7,7 @@ use std::fmt;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::peer::{Certificate, Peer, Preset, Semantics};
+use super::peer::{Certificate, CertificateName, LYNC_TLS, Peer, Preset, Semantics, TlsVersion};
 use crate::domain::Domain;
 use crate::gateway::Passphrase;
 use crate::language::Language;
@@ -98,6 +98,38 @@ impl DnsRecord {
     }
 }
 
+/// How the TCP connection to a server fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Unreachable {
+    /// Nothing listens, or a firewall rejects it: the connection is refused at once.
+    Refused,
+    /// A firewall drops it: no answer comes, and the attempt times out.
+    Timeout,
+}
+
+impl Unreachable {
+    /// Both ways.
+    pub const ALL: [Unreachable; 2] = [Unreachable::Refused, Unreachable::Timeout];
+
+    /// The name in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unreachable::Refused => "refused",
+            Unreachable::Timeout => "timeout",
+        }
+    }
+
+    /// What the connecting side sees.
+    pub fn error(self) -> &'static str {
+        match self {
+            Unreachable::Refused => "connection refused",
+            Unreachable::Timeout => "connection timed out",
+        }
+    }
+}
+
 /// The conditions between the two servers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -111,6 +143,11 @@ pub struct Environment {
     /// Whether the authoritative server confirms the dialback key (it shares the initiating
     /// server's secret and knows the stream).
     pub dialback_key_verifies: bool,
+    /// Servers that cannot be reached on their XMPP port, by domain: a connection to them is
+    /// refused or times out, whoever makes it (the partner's firewall for streams to the
+    /// partner; ours for the partner's streams and its dialback calls to our Edge server).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub unreachable: BTreeMap<Domain, Unreachable>,
 }
 
 impl Default for Environment {
@@ -119,6 +156,7 @@ impl Default for Environment {
             dns: BTreeMap::new(),
             authoritative_reachable: true,
             dialback_key_verifies: true,
+            unreachable: BTreeMap::new(),
         }
     }
 }
@@ -154,6 +192,28 @@ pub struct OurSide {
     #[serde(default = "lync", skip_serializing_if = "is_lync")]
     #[cfg_attr(feature = "typescript", tsify(optional))]
     pub semantics: Semantics,
+    /// The names the Edge server's certificate is issued for, when known: a valid certificate
+    /// that names none covering our domain is not valid for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub certificate_names: Vec<CertificateName>,
+    /// The oldest TLS version the Edge server accepts (default `1.0`).
+    #[serde(default = "lync_min_tls")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub min_tls_version: TlsVersion,
+    /// The newest TLS version the Edge server speaks (default `1.2`, with Windows' and .NET's
+    /// TLS 1.2 updates; `1.0` or `1.1` without them).
+    #[serde(default = "lync_max_tls")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub max_tls_version: TlsVersion,
+}
+
+fn lync_min_tls() -> TlsVersion {
+    LYNC_TLS.0
+}
+
+fn lync_max_tls() -> TlsVersion {
+    LYNC_TLS.1
 }
 
 fn valid() -> Certificate {
@@ -275,6 +335,18 @@ struct PartnerSpec {
     /// Whose rules the settings follow.
     #[cfg_attr(feature = "typescript", tsify(optional))]
     semantics: Option<Semantics>,
+    /// Domains its access rules deny.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    denied_domains: Option<Vec<Domain>>,
+    /// The names its certificate is issued for.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    certificate_names: Option<Vec<CertificateName>>,
+    /// The oldest TLS version it accepts.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    min_tls_version: Option<TlsVersion>,
+    /// The newest TLS version it speaks.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    max_tls_version: Option<TlsVersion>,
 }
 
 fn partner_spec<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Peer, D::Error> {
@@ -300,6 +372,18 @@ fn partner_spec<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Peer, D::E
     }
     if let Some(v) = spec.semantics {
         peer.semantics = v;
+    }
+    if let Some(v) = spec.denied_domains {
+        peer.denied_domains = v;
+    }
+    if let Some(v) = spec.certificate_names {
+        peer.certificate_names = v;
+    }
+    if let Some(v) = spec.min_tls_version {
+        peer.min_tls_version = v;
+    }
+    if let Some(v) = spec.max_tls_version {
+        peer.max_tls_version = v;
     }
     Ok(peer)
 }
@@ -335,6 +419,9 @@ impl Scenario {
                 strict_certificate_validation: false,
                 dialback_passphrase: None,
                 semantics: Semantics::Lync,
+                min_tls_version: LYNC_TLS.0,
+                max_tls_version: LYNC_TLS.1,
+                certificate_names: Vec::new(),
             },
             partner_config,
             partner,
@@ -353,7 +440,16 @@ impl Scenario {
             self.ours.strict_certificate_validation,
         );
         peer.semantics = self.ours.semantics;
-        peer
+        peer.min_tls_version = self.ours.min_tls_version;
+        peer.max_tls_version = self.ours.max_tls_version;
+        peer.certificate_names = self.ours.certificate_names.clone();
+        peer.with_names_judged()
+    }
+
+    /// The partner's server, with its certificate as we judge it (its names against its
+    /// domain).
+    pub fn partner_peer(&self) -> Peer {
+        self.partner.clone().with_names_judged()
     }
 
     /// The scenario with one setting changed, as a fix proposes it.
@@ -377,6 +473,19 @@ impl Scenario {
             "true" => Ok(true),
             "false" => Ok(false),
             _ => Err(bad_value()),
+        };
+        let names = || {
+            change
+                .value
+                .split(',')
+                .map(|n| CertificateName::parse(n.trim()).map_err(|_| bad_value()))
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let version = || {
+            TlsVersion::ALL
+                .into_iter()
+                .find(|v| v.name() == change.value)
+                .ok_or_else(bad_value)
         };
         let certificate = || {
             Certificate::ALL
@@ -402,6 +511,12 @@ impl Scenario {
             (Side::Ours, "strictCertificateValidation") => {
                 next.ours.strict_certificate_validation = boolean()?;
             }
+            (Side::Ours, "certificateNames") => next.ours.certificate_names = names()?,
+            (Side::Partner, "certificateNames") => next.partner.certificate_names = names()?,
+            (Side::Ours, "minTlsVersion") => next.ours.min_tls_version = version()?,
+            (Side::Ours, "maxTlsVersion") => next.ours.max_tls_version = version()?,
+            (Side::Partner, "minTlsVersion") => next.partner.min_tls_version = version()?,
+            (Side::Partner, "maxTlsVersion") => next.partner.max_tls_version = version()?,
             (Side::Partner, "tls") => next.partner.tls = negotiation()?,
             (Side::Partner, "sasl") => next.partner.sasl = negotiation()?,
             (Side::Partner, "dialback") => next.partner.dialback = boolean()?,
@@ -409,11 +524,36 @@ impl Scenario {
             (Side::Partner, "strictCertificateValidation") => {
                 next.partner.strict_certificate_validation = boolean()?;
             }
+            // `none`, or the domains separated by commas.
+            (Side::Partner, "deniedDomains") => {
+                next.partner.denied_domains = match change.value.as_str() {
+                    "none" => Vec::new(),
+                    list => list
+                        .split(',')
+                        .map(|d| Domain::parse(d.trim()).map_err(|_| bad_value()))
+                        .collect::<Result<_, _>>()?,
+                };
+            }
             (Side::Environment, "authoritativeReachable") => {
                 next.environment.authoritative_reachable = boolean()?;
             }
             (Side::Environment, "dialbackKeyVerifies") => {
                 next.environment.dialback_key_verifies = boolean()?;
+            }
+            (Side::Environment, name) if name.starts_with("unreachable.") => {
+                let domain = Domain::parse(&name["unreachable.".len()..]).map_err(|_| unknown())?;
+                match change.value.as_str() {
+                    "none" => {
+                        next.environment.unreachable.remove(&domain);
+                    }
+                    value => {
+                        let how = Unreachable::ALL
+                            .into_iter()
+                            .find(|u| u.name() == value)
+                            .ok_or_else(bad_value)?;
+                        next.environment.unreachable.insert(domain, how);
+                    }
+                }
             }
             (Side::Environment, name) if name.starts_with("dns.") => {
                 let domain = Domain::parse(&name["dns.".len()..]).map_err(|_| unknown())?;

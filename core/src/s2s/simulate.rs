@@ -16,13 +16,14 @@ use super::machine::{
     Action, Cause, Done, Endpoint, Failed, Field, Input, Note, NoteKind, Reason, Verification,
     VerifyRequest,
 };
-use super::peer::{Certificate, Peer};
+use super::peer::{Certificate, Peer, TlsVersion};
 use super::profile::Verification as VerificationStream;
+use super::profile::VersionRefusal;
 use super::receiving::Receiving;
 use super::scenario::{Direction, DnsRecord, Scenario, Setting, Side};
 use super::text::Context;
 use super::trace::{
-    Condition, Connection, Failure, FederationLevel, Kind, Outcome, Party, Step, Trace,
+    Condition, Connection, Failure, FederationLevel, Kind, Outcome, Party, Step, Trace, Unnamed,
 };
 use super::verifier::Verifier;
 use super::xml::{Element, STREAM_CLOSE, StreamEvent, StreamParser, ns, stream_header};
@@ -55,7 +56,7 @@ pub fn simulate(scenario: &Scenario) -> Trace {
         Ok(done) => established(done, run.receiving_certificate),
         Err((step, failed, reporter)) => {
             let fault = match (failed.reason, run.unverified_fault) {
-                (Reason::Unverified, Some(fault)) => Some(fault),
+                (Reason::Unverified | Reason::Authoritative, Some(fault)) => Some(fault),
                 _ => fix::fault(scenario, failed, *reporter),
             };
             not_established(
@@ -205,6 +206,8 @@ struct Lane {
     authenticated: bool,
     /// Whether either end gave up.
     failed: bool,
+    /// The last step each end received.
+    last_received: [Option<usize>; 2],
 }
 
 struct Driver<'a> {
@@ -216,6 +219,14 @@ struct Driver<'a> {
     done: Option<Done>,
     failure: Option<(usize, Failed, Side)>,
     unverified_fault: Option<Side>,
+}
+
+/// A peer whose certificate names, known, do not cover its domain.
+fn unnamed(peer: &Peer) -> Option<Unnamed> {
+    (!peer.names_cover_domain()).then(|| Unnamed {
+        domain: peer.domain.clone(),
+        names: peer.certificate_names.clone(),
+    })
 }
 
 /// The secret a side signs dialback keys with: the gateway's passphrase for our side, or a
@@ -263,6 +274,7 @@ pub(crate) fn setting(
         (_, Field::Sasl) => "sasl",
         (_, Field::Dialback) => "dialback",
         (_, Field::Accepts) => "accepts",
+        (_, Field::Denied) => "deniedDomains",
         (_, Field::Certificate) => "certificate",
         (_, Field::Strict) => "strictCertificateValidation",
     };
@@ -271,7 +283,7 @@ pub(crate) fn setting(
 
 pub(crate) fn run(scenario: &Scenario) -> Run {
     let ours = scenario.our_peer();
-    let partner = scenario.partner.clone();
+    let partner = scenario.partner_peer();
     let ours_initiating = scenario.direction == Direction::Outbound;
     let (initiating_peer, receiving_peer) = if ours_initiating {
         (ours.clone(), partner.clone())
@@ -316,6 +328,43 @@ pub(crate) fn run(scenario: &Scenario) -> Run {
                     reason: Reason::NotAllowed,
                 },
                 Side::Ours,
+            )),
+            encrypted: false,
+            receiving_certificate,
+            unverified_fault: None,
+        };
+    }
+
+    // A server opens no stream to a domain its access rules deny (ejabberd's s2s_access,
+    // ejabberd_s2s.erl lines 577-593, 23.01).
+    if !ours_initiating && partner.denied_domains.contains(&ours.domain) {
+        let step = Step {
+            number: 1,
+            from: Party::Partner,
+            to: Party::OurProxy,
+            connection: Connection::Main,
+            xml: None,
+            stream_id: None,
+            encrypted: false,
+            kind: Kind::Denied {
+                domain: ours.domain.clone(),
+            },
+            cause: Some(Setting::new(
+                Side::Partner,
+                "deniedDomains",
+                ours.domain.as_str(),
+            )),
+            context,
+        };
+        return Run {
+            steps: vec![step],
+            result: Err((
+                1,
+                Failed {
+                    condition: Condition::Denied,
+                    reason: Reason::Denied,
+                },
+                Side::Partner,
             )),
             encrypted: false,
             receiving_certificate,
@@ -403,6 +452,7 @@ impl Lane {
             carried: Vec::new(),
             authenticated: false,
             failed: false,
+            last_received: [None; 2],
         }
     }
 }
@@ -423,7 +473,7 @@ impl Driver<'_> {
     fn policy(&self, side: Side) -> Peer {
         match side {
             Side::Ours => self.ours.clone(),
-            _ => self.scenario.partner.clone(),
+            _ => self.scenario.partner_peer(),
         }
     }
 
@@ -516,6 +566,38 @@ impl Driver<'_> {
         }
     }
 
+    /// Why the verifying server's own stream ended, in its words, for the dialback error it
+    /// reports: ejabberd names a stream error it sent ("Stream closed by local host: Use of
+    /// STARTTLS required (policy-violation)") or a certificate it refused ("Peer certificate
+    /// rejected: ..."), mod_s2s_dialback.erl lines 359-370 (ejabberd 23.01).
+    fn why_unverified(&self, lane: usize, step: Option<usize>) -> Option<String> {
+        let policy = &self.lanes[lane].ends[0].policy;
+        let profile = policy.profile();
+        if profile.unverified.value != super::profile::Unverified::RemoteServerNotFound {
+            return None;
+        }
+        let step = self.steps.get(step?.checked_sub(1)?)?;
+        match &step.kind {
+            Kind::Machine(NoteKind::StreamError { condition, .. }) => {
+                let text = step.xml.as_deref().and_then(|xml| {
+                    let start = xml.find("<text")?;
+                    let open = xml[start..].find('>')? + start + 1;
+                    let close = xml[open..].find("</text>")? + open;
+                    Some(xml[open..close].to_owned())
+                })?;
+                Some(format!("Stream closed by local host: {text} ({condition})"))
+            }
+            Kind::Machine(NoteKind::Abandon {
+                reason: super::machine::ErrorReason::CertificateRefused { status },
+                ..
+            }) => Some(format!(
+                "Peer certificate rejected: {}",
+                status.problem_as(profile.certificate_words.value)
+            )),
+            _ => None,
+        }
+    }
+
     /// Sends a carried verification request over the connecting end's stream.
     fn carry(&mut self, lane: usize, index: usize) {
         let Some(carried) = self.lanes[lane].carried.get_mut(index) else {
@@ -587,6 +669,7 @@ impl Driver<'_> {
 
     /// Carries bytes to the other end's parser and queues what it parses.
     fn deliver(&mut self, lane: usize, to: usize, xml: &str) {
+        self.lanes[lane].last_received[to] = Some(self.steps.len());
         let parser = &mut self.lanes[lane].ends[to].parser;
         match parser.feed(xml) {
             Ok(events) => {
@@ -639,7 +722,8 @@ impl Driver<'_> {
     fn perform(&mut self, lane: usize, end: usize, actions: Vec<Action>) {
         let mut failure_step: Option<usize> = None;
         for action in actions {
-            let closing = matches!(action, Action::Close(_));
+            // A bare closing tag that ends the stream for a reason is the failure itself.
+            let closing = matches!(&action, Action::Close(note) if note.kind == NoteKind::Close);
             let number = self.act(lane, end, action, failure_step);
             if !closing && number.is_some() {
                 failure_step = number;
@@ -727,6 +811,33 @@ impl Driver<'_> {
                         )),
                     );
                     self.queue.push_back((lane, end, Input::ConnectionClosed));
+                    return Some(number);
+                }
+                // A server that cannot be reached: its firewall refuses or drops the connection.
+                let target = self.lanes[lane].ends[1].policy.domain.clone();
+                if let Some(&how) = self.scenario.environment.unreachable.get(&target) {
+                    let number = self.record(
+                        lane,
+                        from,
+                        to,
+                        None,
+                        Kind::ConnectFailed {
+                            endpoint,
+                            error: how.error().to_owned(),
+                        },
+                        Some(Setting::new(
+                            Side::Environment,
+                            format!("unreachable.{}", target.as_str()),
+                            how.name(),
+                        )),
+                    );
+                    if self.lanes[lane].purpose != Purpose::Main {
+                        // The verification fails because that server cannot be reached: its
+                        // owner is at fault.
+                        self.unverified_fault = Some(self.lanes[lane].ends[1].side);
+                    }
+                    self.queue
+                        .push_back((lane, end, Input::ConnectFailed(how.error().to_owned())));
                     return Some(number);
                 }
                 let number = self.record(
@@ -852,7 +963,11 @@ impl Driver<'_> {
                 self.lanes[lane].failed = true;
                 let purpose = self.lanes[lane].purpose;
                 if purpose == Purpose::Main && self.failure.is_none() {
-                    let step = batch_step.unwrap_or(self.steps.len());
+                    // The failure is this end's own step in the batch, or else what it last
+                    // received (as a probe sees it).
+                    let step = batch_step
+                        .or(self.lanes[lane].last_received[end])
+                        .unwrap_or(self.steps.len());
                     self.failure = Some((step, failed.clone(), side));
                 }
                 let unanswered = self.lanes[lane].carried.iter().any(|c| !c.answered);
@@ -867,6 +982,11 @@ impl Driver<'_> {
                     self.unverified_fault = fix::fault(&reversed, &failed, side);
                 }
                 // Nothing will answer what this stream carries, or was to carry.
+                let why = if end == 0 {
+                    self.why_unverified(lane, batch_step)
+                } else {
+                    None
+                };
                 for carried in &mut self.lanes[lane].carried {
                     if !carried.answered {
                         carried.answered = true;
@@ -874,7 +994,7 @@ impl Driver<'_> {
                         self.queue.push_back((
                             waiting_lane,
                             waiting_end,
-                            Input::Verified(Verification::Unanswered),
+                            Input::Verified(Verification::Unanswered(why.clone())),
                         ));
                     }
                 }
@@ -997,6 +1117,9 @@ impl Driver<'_> {
     /// The TLS handshake (RFC 6120 §5.4.3): each side sees the other's certificate, and a side
     /// that validates strictly may refuse it, which ends the connection at the TLS layer.
     fn handshake(&mut self, lane: usize) -> usize {
+        if let Some(number) = self.versions_apart(lane) {
+            return number;
+        }
         let [initiating, receiving] = &self.lanes[lane].ends;
         let initiating_saw = receiving.policy.certificate;
         let receiving_saw = (initiating.policy.certificate != Certificate::Missing)
@@ -1030,6 +1153,7 @@ impl Driver<'_> {
                 Kind::TlsHandshakeFailed {
                     by_initiating: judge == 0,
                     status: rejection.status,
+                    unnamed: unnamed(&self.lanes[lane].ends[1 - judge].policy),
                 },
                 Some(cause),
             );
@@ -1063,6 +1187,8 @@ impl Driver<'_> {
             Kind::TlsHandshake {
                 initiating_saw,
                 receiving_saw,
+                unnamed: unnamed(&self.lanes[lane].ends[1].policy)
+                    .or_else(|| unnamed(&self.lanes[lane].ends[0].policy)),
             },
             cause,
         );
@@ -1086,6 +1212,73 @@ impl Driver<'_> {
             },
         ));
         number
+    }
+
+    /// The TLS versions of the two ends (RFC 8446 §4.1.3, RFC 5246 §7.4.1): when they have none
+    /// in common, the server refuses a client that is too old, and a client refuses a server
+    /// that is; the refusing side sends a `protocol_version` alert, or closes the connection
+    /// without one. Returns the step, when the handshake fails so.
+    fn versions_apart(&mut self, lane: usize) -> Option<usize> {
+        let [initiating, receiving] = &self.lanes[lane].ends;
+        let (i, r) = (&initiating.policy, &receiving.policy);
+        if i.min_tls_version.max(r.min_tls_version) <= i.max_tls_version.min(r.max_tls_version) {
+            return None;
+        }
+        // The server answers the client's newest version; a client too old for it is refused
+        // by the server, a server too old for the client by the client.
+        let by_initiating = i.max_tls_version >= r.min_tls_version;
+        let refusing = if by_initiating { i } else { r };
+        let alert = refusing.profile().version_refusal.value == VersionRefusal::Alert;
+        // The side without TLS 1.2, which every implementation must support (RFC 9325
+        // §3.1.1), is the one to change.
+        let outdated = |p: &Peer| p.max_tls_version < TlsVersion::Tls12;
+        let (blamed, setting, value) =
+            if outdated(i) || (!outdated(r) && i.min_tls_version > TlsVersion::Tls12) {
+                if outdated(i) {
+                    (0, "maxTlsVersion", i.max_tls_version)
+                } else {
+                    (0, "minTlsVersion", i.min_tls_version)
+                }
+            } else if outdated(r) {
+                (1, "maxTlsVersion", r.max_tls_version)
+            } else {
+                (1, "minTlsVersion", r.min_tls_version)
+            };
+        let sides = [initiating.side, receiving.side];
+        let parties = [initiating.party, receiving.party];
+        let ranges = [
+            (i.min_tls_version, i.max_tls_version),
+            (r.min_tls_version, r.max_tls_version),
+        ];
+        let number = self.record(
+            lane,
+            parties[0],
+            parties[1],
+            None,
+            Kind::TlsVersionRefused {
+                by_initiating,
+                alert,
+                initiating: ranges[0],
+                receiving: ranges[1],
+            },
+            Some(Setting::new(sides[blamed], setting, value.name())),
+        );
+        self.lanes[lane].cut = true;
+        if lane == 0 && self.failure.is_none() {
+            self.failure = Some((
+                number,
+                Failed {
+                    condition: Condition::TlsVersion,
+                    reason: Reason::TlsVersion {
+                        initiating_at_fault: blamed == 0,
+                    },
+                },
+                sides[0],
+            ));
+        }
+        self.queue.push_back((lane, 0, Input::ConnectionClosed));
+        self.queue.push_back((lane, 1, Input::ConnectionClosed));
+        Some(number)
     }
 
     /// The first stanza on the negotiated stream.

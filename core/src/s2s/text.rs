@@ -2,9 +2,9 @@
 //! specification sections they follow.
 
 use super::machine::{ErrorReason, NoteKind, Offer, Restart, Verification};
-use super::peer::Certificate;
+use super::peer::{Certificate, TlsVersion};
 use super::scenario::{DnsRecord, Side};
-use super::trace::{Condition, Kind, Outcome, Party, Phase};
+use super::trace::{Condition, Kind, Outcome, Party, Phase, Unnamed};
 use crate::domain::Domain;
 use crate::language::Language;
 
@@ -19,6 +19,7 @@ pub(crate) struct Context {
 pub(crate) fn phase(kind: &Kind) -> Phase {
     match kind {
         Kind::NotAllowed { .. }
+        | Kind::Denied { .. }
         | Kind::DnsQuery { .. }
         | Kind::DnsAnswer { .. }
         | Kind::Connect { .. } => Phase::Connection,
@@ -26,7 +27,9 @@ pub(crate) fn phase(kind: &Kind) -> Phase {
         Kind::ConnectFailed { .. } | Kind::Timeout { .. } | Kind::Disconnected => Phase::Connection,
         Kind::Unreadable { .. } => Phase::Close,
         Kind::TlsError { .. } => Phase::Tls,
-        Kind::TlsHandshake { .. } | Kind::TlsHandshakeFailed { .. } => Phase::Tls,
+        Kind::TlsHandshake { .. }
+        | Kind::TlsHandshakeFailed { .. }
+        | Kind::TlsVersionRefused { .. } => Phase::Tls,
         Kind::Machine(note) => match note {
             NoteKind::StreamOpen { .. } | NoteKind::StreamAccept { .. } | NoteKind::Features(_) => {
                 Phase::Stream
@@ -37,6 +40,7 @@ pub(crate) fn phase(kind: &Kind) -> Phase {
             }
             NoteKind::DialbackKey { .. }
             | NoteKind::DialbackResult(_)
+            | NoteKind::DialbackDenied
             | NoteKind::VerifyOpen
             | NoteKind::VerifyRequest { .. }
             | NoteKind::VerifyAnswer { .. }
@@ -53,6 +57,7 @@ pub(crate) fn phase(kind: &Kind) -> Phase {
 pub(crate) fn spec(kind: &Kind) -> &'static str {
     match kind {
         Kind::NotAllowed { .. } => "Lync Server 2013: New-CsXmppAllowedPartner",
+        Kind::Denied { .. } => "RFC 6120 §13.14",
         Kind::DnsQuery {
             authoritative: false,
             ..
@@ -91,6 +96,7 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
         Kind::Disconnected => "RFC 6120 §4.4",
         Kind::TlsHandshake { .. } => "RFC 6120 §5.4.3, §13.7.2",
         Kind::TlsHandshakeFailed { .. } => "RFC 6120 §13.7.2, §5.4.3.2",
+        Kind::TlsVersionRefused { .. } => "RFC 8446 §4.1.3, RFC 8996, RFC 9325 §3.1.1",
         Kind::Machine(note) => match note {
             NoteKind::StreamOpen { restart, .. } => match restart {
                 Restart::Initial => "RFC 6120 §4.7.1",
@@ -113,10 +119,11 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
             NoteKind::SaslSuccess => "RFC 6120 §6.4.6",
             NoteKind::SaslFailure { .. } => "RFC 6120 §6.4.5, XEP-0178 §3",
             NoteKind::DialbackKey { .. } => "XEP-0220 §2.1.1, XEP-0185 §2",
-            NoteKind::DialbackResult(Verification::Error(_) | Verification::Unanswered) => {
+            NoteKind::DialbackResult(Verification::Error(_) | Verification::Unanswered(_)) => {
                 "XEP-0220 §2.5"
             }
             NoteKind::DialbackResult(_) => "XEP-0220 §2.2.1",
+            NoteKind::DialbackDenied => "XEP-0220 §2.5",
             NoteKind::VerifyOpen | NoteKind::VerifyClose => "XEP-0220 §2.1.2",
             NoteKind::VerifyRequest { .. } => "XEP-0220 §2.1.2",
             NoteKind::VerifyAnswer { .. } => "XEP-0220 §2.2.2",
@@ -167,6 +174,10 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
         Kind::NotAllowed { domain } => l.pick(
             format!("no XMPP partner claims {domain}: nothing is sent"),
             format!("kein XMPP-Partner beansprucht {domain}: Es wird nichts gesendet"),
+        ),
+        Kind::Denied { domain } => l.pick(
+            format!("opens no stream to {domain}: its access rules deny it"),
+            format!("öffnet keinen Datenstrom zu {domain}: Seine Zugriffsregeln verbieten es"),
         ),
         Kind::DnsQuery { domain, .. } => l.pick(
             format!("SRV query for _xmpp-server._tcp.{}", domain.as_str()),
@@ -230,9 +241,20 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
             "schließt die TCP-Verbindung".to_owned(),
         ),
         Kind::TlsHandshake { .. } => l.pick("TLS handshake".to_owned(), "TLS-Handshake".to_owned()),
+        Kind::TlsVersionRefused { alert: true, .. } => l.pick(
+            "TLS handshake fails: no common TLS version (protocol_version alert)".to_owned(),
+            "TLS-Handshake scheitert: keine gemeinsame TLS-Version (Alarm protocol_version)"
+                .to_owned(),
+        ),
+        Kind::TlsVersionRefused { alert: false, .. } => l.pick(
+            "TLS handshake fails: no common TLS version (connection closed)".to_owned(),
+            "TLS-Handshake scheitert: keine gemeinsame TLS-Version (Verbindung geschlossen)"
+                .to_owned(),
+        ),
         Kind::TlsHandshakeFailed {
             by_initiating,
             status,
+            ..
         } => {
             let (judge, owner) = if *by_initiating { (i, r) } else { (r, i) };
             l.pick(
@@ -309,11 +331,15 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
                     format!("dialback error: {condition}"),
                     format!("Rückruffehler: {condition}"),
                 ),
-                Verification::Unanswered => l.pick(
+                Verification::Unanswered(_) => l.pick(
                     "dialback error: remote-server-timeout".to_owned(),
                     "Rückruffehler: remote-server-timeout".to_owned(),
                 ),
             },
+            NoteKind::DialbackDenied => l.pick(
+                "dialback error: forbidden (access denied)".to_owned(),
+                "Rückruffehler: forbidden (Zugriff verweigert)".to_owned(),
+            ),
             NoteKind::VerifyOpen => l.pick(
                 "opens a verify-only stream".to_owned(),
                 "öffnet einen reinen Prüf-Datenstrom".to_owned(),
@@ -382,6 +408,19 @@ fn judged(certificate: Certificate, l: Language) -> String {
 pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
     let (i, r) = (&c.initiating, &c.receiving);
     match kind {
+        Kind::Denied { domain } => l.pick(
+            format!(
+                "The partner's server has access rules for federation (ejabberd's s2s_access, \
+                 Openfire's permission list), and they deny {domain}. It does not even try to \
+                 connect: messages to {domain} bounce on its side."
+            ),
+            format!(
+                "Der Partnerserver hat Zugriffsregeln für die Föderation (s2s_access bei \
+                 ejabberd, die Berechtigungsliste bei Openfire), und sie verbieten {domain}. Er \
+                 versucht nicht einmal, sich zu verbinden: Nachrichten an {domain} kommen bei \
+                 ihm zurück."
+            ),
+        ),
         Kind::NotAllowed { domain } => l.pick(
             format!(
                 "Lync lets users reach an XMPP network only if it is an allowed partner. Add \
@@ -517,6 +556,7 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
         Kind::TlsHandshake {
             initiating_saw,
             receiving_saw,
+            unnamed,
         } => {
             let client = match receiving_saw {
                 Some(certificate) => l.pick(
@@ -547,13 +587,61 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
                      die Verbindung verschlüsselt, und der Datenstrom beginnt neu.",
                     judged(*initiating_saw, l)
                 ),
+            ) + &unnamed_text(unnamed.as_ref(), l)
+        }
+        Kind::TlsVersionRefused {
+            by_initiating,
+            alert,
+            initiating,
+            receiving,
+        } => {
+            let range = |(low, high): &(TlsVersion, TlsVersion)| {
+                if low == high {
+                    low.to_string()
+                } else {
+                    format!("{low} to {}", high.name())
+                }
+            };
+            let refuser = if *by_initiating { i } else { r };
+            let (how_en, how_de) = if *alert {
+                (
+                    "with a protocol_version alert",
+                    "mit dem Alarm protocol_version",
+                )
+            } else {
+                (
+                    "by closing the connection, without an alert",
+                    "durch Schließen der Verbindung, ohne Alarm",
+                )
+            };
+            l.pick(
+                format!(
+                    "{i} speaks {}, {r} speaks {}: there is no version both speak, and {refuser} \
+                     ends the handshake {how_en}. TLS 1.0 and 1.1 are deprecated (RFC 8996); \
+                     every implementation must speak TLS 1.2 (RFC 9325). A Lync Server 2013 or \
+                     Skype for Business 2015 Edge server speaks TLS 1.2 once Windows' and \
+                     .NET's TLS 1.2 updates are in place.",
+                    range(initiating),
+                    range(receiving)
+                ),
+                format!(
+                    "{i} spricht {}, {r} spricht {}: Es gibt keine Version, die beide sprechen, \
+                     und {refuser} beendet den Handshake {how_de}. TLS 1.0 und 1.1 sind veraltet \
+                     (RFC 8996); jede Implementierung muss TLS 1.2 sprechen (RFC 9325). Ein \
+                     Edge-Server von Lync Server 2013 oder Skype for Business 2015 spricht TLS \
+                     1.2, sobald die TLS-1.2-Updates für Windows und .NET installiert sind.",
+                    range(initiating),
+                    range(receiving)
+                ),
             )
         }
         Kind::TlsHandshakeFailed {
             by_initiating,
             status,
+            unnamed,
         } => {
             let (judge, owner) = if *by_initiating { (i, r) } else { (r, i) };
+            let names = unnamed_text(unnamed.as_ref(), l);
             l.pick(
                 format!(
                     "{judge} validates certificates strictly, and {owner}'s certificate {}: \
@@ -569,7 +657,7 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
                      Datenstrom-Tag.",
                     status.problem(l)
                 ),
-            )
+            ) + &names
         }
         Kind::ConnectFailed { .. } => l.pick(
             "Nothing accepted the connection at this address: the server is down, a firewall \
@@ -776,23 +864,18 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             format!("The certificate is valid for {i}; the stream restarts once more."),
             format!("Das Zertifikat ist für {i} gültig; der Datenstrom beginnt noch einmal neu."),
         ),
-        NoteKind::SaslFailure {
-            dialback_follows: true,
-        } => l.pick(
+        NoteKind::SaslFailure { stays_open: true } => l.pick(
             format!(
                 "The certificate does not authenticate {i} (XEP-0178 §3 step 11b). The stream \
-                 stays open, so dialback can still verify the domain if the initiating server \
-                 uses it."
+                 stays open, so the initiating server can still try dialback."
             ),
             format!(
                 "Das Zertifikat authentifiziert {i} nicht (XEP-0178 §3 Schritt 11b). Der \
-                 Datenstrom bleibt offen, daher kann der Rückruf die Domäne noch verifizieren, \
-                 wenn der initiierende Server ihn nutzt."
+                 Datenstrom bleibt offen, der initiierende Server kann also noch den Rückruf \
+                 versuchen."
             ),
         ),
-        NoteKind::SaslFailure {
-            dialback_follows: false,
-        } => l.pick(
+        NoteKind::SaslFailure { stays_open: false } => l.pick(
             format!(
                 "The certificate does not authenticate {i} (XEP-0178 §3 step 11b), and the \
                  receiving server does not use dialback, so it closes the stream."
@@ -830,7 +913,7 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
              internal-server-error zurück."
                 .to_owned(),
         ),
-        NoteKind::DialbackResult(Verification::Error(_) | Verification::Unanswered) => l.pick(
+        NoteKind::DialbackResult(Verification::Error(_) | Verification::Unanswered(_)) => l.pick(
             "The key could not be checked. The stream stays open, but the sender domain is not \
              verified, and queued stanzas bounce with remote-server-timeout."
                 .to_owned(),
@@ -838,6 +921,16 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
              Absenderdomäne ist aber nicht verifiziert, und wartende Stanzas kommen mit \
              remote-server-timeout zurück."
                 .to_owned(),
+        ),
+        NoteKind::DialbackDenied => l.pick(
+            format!(
+                "{r} does not check the key: its access rules deny {i}, and it says so with a \
+                 forbidden dialback error (XEP-0220 §2.5)."
+            ),
+            format!(
+                "{r} prüft den Schlüssel nicht: Seine Zugriffsregeln verbieten {i}, und er \
+                 antwortet mit dem Rückruffehler forbidden (XEP-0220 §2.5)."
+            ),
         ),
         NoteKind::VerifyOpen => l.pick(
             format!(
@@ -925,6 +1018,31 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
             ),
         ),
     }
+}
+
+/// Which names a certificate has and which it lacks, when they are known.
+fn unnamed_text(unnamed: Option<&Unnamed>, l: Language) -> String {
+    let Some(Unnamed { domain, names }) = unnamed else {
+        return String::new();
+    };
+    let list = names
+        .iter()
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    l.pick(
+        format!(
+            " The certificate for {domain} names {list}, but not {domain}: the other side \
+             expects the XMPP domain itself (RFC 6120 §13.7.1.2; a wildcard covers one label \
+             only, RFC 6125 §6.4.3). Reissue it with {domain} as a subject alternative name."
+        ),
+        format!(
+            " Das Zertifikat für {domain} nennt {list}, aber nicht {domain}: Die Gegenseite \
+             erwartet die XMPP-Domäne selbst (RFC 6120 §13.7.1.2; ein Platzhalter deckt nur ein \
+             Label ab, RFC 6125 §6.4.3). Stellen Sie es mit {domain} als alternativem \
+             Antragstellernamen neu aus."
+        ),
+    )
 }
 
 /// Why a server ends a stream, in plain words.
@@ -1065,6 +1183,16 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                 status.problem(l)
             ),
         ),
+        ErrorReason::Denied => l.pick(
+            format!(
+                "{r} authenticated {i}, but its access rules deny {i}: it refuses the first \
+                 stanza and ends the stream. Nothing from {i} gets through."
+            ),
+            format!(
+                "{r} hat {i} authentifiziert, aber seine Zugriffsregeln verbieten {i}: Er weist \
+                 die erste Stanza ab und beendet den Datenstrom. Nichts von {i} kommt durch."
+            ),
+        ),
         ErrorReason::TlsDisabled => l.pick(
             format!("{r} does not do TLS and refuses the request to start it."),
             format!("{r} unterstützt kein TLS und lehnt die Bitte ab, es zu starten."),
@@ -1088,6 +1216,10 @@ pub(crate) fn condition(condition: &Condition, l: Language) -> String {
             "not an allowed XMPP partner".to_owned(),
             "kein zugelassener XMPP-Partner".to_owned(),
         ),
+        Condition::Denied => l.pick(
+            "the partner's server denies our domain".to_owned(),
+            "der Partnerserver verbietet unsere Domäne".to_owned(),
+        ),
         Condition::Dns { record } => match record {
             DnsRecord::SrvRoot => l.pick(
                 "DNS says the XMPP service is not available".to_owned(),
@@ -1101,6 +1233,10 @@ pub(crate) fn condition(condition: &Condition, l: Language) -> String {
         Condition::StreamError { condition } => l.pick(
             format!("stream error {condition}"),
             format!("Datenstromfehler {condition}"),
+        ),
+        Condition::TlsVersion => l.pick(
+            "no TLS version both sides speak".to_owned(),
+            "keine TLS-Version, die beide Seiten sprechen".to_owned(),
         ),
         Condition::TlsFailure => l.pick(
             "the receiving server refused TLS".to_owned(),
@@ -1184,8 +1320,12 @@ pub(crate) fn side(side: Side, l: Language) -> &'static str {
     }
 }
 
-/// The outcome in one sentence.
+/// The outcome in one sentence; `detail` follows the failure's condition.
 pub(crate) fn verdict(outcome: &Outcome, l: Language) -> String {
+    verdict_with(outcome, "", l)
+}
+
+pub(crate) fn verdict_with(outcome: &Outcome, detail: &str, l: Language) -> String {
     match (&outcome.method, outcome.level, &outcome.failure) {
         (Some(method), Some(level), _) => l.pick(
             format!(
@@ -1238,13 +1378,13 @@ pub(crate) fn verdict(outcome: &Outcome, l: Language) -> String {
             };
             l.pick(
                 format!(
-                    "Failed at step {}: {}. At fault: {}.{fix}",
+                    "Failed at step {}: {}.{detail} At fault: {}.{fix}",
                     failure.step,
                     condition(&failure.condition, l),
                     fault(failure.fault, l)
                 ),
                 format!(
-                    "Gescheitert bei Schritt {}: {}. Ursache: {}.{fix}",
+                    "Gescheitert bei Schritt {}: {}.{detail} Ursache: {}.{fix}",
                     failure.step,
                     condition(&failure.condition, l),
                     fault(failure.fault, l)

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::machine::{Endpoint, NoteKind};
-use super::peer::Certificate;
+use super::peer::{Certificate, TlsVersion};
 use super::scenario::{DnsRecord, Scenario, Setting, Side};
 use super::text;
 use crate::domain::Domain;
@@ -122,14 +122,32 @@ pub(crate) enum Kind {
     TlsHandshake {
         initiating_saw: Certificate,
         receiving_saw: Option<Certificate>,
+        /// A certificate whose names, known, do not cover its domain.
+        unnamed: Option<Unnamed>,
+    },
+    /// The two sides have no TLS version in common.
+    TlsVersionRefused {
+        /// Whether the initiating server refused (otherwise the receiving server did).
+        by_initiating: bool,
+        /// Whether the refusing side says so with a `protocol_version` alert.
+        alert: bool,
+        /// The versions each side speaks, oldest and newest.
+        initiating: (TlsVersion, TlsVersion),
+        receiving: (TlsVersion, TlsVersion),
     },
     /// A side refused the other's certificate during the handshake.
     TlsHandshakeFailed {
         /// Whether the initiating server refused (otherwise the receiving server did).
         by_initiating: bool,
         status: Certificate,
+        /// The refused certificate's names, when known and they do not cover its domain.
+        unnamed: Option<Unnamed>,
     },
     NotAllowed {
+        domain: Domain,
+    },
+    /// The partner's server opens no stream to our domain: its access rules deny it.
+    Denied {
         domain: Domain,
     },
     /// A TCP connection attempt failed (probe).
@@ -156,6 +174,15 @@ pub(crate) enum Kind {
     /// The other side closed the TCP connection (probe).
     #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Disconnected,
+}
+
+/// A certificate that names other domains than the one it is presented for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unnamed {
+    /// The domain it should name.
+    pub domain: Domain,
+    /// The names it has.
+    pub names: Vec<super::peer::CertificateName>,
 }
 
 /// One step of the negotiation.
@@ -243,6 +270,8 @@ impl Step {
 pub enum Condition {
     /// The domain is not an allowed XMPP partner.
     NotAllowed,
+    /// The partner's server denies our domain by its access rules.
+    Denied,
     /// DNS gave no server.
     Dns {
         /// The answer.
@@ -255,6 +284,8 @@ pub enum Condition {
     },
     /// The receiving server answered STARTTLS with `<failure/>` (RFC 6120 §5.4.2.2).
     TlsFailure,
+    /// The two sides have no TLS version in common (RFC 8446 §4.1.3).
+    TlsVersion,
     /// A side ended the TLS handshake over the other's certificate (RFC 6120 §13.7.2).
     CertificateRejected {
         /// The certificate's status.
@@ -422,6 +453,41 @@ impl Trace {
         &self.outcome
     }
 
+    /// The outcome in one sentence; a certificate refused for its names says which it has.
+    pub fn verdict(&self, language: Language) -> String {
+        let mut detail = String::new();
+        if let Some(Failure {
+            condition:
+                Condition::CertificateRejected {
+                    certificate: Certificate::NameMismatch,
+                    of,
+                },
+            ..
+        }) = &self.outcome.failure
+        {
+            let peer = match of {
+                Party::OurProxy => self.scenario.our_peer(),
+                _ => self.scenario.partner_peer(),
+            };
+            if !peer.certificate_names.is_empty() {
+                let names: Vec<&str> = peer.certificate_names.iter().map(|n| n.as_str()).collect();
+                detail.push_str(&language.pick(
+                    format!(
+                        " It names {}, not {}.",
+                        names.join(", "),
+                        peer.domain.as_str()
+                    ),
+                    format!(
+                        " Es nennt {}, nicht {}.",
+                        names.join(", "),
+                        peer.domain.as_str()
+                    ),
+                ));
+            }
+        }
+        text::verdict_with(&self.outcome, &detail, language)
+    }
+
     /// The trace with its texts in one language, ready to serialise as JSON.
     pub fn localize(&self, language: Language) -> LocalizedTrace {
         LocalizedTrace {
@@ -444,7 +510,7 @@ impl Trace {
                 })
                 .collect(),
             outcome: self.outcome.clone(),
-            verdict: text::verdict(&self.outcome, language),
+            verdict: self.verdict(language),
         }
     }
 }

@@ -77,6 +77,14 @@ impl Verifier {
                 )
             }
             (VerifierState::Connecting, Input::Connected) => (self.open(), None),
+            // XEP-0220 §2.5: the authoritative server cannot be reached.
+            (VerifierState::Connecting, Input::ConnectFailed(_)) => {
+                self.state = VerifierState::Done;
+                (
+                    Vec::new(),
+                    Some(Verification::Error("remote-connection-failed")),
+                )
+            }
             (VerifierState::Connecting, Input::ConnectionClosed) => {
                 self.state = VerifierState::Done;
                 (

@@ -17,6 +17,10 @@ pub const PARTNER_NO_SRV: &str = "nosrv.example";
 pub const OURS: &str = "lync.example";
 /// Where the partner's server (Prosody or ejabberd) listens.
 pub const PARTNER_ADDRESS: &str = "127.0.0.1";
+/// A second partner domain, served by a second server, for two real servers federating.
+pub const OTHER: &str = "other.example";
+/// Where that second server listens.
+pub const OTHER_ADDRESS: &str = "127.0.0.3";
 /// Where the probe listens as our domain's server.
 pub const PROBE_ADDRESS: &str = "127.0.0.2:5269";
 
@@ -31,6 +35,11 @@ pub struct Process {
 impl Process {
     pub fn new(name: &'static str, child: Child, log: PathBuf) -> Process {
         Process { name, child, log }
+    }
+
+    /// Its whole log.
+    pub fn log(&self) -> String {
+        fs::read_to_string(&self.log).unwrap_or_default()
     }
 
     /// The end of its log, for a failure report.
@@ -79,6 +88,8 @@ pub fn dnsmasq(dir: &Path) -> Result<Process, String> {
         format!("--host-record={PARTNER_NO_SRV},{PARTNER_ADDRESS}"),
         format!("--srv-host=_xmpp-server._tcp.{OURS},xmpp.{OURS},5269"),
         format!("--host-record=xmpp.{OURS},127.0.0.2"),
+        format!("--srv-host=_xmpp-server._tcp.{OTHER},xmpp.{OTHER},5269"),
+        format!("--host-record=xmpp.{OTHER},{OTHER_ADDRESS}"),
     ];
     let child = Command::new("dnsmasq")
         .args([
@@ -170,7 +181,7 @@ impl ProsodyConfig {
     }
 
     /// The configuration file.
-    fn render(&self, dir: &Path, files: &Files, pki: &Pki) -> String {
+    fn render(&self, dir: &Path, files: &Files, pki: &Pki, site: &Site) -> String {
         let dir = dir.display();
         let mut modules = vec!["tls", "saslauth", "admin_shell", "ping"];
         if self.dialback {
@@ -188,7 +199,7 @@ pidfile = "{dir}/prosody.pid"
 data_path = "{dir}/data"
 admin_socket = "{dir}/prosody.sock"
 log = {{ debug = "{dir}/prosody.log" }}
-interfaces = {{ "{PARTNER_ADDRESS}" }}
+interfaces = {{ "{address}" }}
 c2s_ports = {{ 5222 }}
 s2s_ports = {{ 5269 }}
 modules_enabled = {{ {modules} }}
@@ -205,9 +216,15 @@ ssl = {{
     key = "{key}";
     cafile = "{ca}";
 }}
-VirtualHost "{PARTNER}"
-VirtualHost "{PARTNER_NO_SRV}"
+{hosts}
 "#,
+            address = site.address,
+            hosts = site
+                .hosts
+                .iter()
+                .map(|h| format!("VirtualHost \"{h}\""))
+                .collect::<Vec<_>>()
+                .join("\n"),
             name = self.name(),
             require = self.require_encryption,
             allow = self.allow_encryption,
@@ -217,6 +234,26 @@ VirtualHost "{PARTNER_NO_SRV}"
             ca = pki.ca.display(),
         )
     }
+}
+
+/// Where a server runs and the domains it serves.
+#[derive(Debug, Clone, Copy)]
+pub struct Site {
+    pub address: &'static str,
+    pub hosts: &'static [&'static str],
+}
+
+impl Site {
+    /// The partner of the cases: both of its domains at the partner's address.
+    pub const PARTNER: Site = Site {
+        address: PARTNER_ADDRESS,
+        hosts: &[PARTNER, PARTNER_NO_SRV],
+    };
+    /// A second server, for two real servers federating with each other.
+    pub const OTHER: Site = Site {
+        address: OTHER_ADDRESS,
+        hosts: &[OTHER],
+    };
 }
 
 /// A running Prosody.
@@ -229,12 +266,23 @@ pub struct Prosody {
 impl Prosody {
     /// Starts Prosody with `config` in `dir`, and waits until it accepts s2s connections.
     pub fn start(config: &ProsodyConfig, dir: &Path, pki: &Pki) -> Result<Prosody, String> {
+        Prosody::start_at(config, dir, pki, &Site::PARTNER)
+    }
+
+    /// Starts Prosody with `config` for the domains and address of `site`.
+    pub fn start_at(
+        config: &ProsodyConfig,
+        dir: &Path,
+        pki: &Pki,
+        site: &Site,
+    ) -> Result<Prosody, String> {
         let _ = fs::remove_dir_all(dir);
         fs::create_dir_all(dir.join("data")).map_err(|e| e.to_string())?;
         // One certificate for both domains, in the configured state.
-        let files = pki.issue(&[PARTNER, PARTNER_NO_SRV], config.certificate)?;
+        let files = pki.issue(site.hosts, config.certificate)?;
         let config_file = dir.join("prosody.cfg.lua");
-        fs::write(&config_file, config.render(dir, &files, pki)).map_err(|e| e.to_string())?;
+        fs::write(&config_file, config.render(dir, &files, pki, site))
+            .map_err(|e| e.to_string())?;
         let log = dir.join("prosody.log");
         let child = Command::new("prosody")
             .arg("--config")
@@ -250,7 +298,7 @@ impl Prosody {
             child,
             log,
         };
-        let address: SocketAddr = format!("{PARTNER_ADDRESS}:5269")
+        let address: SocketAddr = format!("{}:5269", site.address)
             .parse()
             .map_err(|e| format!("{e}"))?;
         let deadline = Instant::now() + Duration::from_secs(15);
@@ -278,11 +326,17 @@ impl Prosody {
     /// Makes Prosody open a stream to our domain: an XEP-0199 ping from its domain, sent
     /// through its admin shell. Returns at once; the ping's answer does not matter.
     pub fn ping_ours(&self, from: &str) -> Result<Child, String> {
+        self.ping(from, OURS)
+    }
+
+    /// Makes Prosody open a stream from `from` to `to`, with an XEP-0199 ping through its admin
+    /// shell. Returns at once.
+    pub fn ping(&self, from: &str, to: &str) -> Result<Child, String> {
         Command::new("prosodyctl")
             .arg("--config")
             .arg(&self.config_file)
             .arg("shell")
-            .arg(format!("xmpp:ping('{from}', '{OURS}', 10)"))
+            .arg(format!("xmpp:ping('{from}', '{to}', 10)"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
