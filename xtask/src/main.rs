@@ -18,7 +18,7 @@ Commands:
   serve         Build the playground and serve it on http://127.0.0.1:8080 [--port N]
   dist          Build the playground into web/dist (a static folder) and report its size
   pkg           Build the npm package (WebAssembly) into pkg/dist and report its size
-  interop       Prove the simulator against real Prosody, every case (needs root) [--only TEXT]
+  interop       Prove the simulator against real Prosody and ejabberd, every case (needs root) [--only TEXT]
   bench         Run the benchmarks: native (release build), then the npm package in Node
   confusables   Regenerate core/src/validate/confusable_table.rs
   schema        Regenerate the JSON Schemas in schema/
@@ -132,7 +132,7 @@ fn test() -> Result<(), String> {
     generated::diagnostics_doc(true)?;
     generated::profiles_doc(true)?;
     run(&cargo, &["test", "--workspace", "--all-features"], &[])?;
-    // The simulator against real Prosody: the representative subset.
+    // The simulator against real Prosody and ejabberd: the representative subset.
     interop(false, &[])?;
     run(
         &cargo,

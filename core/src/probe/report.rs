@@ -361,7 +361,7 @@ impl ProbeReport {
             out,
             "\n{} {}",
             l.pick("Predicted:", "Vorhergesagt:"),
-            crate::s2s::text::verdict(self.prediction.outcome(), l)
+            self.prediction.verdict(l)
         );
         let a = &self.agreement;
         let verdict = match (a.outcome, a.steps) {

@@ -63,28 +63,34 @@ impl fmt::Display for Evidence {
     }
 }
 
-/// A behaviour's value in one profile, and where it is known from.
+/// A behaviour's value in one profile, and where it is known from. The evidence is for the
+/// documentation and the native tools; the WebAssembly build leaves it out, to stay small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Rule<T> {
     /// What the server does.
     pub value: T,
     /// How that is known.
+    #[cfg(not(target_arch = "wasm32"))]
     pub evidence: Evidence,
 }
 
-const fn spec<T>(value: T, section: &'static str) -> Rule<T> {
+const fn rule<T>(value: T, evidence: Evidence) -> Rule<T> {
+    #[cfg(target_arch = "wasm32")]
+    let _ = evidence;
     Rule {
         value,
-        evidence: Evidence::Spec { section },
+        #[cfg(not(target_arch = "wasm32"))]
+        evidence,
     }
 }
 
+const fn spec<T>(value: T, section: &'static str) -> Rule<T> {
+    rule(value, Evidence::Spec { section })
+}
+
 const fn interop<T>(value: T, cases: &'static str) -> Rule<T> {
-    Rule {
-        value,
-        evidence: Evidence::Interop { cases },
-    }
+    rule(value, Evidence::Interop { cases })
 }
 
 const fn source<T>(
@@ -94,22 +100,19 @@ const fn source<T>(
     path: &'static str,
     lines: &'static str,
 ) -> Rule<T> {
-    Rule {
+    rule(
         value,
-        evidence: Evidence::Source {
+        Evidence::Source {
             repository,
             version,
             path,
             lines,
         },
-    }
+    )
 }
 
 const fn documented<T>(value: T, source: &'static str) -> Rule<T> {
-    Rule {
-        value,
-        evidence: Evidence::Documentation { source },
-    }
+    rule(value, Evidence::Documentation { source })
 }
 
 /// How a server ends a stream it gives up on.
@@ -360,6 +363,7 @@ macro_rules! profile {
             $($(#[doc = $doc])* pub $field: Rule<$type>,)*
         }
 
+        #[cfg(not(target_arch = "wasm32"))]
         impl Profile {
             /// Every behaviour: its name, what it is about, its value in words, and its
             /// evidence.
@@ -647,7 +651,7 @@ const PROSODY: Profile = Profile {
     ),
     nothing_to_offer: interop(
         NothingToOffer::UndefinedCondition,
-        "prosody s2s_allow_encryption=false, no dialback ×",
+        "prosody s2s_require_encryption=false, s2s_allow_encryption=false, no dialback ×",
     ),
     tls_without_certificate: interop(None, "prosody s2s_allow_encryption=false ×"),
     answers_repeat_key: interop(
@@ -717,12 +721,18 @@ const EJABBERD: Profile = Profile {
         false,
         ejabberd!(xmpp, "src/xmpp_stream_out.erl", "1007-1017"),
     ),
-    starttls_unoffered: interop(false, "ejabberd s2s_use_starttls=false ×"),
+    starttls_unoffered: interop(
+        false,
+        "ejabberd s2s_use_starttls=required × ours tls=NotSupported sasl=NotSupported dialback=true no certificate (inbound)",
+    ),
     tls_unoffered: interop(
         error("policy-violation", Some("Use of STARTTLS required")),
-        "ejabberd s2s_use_starttls=false × ours tls=Required",
+        "ejabberd s2s_use_starttls=required × ours tls=NotSupported sasl=NotSupported dialback=true no certificate (inbound)",
     ),
-    ignores_required_starttls: interop(false, "ejabberd s2s_use_starttls=false ×"),
+    ignores_required_starttls: interop(
+        false,
+        "ejabberd s2s_use_starttls=false × ours tls=Required sasl=Required dialback=true valid certificate (inbound)",
+    ),
     required_starttls: interop(
         error(
             "unsupported-feature",
@@ -730,7 +740,10 @@ const EJABBERD: Profile = Profile {
         ),
         "ejabberd s2s_use_starttls=false ×",
     ),
-    silent_before_tls: interop(false, "ejabberd s2s_use_starttls=false ×"),
+    silent_before_tls: interop(
+        false,
+        "ejabberd s2s_use_starttls=false × ours tls=Required sasl=Required dialback=true valid certificate (inbound)",
+    ),
     receiving_check: rule(
         ReceivingCheck::Never,
         ejabberd!(xmpp, "src/xmpp_stream_out.erl", "732-749"),
@@ -817,10 +830,6 @@ macro_rules! openfire {
             lines: $lines,
         }
     };
-}
-
-const fn rule<T>(value: T, evidence: Evidence) -> Rule<T> {
-    Rule { value, evidence }
 }
 
 /// Openfire 4.8 and 4.9, as its source says (tag v4.8.0; v4.8.3 and v4.9.2 are the same for
@@ -1338,6 +1347,66 @@ impl Semantics {
             Semantics::Openfire => &OPENFIRE_51,
             Semantics::Openfire48 => &OPENFIRE_48,
             Semantics::Openfire47 => &OPENFIRE_47,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule about a real server that differs from the RFC's rests on evidence of that server:
+    /// a case of the interop suite or a file and line range of its source, never a
+    /// specification section; for Openfire, which cannot run here, its source.
+    #[test]
+    fn every_difference_from_the_rfc_rests_on_evidence() {
+        let rfc = Semantics::Xmpp.profile().behaviours();
+        for semantics in [
+            Semantics::Prosody,
+            Semantics::Ejabberd,
+            Semantics::Openfire,
+            Semantics::Openfire48,
+            Semantics::Openfire47,
+        ] {
+            for (behaviour, baseline) in semantics.profile().behaviours().iter().zip(&rfc) {
+                assert_eq!(behaviour.name, baseline.name);
+                let proven = match behaviour.evidence {
+                    Evidence::Interop { .. } => !semantics.name().starts_with("Openfire"),
+                    Evidence::Source { .. } => true,
+                    Evidence::Spec { .. } | Evidence::Documentation { .. } => false,
+                };
+                assert!(
+                    behaviour.value == baseline.value || proven,
+                    "{semantics:?}: `{}` is {} without evidence of the server ({})",
+                    behaviour.name,
+                    behaviour.value,
+                    behaviour.evidence
+                );
+            }
+        }
+    }
+
+    /// Lines are ranges of numbers, paths are files.
+    #[test]
+    fn source_evidence_names_files_and_lines() {
+        for semantics in Semantics::ALL {
+            for behaviour in semantics.profile().behaviours() {
+                if let Evidence::Source { path, lines, .. } = behaviour.evidence {
+                    assert!(
+                        path.contains('.'),
+                        "{semantics:?} {}: {path}",
+                        behaviour.name
+                    );
+                    assert!(
+                        !lines.is_empty()
+                            && lines
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || matches!(c, '-' | ',' | ' ')),
+                        "{semantics:?} {}: lines `{lines}`",
+                        behaviour.name
+                    );
+                }
+            }
         }
     }
 }

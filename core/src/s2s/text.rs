@@ -1321,11 +1321,7 @@ pub(crate) fn side(side: Side, l: Language) -> &'static str {
 }
 
 /// The outcome in one sentence; `detail` follows the failure's condition.
-pub(crate) fn verdict(outcome: &Outcome, l: Language) -> String {
-    verdict_with(outcome, "", l)
-}
-
-pub(crate) fn verdict_with(outcome: &Outcome, detail: &str, l: Language) -> String {
+pub(crate) fn verdict(outcome: &Outcome, detail: &str, l: Language) -> String {
     match (&outcome.method, outcome.level, &outcome.failure) {
         (Some(method), Some(level), _) => l.pick(
             format!(

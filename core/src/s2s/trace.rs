@@ -485,7 +485,7 @@ impl Trace {
                 ));
             }
         }
-        text::verdict_with(&self.outcome, &detail, language)
+        text::verdict(&self.outcome, &detail, language)
     }
 
     /// The trace with its texts in one language, ready to serialise as JSON.

@@ -470,3 +470,28 @@ fn describe_outcome(outcome: &xmpp_federation::s2s::Outcome) -> String {
 fn summary(report: &ProbeReport) -> String {
     describe_outcome(report.observed.outcome())
 }
+
+#[cfg(test)]
+mod tests {
+    use xmpp_federation::s2s::{Evidence, Semantics};
+
+    use crate::cases;
+
+    /// Every rule that cites the interop suite names cases (or a check) the suite runs.
+    #[test]
+    fn interop_evidence_names_cases_of_the_suite() {
+        let names: Vec<String> = cases::all().iter().map(cases::Case::name).collect();
+        let checks = ["tls versions: prosody", "tls versions: ejabberd"];
+        for semantics in Semantics::ALL {
+            for behaviour in semantics.profile().behaviours() {
+                if let Evidence::Interop { cases } = behaviour.evidence {
+                    assert!(
+                        names.iter().any(|n| n.contains(cases)) || checks.contains(&cases),
+                        "{semantics:?} `{}` cites `{cases}`, which names no case",
+                        behaviour.name
+                    );
+                }
+            }
+        }
+    }
+}
