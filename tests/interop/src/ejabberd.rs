@@ -14,8 +14,29 @@ use std::time::{Duration, Instant};
 use crate::pki::{Cert, Pki};
 use crate::servers::{OURS, PARTNER, PARTNER_ADDRESS, PARTNER_NO_SRV, Process, stderr_file};
 
-/// Where Debian's package keeps ejabberd's code.
-const EBIN: &str = "/usr/lib/x86_64-linux-gnu/ejabberd-23.01-1/ebin";
+/// Where Debian's package keeps ejabberd's code: `/usr/lib/<architecture>/ejabberd-<version>/ebin`
+/// (its dependencies are in Erlang's own library folder).
+fn ebin() -> Result<std::path::PathBuf, String> {
+    let lib = Path::new("/usr/lib");
+    let entries = fs::read_dir(lib).map_err(|e| format!("{}: {e}", lib.display()))?;
+    for entry in entries.flatten() {
+        let Ok(inner) = fs::read_dir(entry.path()) else {
+            continue;
+        };
+        for candidate in inner.flatten() {
+            let ebin = candidate.path().join("ebin");
+            if candidate
+                .file_name()
+                .to_string_lossy()
+                .starts_with("ejabberd-")
+                && ebin.join("ejabberd.app").is_file()
+            {
+                return Ok(ebin);
+            }
+        }
+    }
+    Err("ejabberd's code is not installed (apt-get install ejabberd)".to_owned())
+}
 /// The HTTP API, for the inbound cases.
 const API_PORT: u16 = 5280;
 
@@ -215,7 +236,8 @@ impl Ejabberd {
             .env_remove("ERL_INETRC")
             .env_remove("EJABBERD_CONFIG_PATH")
             .args(["-noshell", "-noinput", "+Bd", "-start_epmd", "false"])
-            .args(["-setcookie", &cookie, "-pa", EBIN])
+            .args(["-setcookie", &cookie, "-pa"])
+            .arg(ebin()?)
             .args(["-ejabberd", "config", &quoted(&config_file)])
             .args(["log_path", &quoted(&log)])
             .args(["-mnesia", "dir", &quoted(&dir.join("spool"))])
