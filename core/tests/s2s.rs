@@ -5,8 +5,8 @@ use proptest::prelude::*;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use xmpp_federation::s2s::{
-    Certificate, Condition, Connection, Direction, DnsRecord, Party, Peer, Phase, Preset, Scenario,
-    Semantics, Setting, Side, Trace, established_method, simulate,
+    Certificate, Condition, Connection, Direction, DnsRecord, Failure, Party, Peer, Phase, Preset,
+    Scenario, Semantics, Setting, Side, Trace, established_method, simulate,
 };
 use xmpp_federation::{
     AuthenticationMethod, Domain, Language, MatrixRow, MethodSet, Negotiation, PartnerConfig,
@@ -49,6 +49,20 @@ fn outcome(name: &str) -> Trace {
     simulate(&scenario)
 }
 
+/// The example scenario `name`, which must fail with `condition` and blame `fault`.
+fn failed_as(name: &str, condition: Condition, fault: Side) -> (Trace, Failure) {
+    let trace = outcome(name);
+    let failure = trace
+        .outcome()
+        .failure
+        .clone()
+        .unwrap_or_else(|| panic!("{name} succeeded"));
+    assert_eq!(failure.condition, condition, "{name}");
+    assert_eq!(failure.fault, Some(fault), "{name}");
+    assert!(failure.step <= trace.steps().len(), "{name}");
+    (trace, failure)
+}
+
 /// The canonical traces A to I of the reference (xmpp-s2s.md §6.3) end as they do there.
 #[test]
 fn canonical_traces_end_as_the_reference_says() {
@@ -62,18 +76,8 @@ fn canonical_traces_end_as_the_reference_says() {
     established("b-tls-dialback", TlsDialback);
     established("c-tcp-dialback", TcpDialback);
     established("sasl-failure-falls-back-to-dialback", TlsDialback);
-    let failed = |name: &str, condition: Condition, fault: Side| {
-        let trace = outcome(name);
-        let failure = trace
-            .outcome()
-            .failure
-            .clone()
-            .unwrap_or_else(|| panic!("{name} succeeded"));
-        assert_eq!(failure.condition, condition, "{name}");
-        assert_eq!(failure.fault, Some(fault), "{name}");
-        assert!(failure.step <= trace.steps().len());
-        failure
-    };
+    let failed =
+        |name: &str, condition: Condition, fault: Side| failed_as(name, condition, fault).1;
     let d = failed(
         "d-secure-auth-rejects-certificate",
         Condition::StreamError {
@@ -609,14 +613,7 @@ fn openfire_against_openfire_gives_what_its_tests_expect() {
 #[test]
 fn failures_admins_meet_end_as_they_should() {
     let failed = |name: &str, condition: Condition, fault: Side, fix: (Side, &str)| {
-        let trace = outcome(name);
-        let failure = trace
-            .outcome()
-            .failure
-            .clone()
-            .unwrap_or_else(|| panic!("{name} succeeded"));
-        assert_eq!(failure.condition, condition, "{name}");
-        assert_eq!(failure.fault, Some(fault), "{name}");
+        let (trace, failure) = failed_as(name, condition, fault);
         let change = failure
             .fix
             .unwrap_or_else(|| panic!("{name}: no fix"))
