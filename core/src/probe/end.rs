@@ -583,10 +583,7 @@ impl End {
         let limit = probe.options.timeouts.connect;
         let our_domain = self.lane.context.for_party(self.lane.ours_initiating, true);
         // Our certificate as the partner judges it, when its trust is known to differ from ours.
-        let own = probe
-            .options
-            .our_certificate_judged
-            .unwrap_or_else(|| probe.tls.judge_own(&our_domain));
+        let own = probe.own_certificate(&our_domain);
         let (result, judge_rejects) = match &self.machine {
             Machine::Initiating(_) | Machine::Verifier(_) => {
                 // A verify-only stream asks whatever the certificate; the initiating machine
@@ -727,11 +724,7 @@ impl End {
                 )),
             ),
             _ if refused_our_certificate(&message) => {
-                let own = self
-                    .probe
-                    .options
-                    .our_certificate_judged
-                    .unwrap_or_else(|| self.probe.tls.judge_own(&our_domain));
+                let own = self.probe.own_certificate(&our_domain);
                 (
                     Kind::TlsHandshakeFailed {
                         by_initiating: !self.lane.ours_initiating,
@@ -915,6 +908,8 @@ impl End {
         }
     }
 
+    /// An authenticated incoming stream of the partner's keeps being served, for its
+    /// `<db:verify/>` and stanzas, until the probe ends or the partner closes it.
     async fn serve(&mut self) {
         loop {
             if self.probe.stopped() {

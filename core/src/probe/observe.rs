@@ -80,13 +80,7 @@ fn element_kind(e: &Element, reading: Reading<'_>) -> NoteKind {
             None => NoteKind::DialbackKey {
                 stream_id: reading.stream_id.unwrap_or_default().to_owned(),
             },
-            Some("valid") => NoteKind::DialbackResult(Verification::Valid),
-            Some("invalid") => NoteKind::DialbackResult(Verification::Invalid),
-            Some(_) => NoteKind::DialbackResult(Verification::Error(stanza_condition(
-                e.find("error", ns::SERVER)
-                    .and_then(|error| error.elements().next())
-                    .map(|c| c.local.as_str()),
-            ))),
+            Some(_) => NoteKind::DialbackResult(Verification::of_answer(e)),
         };
     }
     if e.is("verify", ns::DIALBACK) {
@@ -167,41 +161,9 @@ const STREAM_CONDITIONS: [&str; 24] = [
     "unsupported-stanza-type",
 ];
 
-/// The defined stanza error conditions (RFC 6120 §8.3.3), with XEP-0220's dialback ones.
-const STANZA_CONDITIONS: [&str; 23] = [
-    "bad-request",
-    "conflict",
-    "feature-not-implemented",
-    "forbidden",
-    "gone",
-    "internal-server-error",
-    "item-not-found",
-    "jid-malformed",
-    "not-acceptable",
-    "not-allowed",
-    "not-authorized",
-    "policy-violation",
-    "recipient-unavailable",
-    "redirect",
-    "registration-required",
-    "remote-connection-failed",
-    "remote-server-not-found",
-    "remote-server-timeout",
-    "resource-constraint",
-    "service-unavailable",
-    "subscription-required",
-    "undefined-condition",
-    "unexpected-request",
-];
-
 pub(crate) fn stream_condition(name: Option<&str>) -> &'static str {
     name.and_then(|n| STREAM_CONDITIONS.iter().find(|c| **c == n).copied())
         .or_else(|| (name == Some("unsupported-version")).then_some("unsupported-version"))
-        .unwrap_or("undefined-condition")
-}
-
-fn stanza_condition(name: Option<&str>) -> &'static str {
-    name.and_then(|n| STANZA_CONDITIONS.iter().find(|c| **c == n).copied())
         .unwrap_or("undefined-condition")
 }
 

@@ -417,7 +417,7 @@ pub(crate) fn build(
         Peer::new(options.partner.clone()),
         options.direction,
     );
-    scenario.ours.certificate = options.our_certificate_judged.unwrap_or(own);
+    scenario.ours.certificate = own;
     scenario.ours.strict_certificate_validation = options.strict_certificate_validation;
     scenario.ours.semantics = options.semantics;
     // The probe speaks TLS 1.2 and 1.3 (rustls), whatever our Edge server speaks.
@@ -524,14 +524,13 @@ fn infer(
     seen: Option<Certificate>,
 ) -> Peer {
     let mut peer = Peer::new(options.partner.clone());
-    // Prosody shows itself: the dialback feature without `<errors/>`, or its domain as SASL
-    // authorization identity. Other servers are read by RFC 6120's rules.
+    // Prosody shows itself: of all the profiles, only its dialback feature comes without
+    // `<errors/>`. Other servers are read by RFC 6120's rules.
     let prosody = steps
         .iter()
         .filter(|s| s.from == Party::Partner)
         .any(|s| match &s.kind {
             Kind::Machine(NoteKind::Features(offer)) => offer.dialback && !offer.dialback_errors,
-            Kind::Machine(NoteKind::Auth { identity }) => identity.is_some(),
             _ => false,
         });
     peer.semantics = if prosody {

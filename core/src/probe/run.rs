@@ -12,7 +12,7 @@ use tokio::time::timeout;
 use super::dns::Dns;
 use super::end::{End, Finished, Machine};
 use super::report::{self, ProbeReport};
-use super::session::{Probe, Recorder};
+use super::session::{self, Probe, Recorder};
 use super::tls::{self, Tls};
 use super::wire::Wire;
 use super::{ProbeError, ProbeOptions};
@@ -47,7 +47,7 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
         }
         None => None,
     };
-    let own = tls.judge_own(&options.ours);
+    let own = session::own_certificate(options, &tls, &options.ours);
     let mut ours = Peer::lync(
         options.ours.clone(),
         &options.partner_config,

@@ -14,7 +14,7 @@ use crate::domain::Domain;
 use crate::s2s::machine::Note;
 use crate::s2s::text::Context;
 use crate::s2s::trace::Kind;
-use crate::s2s::{Connection, DnsRecord, Party, Peer, Setting, Side, Step};
+use crate::s2s::{Certificate, Connection, DnsRecord, Party, Peer, Setting, Side, Step};
 
 /// One connection, from the point of view of the trace.
 #[derive(Debug, Clone)]
@@ -99,6 +99,12 @@ impl std::fmt::Debug for Probe {
 }
 
 impl Probe {
+    /// Our certificate for `domain` as the partner judges it: as the options say, when its
+    /// trust is known to differ from ours, or else as our own roots judge it.
+    pub(crate) fn own_certificate(&self, domain: &Domain) -> Certificate {
+        own_certificate(&self.options, &self.tls, domain)
+    }
+
     pub(crate) fn recorder(&self) -> MutexGuard<'_, Recorder> {
         // A panic while recording would leave the lock poisoned; the record stays usable.
         self.recorder
@@ -185,4 +191,11 @@ impl Probe {
     pub(crate) fn stopped(&self) -> bool {
         *self.stop.borrow()
     }
+}
+
+/// Our certificate for `domain` as the partner judges it (see [`Probe::own_certificate`]).
+pub(crate) fn own_certificate(options: &ProbeOptions, tls: &Tls, domain: &Domain) -> Certificate {
+    options
+        .our_certificate_judged
+        .unwrap_or_else(|| tls.judge_own(domain))
 }

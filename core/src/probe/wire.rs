@@ -224,7 +224,6 @@ impl Wire {
         }
     }
 
-    /// Shuts the connection down.
     /// The TLS version and cipher suite negotiated, once TLS runs.
     pub fn tls_session(&self) -> Option<(String, String)> {
         let (version, suite) = match &self.transport {
@@ -252,6 +251,7 @@ impl Wire {
         Some((version, format!("{:?}", suite?.suite())))
     }
 
+    /// Shuts the connection down.
     pub async fn shutdown(&mut self) {
         let _ = match &mut self.transport {
             Transport::Plain(s) => s.shutdown().await,

@@ -156,7 +156,11 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
             "true",
         ));
     }
-    for domain in scenario.environment.unreachable.keys() {
+    // Only the two domains are ever connected to; any other entry changes nothing.
+    for domain in [&scenario.ours.domain, &partner.domain]
+        .into_iter()
+        .filter(|d| scenario.environment.unreachable.contains_key(*d))
+    {
         out.push(Setting::new(
             Side::Environment,
             format!("unreachable.{}", domain.as_str()),

@@ -62,8 +62,6 @@ pub(crate) struct Initiating {
     /// verification streams): it tries SASL EXTERNAL, never dialback of its own, and then
     /// carries the request.
     for_verification: bool,
-    /// Whether the receiving server's certificate was checked after TLS.
-    checked: bool,
     /// Whether this side has sent its closing stream tag.
     closed: bool,
 }
@@ -80,7 +78,6 @@ impl Initiating {
             authenticated_by_sasl: false,
             key_sent: false,
             for_verification: false,
-            checked: false,
             closed: false,
         }
     }
@@ -224,11 +221,7 @@ impl Initiating {
             (State::ExpectVerifyAnswer, Input::Received(StreamEvent::Element(e)))
                 if e.is("verify", ns::DIALBACK) && e.get("type").is_some() =>
             {
-                let answer = if e.get("type") == Some("valid") {
-                    Verification::Valid
-                } else {
-                    Verification::Invalid
-                };
+                let answer = Verification::of_answer(&e);
                 let actions = self.close();
                 self.state = State::Relaying { answer };
                 actions
@@ -330,7 +323,6 @@ impl Initiating {
         // Some check the receiving server's certificate only now, and close without a word.
         let status = self.peer_certificate.unwrap_or(Certificate::Missing);
         if self.encrypted
-            && !std::mem::replace(&mut self.checked, true)
             && self.policy.strict_certificate_validation
             && self.profile().strict_check.value == StrictCheck::AfterFeatures
             && status != Certificate::Valid
@@ -433,7 +425,9 @@ impl Initiating {
             return self.give_up(
                 "policy-violation",
                 Some("Encrypted server-to-server communication is required but was not offered"),
-                ErrorReason::EncryptionRequired,
+                ErrorReason::EncryptionRequired {
+                    authenticated: false,
+                },
                 Cause::tls(&self.policy),
                 Reason::EncryptionUnavailable,
             );
@@ -498,7 +492,9 @@ impl Initiating {
                     Some(
                         "Encrypted server-to-server communication is required but was not offered",
                     ),
-                    ErrorReason::EncryptionRequired,
+                    ErrorReason::EncryptionRequired {
+                        authenticated: true,
+                    },
                     Cause::tls(&self.policy),
                     Reason::EncryptionUnavailable,
                 )

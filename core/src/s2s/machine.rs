@@ -111,6 +111,10 @@ pub(crate) enum Input {
     ConnectionClosed,
     /// The authoritative server's answer to a [`Action::Verify`].
     Verified(Verification),
+    /// No answer to a [`Action::Verify`] will come: the stream that was to carry it failed
+    /// (some servers send `<db:verify/>` only over an authenticated stream of their own); what
+    /// ended that stream, in the verifying server's words, when it says.
+    Unanswered(Option<String>),
 }
 
 /// The authoritative server's answer about a dialback key (XEP-0220 step 3).
@@ -120,10 +124,57 @@ pub(crate) enum Verification {
     Invalid,
     /// A dialback error condition: `remote-server-not-found`, `remote-connection-failed`.
     Error(&'static str),
-    /// No answer will come: the stream that was to carry the verification failed (Prosody
-    /// sends its `<db:verify/>` only over an authenticated stream of its own); what ended that
-    /// stream, in the verifying server's words, when it says.
-    Unanswered(Option<String>),
+}
+
+impl Verification {
+    /// What a dialback answer says: a `<db:verify/>` from the authoritative server, or a
+    /// `<db:result/>` from the receiving server, of type `valid`, `invalid` or `error` with its
+    /// stanza error condition (XEP-0220 §2.5).
+    pub(crate) fn of_answer(answer: &Element) -> Verification {
+        match answer.get("type") {
+            Some("valid") => Verification::Valid,
+            Some("invalid") => Verification::Invalid,
+            _ => Verification::Error(stanza_condition(
+                answer
+                    .find("error", ns::SERVER)
+                    .and_then(|error| error.elements().next())
+                    .map(|condition| condition.local.as_str()),
+            )),
+        }
+    }
+}
+
+/// The defined stanza error conditions (RFC 6120 §8.3.3), with XEP-0220's dialback ones.
+const STANZA_CONDITIONS: [&str; 23] = [
+    "bad-request",
+    "conflict",
+    "feature-not-implemented",
+    "forbidden",
+    "gone",
+    "internal-server-error",
+    "item-not-found",
+    "jid-malformed",
+    "not-acceptable",
+    "not-allowed",
+    "not-authorized",
+    "policy-violation",
+    "recipient-unavailable",
+    "redirect",
+    "registration-required",
+    "remote-connection-failed",
+    "remote-server-not-found",
+    "remote-server-timeout",
+    "resource-constraint",
+    "service-unavailable",
+    "subscription-required",
+    "undefined-condition",
+    "unexpected-request",
+];
+
+/// A stanza error condition by name; anything undefined is `undefined-condition`.
+fn stanza_condition(name: Option<&str>) -> &'static str {
+    name.and_then(|n| STANZA_CONDITIONS.iter().find(|c| **c == n).copied())
+        .unwrap_or("undefined-condition")
 }
 
 /// A dialback key to check with the authoritative server of the sender domain.
@@ -280,6 +331,8 @@ pub(crate) enum NoteKind {
     VerifyClose,
     StreamError {
         condition: &'static str,
+        /// The error's text, when it has one.
+        text: Option<String>,
         reason: ErrorReason,
     },
     /// A closing tag, or a closed connection, that ends the stream without a stream error.
@@ -338,9 +391,10 @@ pub(crate) enum ErrorReason {
     /// The receiving server has no authentication method to offer: no SASL EXTERNAL for this
     /// certificate, and no dialback.
     NothingToOffer,
-    /// The stream was authenticated without TLS, and the server requires encryption (Prosody's
-    /// `s2s_require_encryption`, checked only after authentication).
-    EncryptionRequired,
+    /// The server requires encryption and the stream has none (Prosody's
+    /// `s2s_require_encryption`, checked late): after authenticating it, or, as initiating
+    /// server, when nothing else took the features.
+    EncryptionRequired { authenticated: bool },
     /// The authoritative server did not confirm the key (Prosody as initiating server).
     DialbackRefused,
     /// The receiving server could not verify the key: its own stream to the authoritative
@@ -423,7 +477,11 @@ pub(crate) fn ending(
     let mut actions = vec![Action::Send(
         super::xml::stream_error(condition, text, lang),
         Note {
-            kind: NoteKind::StreamError { condition, reason },
+            kind: NoteKind::StreamError {
+                condition,
+                text: text.map(str::to_owned),
+                reason,
+            },
             cause,
         },
     )];

@@ -101,13 +101,16 @@ impl Certificate {
         match (words, self) {
             (CertificateWords::ProsodyOpenSsl3, Certificate::SelfSigned) => "is not trusted",
             (CertificateWords::ProsodyOpenSsl3, Certificate::Missing) => "could not be validated",
-            // OpenSSL finds no issuer, as for an untrusted authority.
+            // OpenSSL finds no issuer, as for an untrusted authority: the simulator's assumption,
+            // by the untrusted-authority case above.
             (CertificateWords::ProsodyOpenSsl3, Certificate::IncompleteChain) => "is not trusted",
             // ejabberd (xmpp_stream_pkix.erl lines 75-86, xmpp 1.6.1): OpenSSL's verification
-            // message, or its own words for a name that does not match.
+            // message as fast_tls words it (fast_tls.erl lines 412, 426 and 432-433, 1.1.16), or
+            // its own words for a name that does not match or a certificate it did not get.
             (CertificateWords::OpenSsl, Certificate::Expired) => "certificate has expired",
             (CertificateWords::OpenSsl, Certificate::SelfSigned) => "self signed certificate",
-            // A server sends its own certificate alone: OpenSSL finds no issuer for it.
+            // A server sends its own certificate alone: OpenSSL finds no issuer for it (interop
+            // cases "ejabberd s2s_cafile other CA ×"; an incomplete chain by the same rule).
             (
                 CertificateWords::OpenSsl,
                 Certificate::UntrustedCa | Certificate::IncompleteChain,
@@ -133,7 +136,7 @@ impl fmt::Display for Certificate {
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(transparent)]
 pub struct CertificateName {
-    /// Whether it starts with `*.`.
+    /// Whether it starts with `*.`: `name` then does, and only then (set by `parse` alone).
     #[serde(skip)]
     wildcard: bool,
     /// The name as written, in its ASCII form.
@@ -755,20 +758,43 @@ impl Preset {
         }
     }
 
-    /// What exactly it is known from.
+    /// What exactly it is known from, in English.
     pub fn known_from(self) -> &'static str {
+        self.known_from_in(Language::English)
+    }
+
+    /// What exactly it is known from, in either language.
+    pub fn known_from_in(self, language: Language) -> &'static str {
+        let l = language;
         match self {
-            Preset::Prosody | Preset::ProsodySecureAuth => {
-                "tests/interop: Debian 12's prosody 0.12.3, every step compared"
-            }
-            Preset::Ejabberd => "tests/interop: Debian 12's ejabberd 23.01, every step compared",
-            Preset::Openfire => "Openfire's source, tag v5.1.1 (docs/profiles.md)",
-            Preset::Openfire48 => "Openfire's source, tag v4.8.0 (docs/profiles.md)",
-            Preset::Openfire47 => "Openfire's source, tag v4.7.5 (docs/profiles.md)",
-            Preset::Lync | Preset::GoogleTalk => {
-                "Lync Server 2013 documentation: XMPP federated partners"
-            }
-            Preset::Tigase => "Tigase's documentation and option names",
+            Preset::Prosody | Preset::ProsodySecureAuth => l.pick(
+                "tests/interop: Debian 12's prosody 0.12.3, every step compared",
+                "tests/interop: prosody 0.12.3 aus Debian 12, jeder Schritt verglichen",
+            ),
+            Preset::Ejabberd => l.pick(
+                "tests/interop: Debian 12's ejabberd 23.01, every step compared",
+                "tests/interop: ejabberd 23.01 aus Debian 12, jeder Schritt verglichen",
+            ),
+            Preset::Openfire => l.pick(
+                "Openfire's source, tag v5.1.1 (docs/profiles.md)",
+                "Quelltext von Openfire, Tag v5.1.1 (docs/profiles.md)",
+            ),
+            Preset::Openfire48 => l.pick(
+                "Openfire's source, tag v4.8.0 (docs/profiles.md)",
+                "Quelltext von Openfire, Tag v4.8.0 (docs/profiles.md)",
+            ),
+            Preset::Openfire47 => l.pick(
+                "Openfire's source, tag v4.7.5 (docs/profiles.md)",
+                "Quelltext von Openfire, Tag v4.7.5 (docs/profiles.md)",
+            ),
+            Preset::Lync | Preset::GoogleTalk => l.pick(
+                "Lync Server 2013 documentation: XMPP federated partners",
+                "Dokumentation von Lync Server 2013: XMPP-Verbundpartner",
+            ),
+            Preset::Tigase => l.pick(
+                "Tigase's documentation and option names",
+                "Dokumentation und Optionsnamen von Tigase",
+            ),
         }
     }
 
@@ -814,14 +840,19 @@ pub struct ServerOption {
 }
 
 impl Preset {
-    /// The preset with its policy and options.
+    /// The preset with its policy and options, in English.
     pub fn summary(self) -> PresetSummary {
+        self.summary_in(Language::English)
+    }
+
+    /// The preset with its policy and options; its name and how it is known in `language`.
+    pub fn summary_in(self, language: Language) -> PresetSummary {
         // INVARIANT: a valid domain name.
         #[allow(clippy::expect_used)]
         let domain = Domain::parse("partner.example").expect("a valid domain");
         PresetSummary {
             id: self,
-            label: self.label(),
+            label: self.label_in(language),
             policy: self.peer(domain),
             options: self
                 .options()
@@ -829,7 +860,7 @@ impl Preset {
                 .map(|&(name, value)| ServerOption { name, value })
                 .collect(),
             provenance: self.provenance(),
-            known_from: self.known_from(),
+            known_from: self.known_from_in(language),
             historical: self.historical(),
         }
     }

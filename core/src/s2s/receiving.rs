@@ -146,7 +146,8 @@ impl Receiving {
                 };
                 Vec::new()
             }
-            (State::Verifying, Input::Verified(verification)) => self.verified(verification),
+            (State::Verifying, Input::Verified(verification)) => self.verified(verification, None),
+            (State::Verifying, Input::Unanswered(why)) => self.unanswered(why),
             // RFC 6120 §4.4: a closing tag is answered with one.
             (state @ (State::Established | State::Done), Input::Received(StreamEvent::Close)) => {
                 self.state = state;
@@ -267,6 +268,7 @@ impl Receiving {
             match profile.denial.value {
                 Denial::AfterAuthentication => self.sender_denied = true,
                 Denial::AtStream => {
+                    // The simulator's own words: servers word this refusal each their own way.
                     let text = format!("{} is denied by this server's access rules", from.as_str());
                     actions.extend(self.fail(
                         "policy-violation",
@@ -294,8 +296,7 @@ impl Receiving {
                 ..Offer::default()
             };
             if profile.dialback_after_sasl.value && self.policy.dialback {
-                features = features.child(dialback_feature(profile.dialback_errors.value));
-                offer.dialback = true;
+                features = features.child(dialback_feature(&mut offer, profile));
             }
             actions.push(Action::Send(features, Note::new(NoteKind::Features(offer))));
             actions.push(Action::Finish(Ok(Done {
@@ -350,19 +351,21 @@ impl Receiving {
             && (self.policy.can_offer_tls()
                 || (profile.starttls_without_certificate.value && self.policy.tls.is_supported()));
         if offers_starttls {
-            let required = (self.policy.tls == Negotiation::Required
-                && profile.required_by_policy.value)
-                || (profile.required_without_dialback.value && !dialback);
+            let by_policy =
+                self.policy.tls == Negotiation::Required && profile.required_by_policy.value;
+            let without_dialback = profile.required_without_dialback.value && !dialback;
+            let required = by_policy || without_dialback;
             let mut starttls = Element::new("starttls", ns::TLS);
             if required {
                 starttls = starttls.child(Element::inherit("required", ns::TLS));
             }
             features = features.child(starttls);
             offer.starttls = Some(required);
-            cause = Some(if self.policy.tls == Negotiation::Required || dialback {
-                Cause::tls(&self.policy)
-            } else {
+            // What made STARTTLS required is what to change: the TLS policy, or dialback off.
+            cause = Some(if without_dialback && !by_policy {
                 Cause::dialback(&self.policy)
+            } else {
+                Cause::tls(&self.policy)
             });
         }
         // §5.3.1: with TLS required, offer nothing else before it; some servers do.
@@ -378,30 +381,17 @@ impl Receiving {
             } else {
                 None
             };
-            let dialback_element = dialback_here.then(|| {
-                offer.dialback = true;
-                offer.dialback_errors = profile.dialback_errors.value;
-                dialback_feature(profile.dialback_errors.value)
-            });
-            // Prosody lists dialback before SASL (its modules' order); the others SASL first.
-            let ordered = if beside {
-                [dialback_element, mechanisms]
-            } else {
-                [mechanisms, dialback_element]
-            };
-            for element in ordered.into_iter().flatten() {
+            // SASL before dialback: Prosody's features after TLS (case "prosody defaults ×
+            // ours tls=Optional sasl=Optional dialback=true valid certificate (outbound)"),
+            // ejabberd's, and Openfire's (`LocalIncomingServerSession.java` lines 187-196,
+            // v4.8.0).
+            let dialback_element = dialback_here.then(|| dialback_feature(&mut offer, profile));
+            for element in [mechanisms, dialback_element].into_iter().flatten() {
                 features = features.child(element);
             }
-            let causes = [
-                offer.external.then(|| Cause::sasl(&self.policy)),
-                offer.dialback.then(|| Cause::dialback(&self.policy)),
-            ];
-            let first = if beside {
-                causes.into_iter().rev().flatten().next()
-            } else {
-                causes.into_iter().flatten().next()
-            };
-            cause = cause.or(first);
+            cause = cause
+                .or_else(|| offer.external.then(|| Cause::sasl(&self.policy)))
+                .or_else(|| offer.dialback.then(|| Cause::dialback(&self.policy)));
         }
         if offer == Offer::default() {
             // Nothing could authenticate the initiating server.
@@ -643,7 +633,7 @@ impl Receiving {
         {
             // The certificate already proves the domain: no need to ask the authoritative
             // server.
-            return self.verified(Verification::Valid);
+            return self.verified(Verification::Valid, None);
         }
         self.state = State::Verifying;
         vec![Action::Verify(VerifyRequest {
@@ -654,22 +644,31 @@ impl Receiving {
         })]
     }
 
-    /// The authoritative server answered (XEP-0220 step 3); report it (step 4).
-    fn verified(&mut self, verification: Verification) -> Vec<Action> {
+    /// No answer about the key will come: the stream that was to carry its verification
+    /// failed, for the reason `why` when the verifying server says one.
+    fn unanswered(&mut self, why: Option<String>) -> Vec<Action> {
+        let condition = match self.profile().unverified.value {
+            Unverified::Timeout => {
+                // The unauthenticated stream waits until the server's timeout (Prosody's
+                // s2s_timeout, 90 s by default) and then closes.
+                return self.fail(
+                    "connection-timeout",
+                    None,
+                    ErrorReason::VerificationTimedOut,
+                    None,
+                    Reason::Unverified,
+                );
+            }
+            Unverified::RemoteServerTimeout => "remote-server-timeout",
+            Unverified::RemoteServerNotFound => "remote-server-not-found",
+        };
+        self.verified(Verification::Error(condition), why)
+    }
+
+    /// The authoritative server answered (XEP-0220 step 3); report it (step 4), with `why` as
+    /// the text of an error.
+    fn verified(&mut self, verification: Verification, why: Option<String>) -> Vec<Action> {
         let profile = self.profile();
-        if matches!(verification, Verification::Unanswered(_))
-            && profile.unverified.value == Unverified::Timeout
-        {
-            // The verification's own stream failed; the unauthenticated stream waits until the
-            // server's timeout (Prosody's s2s_timeout, 90 s by default) and then closes.
-            return self.fail(
-                "connection-timeout",
-                None,
-                ErrorReason::VerificationTimedOut,
-                None,
-                Reason::Unverified,
-            );
-        }
         if profile.late_encryption_check.value
             && verification == Verification::Valid
             && !self.encrypted
@@ -679,7 +678,9 @@ impl Receiving {
             return self.fail(
                 "policy-violation",
                 Some("Encrypted server-to-server communication is required but was not used"),
-                ErrorReason::EncryptionRequired,
+                ErrorReason::EncryptionRequired {
+                    authenticated: true,
+                },
                 Some(Cause::tls(&self.policy)),
                 Reason::EncryptionUnavailable,
             );
@@ -701,10 +702,12 @@ impl Receiving {
             }
             Verification::Valid => result = result.attr("type", "valid"),
             Verification::Invalid => result = result.attr("type", "invalid"),
-            Verification::Unanswered(why) => {
-                let (kind, condition) = match profile.unverified.value {
-                    Unverified::RemoteServerNotFound => ("cancel", "remote-server-not-found"),
-                    _ => ("wait", "remote-server-timeout"),
+            Verification::Error(condition) => {
+                // RFC 6120 §8.3.3.17: a timeout is worth retrying later; the rest are not.
+                let kind = if *condition == "remote-server-timeout" {
+                    "wait"
+                } else {
+                    "cancel"
                 };
                 let mut error = Element::inherit("error", ns::SERVER)
                     .attr("type", kind)
@@ -713,28 +716,13 @@ impl Receiving {
                     error = error.child(
                         Element::new("text", ns::STANZAS)
                             .attr("xml:lang", "en")
-                            .text(why),
+                            .text(&why),
                     );
                 }
                 result = result.attr("type", "error").child(error);
             }
-            Verification::Error(condition) => {
-                result = result.attr("type", "error").child(
-                    Element::inherit("error", ns::SERVER)
-                        .attr("type", "cancel")
-                        .child(Element::new(condition, ns::STANZAS)),
-                );
-            }
         }
-        // The step names the condition it sends.
-        let said = match (&verification, profile.unverified.value) {
-            (Verification::Unanswered(_), Unverified::RemoteServerNotFound) => {
-                Verification::Error("remote-server-not-found")
-            }
-            (Verification::Unanswered(_), _) => Verification::Error("remote-server-timeout"),
-            (other, _) => other.clone(),
-        };
-        let note = Note::new(NoteKind::DialbackResult(said));
+        let note = Note::new(NoteKind::DialbackResult(verification.clone()));
         match verification {
             Verification::Valid => {
                 self.state = State::Established;
@@ -764,13 +752,8 @@ impl Receiving {
                 })));
                 actions
             }
-            Verification::Error(_) | Verification::Unanswered(_) => {
+            Verification::Error(condition) => {
                 // XEP-0220 §2.5: non-fatal for the stream; some end it all the same.
-                let condition = match (verification, profile.unverified.value) {
-                    (Verification::Error(condition), _) => condition,
-                    (_, Unverified::RemoteServerNotFound) => "remote-server-not-found",
-                    _ => "remote-server-timeout",
-                };
                 self.state = State::ExpectCommand;
                 let mut actions = vec![
                     Action::Send(result, note),
@@ -860,10 +843,12 @@ pub(crate) fn answer_verify(secret: &str, request: &Element, profile: &Profile) 
 }
 
 /// The dialback stream feature (XEP-0220 §2.4.2), with `<errors/>` (XEP-0220 §2.5) when the
-/// server announces error handling.
-fn dialback_feature(errors: bool) -> Element {
+/// server announces error handling; both are recorded in the offer.
+fn dialback_feature(offer: &mut Offer, profile: &Profile) -> Element {
+    offer.dialback = true;
+    offer.dialback_errors = profile.dialback_errors.value;
     let feature = Element::new("dialback", ns::DIALBACK_FEATURE);
-    if errors {
+    if offer.dialback_errors {
         feature.child(Element::inherit("errors", ns::DIALBACK_FEATURE))
     } else {
         feature

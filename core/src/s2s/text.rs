@@ -119,9 +119,7 @@ pub(crate) fn spec(kind: &Kind) -> &'static str {
             NoteKind::SaslSuccess => "RFC 6120 §6.4.6",
             NoteKind::SaslFailure { .. } => "RFC 6120 §6.4.5, XEP-0178 §3",
             NoteKind::DialbackKey { .. } => "XEP-0220 §2.1.1, XEP-0185 §2",
-            NoteKind::DialbackResult(Verification::Error(_) | Verification::Unanswered(_)) => {
-                "XEP-0220 §2.5"
-            }
+            NoteKind::DialbackResult(Verification::Error(_)) => "XEP-0220 §2.5",
             NoteKind::DialbackResult(_) => "XEP-0220 §2.2.1",
             NoteKind::DialbackDenied => "XEP-0220 §2.5",
             NoteKind::VerifyOpen | NoteKind::VerifyClose => "XEP-0220 §2.1.2",
@@ -331,10 +329,6 @@ pub(crate) fn summary(kind: &Kind, c: &Context, l: Language) -> String {
                     format!("dialback error: {condition}"),
                     format!("Rückruffehler: {condition}"),
                 ),
-                Verification::Unanswered(_) => l.pick(
-                    "dialback error: remote-server-timeout".to_owned(),
-                    "Rückruffehler: remote-server-timeout".to_owned(),
-                ),
             },
             NoteKind::DialbackDenied => l.pick(
                 "dialback error: forbidden (access denied)".to_owned(),
@@ -534,14 +528,14 @@ pub(crate) fn explanation(kind: &Kind, c: &Context, l: Language) -> String {
             // This connection's context: the receiving server of the main stream initiates it.
             format!(
                 "{i} sends its verification request only over an authenticated stream of its \
-                 own to {r}, as Prosody does: it opens one now and negotiates it like any \
-                 outgoing stream before asking. The key can only be checked if this stream \
+                 own to {r}: it opens one now and negotiates it like any outgoing stream before \
+                 asking. The key can only be checked if this stream \
                  succeeds."
             ),
             format!(
                 "{i} sendet seine Prüfanfrage nur über einen eigenen, authentifizierten \
-                 Datenstrom zu {r}, wie Prosody: Er öffnet jetzt einen und handelt ihn wie jeden \
-                 ausgehenden Datenstrom aus, bevor er fragt. Der Schlüssel lässt sich nur prüfen, \
+                 Datenstrom zu {r}: Er öffnet jetzt einen und handelt ihn wie jeden ausgehenden \
+                 Datenstrom aus, bevor er fragt. Der Schlüssel lässt sich nur prüfen, \
                  wenn dieser Datenstrom gelingt."
             ),
         ),
@@ -798,10 +792,10 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
                 ));
             } else if offer.dialback {
                 parts.push(l.pick(
-                    "Dialback is offered, without announcing error handling (as Prosody does): \
-                     a dialback error ends the stream.",
-                    "Der Rückruf wird angeboten, ohne Fehlerbehandlung anzukündigen (wie bei \
-                     Prosody): Ein Rückruffehler beendet den Datenstrom.",
+                    "Dialback is offered, without announcing error handling: a dialback error \
+                     ends the stream.",
+                    "Der Rückruf wird angeboten, ohne Fehlerbehandlung anzukündigen: Ein \
+                     Rückruffehler beendet den Datenstrom.",
                 ));
             }
             if parts.is_empty() {
@@ -850,14 +844,13 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
         NoteKind::Auth { identity: Some(identity) } => l.pick(
             format!(
                 "The initiating server asks to be authenticated by the certificate it presented \
-                 in TLS, naming {identity} as authorisation identity (base64), as Prosody does; \
-                 RFC 6120 §6.3.8 lets it, though a server acting for itself need not."
+                 in TLS, naming {identity} as authorisation identity (base64); RFC 6120 §6.3.8 \
+                 lets it, though a server acting for itself need not."
             ),
             format!(
                 "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte \
-                 Zertifikat und nennt {identity} als Autorisierungsidentität (base64), wie \
-                 Prosody; RFC 6120 §6.3.8 erlaubt das, nötig ist es für einen Server in eigener \
-                 Sache nicht."
+                 Zertifikat und nennt {identity} als Autorisierungsidentität (base64); RFC 6120 \
+                 §6.3.8 erlaubt das, nötig ist es für einen Server in eigener Sache nicht."
             ),
         ),
         NoteKind::SaslSuccess => l.pick(
@@ -913,14 +906,16 @@ fn machine_explanation(note: &NoteKind, c: &Context, l: Language) -> String {
              internal-server-error zurück."
                 .to_owned(),
         ),
-        NoteKind::DialbackResult(Verification::Error(_) | Verification::Unanswered(_)) => l.pick(
-            "The key could not be checked. The stream stays open, but the sender domain is not \
-             verified, and queued stanzas bounce with remote-server-timeout."
-                .to_owned(),
-            "Der Schlüssel konnte nicht geprüft werden. Der Datenstrom bleibt offen, die \
-             Absenderdomäne ist aber nicht verifiziert, und wartende Stanzas kommen mit \
-             remote-server-timeout zurück."
-                .to_owned(),
+        NoteKind::DialbackResult(Verification::Error(condition)) => l.pick(
+            format!(
+                "The key could not be checked ({condition}). The stream stays open, but the \
+                 sender domain is not verified, and queued stanzas bounce."
+            ),
+            format!(
+                "Der Schlüssel konnte nicht geprüft werden ({condition}). Der Datenstrom bleibt \
+                 offen, die Absenderdomäne ist aber nicht verifiziert, und wartende Stanzas \
+                 kommen zurück."
+            ),
         ),
         NoteKind::DialbackDenied => l.pick(
             format!(
@@ -1059,12 +1054,10 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
         ),
         ErrorReason::NoViableMethod => l.pick(
             "Nothing offered is an authentication method the initiating server uses: neither \
-             SASL EXTERNAL nor dialback. It gives up with unsupported-feature, as Prosody \
-             does; Openfire sends policy-violation."
+             SASL EXTERNAL nor dialback. It gives up."
                 .to_owned(),
             "Nichts Angebotenes ist eine Authentifizierungsmethode, die der initiierende \
-             Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt mit \
-             unsupported-feature auf, wie Prosody; Openfire sendet policy-violation."
+             Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt auf."
                 .to_owned(),
         ),
         ErrorReason::TlsWithoutCertificate => l.pick(
@@ -1117,14 +1110,25 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
             format!("{i} is not an allowed XMPP partner of {r}, so the stream is refused."),
             format!("{i} ist kein zugelassener XMPP-Partner von {r}, daher wird der Datenstrom abgelehnt."),
         ),
-        ErrorReason::EncryptionRequired => l.pick(
-            "The stream was authenticated without TLS, but the server requires encryption. \
-             Prosody checks s2s_require_encryption only at this point, so the dialback that \
-             just succeeded is wasted."
+        ErrorReason::EncryptionRequired {
+            authenticated: true,
+        } => l.pick(
+            "The stream was authenticated without TLS, but the server requires encryption. It \
+             checks that only at this point, so the dialback that just succeeded is wasted."
                 .to_owned(),
             "Der Datenstrom wurde ohne TLS authentifiziert, der Server verlangt aber \
-             Verschlüsselung. Prosody prüft s2s_require_encryption erst an dieser Stelle, der \
-             eben gelungene Rückruf ist also vergebens."
+             Verschlüsselung. Er prüft das erst an dieser Stelle, der eben gelungene Rückruf \
+             ist also vergebens."
+                .to_owned(),
+        ),
+        ErrorReason::EncryptionRequired {
+            authenticated: false,
+        } => l.pick(
+            "The server requires encryption, but this stream is not encrypted, and nothing \
+             else offered can be used."
+                .to_owned(),
+            "Der Server verlangt Verschlüsselung, dieser Datenstrom ist aber nicht \
+             verschlüsselt, und auch sonst ist nichts Angebotenes nutzbar."
                 .to_owned(),
         ),
         ErrorReason::DialbackRefused => l.pick(

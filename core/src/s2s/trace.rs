@@ -150,8 +150,7 @@ pub(crate) enum Kind {
     Denied {
         domain: Domain,
     },
-    /// A TCP connection attempt failed (probe).
-    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
+    /// A TCP connection attempt failed: refused, or timed out.
     ConnectFailed {
         endpoint: Endpoint,
         error: String,

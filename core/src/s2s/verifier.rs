@@ -144,11 +144,7 @@ impl Verifier {
                 if e.is("verify", ns::DIALBACK) =>
             {
                 self.state = VerifierState::Done;
-                let verification = match e.get("type") {
-                    Some("valid") => Verification::Valid,
-                    Some("invalid") => Verification::Invalid,
-                    _ => Verification::Error("remote-server-timeout"),
-                };
+                let verification = Verification::of_answer(&e);
                 // "Such an implementation SHOULD close the connection immediately after
                 // receiving the verification result."
                 (
