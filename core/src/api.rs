@@ -600,9 +600,9 @@ pub fn simulate_contact_request(
 
 /// The partner server presets.
 pub fn presets(options_text: Option<&str>) -> Answer<Presets> {
-    let _: Options = attempt!(options(options_text));
+    let Options { language } = attempt!(options(options_text));
     Answer::Success(Presets {
-        presets: Preset::ALL.iter().map(|p| p.summary()).collect(),
+        presets: Preset::ALL.iter().map(|p| p.summary_in(language)).collect(),
     })
 }
 

@@ -422,6 +422,12 @@ fn presets_list_every_server_with_its_options() {
     assert_eq!(historical, ["googleTalk"]);
     let text = stdout(&run(&["presets"]));
     assert!(text.contains("s2s_secure_auth = true"), "{text}");
+    // In German, the names and how each is known are German too.
+    let text = stdout(&run(&["presets", "--lang", "de"]));
+    assert!(
+        text.contains("aus dem Quelltext modelliert (Quelltext von Openfire, Tag v5.1.1"),
+        "{text}"
+    );
 }
 
 /// The text names, under each preset, how the simulator knows it, in the language asked for.

@@ -36,6 +36,13 @@ test("every preset says how it is known, and Google Talk is historical", () => {
     list.filter((p) => p.historical).map((p) => p.id),
     ["googleTalk"],
   );
+  // The name and how it is known follow the language asked for.
+  const german = Object.fromEntries(
+    success(presets({ language: "de" })).presets.map((p) => [p.id, p]),
+  );
+  assert.match(german.openfire.knownFrom, /^Quelltext von Openfire/);
+  assert.match(german.googleTalk.label, /historisch/);
+  assert.equal(german.prosody.provenance, "proven");
 });
 
 test("each preset negotiates with Lync's recommended settings (M7)", () => {

@@ -9,14 +9,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use super::peer::Semantics;
 
 /// Where a behaviour is known from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
     /// A section of a specification, which the server follows.
     Spec {
@@ -65,8 +61,7 @@ impl fmt::Display for Evidence {
 
 /// A behaviour's value in one profile, and where it is known from. The evidence is for the
 /// documentation and the native tools; the WebAssembly build leaves it out, to stay small.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule<T> {
     /// What the server does.
     pub value: T,
@@ -116,9 +111,7 @@ const fn documented<T>(value: T, source: &'static str) -> Rule<T> {
 }
 
 /// How a server ends a stream it gives up on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
     /// A stream error (RFC 6120 §4.9), then the closing tag.
     StreamError {
@@ -178,9 +171,7 @@ impl<T: Describe> Describe for Option<T> {
 macro_rules! choices {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $label:literal,)* }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
             $($(#[$vdoc])* $variant,)*
         }
@@ -355,9 +346,7 @@ macro_rules! profile {
     ($($(#[doc = $doc:literal])* $field:ident : $type:ty,)*) => {
         /// How one server negotiates where the specifications leave room or real servers differ:
         /// one named behaviour per field, each with its evidence.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[non_exhaustive]
         pub struct Profile {
             $($(#[doc = $doc])* pub $field: Rule<$type>,)*
@@ -380,12 +369,10 @@ macro_rules! profile {
 }
 
 /// One behaviour of a profile, for tables.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Behaviour {
-    /// The field's name, such as `externalOffer`.
+    /// The field's name, such as `external_offer`.
     pub name: &'static str,
     /// What the behaviour is about.
     pub about: &'static str,
@@ -1384,6 +1371,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The probe recognises Prosody by a dialback feature without `<errors/>`: that holds only
+    /// while no other profile offers it so.
+    #[test]
+    fn only_prosody_offers_dialback_without_errors() {
+        let without: Vec<Semantics> = Semantics::ALL
+            .into_iter()
+            .filter(|s| !s.profile().dialback_errors.value)
+            .collect();
+        assert_eq!(without, [Semantics::Prosody]);
     }
 
     /// Lines are ranges of numbers, paths are files.

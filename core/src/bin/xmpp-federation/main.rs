@@ -293,7 +293,10 @@ fn presets(output: Output, style: render::Style) -> u8 {
     let text = match output {
         Output::Text => render::presets(style),
         Output::Json => {
-            let presets: Vec<_> = Preset::ALL.iter().map(|p| p.summary()).collect();
+            let presets: Vec<_> = Preset::ALL
+                .iter()
+                .map(|p| p.summary_in(style.language))
+                .collect();
             serde_json::to_string_pretty(&presets).unwrap_or_default() + "\n"
         }
     };

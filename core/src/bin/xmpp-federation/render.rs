@@ -214,7 +214,7 @@ pub fn presets(style: Style) -> String {
         }
     };
     for preset in Preset::ALL {
-        let summary = preset.summary();
+        let summary = preset.summary_in(l);
         let peer = &summary.policy;
         let _ = writeln!(
             out,

@@ -80,7 +80,7 @@ pub fn ServerPicker(props: &Props) -> Html {
             e.target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value()
         });
-    let summary = server.preset.map(Preset::summary);
+    let summary = server.preset.map(|p| p.summary_in(l));
     let domains: Vec<String> = props.partner.domains().map(|d| d.to_string()).collect();
     let current_domain = store.setup.server_domain(&props.partner);
     let listed = domains.contains(&current_domain);
