@@ -39,6 +39,104 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Drive the negotiation yourself
+//!
+//! The state machines behind the simulator are public ([`s2s::machine`] describes what a
+//! driver does with each action). Here the partner's Prosody server opens a stream to us. A
+//! proxy deciding on that stream looks up the partner the stream claims to come from, and runs
+//! a receiving machine with that entry's settings. The two machines talk over in-memory
+//! buffers; a real driver puts sockets and TLS where this one puts strings.
+//!
+//! ```
+//! use std::collections::VecDeque;
+//! use xmpp_federation::s2s::machine::{Action, Endpoint, Initiating, Input, Machine, Receiving};
+//! use xmpp_federation::s2s::xml::{STREAM_CLOSE, StreamParser, stream_header};
+//! use xmpp_federation::s2s::{Certificate, OurSide, Preset};
+//! use xmpp_federation::{AuthenticationMethod, Document, Domain, Format};
+//!
+//! let document = Document::parse(
+//!     r#"[{ "domain": "fabrikam.com", "saslNegotiation": "Optional" }]"#,
+//!     Format::Json,
+//! )?;
+//! let directory = document.directory();
+//! let (contoso, fabrikam) = (Domain::parse("contoso.com")?, Domain::parse("fabrikam.com")?);
+//!
+//! // The partner's server opens the stream: end 0. Ours accepts it: end 1, configured from the
+//! // partner's entry.
+//! let entry = directory.partner_for(&fabrikam).expect("an allowed partner");
+//! let ours = OurSide::new(contoso.clone()).peer(entry);
+//! let mut initiating = Initiating::new(
+//!     Preset::Prosody.peer(fabrikam.clone()),
+//!     contoso,
+//!     "fabrikam's dialback secret".to_owned(),
+//! );
+//! let mut receiving = Receiving::new(ours, Some(entry.domains().cloned().collect()), 7);
+//!
+//! let mut parsers = [StreamParser::new(), StreamParser::new()];
+//! let mut inputs: VecDeque<(usize, Input)> = VecDeque::new();
+//! let mut actions: VecDeque<(usize, Action)> =
+//!     initiating.start().into_iter().map(|a| (0, a)).collect();
+//! let mut ready_for_tls = [false, false];
+//! let mut results = [None, None];
+//! for _ in 0..500 {
+//!     if let Some((end, action)) = actions.pop_front() {
+//!         let other = 1 - end;
+//!         // What the other end reads: the bytes this end writes, parsed.
+//!         let bytes = match action {
+//!             Action::Resolve(_) => {
+//!                 let endpoint = Endpoint { host: "xmpp.contoso.com".to_owned(), port: 5269 };
+//!                 inputs.push_back((end, Input::Resolved(Ok(endpoint))));
+//!                 continue;
+//!             }
+//!             Action::Connect(_) => {
+//!                 inputs.push_back((end, Input::Connected));
+//!                 continue;
+//!             }
+//!             // A header starts a new XML document for the reader.
+//!             Action::Header(header, _) => {
+//!                 parsers[other].restart();
+//!                 stream_header(&header)
+//!             }
+//!             Action::Send(element, _) => element.to_xml(),
+//!             Action::Close(_) => STREAM_CLOSE.to_owned(),
+//!             Action::StartTls => {
+//!                 ready_for_tls[end] = true;
+//!                 if ready_for_tls == [true, true] {
+//!                     // Both certificates are valid; the streams restart over TLS.
+//!                     parsers = [StreamParser::new(), StreamParser::new()];
+//!                     for end in [0, 1] {
+//!                         let peer = Some(Certificate::Valid);
+//!                         inputs.push_back((end, Input::TlsEstablished { peer }));
+//!                     }
+//!                 }
+//!                 continue;
+//!             }
+//!             Action::Finish(result) => {
+//!                 results[end] = Some(result);
+//!                 continue;
+//!             }
+//!             other => panic!("not needed for SASL EXTERNAL: {other:?}"),
+//!         };
+//!         for event in parsers[other].feed(&bytes)? {
+//!             inputs.push_back((other, Input::Received(event)));
+//!         }
+//!     } else if let Some((end, input)) = inputs.pop_front() {
+//!         let next = if end == 0 { initiating.handle(input) } else { receiving.handle(input) };
+//!         actions.extend(next.into_iter().map(|action| (end, action)));
+//!     } else {
+//!         break;
+//!     }
+//! }
+//!
+//! // Both ends agree: authenticated by SASL EXTERNAL over TLS.
+//! let [Some(Ok(theirs)), Some(Ok(ours))] = results else {
+//!     panic!("not established: {results:?}");
+//! };
+//! assert_eq!(theirs.method, AuthenticationMethod::SaslOverTls);
+//! assert_eq!(ours.method, AuthenticationMethod::SaslOverTls);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # What is in here
 //!
 //! - The model, parsed rather than validated: [`Domain`] (normalised, IDNA), [`PartnerConfig`]
@@ -56,14 +154,13 @@
 //!   [`changes_to_powershell`] write them; [`schema`] has the JSON Schemas.
 //!
 //! The crate does no I/O and reads no clock: the same input always gives the same output. The
-//! one exception is the `probe` module, behind its feature, which runs the negotiation over
-//! real sockets.
+//! negotiation's state machines are public ([`s2s::machine`]); the crate
+//! `xmpp-federation-probe` drives them over real DNS, TCP and TLS, and `xmpp-federation-cli`
+//! is the command-line tool.
 //!
 //! # Feature flags
 //!
-//! - `probe`: the probe: the negotiation against a real server over DNS, TCP and TLS
-//!   (`tokio`, `rustls`, `hickory-resolver`). Native only.
-//! - `cli`: the `xmpp-federation` command-line tool, with `probe`. Not needed by the library.
+//! - `typescript`: TypeScript declarations of the JSON shapes, for the WebAssembly package.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -82,8 +179,6 @@ mod language;
 pub mod limits;
 mod matrix;
 mod partner;
-#[cfg(feature = "probe")]
-pub mod probe;
 mod request;
 pub mod s2s;
 pub mod schema;

@@ -14,15 +14,9 @@ mod domains;
 mod format_list;
 mod formats;
 mod large;
+mod machines;
 mod matrix;
 mod powershell;
 mod s2s;
 mod schema;
 mod xml;
-
-#[cfg(feature = "cli")]
-mod cli;
-#[cfg(feature = "probe")]
-mod probe;
-#[cfg(feature = "cli")]
-mod readme;

@@ -141,8 +141,8 @@ fn test() -> Result<(), String> {
             "--no-deps",
             "--package",
             "xmpp-federation",
-            "--features",
-            "probe",
+            "--package",
+            "xmpp-federation-probe",
         ],
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
@@ -179,14 +179,7 @@ fn interop(all: bool, args: &[String]) -> Result<(), String> {
     // The command-line tool, run as an admin runs it against the suite's Prosody.
     run(
         &cargo(),
-        &[
-            "build",
-            "--quiet",
-            "--package",
-            "xmpp-federation",
-            "--features",
-            "cli",
-        ],
+        &["build", "--quiet", "--package", "xmpp-federation-cli"],
         &[],
     )?;
     let target =

@@ -14,7 +14,7 @@ use crate::validate::validate_partner;
 /// outcome blames nobody. `reporter` is the side that reported the failure; some reasons are
 /// relative to it.
 pub(crate) fn fault(scenario: &Scenario, failed: &Failed, reporter: Side) -> Option<Side> {
-    if failed.reason == Reason::Stalled {
+    if failed.reason == Reason::Internal {
         return None;
     }
     Some(blame(scenario, failed, reporter))
@@ -34,7 +34,7 @@ fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
         }
     };
     match failed.reason {
-        Reason::Stalled => Side::Environment,
+        Reason::Internal => Side::Environment,
         Reason::Dns
         | Reason::Authoritative
         | Reason::HostUnknown
@@ -44,6 +44,8 @@ fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
         Reason::Unreachable => other(reporter),
         // A server that stops answering is at fault, unless the cause is known better.
         Reason::Silent => Side::Partner,
+        // Whoever broke the protocol: the reporter's peer.
+        Reason::PeerMisbehaved => other(reporter),
         // The driver replaces this with the fault of the verification stream.
         Reason::Unverified => Side::Environment,
         Reason::EncryptionUnavailable => reporter,

@@ -3,8 +3,9 @@
 
 use super::dialback;
 use super::machine::{
-    Action, Cause, Done, ErrorReason, Failed, Input, Note, NoteKind, Reason, Rejection, Restart,
-    Verification, abandon, declares_dialback, ending, header,
+    Action, Cause, Done, ErrorReason, Failed, Input, Machine, Note, NoteKind, Reason, Rejection,
+    Restart, Verification, abandon, declares_dialback, ending, header, misdriven,
+    refuse_unexpected, unexpected,
 };
 use super::peer::{Certificate, Peer};
 use super::profile::{
@@ -47,8 +48,11 @@ enum State {
     Done,
 }
 
+/// The initiating server's side of a stream (XEP-0220 §1.3): it resolves the target domain,
+/// opens the stream, and negotiates STARTTLS, then SASL EXTERNAL or dialback, as its policy
+/// allows. See [`machine`](super::machine) for how to drive it.
 #[derive(Debug, Clone)]
-pub(crate) struct Initiating {
+pub struct Initiating {
     policy: Peer,
     target: Domain,
     secret: String,
@@ -67,6 +71,8 @@ pub(crate) struct Initiating {
 }
 
 impl Initiating {
+    /// A stream from `policy`'s domain to `target`; `secret` signs its dialback keys
+    /// (XEP-0185), and its authoritative server must check them with the same secret.
     pub fn new(policy: Peer, target: Domain, secret: String) -> Initiating {
         Initiating {
             policy,
@@ -124,161 +130,6 @@ impl Initiating {
                 cause: Cause::dialback(&self.policy),
             }
         })
-    }
-
-    pub fn start(&mut self) -> Vec<Action> {
-        vec![Action::Resolve(self.target.clone())]
-    }
-
-    pub fn handle(&mut self, input: Input) -> Vec<Action> {
-        let state = std::mem::replace(&mut self.state, State::Done);
-        match (state, input) {
-            (State::Resolving, Input::Resolved(Ok(endpoint))) => {
-                self.state = State::Connecting;
-                vec![Action::Connect(endpoint)]
-            }
-            (State::Resolving, Input::Resolved(Err(record))) => vec![Action::Finish(Err(Failed {
-                condition: Condition::Dns { record },
-                reason: Reason::Dns,
-            }))],
-            (State::Connecting, Input::Connected) => self.open(Restart::Initial),
-            // RFC 6120 §3.2.1 steps 6-8: no other address is left to try.
-            (State::Connecting, Input::ConnectFailed(error)) => {
-                vec![Action::Finish(Err(Failed {
-                    condition: Condition::Unreachable { error },
-                    reason: Reason::Unreachable,
-                }))]
-            }
-            (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
-                // Some check the certificate as soon as the stream header arrives; the others
-                // once the features are in (see `features`).
-                if restart == Restart::AfterTls
-                    && self.profile().receiving_check.value == ReceivingCheck::AtHeader
-                    && let Some(refusal) = self.secure_auth()
-                {
-                    return refusal;
-                }
-                let stream_id = h.get("id").unwrap_or_default().to_owned();
-                self.state = State::ExpectFeatures {
-                    stream_id,
-                    dialback_declared: declares_dialback(&h),
-                };
-                Vec::new()
-            }
-            (
-                State::ExpectFeatures {
-                    stream_id,
-                    dialback_declared,
-                },
-                Input::Received(StreamEvent::Element(e)),
-            ) if e.is("features", ns::STREAM) => self.features(&e, stream_id, dialback_declared),
-            (State::ExpectProceed, Input::Received(StreamEvent::Element(e)))
-                if e.is("proceed", ns::TLS) =>
-            {
-                self.state = State::Handshaking;
-                vec![Action::StartTls]
-            }
-            (State::Handshaking, Input::TlsEstablished { peer }) => {
-                self.encrypted = true;
-                self.peer_certificate = peer;
-                self.open(Restart::AfterTls)
-            }
-            (
-                State::ExpectSaslResult {
-                    dialback_declared,
-                    stream_id,
-                },
-                Input::Received(StreamEvent::Element(e)),
-            ) => {
-                if e.is("success", ns::SASL) {
-                    self.authenticated_by_sasl = true;
-                    return self.open(Restart::AfterSasl);
-                }
-                if self.for_verification {
-                    self.state = State::ExpectVerifyAnswer;
-                    return vec![Action::Carry];
-                }
-                // RFC 6120 §6.4.5, XEP-0178 §3 step 11b: after a SASL failure, dialback may
-                // still verify the domain. Some servers try it whatever the other side declared.
-                if (dialback_declared || self.profile().dialback_after_sasl_failure.value)
-                    && self.policy.uses_dialback()
-                {
-                    return self.dialback(stream_id);
-                }
-                let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
-                    condition: Condition::SaslFailure {
-                        condition: first_child(&e).unwrap_or("not-authorized").to_owned(),
-                    },
-                    reason: Reason::Certificate { local: true },
-                })));
-                actions
-            }
-            (
-                State::ExpectDialbackResult { stream_id },
-                Input::Received(StreamEvent::Element(e)),
-            ) if e.is("result", ns::DIALBACK) => self.dialback_result(&e, stream_id),
-            (State::ExpectVerifyAnswer, Input::Received(StreamEvent::Element(e)))
-                if e.is("verify", ns::DIALBACK) && e.get("type").is_some() =>
-            {
-                let answer = Verification::of_answer(&e);
-                let actions = self.close();
-                self.state = State::Relaying { answer };
-                actions
-            }
-            (
-                State::Relaying { answer },
-                Input::Received(StreamEvent::Close) | Input::ConnectionClosed,
-            ) => vec![Action::Answered(answer)],
-            // The other side ends the stream: an error, a TLS refusal, or a close.
-            (_, Input::Received(StreamEvent::Element(e))) if e.is("error", ns::STREAM) => {
-                let condition = first_child(&e).unwrap_or("undefined-condition").to_owned();
-                // The other side reports the precise reason; here it only ended the stream.
-                let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
-                    reason: Reason::PeerClosed,
-                    condition: Condition::StreamError { condition },
-                })));
-                actions
-            }
-            (State::ExpectProceed, Input::Received(StreamEvent::Element(e)))
-                if e.is("failure", ns::TLS) =>
-            {
-                // RFC 6120 §5.4.2.2: the receiving server also ends the TCP connection, so no
-                // closing tag can answer its own. Some send one anyway.
-                let mut actions = if self.profile().close_after_tls_failure.value {
-                    self.close()
-                } else {
-                    self.closed = true;
-                    Vec::new()
-                };
-                actions.push(Action::Finish(Err(Failed {
-                    condition: Condition::TlsFailure,
-                    reason: Reason::TlsUnavailable { local: false },
-                })));
-                actions
-            }
-            // RFC 6120 §4.4: a closing tag is answered with one.
-            (State::Done, Input::Received(StreamEvent::Close)) => self.close(),
-            (State::Done, _) => Vec::new(),
-            (_, Input::Received(StreamEvent::Close)) => {
-                let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
-                    condition: Condition::ConnectionClosed,
-                    reason: Reason::PeerClosed,
-                })));
-                actions
-            }
-            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(Failed {
-                condition: Condition::ConnectionClosed,
-                reason: Reason::PeerClosed,
-            }))],
-            (state, _) => {
-                // Anything else leaves the machine where it was.
-                self.state = state;
-                Vec::new()
-            }
-        }
     }
 
     /// Sends a stream header (initial, or after a restart).
@@ -617,6 +468,172 @@ impl Initiating {
             method,
             encrypted: self.encrypted,
             peer_certificate: self.peer_certificate,
+        }
+    }
+}
+
+impl Machine for Initiating {
+    fn start(&mut self) -> Vec<Action> {
+        vec![Action::Resolve(self.target.clone())]
+    }
+
+    fn handle(&mut self, input: Input) -> Vec<Action> {
+        let state = std::mem::replace(&mut self.state, State::Done);
+        match (state, input) {
+            (State::Resolving, Input::Resolved(Ok(endpoint))) => {
+                self.state = State::Connecting;
+                vec![Action::Connect(endpoint)]
+            }
+            (State::Resolving, Input::Resolved(Err(record))) => vec![Action::Finish(Err(Failed {
+                condition: Condition::Dns { record },
+                reason: Reason::Dns,
+            }))],
+            (State::Connecting, Input::Connected) => self.open(Restart::Initial),
+            // RFC 6120 §3.2.1 steps 6-8: no other address is left to try.
+            (State::Connecting, Input::ConnectFailed(error)) => {
+                vec![Action::Finish(Err(Failed {
+                    condition: Condition::Unreachable { error },
+                    reason: Reason::Unreachable,
+                }))]
+            }
+            (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
+                // Some check the certificate as soon as the stream header arrives; the others
+                // once the features are in (see `features`).
+                if restart == Restart::AfterTls
+                    && self.profile().receiving_check.value == ReceivingCheck::AtHeader
+                    && let Some(refusal) = self.secure_auth()
+                {
+                    return refusal;
+                }
+                let stream_id = h.get("id").unwrap_or_default().to_owned();
+                self.state = State::ExpectFeatures {
+                    stream_id,
+                    dialback_declared: declares_dialback(&h),
+                };
+                Vec::new()
+            }
+            (
+                State::ExpectFeatures {
+                    stream_id,
+                    dialback_declared,
+                },
+                Input::Received(StreamEvent::Element(e)),
+            ) if e.is("features", ns::STREAM) => self.features(&e, stream_id, dialback_declared),
+            (State::ExpectProceed, Input::Received(StreamEvent::Element(e)))
+                if e.is("proceed", ns::TLS) =>
+            {
+                self.state = State::Handshaking;
+                vec![Action::StartTls]
+            }
+            (State::Handshaking, Input::TlsEstablished { peer }) => {
+                self.encrypted = true;
+                self.peer_certificate = peer;
+                self.open(Restart::AfterTls)
+            }
+            (
+                State::ExpectSaslResult {
+                    dialback_declared,
+                    stream_id,
+                },
+                Input::Received(StreamEvent::Element(e)),
+            ) => {
+                if e.is("success", ns::SASL) {
+                    self.authenticated_by_sasl = true;
+                    return self.open(Restart::AfterSasl);
+                }
+                if self.for_verification {
+                    self.state = State::ExpectVerifyAnswer;
+                    return vec![Action::Carry];
+                }
+                // RFC 6120 §6.4.5, XEP-0178 §3 step 11b: after a SASL failure, dialback may
+                // still verify the domain. Some servers try it whatever the other side declared.
+                if (dialback_declared || self.profile().dialback_after_sasl_failure.value)
+                    && self.policy.uses_dialback()
+                {
+                    return self.dialback(stream_id);
+                }
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
+                    condition: Condition::SaslFailure {
+                        condition: first_child(&e).unwrap_or("not-authorized").to_owned(),
+                    },
+                    reason: Reason::Certificate { local: true },
+                })));
+                actions
+            }
+            (
+                State::ExpectDialbackResult { stream_id },
+                Input::Received(StreamEvent::Element(e)),
+            ) if e.is("result", ns::DIALBACK) => self.dialback_result(&e, stream_id),
+            (State::ExpectVerifyAnswer, Input::Received(StreamEvent::Element(e)))
+                if e.is("verify", ns::DIALBACK) && e.get("type").is_some() =>
+            {
+                let answer = Verification::of_answer(&e);
+                let actions = self.close();
+                self.state = State::Relaying { answer };
+                actions
+            }
+            (
+                State::Relaying { answer },
+                Input::Received(StreamEvent::Close) | Input::ConnectionClosed,
+            ) => vec![Action::Answered(answer)],
+            // The other side ends the stream: an error, a TLS refusal, or a close.
+            (_, Input::Received(StreamEvent::Element(e))) if e.is("error", ns::STREAM) => {
+                let condition = first_child(&e).unwrap_or("undefined-condition").to_owned();
+                // The other side reports the precise reason; here it only ended the stream.
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
+                    reason: Reason::PeerClosed,
+                    condition: Condition::StreamError { condition },
+                })));
+                actions
+            }
+            (State::ExpectProceed, Input::Received(StreamEvent::Element(e)))
+                if e.is("failure", ns::TLS) =>
+            {
+                // RFC 6120 §5.4.2.2: the receiving server also ends the TCP connection, so no
+                // closing tag can answer its own. Some send one anyway.
+                let mut actions = if self.profile().close_after_tls_failure.value {
+                    self.close()
+                } else {
+                    self.closed = true;
+                    Vec::new()
+                };
+                actions.push(Action::Finish(Err(Failed {
+                    condition: Condition::TlsFailure,
+                    reason: Reason::TlsUnavailable { local: false },
+                })));
+                actions
+            }
+            // RFC 6120 §4.4: a closing tag is answered with one.
+            (State::Done, Input::Received(StreamEvent::Close)) => self.close(),
+            (State::Done, _) => Vec::new(),
+            (_, Input::Received(StreamEvent::Close)) => {
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
+                    condition: Condition::ConnectionClosed,
+                    reason: Reason::PeerClosed,
+                })));
+                actions
+            }
+            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(Failed {
+                condition: Condition::ConnectionClosed,
+                reason: Reason::PeerClosed,
+            }))],
+            // Answers to the verification requests this stream carries ([`Action::Carry`]):
+            // the driver hands them on to the machine that waits for them.
+            (state, Input::Received(StreamEvent::Element(e)))
+                if e.is("verify", ns::DIALBACK) && e.get("type").is_some() =>
+            {
+                self.state = state;
+                Vec::new()
+            }
+            // Anything else the other side sends breaks the protocol.
+            (_, Input::Received(event)) => {
+                let lang = self.profile().texts_have_lang.value;
+                refuse_unexpected(&unexpected(&event), &mut self.closed, lang)
+            }
+            (_, input) => vec![Action::Finish(Err(misdriven(&input)))],
         }
     }
 }

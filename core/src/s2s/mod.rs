@@ -5,22 +5,27 @@
 //! The machines do no I/O, read no clock and use no randomness: stream ids come from a seed, so
 //! the same scenario gives the same trace byte for byte. The simulator wires them together in
 //! memory with a simulated DNS, TLS handshake and authoritative server.
+//!
+//! The machines are public: [`machine`] documents them as a protocol for any driver (a proxy,
+//! or the probe crate, which runs them over real sockets), [`xml`] reads and writes the
+//! streams, and [`record`] keeps the steps of a run in the format of a [`Trace`].
 
 mod dialback;
 pub(crate) mod fix;
-pub(crate) mod initiating;
-pub(crate) mod machine;
+mod initiating;
+pub mod machine;
 mod matrix;
 mod peer;
 mod profile;
-pub(crate) mod receiving;
+mod receiving;
+pub mod record;
 mod render;
 mod scenario;
 pub(crate) mod simulate;
 pub(crate) mod text;
 pub(crate) mod trace;
-pub(crate) mod verifier;
-pub(crate) mod xml;
+mod verifier;
+pub mod xml;
 
 pub use matrix::established_method;
 pub use peer::{
@@ -40,6 +45,6 @@ pub use simulate::simulate;
 
 pub(crate) use matrix::methods as row_methods;
 pub use trace::{
-    Condition, Connection, Failure, FederationLevel, Fix, LocalizedStep, LocalizedTrace, Outcome,
-    Party, Phase, Step, Trace,
+    Condition, Connection, Failure, FederationLevel, Fix, Kind, LocalizedStep, LocalizedTrace,
+    Outcome, Party, Phase, Step, Trace, Unnamed,
 };

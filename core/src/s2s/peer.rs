@@ -447,7 +447,7 @@ impl Peer {
     /// Whether the server can do TLS as the initiating server. Prosody without a TLS context
     /// (`s2s_allow_encryption = false`, shown as no certificate) cannot, even when
     /// `s2s_require_encryption` asks for it.
-    pub(crate) fn can_start_tls(&self) -> bool {
+    pub fn can_start_tls(&self) -> bool {
         if self.profile().tls_client_needs_certificate.value {
             self.can_offer_tls()
         } else {

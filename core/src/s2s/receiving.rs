@@ -3,8 +3,9 @@
 //! authoritative server.
 
 use super::machine::{
-    Action, Cause, Done, ErrorReason, Failed, Field, Input, Note, NoteKind, Offer, Reason,
-    Rejection, Restart, StreamIds, Verification, VerifyRequest, abandon, ending, header,
+    Action, Cause, Done, ErrorReason, Failed, Field, Input, Machine, Note, NoteKind, Offer, Reason,
+    Rejection, Restart, StreamIds, Verification, VerifyRequest, abandon, ending, header, misdriven,
+    refuse_unexpected, unexpected, unexpected_element,
 };
 use super::peer::{Certificate, Peer};
 use super::profile::{
@@ -26,8 +27,13 @@ enum State {
     Done,
 }
 
+/// The receiving server's side of a stream: it answers the header, offers its features,
+/// judges the initiating server's certificate, and has dialback keys checked
+/// ([`Action::Verify`]). With [`Receiving::with_authority`] it also answers `<db:verify/>` for
+/// its own domain, as the authoritative server. See [`machine`](super::machine) for how to
+/// drive it.
 #[derive(Debug, Clone)]
-pub(crate) struct Receiving {
+pub struct Receiving {
     policy: Peer,
     /// The domains it accepts streams from; `None` for any.
     accepts: Option<Vec<Domain>>,
@@ -50,6 +56,8 @@ pub(crate) struct Receiving {
 }
 
 impl Receiving {
+    /// A receiving server with `policy`, accepting streams from the domains in `accepts` (all,
+    /// with `None`); `seed` makes its stream ids (a real server seeds it from a random source).
     pub fn new(policy: Peer, accepts: Option<Vec<Domain>>, seed: u64) -> Receiving {
         Receiving {
             policy,
@@ -110,92 +118,6 @@ impl Receiving {
 
     fn profile(&self) -> &'static Profile {
         self.policy.profile()
-    }
-
-    pub fn handle(&mut self, input: Input) -> Vec<Action> {
-        if let (Some(secret), Input::Received(StreamEvent::Element(e))) = (&self.authority, &input)
-            && e.is("verify", ns::DIALBACK)
-            && e.get("type").is_none()
-            && self.state != State::Done
-        {
-            let profile = self.profile();
-            if profile.refuses_verify_before_tls.value
-                && !self.encrypted
-                && self.policy.tls == Negotiation::Required
-            {
-                return self.end_with(
-                    profile.plain_dialback.value,
-                    ErrorReason::DialbackWithoutTls,
-                    Some(Cause::tls(&self.policy)),
-                    Reason::TlsUnavailable { local: true },
-                );
-            }
-            return vec![answer_verify(secret, e, profile)];
-        }
-        let state = std::mem::replace(&mut self.state, State::Done);
-        match (state, input) {
-            (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
-                self.accept(&h, restart)
-            }
-            (State::ExpectCommand, Input::Received(StreamEvent::Element(e))) => self.command(&e),
-            (State::Handshaking, Input::TlsEstablished { peer }) => {
-                self.encrypted = true;
-                self.client_certificate = peer;
-                self.state = State::ExpectHeader {
-                    restart: Restart::AfterTls,
-                };
-                Vec::new()
-            }
-            (State::Verifying, Input::Verified(verification)) => self.verified(verification, None),
-            (State::Verifying, Input::Unanswered(why)) => self.unanswered(why),
-            // RFC 6120 §4.4: a closing tag is answered with one.
-            (state @ (State::Established | State::Done), Input::Received(StreamEvent::Close)) => {
-                self.state = state;
-                self.close()
-            }
-            // A stanza from a sender domain its access rules deny (ejabberd_s2s_in.erl
-            // check_from, lines 309-325, 23.01).
-            (State::Established, Input::Received(StreamEvent::Element(e)))
-                if self.sender_denied && e.namespace == ns::SERVER =>
-            {
-                self.end_with(
-                    Ending::StreamError {
-                        condition: "invalid-from",
-                        text: None,
-                    },
-                    ErrorReason::Denied,
-                    Some(Cause {
-                        field: Field::Denied,
-                        value: self
-                            .sender
-                            .as_ref()
-                            .map(|d| d.as_str().to_owned())
-                            .unwrap_or_default(),
-                    }),
-                    Reason::Denied,
-                )
-            }
-            (state @ (State::Established | State::Done), _) => {
-                self.state = state;
-                Vec::new()
-            }
-            (_, Input::Received(StreamEvent::Close)) => {
-                let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
-                    condition: Condition::ConnectionClosed,
-                    reason: Reason::PeerClosed,
-                })));
-                actions
-            }
-            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(Failed {
-                condition: Condition::ConnectionClosed,
-                reason: Reason::PeerClosed,
-            }))],
-            (state, _) => {
-                self.state = state;
-                Vec::new()
-            }
-        }
     }
 
     /// Answers a stream header: checks the addressing, opens the response stream with a new id,
@@ -495,8 +417,11 @@ impl Receiving {
             })));
             return actions;
         }
-        self.state = State::ExpectCommand;
-        Vec::new()
+        // Anything else breaks the protocol: a stanza before the stream is authenticated, or an
+        // element this server does not know.
+        self.state = State::Done;
+        let lang = self.profile().texts_have_lang.value;
+        refuse_unexpected(&unexpected_element(element), &mut self.closed, lang)
     }
 
     /// SASL EXTERNAL (RFC 6120 §6.4, XEP-0178 §3 step 11).
@@ -810,6 +735,101 @@ impl Receiving {
             Vec::new()
         } else {
             vec![Action::Close(Note::new(NoteKind::Close))]
+        }
+    }
+}
+
+impl Machine for Receiving {
+    /// Nothing: the receiving server waits for the other side's stream header.
+    fn start(&mut self) -> Vec<Action> {
+        Vec::new()
+    }
+
+    fn handle(&mut self, input: Input) -> Vec<Action> {
+        if let (Some(secret), Input::Received(StreamEvent::Element(e))) = (&self.authority, &input)
+            && e.is("verify", ns::DIALBACK)
+            && e.get("type").is_none()
+            && self.state != State::Done
+        {
+            let profile = self.profile();
+            if profile.refuses_verify_before_tls.value
+                && !self.encrypted
+                && self.policy.tls == Negotiation::Required
+            {
+                return self.end_with(
+                    profile.plain_dialback.value,
+                    ErrorReason::DialbackWithoutTls,
+                    Some(Cause::tls(&self.policy)),
+                    Reason::TlsUnavailable { local: true },
+                );
+            }
+            return vec![answer_verify(secret, e, profile)];
+        }
+        let state = std::mem::replace(&mut self.state, State::Done);
+        match (state, input) {
+            (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
+                self.accept(&h, restart)
+            }
+            (State::ExpectCommand, Input::Received(StreamEvent::Element(e))) => self.command(&e),
+            (State::Handshaking, Input::TlsEstablished { peer }) => {
+                self.encrypted = true;
+                self.client_certificate = peer;
+                self.state = State::ExpectHeader {
+                    restart: Restart::AfterTls,
+                };
+                Vec::new()
+            }
+            (State::Verifying, Input::Verified(verification)) => self.verified(verification, None),
+            (State::Verifying, Input::Unanswered(why)) => self.unanswered(why),
+            // RFC 6120 §4.4: a closing tag is answered with one.
+            (state @ (State::Established | State::Done), Input::Received(StreamEvent::Close)) => {
+                self.state = state;
+                self.close()
+            }
+            // A stanza from a sender domain its access rules deny (ejabberd_s2s_in.erl
+            // check_from, lines 309-325, 23.01).
+            (State::Established, Input::Received(StreamEvent::Element(e)))
+                if self.sender_denied && e.namespace == ns::SERVER =>
+            {
+                self.end_with(
+                    Ending::StreamError {
+                        condition: "invalid-from",
+                        text: None,
+                    },
+                    ErrorReason::Denied,
+                    Some(Cause {
+                        field: Field::Denied,
+                        value: self
+                            .sender
+                            .as_ref()
+                            .map(|d| d.as_str().to_owned())
+                            .unwrap_or_default(),
+                    }),
+                    Reason::Denied,
+                )
+            }
+            (state @ (State::Established | State::Done), _) => {
+                self.state = state;
+                Vec::new()
+            }
+            (_, Input::Received(StreamEvent::Close)) => {
+                let mut actions = self.close();
+                actions.push(Action::Finish(Err(Failed {
+                    condition: Condition::ConnectionClosed,
+                    reason: Reason::PeerClosed,
+                })));
+                actions
+            }
+            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(Failed {
+                condition: Condition::ConnectionClosed,
+                reason: Reason::PeerClosed,
+            }))],
+            // Anything else the other side sends breaks the protocol.
+            (_, Input::Received(event)) => {
+                let lang = self.profile().texts_have_lang.value;
+                refuse_unexpected(&unexpected(&event), &mut self.closed, lang)
+            }
+            (_, input) => vec![Action::Finish(Err(misdriven(&input)))],
         }
     }
 }

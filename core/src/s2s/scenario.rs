@@ -208,6 +208,40 @@ pub struct OurSide {
     pub max_tls_version: TlsVersion,
 }
 
+impl OurSide {
+    /// Our Edge server for `domain`, as Lync sets it up by default: a valid certificate, no
+    /// strict validation, Lync's rules and TLS versions.
+    pub fn new(domain: Domain) -> OurSide {
+        OurSide {
+            domain,
+            certificate: Certificate::Valid,
+            strict_certificate_validation: false,
+            dialback_passphrase: None,
+            semantics: Semantics::Lync,
+            min_tls_version: LYNC_TLS.0,
+            max_tls_version: LYNC_TLS.1,
+            certificate_names: Vec::new(),
+        }
+    }
+
+    /// Our side's policy towards the partner that `config` describes: the settings of its
+    /// entry (`New-CsXmppAllowedPartner`), with this Edge server's certificate and rules. A
+    /// machine driving our side with a partner takes this policy.
+    pub fn peer(&self, config: &PartnerConfig) -> Peer {
+        let mut peer = Peer::lync(
+            self.domain.clone(),
+            config,
+            self.certificate,
+            self.strict_certificate_validation,
+        );
+        peer.semantics = self.semantics;
+        peer.min_tls_version = self.min_tls_version;
+        peer.max_tls_version = self.max_tls_version;
+        peer.certificate_names = self.certificate_names.clone();
+        peer.with_names_judged()
+    }
+}
+
 fn lync_min_tls() -> TlsVersion {
     LYNC_TLS.0
 }
@@ -389,6 +423,14 @@ fn partner_spec<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Peer, D::E
 }
 
 impl Scenario {
+    /// The side at fault for a failure that the machine of `reporter` reported, under this
+    /// scenario's settings; `None` for an internal error ([`Reason::Internal`]).
+    ///
+    /// [`Reason::Internal`]: super::machine::Reason::Internal
+    pub fn fault(&self, failed: &super::machine::Failed, reporter: Side) -> Option<Side> {
+        super::fix::fault(self, failed, reporter)
+    }
+
     /// Reads a scenario file. Unknown fields are refused, and every error names its field.
     ///
     /// ```
@@ -413,16 +455,7 @@ impl Scenario {
         direction: Direction,
     ) -> Scenario {
         Scenario {
-            ours: OurSide {
-                domain: ours,
-                certificate: Certificate::Valid,
-                strict_certificate_validation: false,
-                dialback_passphrase: None,
-                semantics: Semantics::Lync,
-                min_tls_version: LYNC_TLS.0,
-                max_tls_version: LYNC_TLS.1,
-                certificate_names: Vec::new(),
-            },
+            ours: OurSide::new(ours),
             partner_config,
             partner,
             direction,
@@ -433,17 +466,7 @@ impl Scenario {
 
     /// Our proxy as a peer.
     pub fn our_peer(&self) -> Peer {
-        let mut peer = Peer::lync(
-            self.ours.domain.clone(),
-            &self.partner_config,
-            self.ours.certificate,
-            self.ours.strict_certificate_validation,
-        );
-        peer.semantics = self.ours.semantics;
-        peer.min_tls_version = self.ours.min_tls_version;
-        peer.max_tls_version = self.ours.max_tls_version;
-        peer.certificate_names = self.ours.certificate_names.clone();
-        peer.with_names_judged()
+        self.ours.peer(&self.partner_config)
     }
 
     /// The partner's server, with its certificate as we judge it (its names against its

@@ -13,13 +13,14 @@ use std::collections::VecDeque;
 use super::fix;
 use super::initiating::Initiating;
 use super::machine::{
-    Action, Cause, Done, Endpoint, Failed, Field, Input, Note, NoteKind, Reason, Verification,
-    VerifyRequest,
+    Action, Cause, Done, Endpoint, Failed, Field, Input, Machine, Note, NoteKind, Reason, Role,
+    Verification, VerifyRequest,
 };
 use super::peer::{Certificate, Peer, TlsVersion};
 use super::profile::Verification as VerificationStream;
 use super::profile::VersionRefusal;
 use super::receiving::Receiving;
+use super::record::{LaneId, Recorder};
 use super::scenario::{Direction, DnsRecord, Scenario, Setting, Side};
 use super::text::Context;
 use super::trace::{
@@ -58,13 +59,13 @@ pub fn simulate(scenario: &Scenario) -> Trace {
 fn simulate_within(scenario: &Scenario, max_steps: usize) -> Trace {
     let run = run_within(scenario, max_steps);
     let outcome = match &run.result {
-        Ok(done) => established(done, run.receiving_certificate),
+        Ok(done) => Outcome::established(done, run.receiving_certificate),
         Err((step, failed, reporter)) => {
             let fault = match (failed.reason, run.unverified_fault) {
                 (Reason::Unverified | Reason::Authoritative, Some(fault)) => Some(fault),
                 _ => fix::fault(scenario, failed, *reporter),
             };
-            not_established(
+            Outcome::failed(
                 run.encrypted,
                 Failure {
                     step: *step,
@@ -83,28 +84,43 @@ fn simulate_within(scenario: &Scenario, max_steps: usize) -> Trace {
     }
 }
 
-/// The outcome of an established stream; `receiving_certificate` is the receiving server's,
-/// as the initiating server judged it.
-pub(crate) fn established(done: &Done, receiving_certificate: Certificate) -> Outcome {
-    Outcome {
-        established: true,
-        method: Some(done.method),
-        encrypted: done.encrypted,
-        authenticated: done.method == AuthenticationMethod::SaslOverTls,
-        level: Some(level(done, receiving_certificate)),
-        failure: None,
+impl Outcome {
+    /// The outcome of an established stream; `receiving_certificate` is the receiving
+    /// server's, as the initiating server judged it.
+    pub fn established(done: &Done, receiving_certificate: Certificate) -> Outcome {
+        Outcome {
+            established: true,
+            method: Some(done.method),
+            encrypted: done.encrypted,
+            authenticated: done.method == AuthenticationMethod::SaslOverTls,
+            level: Some(level(done, receiving_certificate)),
+            failure: None,
+        }
     }
-}
 
-/// The outcome of a failed negotiation.
-pub(crate) fn not_established(encrypted: bool, failure: Failure) -> Outcome {
-    Outcome {
-        established: false,
-        method: None,
-        encrypted,
-        authenticated: false,
-        level: None,
-        failure: Some(failure),
+    /// The outcome of a failed negotiation; `encrypted` tells whether the main stream got as
+    /// far as TLS.
+    pub fn failed(encrypted: bool, failure: Failure) -> Outcome {
+        Outcome {
+            established: false,
+            method: None,
+            encrypted,
+            authenticated: false,
+            level: None,
+            failure: Some(failure),
+        }
+    }
+
+    /// No outcome: nothing was negotiated (a run that only answered a verification).
+    pub fn undecided() -> Outcome {
+        Outcome {
+            established: false,
+            method: None,
+            encrypted: false,
+            authenticated: false,
+            level: None,
+            failure: None,
+        }
     }
 }
 
@@ -138,7 +154,7 @@ fn stalled(steps: usize) -> (usize, Failed, Side) {
         steps.max(1),
         Failed {
             condition: Condition::Stalled { steps },
-            reason: Reason::Stalled,
+            reason: Reason::Internal,
         },
         Side::Environment,
     )
@@ -147,18 +163,10 @@ fn stalled(steps: usize) -> (usize, Failed, Side) {
 /// The most steps a negotiation takes; a guard against machines that never settle.
 const MAX_STEPS: usize = 400;
 
-/// The machine at one end of a lane.
-#[derive(Debug, Clone)]
-enum Machine {
-    Initiating(Initiating),
-    Receiving(Receiving),
-    Verifier(Verifier),
-}
-
 /// One end of a lane: a machine acting for one side.
 #[derive(Debug)]
 struct End {
-    machine: Machine,
+    machine: Role,
     party: Party,
     side: Side,
     policy: Peer,
@@ -195,12 +203,10 @@ struct Carried {
 /// One TCP connection.
 #[derive(Debug)]
 struct Lane {
-    connection: Connection,
-    context: Context,
+    /// The lane in the recorder: its connection, domains, stream id and encryption.
+    id: LaneId,
     /// The connecting end first, then the accepting end.
     ends: [End; 2],
-    stream_id: Option<String>,
-    encrypted: bool,
     /// Cut at the TLS layer: nothing more is written.
     cut: bool,
     tls_ready: [bool; 2],
@@ -220,7 +226,7 @@ struct Driver<'a> {
     ours: Peer,
     lanes: Vec<Lane>,
     queue: VecDeque<(usize, usize, Input)>,
-    steps: Vec<Step>,
+    recorder: Recorder,
     done: Option<Done>,
     failure: Option<(usize, Failed, Side)>,
     unverified_fault: Option<Side>,
@@ -391,7 +397,7 @@ fn run_within(scenario: &Scenario, max_steps: usize) -> Run {
         ours,
         lanes: Vec::new(),
         queue: VecDeque::new(),
-        steps: Vec::new(),
+        recorder: Recorder::new(),
         done: None,
         failure: None,
         unverified_fault: None,
@@ -407,25 +413,24 @@ fn run_within(scenario: &Scenario, max_steps: usize) -> Run {
     );
     let ends = [
         End::new(
-            Machine::Initiating(initiating),
+            Role::Initiating(initiating),
             driver.party(initiating_side),
             initiating_side,
             initiating_peer,
         ),
         End::new(
-            Machine::Receiving(receiving),
+            Role::Receiving(receiving),
             driver.party(receiving_side),
             receiving_side,
             receiving_peer,
         ),
     ];
-    driver
-        .lanes
-        .push(Lane::new(Connection::Main, context, ends, Purpose::Main));
+    let id = driver.recorder.open(Connection::Main, context);
+    driver.lanes.push(Lane::new(id, ends, Purpose::Main));
     driver.start(0);
     let mut limit_reached = false;
     while let Some((lane, end, input)) = driver.queue.pop_front() {
-        if driver.steps.len() > max_steps {
+        if driver.recorder.len() > max_steps {
             limit_reached = true;
             break;
         }
@@ -433,28 +438,29 @@ fn run_within(scenario: &Scenario, max_steps: usize) -> Run {
     }
     let result = match (driver.failure, driver.done) {
         // A run that went on past the limit stalled, whatever it recorded on the way.
-        _ if limit_reached => Err(stalled(driver.steps.len())),
+        _ if limit_reached => Err(stalled(driver.recorder.len())),
         (Some(failure), _) => Err(failure),
         (None, Some(done)) => Ok(done),
-        (None, None) => Err(stalled(driver.steps.len())),
+        (None, None) => Err(stalled(driver.recorder.len())),
     };
+    let encrypted = driver
+        .lanes
+        .first()
+        .is_some_and(|l| driver.recorder.encrypted(l.id));
     Run {
-        steps: driver.steps,
+        steps: driver.recorder.into_steps(),
         result,
-        encrypted: driver.lanes.first().is_some_and(|l| l.encrypted),
+        encrypted,
         receiving_certificate,
         unverified_fault: driver.unverified_fault,
     }
 }
 
 impl Lane {
-    fn new(connection: Connection, context: Context, ends: [End; 2], purpose: Purpose) -> Lane {
+    fn new(id: LaneId, ends: [End; 2], purpose: Purpose) -> Lane {
         Lane {
-            connection,
-            context,
+            id,
             ends,
-            stream_id: None,
-            encrypted: false,
             cut: false,
             tls_ready: [false; 2],
             purpose,
@@ -467,7 +473,7 @@ impl Lane {
 }
 
 impl End {
-    fn new(machine: Machine, party: Party, side: Side, policy: Peer) -> End {
+    fn new(machine: Role, party: Party, side: Side, policy: Peer) -> End {
         End {
             machine,
             party,
@@ -533,25 +539,13 @@ impl Driver<'_> {
     }
 
     fn start(&mut self, lane: usize) {
-        let actions = match &mut self.lanes[lane].ends[0].machine {
-            Machine::Initiating(m) => m.start(),
-            Machine::Verifier(m) => m.start(),
-            Machine::Receiving(_) => Vec::new(),
-        };
+        let actions = self.lanes[lane].ends[0].machine.start();
         self.perform(lane, 0, actions);
     }
 
     fn handle(&mut self, lane: usize, end: usize, input: Input) {
-        let (actions, verification) = match &mut self.lanes[lane].ends[end].machine {
-            Machine::Initiating(m) => (m.handle(input), None),
-            Machine::Receiving(m) => (m.handle(input), None),
-            Machine::Verifier(m) => m.handle(input),
-        };
-        // A verify-only stream's close goes out before the receiving server acts on the answer.
+        let actions = self.lanes[lane].ends[end].machine.handle(input);
         self.perform(lane, end, actions);
-        if let Some(verification) = verification {
-            self.answer(lane, None, verification);
-        }
     }
 
     /// Hands a verification's outcome to the receiving end that waits for it: a verify-only
@@ -585,7 +579,7 @@ impl Driver<'_> {
         if profile.unverified.value != super::profile::Unverified::RemoteServerNotFound {
             return None;
         }
-        let step = self.steps.get(step?.checked_sub(1)?)?;
+        let step = self.recorder.steps().get(step?.checked_sub(1)?)?;
         match &step.kind {
             Kind::Machine(NoteKind::StreamError {
                 condition,
@@ -635,7 +629,7 @@ impl Driver<'_> {
     fn may_carry(&self, lane: usize) -> bool {
         let state = &self.lanes[lane];
         let keyed = match &state.ends[0].machine {
-            Machine::Initiating(m) => {
+            Role::Initiating(m) => {
                 m.dialback_key_sent()
                     && state.ends[0]
                         .policy
@@ -657,33 +651,18 @@ impl Driver<'_> {
         kind: Kind,
         cause: Option<Setting>,
     ) -> usize {
-        let number = self.steps.len() + 1;
-        let lane = &self.lanes[lane];
-        self.steps.push(Step {
-            number,
-            from,
-            to,
-            connection: lane.connection,
-            xml,
-            stream_id: lane.stream_id.clone(),
-            encrypted: lane.encrypted,
-            kind,
-            cause,
-            context: lane.context.clone(),
-        });
-        number
+        self.recorder
+            .record(self.lanes[lane].id, from, to, xml, kind, cause)
     }
 
     fn cause(&self, lane: usize, end: usize, note: &Note) -> Option<Setting> {
         let side = self.lanes[lane].ends[end].side;
-        note.cause
-            .as_ref()
-            .map(|c| setting(side, c, &self.scenario.partner_config))
+        Setting::behind(side, note, &self.scenario.partner_config)
     }
 
     /// Carries bytes to the other end's parser and queues what it parses.
     fn deliver(&mut self, lane: usize, to: usize, xml: &str) {
-        self.lanes[lane].last_received[to] = Some(self.steps.len());
+        self.lanes[lane].last_received[to] = Some(self.recorder.len());
         let parser = &mut self.lanes[lane].ends[to].parser;
         match parser.feed(xml) {
             Ok(events) => {
@@ -691,7 +670,7 @@ impl Driver<'_> {
                     // A dedicated verification stream's machine hands its answer on itself.
                     let dedicated = matches!(
                         &self.lanes[lane].ends[0].machine,
-                        Machine::Initiating(m) if m.is_for_verification()
+                        Role::Initiating(m) if m.is_for_verification()
                     );
                     if let (StreamEvent::Element(e), 0, true) = (&event, to, dedicated)
                         && e.is("verify", ns::DIALBACK)
@@ -750,7 +729,7 @@ impl Driver<'_> {
     ) -> Option<usize> {
         let from = self.lanes[lane].ends[end].party;
         let to = self.lanes[lane].ends[1 - end].party;
-        let connection = self.lanes[lane].connection;
+        let connection = self.recorder.connection(self.lanes[lane].id);
         let authoritative = connection != Connection::Main;
         let cut = self.lanes[lane].cut;
         match action {
@@ -874,9 +853,9 @@ impl Driver<'_> {
                 let xml = stream_header(&element);
                 let state = &mut self.lanes[lane];
                 if end == 0 {
-                    state.stream_id = None;
+                    self.recorder.set_stream_id(state.id, None);
                 } else if let Some(id) = element.get("id") {
-                    state.stream_id = Some(id.to_owned());
+                    self.recorder.set_stream_id(state.id, Some(id.to_owned()));
                 }
                 // A header starts a new XML document on the wire (RFC 6120 §4.3.3).
                 state.ends[1 - end].parser.restart();
@@ -927,6 +906,13 @@ impl Driver<'_> {
                 self.verify(lane, end, request);
                 None
             }
+            // A verify-only stream's answer, after its closing tag.
+            Action::Answered(verification)
+                if matches!(self.lanes[lane].purpose, Purpose::VerifyOnly { .. }) =>
+            {
+                self.answer(lane, None, verification);
+                None
+            }
             Action::Answered(verification) => {
                 if let Some(carried) = self.lanes[lane].carried.iter_mut().find(|c| c.held) {
                     carried.held = false;
@@ -968,7 +954,7 @@ impl Driver<'_> {
                     // received (as a probe sees it).
                     let step = batch_step
                         .or(self.lanes[lane].last_received[end])
-                        .unwrap_or(self.steps.len());
+                        .unwrap_or(self.recorder.len());
                     self.failure = Some((step, failed.clone(), side));
                 }
                 let unanswered = self.lanes[lane].carried.iter().any(|c| !c.answered);
@@ -1028,7 +1014,8 @@ impl Driver<'_> {
         let (verifying_party, verifying_side, verifying_policy) =
             (verifying.party, verifying.side, verifying.policy.clone());
         let authority_side = Self::other(verifying_side);
-        let (connection, authority_party) = if self.lanes[lane].connection == Connection::Main {
+        let main = self.recorder.connection(self.lanes[lane].id) == Connection::Main;
+        let (connection, authority_party) = if main {
             (Connection::Verification, Party::Authoritative)
         } else {
             (Connection::NestedVerification, self.lanes[0].ends[1].party)
@@ -1039,13 +1026,13 @@ impl Driver<'_> {
             .wrapping_mul(2)
             .wrapping_add(2 + 2 * self.lanes.len() as u64);
         let authority = End::new(
-            Machine::Receiving(self.receiving(authority_side, seed)),
+            Role::Receiving(self.receiving(authority_side, seed)),
             authority_party,
             authority_side,
             self.policy(authority_side),
         );
         let waiting = (lane, end);
-        let context = self.lanes[lane].context.clone();
+        let context = self.recorder.context(self.lanes[lane].id).clone();
         let how = verifying_policy.profile().verification.value;
         if how != VerificationStream::VerifyOnly {
             let carried = Carried {
@@ -1062,7 +1049,7 @@ impl Driver<'_> {
                 how == VerificationStream::OwnStream && {
                     let state = &self.lanes[l];
                     state.ends[0].side == verifying_side
-                        && matches!(state.ends[0].machine, Machine::Initiating(_))
+                        && matches!(state.ends[0].machine, Role::Initiating(_))
                         && !state.failed
                         && !state.cut
                 }
@@ -1087,27 +1074,23 @@ impl Driver<'_> {
                 ours_initiating: !context.ours_initiating,
             };
             let verifying = End::new(
-                Machine::Initiating(initiating),
+                Role::Initiating(initiating),
                 verifying_party,
                 verifying_side,
                 verifying_policy,
             );
-            let mut new_lane = Lane::new(
-                connection,
-                reversed,
-                [verifying, authority],
-                Purpose::Stream,
-            );
+            let id = self.recorder.open(connection, reversed);
+            let mut new_lane = Lane::new(id, [verifying, authority], Purpose::Stream);
             new_lane.carried.push(carried);
             self.lanes.push(new_lane);
         } else {
             let tls = verifying_policy.profile().verify_stream_tls.value
                 && verifying_policy.can_start_tls();
-            let verifier = Machine::Verifier(Verifier::new(request, tls));
+            let verifier = Role::Verifier(Verifier::new(request, tls));
             let verifying = End::new(verifier, verifying_party, verifying_side, verifying_policy);
+            let id = self.recorder.open(connection, context);
             self.lanes.push(Lane::new(
-                connection,
-                context,
+                id,
                 [verifying, authority],
                 Purpose::VerifyOnly { waiting },
             ));
@@ -1126,11 +1109,11 @@ impl Driver<'_> {
         let receiving_saw = (initiating.policy.certificate != Certificate::Missing)
             .then_some(initiating.policy.certificate);
         let judge_initiating = match &initiating.machine {
-            Machine::Initiating(m) => m.judge(initiating_saw),
+            Role::Initiating(m) => m.judge(initiating_saw),
             _ => None,
         };
         let judge_receiving = match &receiving.machine {
-            Machine::Receiving(m) => m.judge(receiving_saw),
+            Role::Receiving(m) => m.judge(receiving_saw),
             _ => None,
         };
         let rejection = judge_initiating
@@ -1193,8 +1176,8 @@ impl Driver<'_> {
             },
             cause,
         );
+        self.recorder.set_encrypted(self.lanes[lane].id);
         let state = &mut self.lanes[lane];
-        state.encrypted = true;
         // The streams restart after TLS (RFC 6120 §5.4.3.3).
         state.ends[0].parser.restart();
         state.ends[1].parser.restart();
@@ -1284,8 +1267,8 @@ impl Driver<'_> {
 
     /// The first stanza on the negotiated stream.
     fn stanza(&self) -> Element {
-        let main = &self.lanes[0];
-        let ours_initiating = main.context.ours_initiating;
+        let main = self.recorder.context(self.lanes[0].id);
+        let ours_initiating = main.ours_initiating;
         let (from_user, to_user) = if ours_initiating {
             ("alice", "bob")
         } else {
@@ -1293,14 +1276,8 @@ impl Driver<'_> {
         };
         let domain = |d: &Domain| d.as_str().to_owned();
         Element::inherit("message", ns::SERVER)
-            .attr(
-                "from",
-                &format!("{from_user}@{}", domain(&main.context.initiating)),
-            )
-            .attr(
-                "to",
-                &format!("{to_user}@{}", domain(&main.context.receiving)),
-            )
+            .attr("from", &format!("{from_user}@{}", domain(&main.initiating)))
+            .attr("to", &format!("{to_user}@{}", domain(&main.receiving)))
             .attr("type", "chat")
             .child(Element::inherit("body", ns::SERVER).text("Hello"))
     }
@@ -1350,7 +1327,7 @@ mod tests {
                                 scenario.ours.certificate = our_certificate;
                                 runs += 1;
                                 if let Err((_, failed, _)) = run(&scenario).result
-                                    && failed.reason == Reason::Stalled
+                                    && failed.reason == Reason::Internal
                                 {
                                     stalled.push(scenario);
                                 }

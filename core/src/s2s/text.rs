@@ -10,10 +10,25 @@ use crate::language::Language;
 
 /// Who initiates and who receives, for the texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Context {
+pub struct Context {
+    /// The initiating server's domain.
     pub initiating: Domain,
+    /// The receiving server's domain.
     pub receiving: Domain,
+    /// Whether our side initiates.
     pub ours_initiating: bool,
+}
+
+impl Context {
+    /// Our domain (`ours`) or the other side's, on a connection that our side opened
+    /// (`ours_initiating`) or accepted.
+    pub fn for_party(&self, ours_initiating: bool, ours: bool) -> Domain {
+        if ours == ours_initiating {
+            self.initiating.clone()
+        } else {
+            self.receiving.clone()
+        }
+    }
 }
 
 pub(crate) fn phase(kind: &Kind) -> Phase {
@@ -1211,6 +1226,16 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                  ihn offen lassen würde."
             ),
         ),
+        ErrorReason::Unexpected => l.pick(
+            "The other side sent something the protocol does not allow at this point (the \
+             error's text names it). The stream ends here; the fault is the sender's, not a \
+             setting's."
+                .to_owned(),
+            "Die Gegenseite hat etwas gesendet, das das Protokoll an dieser Stelle nicht \
+             erlaubt (der Text des Fehlers nennt es). Der Datenstrom endet hier; der Fehler \
+             liegt beim Absender, nicht an einer Einstellung."
+                .to_owned(),
+        ),
     }
 }
 
@@ -1301,6 +1326,10 @@ pub(crate) fn condition(condition: &Condition, l: Language) -> String {
         Condition::Stalled { steps } => l.pick(
             format!("the simulation reached no outcome after {steps} steps"),
             format!("die Simulation kam nach {steps} Schritten zu keinem Ergebnis"),
+        ),
+        Condition::Misdriven { input } => l.pick(
+            format!("a machine was fed {input} where it cannot take it"),
+            format!("eine Maschine bekam {input}, wo sie es nicht annehmen kann"),
         ),
     }
 }

@@ -96,31 +96,48 @@ pub enum Connection {
 
 /// What a step is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
+    /// Something a machine sent, or a probe observed on the stream.
     Machine(NoteKind),
+    /// A DNS query for the server of a domain.
     DnsQuery {
+        /// The domain.
         domain: Domain,
+        /// Whether the receiving server looks up the authoritative server of the sender domain.
         authoritative: bool,
     },
+    /// The DNS answer.
     DnsAnswer {
+        /// The domain.
         domain: Domain,
+        /// What DNS had.
         record: DnsRecord,
+        /// Where it led, if anywhere.
         endpoint: Option<Endpoint>,
         /// Whether the receiving server looks up the authoritative server of the sender domain.
         authoritative: bool,
     },
+    /// A TCP connection opens.
     Connect {
+        /// Where to.
         endpoint: Endpoint,
+        /// Whether it reaches the authoritative server.
         authoritative: bool,
         /// The verification travels over the receiving server's own authenticated stream
         /// (Prosody), not a verify-only one.
         own_stream: bool,
     },
+    /// The authoritative server cannot be reached.
     Unreachable {
+        /// Its domain.
         domain: Domain,
     },
+    /// The TLS handshake completed.
     TlsHandshake {
+        /// The receiving server's certificate, as the initiating server judged it.
         initiating_saw: Certificate,
+        /// The initiating server's certificate, as the receiving server judged it, if it sent
+        /// one.
         receiving_saw: Option<Certificate>,
         /// A certificate whose names, known, do not cover its domain.
         unnamed: Option<Unnamed>,
@@ -133,51 +150,57 @@ pub(crate) enum Kind {
         alert: bool,
         /// The versions each side speaks, oldest and newest.
         initiating: (TlsVersion, TlsVersion),
+        /// The same for the receiving server.
         receiving: (TlsVersion, TlsVersion),
     },
     /// A side refused the other's certificate during the handshake.
     TlsHandshakeFailed {
         /// Whether the initiating server refused (otherwise the receiving server did).
         by_initiating: bool,
+        /// The refused certificate, as judged.
         status: Certificate,
         /// The refused certificate's names, when known and they do not cover its domain.
         unnamed: Option<Unnamed>,
     },
+    /// Our proxy refuses a domain that is not an allowed partner.
     NotAllowed {
+        /// The domain.
         domain: Domain,
     },
     /// The partner's server opens no stream to our domain: its access rules deny it.
     Denied {
+        /// Our domain.
         domain: Domain,
     },
     /// A TCP connection attempt failed: refused, or timed out.
     ConnectFailed {
+        /// Where to.
         endpoint: Endpoint,
+        /// The error.
         error: String,
     },
     /// Nothing arrived in time (probe).
-    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Timeout {
+        /// The limit, in seconds.
         seconds: u64,
     },
     /// The TLS handshake failed for a reason other than a refused certificate (probe).
-    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     TlsError {
+        /// The TLS library's description.
         message: String,
     },
     /// The bytes that arrived are not a well-formed stream (probe).
-    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Unreadable {
+        /// The parser's description.
         message: String,
     },
     /// The other side closed the TCP connection (probe).
-    #[cfg_attr(not(feature = "probe"), allow(dead_code))]
     Disconnected,
 }
 
 /// A certificate that names other domains than the one it is presented for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Unnamed {
+pub struct Unnamed {
     /// The domain it should name.
     pub domain: Domain,
     /// The names it has.
@@ -243,6 +266,21 @@ impl Step {
     /// The setting that made this step happen, if one did.
     pub fn cause(&self) -> Option<&Setting> {
         self.cause.as_ref()
+    }
+
+    /// What the step is, with the data its texts need.
+    pub fn kind(&self) -> &Kind {
+        &self.kind
+    }
+
+    /// What the step is, for a driver that learns more about it later.
+    pub fn kind_mut(&mut self) -> &mut Kind {
+        &mut self.kind
+    }
+
+    /// The domains of the step's connection, for the texts.
+    pub fn context(&self) -> &text::Context {
+        &self.context
     }
 
     /// The specification section the step follows.
@@ -332,6 +370,12 @@ pub enum Condition {
         /// The steps played before it stopped.
         steps: usize,
     },
+    /// A driver fed a machine an input it cannot take in its state (see
+    /// [`machine`](super::machine)): an internal error of the driver, never a party's fault.
+    Misdriven {
+        /// The input, by name.
+        input: String,
+    },
 }
 
 impl Condition {
@@ -400,6 +444,21 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// A failure at `step`, with the side at fault and the fix, if any.
+    pub fn new(
+        step: usize,
+        condition: Condition,
+        fault: Option<Side>,
+        fix: Option<Fix>,
+    ) -> Failure {
+        Failure {
+            step,
+            condition,
+            fault,
+            fix,
+        }
+    }
+
     /// Who is at fault, in either language: "our configuration", "the partner", "the
     /// environment", or that the simulator itself failed.
     pub fn fault_label(&self, language: Language) -> &'static str {
@@ -437,6 +496,16 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// A trace of `steps` (as a [`Recorder`](super::record::Recorder) holds them) and their
+    /// outcome, for the scenario they played out or were observed under.
+    pub fn new(scenario: Scenario, steps: Vec<Step>, outcome: Outcome) -> Trace {
+        Trace {
+            scenario,
+            steps,
+            outcome,
+        }
+    }
+
     /// The scenario that was played out.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario

@@ -10,7 +10,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
 /// The namespaces of server-to-server streams.
-pub(crate) mod ns {
+pub mod ns {
     /// The stream namespace (RFC 6120 §4.8.1).
     pub const STREAM: &str = "http://etherx.jabber.org/streams";
     /// The content namespace of server-to-server streams (RFC 6120 §4.8.3).
@@ -31,18 +31,19 @@ pub(crate) mod ns {
 
 /// The largest top-level element the parser buffers, in bytes. Servers limit stanzas far below
 /// this (Prosody: 512 KiB).
-pub(crate) const MAX_ELEMENT_BYTES: usize = 1024 * 1024;
+pub const MAX_ELEMENT_BYTES: usize = 1024 * 1024;
 /// The deepest nesting inside a top-level element.
-pub(crate) const MAX_ELEMENT_DEPTH: usize = 32;
+pub const MAX_ELEMENT_DEPTH: usize = 32;
 
 /// Namespace declarations in effect: prefix (`None` for the default) and URI.
 type Scope = Vec<(Option<String>, String)>;
 
 /// An XML element with its namespace resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Element {
+pub struct Element {
     /// The prefix it is written with, such as `stream` or `db`.
     pub prefix: Option<String>,
+    /// The local name.
     pub local: String,
     /// The resolved namespace.
     pub namespace: String,
@@ -50,13 +51,16 @@ pub(crate) struct Element {
     pub declarations: Vec<(Option<String>, String)>,
     /// Other attributes, in order.
     pub attributes: Vec<(String, String)>,
+    /// Its content.
     pub children: Vec<Node>,
 }
 
 /// Element content.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Node {
+pub enum Node {
+    /// A child element.
     Element(Element),
+    /// Text, unescaped.
     Text(String),
 }
 
@@ -94,28 +98,33 @@ impl Element {
         }
     }
 
+    /// With an attribute added.
     #[must_use]
     pub fn attr(mut self, name: &str, value: &str) -> Element {
         self.attributes.push((name.to_owned(), value.to_owned()));
         self
     }
 
+    /// With a child element added.
     #[must_use]
     pub fn child(mut self, child: Element) -> Element {
         self.children.push(Node::Element(child));
         self
     }
 
+    /// With text added.
     #[must_use]
     pub fn text(mut self, text: &str) -> Element {
         self.children.push(Node::Text(text.to_owned()));
         self
     }
 
+    /// Whether it is the element `local` in `namespace`.
     pub fn is(&self, local: &str, namespace: &str) -> bool {
         self.local == local && self.namespace == namespace
     }
 
+    /// An attribute's value.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()
@@ -123,6 +132,7 @@ impl Element {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The child elements.
     pub fn elements(&self) -> impl Iterator<Item = &Element> {
         self.children.iter().filter_map(|c| match c {
             Node::Element(e) => Some(e),
@@ -130,6 +140,7 @@ impl Element {
         })
     }
 
+    /// The first child element `local` in `namespace`.
     pub fn find(&self, local: &str, namespace: &str) -> Option<&Element> {
         self.elements().find(|e| e.is(local, namespace))
     }
@@ -196,7 +207,7 @@ impl Element {
 }
 
 /// The opening tag of a stream (RFC 6120 §4.7), written with the XML declaration before it.
-pub(crate) fn stream_header(element: &Element) -> String {
+pub fn stream_header(element: &Element) -> String {
     let mut writer = Writer::new(Vec::new());
     // INVARIANT: writing to a Vec<u8> cannot fail.
     #[allow(clippy::expect_used)]
@@ -212,11 +223,11 @@ pub(crate) fn stream_header(element: &Element) -> String {
 }
 
 /// The closing tag of a stream.
-pub(crate) const STREAM_CLOSE: &str = "</stream:stream>";
+pub const STREAM_CLOSE: &str = "</stream:stream>";
 
 /// What the parser found on a stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum StreamEvent {
+pub enum StreamEvent {
     /// A stream header, as an element without children.
     Header(Element),
     /// A complete top-level element.
@@ -225,15 +236,17 @@ pub(crate) enum StreamEvent {
     Close,
 }
 
-/// A stream that is not well-formed XML, or exceeds the parser's bounds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct StreamError(pub String);
+/// A stream that is not well-formed XML, or exceeds the parser's bounds; the message says
+/// what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a well-formed stream: {0}")]
+pub struct ParseError(pub String);
 
 /// An incremental parser of one stream's bytes. Feed it what arrives; it returns what is
 /// complete and keeps the rest. A stream restart (after TLS or SASL) begins a new XML document,
 /// which [`StreamParser::restart`] prepares for.
 #[derive(Debug, Default)]
-pub(crate) struct StreamParser {
+pub struct StreamParser {
     buffer: String,
     /// Namespace declarations of the current stream header.
     header_scope: Scope,
@@ -242,6 +255,7 @@ pub(crate) struct StreamParser {
 }
 
 impl StreamParser {
+    /// A parser at the start of a stream.
     pub fn new() -> StreamParser {
         StreamParser::default()
     }
@@ -252,7 +266,7 @@ impl StreamParser {
     }
 
     /// Adds bytes and returns every event that is now complete.
-    pub fn feed(&mut self, text: &str) -> Result<Vec<StreamEvent>, StreamError> {
+    pub fn feed(&mut self, text: &str) -> Result<Vec<StreamEvent>, ParseError> {
         Ok(self
             .feed_with_text(text)?
             .into_iter()
@@ -262,10 +276,7 @@ impl StreamParser {
 
     /// Adds bytes and returns every event that is now complete, each with the exact text it was
     /// read from: what a probe shows as the XML on the wire.
-    pub fn feed_with_text(
-        &mut self,
-        text: &str,
-    ) -> Result<Vec<(StreamEvent, String)>, StreamError> {
+    pub fn feed_with_text(&mut self, text: &str) -> Result<Vec<(StreamEvent, String)>, ParseError> {
         self.buffer.push_str(text);
         let mut events = Vec::new();
         loop {
@@ -284,7 +295,7 @@ impl StreamParser {
             }
         }
         if self.buffer.len() > MAX_ELEMENT_BYTES {
-            return Err(StreamError(format!(
+            return Err(ParseError(format!(
                 "an element larger than {MAX_ELEMENT_BYTES} bytes"
             )));
         }
@@ -297,13 +308,13 @@ impl StreamParser {
     /// [`boundary`] first finds where the next complete piece ends, so `quick-xml` only ever
     /// sees whole elements and input cut anywhere (inside a tag, an entity, a CDATA section) just
     /// waits for more.
-    fn next(&self) -> Result<(usize, Option<StreamEvent>), StreamError> {
+    fn next(&self) -> Result<(usize, Option<StreamEvent>), ParseError> {
         let text = self.buffer.as_str();
         let header_expected = self.root.is_none();
         let Some((end, piece)) = boundary(text, header_expected)? else {
             return Ok((0, None));
         };
-        let error = |e: &dyn std::fmt::Display| StreamError(e.to_string());
+        let error = |e: &dyn std::fmt::Display| ParseError(e.to_string());
         let slice = &text[..end];
         match piece {
             Piece::Skip => Ok((end, None)),
@@ -413,7 +424,7 @@ impl StreamParser {
         &self,
         start: &BytesStart<'_>,
         scope: &[(Option<String>, String)],
-    ) -> Result<Element, StreamError> {
+    ) -> Result<Element, ParseError> {
         let qualified = start.name().as_ref().to_owned();
         let (prefix, local) = match qualified.split_once(':') {
             Some((p, l)) => (Some(p.to_owned()), l.to_owned()),
@@ -422,11 +433,11 @@ impl StreamParser {
         let mut declarations = Vec::new();
         let mut attributes = Vec::new();
         for attribute in start.attributes() {
-            let attribute = attribute.map_err(|e| StreamError(e.to_string()))?;
+            let attribute = attribute.map_err(|e| ParseError(e.to_string()))?;
             let key = attribute.key.as_ref().to_owned();
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| StreamError(e.to_string()))?
+                .map_err(|e| ParseError(e.to_string()))?
                 .into_owned();
             if key == "xmlns" {
                 declarations.push((None, value));
@@ -451,7 +462,7 @@ impl StreamParser {
                 "http://www.w3.org/XML/1998/namespace".into()
             }
             None => {
-                return Err(StreamError(match &prefix {
+                return Err(ParseError(match &prefix {
                     Some(p) => format!("undeclared namespace prefix `{p}`"),
                     None => format!("element `{local}` has no namespace"),
                 }));
@@ -487,7 +498,7 @@ enum Piece {
 /// Finds where the next complete piece of a stream ends: `None` when the text stops before
 /// it does. Tracks tags, quoted attribute values, comments, CDATA sections and nesting depth,
 /// nothing else, so that partial input is recognised wherever it is cut.
-fn boundary(text: &str, header_expected: bool) -> Result<Option<(usize, Piece)>, StreamError> {
+fn boundary(text: &str, header_expected: bool) -> Result<Option<(usize, Piece)>, ParseError> {
     let bytes = text.as_bytes();
     let skip_blank = |from: usize| {
         bytes[from..]
@@ -502,7 +513,7 @@ fn boundary(text: &str, header_expected: bool) -> Result<Option<(usize, Piece)>,
         return Ok(Some((start, Piece::Skip)));
     }
     if bytes[0] != b'<' {
-        return Err(StreamError("text outside an element".to_owned()));
+        return Err(ParseError("text outside an element".to_owned()));
     }
     let find =
         |from: usize, pattern: &str| text[from..].find(pattern).map(|p| from + p + pattern.len());
@@ -530,7 +541,7 @@ fn boundary(text: &str, header_expected: bool) -> Result<Option<(usize, Piece)>,
         if text.len() < 9 && "<!DOCTYPE".starts_with(text) {
             return Ok(None);
         }
-        return Err(StreamError("a document type declaration".to_owned()));
+        return Err(ParseError("a document type declaration".to_owned()));
     }
     if text.starts_with("</") {
         return Ok(tag_end(0).map(|end| (end, Piece::Close)));
@@ -572,7 +583,7 @@ fn boundary(text: &str, header_expected: bool) -> Result<Option<(usize, Piece)>,
             } else if !text[..end].ends_with("/>") && !rest.starts_with("<?") {
                 depth += 1;
                 if depth > MAX_ELEMENT_DEPTH {
-                    return Err(StreamError("elements nested too deeply".to_owned()));
+                    return Err(ParseError("elements nested too deeply".to_owned()));
                 }
             }
             at = end;

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use xmpp_federation::probe::{Identity, Nameserver, ProbeOptions, Timeouts, Trust};
 use xmpp_federation::s2s::{Certificate, Direction, Peer, Semantics};
 use xmpp_federation::{AuthenticationMethod, Domain, Negotiation, PartnerConfig};
+use xmpp_federation_probe::{Identity, Nameserver, ProbeOptions, Timeouts, Trust};
 
 use crate::ejabberd::{Dialback, EjabberdConfig, Starttls};
 use crate::pki::{Cert, Pki};

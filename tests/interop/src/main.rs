@@ -1,5 +1,5 @@
 //! The interop suite: real Prosody and real ejabberd on loopback, one configuration at a time,
-//! probed by `xmpp_federation::probe` with our side's settings, and every observation compared
+//! probed by `xmpp_federation_probe` with our side's settings, and every observation compared
 //! with the simulator's prediction.
 //!
 //! Everything runs inside a network namespace of its own: loopback only, with a resolver
@@ -30,8 +30,8 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 use xmpp_federation::Language;
-use xmpp_federation::probe::{ProbeReport, probe};
 use xmpp_federation::s2s::{Direction, simulate};
+use xmpp_federation_probe::{ProbeReport, probe};
 
 use cases::{Case, Expect, Server};
 use ejabberd::Ejabberd;

@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
-use xmpp_federation::probe::{Identity, Nameserver, ProbeOptions, Timeouts, Trust, probe};
 use xmpp_federation::s2s::{Direction, Scenario, Semantics};
 use xmpp_federation::{Domain, ENGINE_VERSION, Negotiation, PartnerConfig};
+use xmpp_federation_probe::{Identity, Nameserver, ProbeOptions, Timeouts, Trust, probe};
 
 use super::{CLEAN, ERRORS, Output, UNUSABLE, read_document, read_request, render};
 

@@ -11,7 +11,7 @@ use tokio::net::TcpStream;
 use tokio::time::timeout;
 use tokio_rustls::{TlsAcceptor, TlsConnector, client, server};
 
-use crate::s2s::xml::{StreamEvent, StreamParser};
+use xmpp_federation::s2s::xml::{StreamEvent, StreamParser};
 
 /// The transport under the stream.
 #[allow(clippy::large_enum_variant)]

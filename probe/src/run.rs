@@ -10,19 +10,19 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::timeout;
 
 use super::dns::Dns;
-use super::end::{End, Finished, Machine};
+use super::end::{End, Finished};
 use super::report::{self, ProbeReport};
-use super::session::{self, Probe, Recorder};
+use super::session::{self, Observed, Probe};
 use super::tls::{self, Tls};
 use super::wire::Wire;
 use super::{ProbeError, ProbeOptions};
-use crate::domain::Domain;
-use crate::s2s::initiating::Initiating;
-use crate::s2s::machine::{Endpoint, Failed, Reason};
-use crate::s2s::receiving::Receiving;
-use crate::s2s::text::Context;
-use crate::s2s::trace::Kind;
-use crate::s2s::{Certificate, Condition, Connection, Direction, Party, Peer};
+use xmpp_federation::s2s::Kind;
+use xmpp_federation::s2s::machine::Initiating;
+use xmpp_federation::s2s::machine::Receiving;
+use xmpp_federation::s2s::machine::Role;
+use xmpp_federation::s2s::machine::{Endpoint, Failed, Reason};
+use xmpp_federation::s2s::record::Context;
+use xmpp_federation::s2s::{Certificate, Condition, Connection, Direction, Party, Peer};
 
 /// Runs a probe: sets up TLS, DNS and the listener, drives the main stream, and builds the
 /// report.
@@ -86,7 +86,7 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
         dns,
         secret,
         main_context: main_context.clone(),
-        recorder: Mutex::new(Recorder::default()),
+        recorder: Mutex::new(Observed::default()),
         stop,
         seeds,
     });
@@ -113,7 +113,7 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
                 options.partner.clone(),
                 probe.secret.clone(),
             );
-            End::new(probe.clone(), lane, Machine::Initiating(machine), None)
+            End::new(probe.clone(), lane, Role::Initiating(machine), None)
                 .run()
                 .await
         } else {
@@ -222,7 +222,7 @@ async fn accept(probe: Arc<Probe>, listener: TcpListener, inbound: mpsc::Sender<
         let mut end = End::new(
             probe.clone(),
             lane,
-            Machine::Receiving(machine),
+            Role::Receiving(machine),
             Some(Wire::new(stream)),
         );
         end.serve_after_done = !main;
@@ -235,17 +235,6 @@ async fn accept(probe: Arc<Probe>, listener: TcpListener, inbound: mpsc::Sender<
         });
     }
     ends.abort_all();
-}
-
-impl Context {
-    /// Our domain (`ours`) or theirs on a lane where we are initiating or not.
-    pub(crate) fn for_party(&self, ours_initiating: bool, ours: bool) -> Domain {
-        if ours == ours_initiating {
-            self.initiating.clone()
-        } else {
-            self.receiving.clone()
-        }
-    }
 }
 
 pub(crate) use tls::details as certificate_details;

@@ -15,17 +15,14 @@ use super::report::{FeatureOffer, TlsSession};
 use super::session::{Lane, Probe};
 use super::tls::{Judge, SeenSlot};
 use super::wire::{Received, Wire};
-use crate::domain::Domain;
-use crate::s2s::initiating::Initiating;
-use crate::s2s::machine::{
-    Action, Done, Endpoint, Failed, Input, Note, NoteKind, Offer, Reason, Restart, Verification,
-    VerifyRequest,
+use xmpp_federation::Domain;
+use xmpp_federation::s2s::Kind;
+use xmpp_federation::s2s::machine::{
+    Action, Done, Endpoint, Failed, Input, Machine, Note, NoteKind, Offer, Reason, Restart, Role,
+    Verification, Verifier, VerifyRequest,
 };
-use crate::s2s::receiving::Receiving;
-use crate::s2s::trace::Kind;
-use crate::s2s::verifier::Verifier;
-use crate::s2s::xml::{Element, STREAM_CLOSE, StreamEvent, ns, stream_header};
-use crate::s2s::{Certificate, Condition, Connection, DnsRecord, Party, Setting, Side};
+use xmpp_federation::s2s::xml::{Element, STREAM_CLOSE, StreamEvent, ns, stream_header};
+use xmpp_federation::s2s::{Certificate, Condition, Connection, DnsRecord, Party, Setting, Side};
 
 /// How long the initiating side waits after its TLS handshake for the server's verdict on its
 /// certificate (see [`Wire::settle`]).
@@ -36,14 +33,6 @@ const REFUSAL: Duration = Duration::from_millis(500);
 
 /// The most events one connection's machine handles: far more than any negotiation needs.
 const MAX_INPUTS: usize = 500;
-
-/// The machine at our end of a connection.
-#[derive(Debug)]
-pub(crate) enum Machine {
-    Initiating(Initiating),
-    Receiving(Receiving),
-    Verifier(Verifier),
-}
 
 /// How our end of a connection ended.
 #[derive(Debug, Clone)]
@@ -64,7 +53,7 @@ pub(crate) struct End {
     probe: Arc<Probe>,
     lane: Lane,
     wire: Option<Wire>,
-    machine: Machine,
+    machine: Role,
     queue: VecDeque<Input>,
     stage: Restart,
     our_offer: Offer,
@@ -89,7 +78,7 @@ pub(crate) struct End {
 }
 
 impl End {
-    pub(crate) fn new(probe: Arc<Probe>, lane: Lane, machine: Machine, wire: Option<Wire>) -> End {
+    pub(crate) fn new(probe: Arc<Probe>, lane: Lane, machine: Role, wire: Option<Wire>) -> End {
         End {
             probe,
             lane,
@@ -140,17 +129,13 @@ impl End {
 
     /// Runs the machine until it finishes, then lingers for the other side's closing tag.
     pub(crate) async fn run(mut self) -> Finished {
-        let mut actions = match &mut self.machine {
-            Machine::Initiating(m) => m.start(),
-            Machine::Verifier(m) => m.start(),
-            Machine::Receiving(_) => Vec::new(),
-        };
+        let mut actions = self.machine.start();
         let mut inputs = 0usize;
         let finished = loop {
             inputs += 1;
             if inputs > MAX_INPUTS {
                 // A guard against a machine that never settles.
-                let step = self.probe.recorder().steps.len();
+                let step = self.probe.last_step();
                 break Finished::Failed {
                     step,
                     failed: Failed {
@@ -172,9 +157,7 @@ impl End {
                 None if self.wire.is_none() && self.disconnected => {
                     // The connection is gone and the machine has nothing more to say.
                     break Finished::Failed {
-                        step: self
-                            .last_received
-                            .unwrap_or_else(|| self.probe.recorder().steps.len()),
+                        step: self.last_received.unwrap_or_else(|| self.probe.last_step()),
                         failed: Failed {
                             condition: Condition::ConnectionClosed,
                             reason: Reason::PeerClosed,
@@ -201,17 +184,7 @@ impl End {
 
     /// Hands an input to the machine.
     fn handle(&mut self, input: Input) -> Vec<Action> {
-        match &mut self.machine {
-            Machine::Initiating(m) => m.handle(input),
-            Machine::Receiving(m) => m.handle(input),
-            Machine::Verifier(m) => {
-                let (actions, verification) = m.handle(input);
-                if verification.is_some() {
-                    self.verified = verification;
-                }
-                actions
-            }
-        }
+        self.machine.handle(input)
     }
 
     async fn perform_all(&mut self, actions: Vec<Action>) -> Option<Finished> {
@@ -276,8 +249,13 @@ impl End {
             }
             Action::StartTls => self.start_tls().await,
             // Our side verifies keys over verify-only streams (see `verify`): it opens no
-            // dedicated verification streams.
-            Action::Carry | Action::Answered(_) => Flow::Continue,
+            // dedicated verification streams, and carries no requests on others.
+            Action::Carry => Flow::Continue,
+            // The verify-only stream's answer: this end is done once the stream is closed.
+            Action::Answered(verification) => {
+                self.verified = Some(verification);
+                Flow::Continue
+            }
             Action::Verify(request) => {
                 let verification = self.verify(request).await;
                 self.queue.push_back(Input::Verified(verification));
@@ -289,7 +267,7 @@ impl End {
                 let step = self
                     .batch_step
                     .or(self.last_received)
-                    .unwrap_or_else(|| self.probe.recorder().steps.len());
+                    .unwrap_or_else(|| self.probe.last_step());
                 Flow::Finish(Finished::Failed { step, failed })
             }
         }
@@ -452,13 +430,13 @@ impl End {
                 ));
             }
         }
-        if let Machine::Verifier(_) = self.machine {
+        if let Role::Verifier(_) = self.machine {
             // XEP-0220 §2.5: the verifier reports remote-connection-failed.
             self.queue.push_back(Input::ConnectionClosed);
             return Flow::Continue;
         }
         Flow::Finish(Finished::Failed {
-            step: last_step.unwrap_or_else(|| self.probe.recorder().steps.len()),
+            step: last_step.unwrap_or_else(|| self.probe.last_step()),
             failed: Failed {
                 condition: Condition::Unreachable { error: last_error },
                 reason: Reason::Unreachable,
@@ -535,9 +513,9 @@ impl End {
         let stream_id = self
             .probe
             .recorder()
-            .lanes
-            .get(self.lane.id)
-            .and_then(|l| l.stream_id.clone());
+            .steps
+            .stream_id(self.lane.id)
+            .map(str::to_owned);
         let kind = observe::describe(
             event,
             Reading {
@@ -585,11 +563,11 @@ impl End {
         // Our certificate as the partner judges it, when its trust is known to differ from ours.
         let own = probe.own_certificate(&our_domain);
         let (result, judge_rejects) = match &self.machine {
-            Machine::Initiating(_) | Machine::Verifier(_) => {
+            Role::Initiating(_) | Role::Verifier(_) => {
                 // A verify-only stream asks whatever the certificate; the initiating machine
                 // judges it by its policy.
                 let judge: Judge = match &self.machine {
-                    Machine::Initiating(machine) => {
+                    Role::Initiating(machine) => {
                         let machine = machine.clone();
                         Arc::new(move |c| machine.judge(c).is_some())
                     }
@@ -615,7 +593,7 @@ impl End {
                 }
                 (result, judge)
             }
-            Machine::Receiving(machine) => {
+            Role::Receiving(machine) => {
                 let machine = machine.clone();
                 let judge: Judge = Arc::new(move |c| machine.judge(Some(c)).is_some());
                 let config =
@@ -806,7 +784,7 @@ impl End {
         let end = End::new(
             self.probe.clone(),
             lane,
-            Machine::Verifier(Verifier::new(
+            Role::Verifier(Verifier::new(
                 request,
                 self.probe.ours.profile().verify_stream_tls.value
                     && self.probe.ours.can_start_tls(),

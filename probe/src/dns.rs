@@ -10,8 +10,8 @@ use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::rr::RData;
 
 use super::ProbeError;
-use crate::domain::Domain;
-use crate::s2s::DnsRecord;
+use xmpp_federation::Domain;
+use xmpp_federation::s2s::DnsRecord;
 
 /// The default port of server-to-server streams (RFC 6120 §3.2.2).
 pub(crate) const DEFAULT_PORT: u16 = 5269;

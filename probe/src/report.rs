@@ -9,19 +9,19 @@ use super::ProbeOptions;
 use super::compare;
 use super::end::Finished;
 use super::run::certificate_details;
-use super::session::Recorder;
+use super::session::Observed;
 use super::tls::CertificateDetails;
-use crate::language::Language;
-use crate::s2s::fix;
-use crate::s2s::machine::{NoteKind, Restart};
-use crate::s2s::simulate::{established, not_established};
-use crate::s2s::trace::Kind;
-use crate::s2s::xml::{Element, ns};
-use crate::s2s::{
+use xmpp_federation::Language;
+
+use xmpp_federation::s2s::machine::{NoteKind, Restart};
+
+use xmpp_federation::Negotiation;
+use xmpp_federation::s2s::Kind;
+use xmpp_federation::s2s::xml::{Element, ns};
+use xmpp_federation::s2s::{
     Certificate, Connection, Direction, Failure, LocalizedTrace, Outcome, Party, Peer, Scenario,
     Semantics, Side, Step, TlsVersion, Trace, simulate,
 };
-use crate::settings::Negotiation;
 
 /// Where the partner's policy in the report comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -399,17 +399,17 @@ impl ProbeReport {
 pub(crate) fn build(
     options: &ProbeOptions,
     own: Certificate,
-    recorder: Recorder,
+    observed: Observed,
     finished: Finished,
 ) -> ProbeReport {
-    let Recorder {
-        mut steps,
+    let Observed {
+        steps,
         offers,
         certificate,
         dns,
         tls,
-        ..
-    } = recorder;
+    } = observed;
+    let mut steps = steps.into_steps();
     mark_own_streams(&mut steps);
     let mut scenario = Scenario::new(
         options.ours.clone(),
@@ -443,41 +443,30 @@ pub(crate) fn build(
                 Direction::Outbound => seen.unwrap_or(Certificate::Missing),
                 Direction::Inbound => own,
             };
-            established(done, receiving_certificate)
+            Outcome::established(done, receiving_certificate)
         }
         Finished::Failed { step, failed } => {
             let predicted = prediction.outcome().failure.as_ref();
             let fault = match predicted {
                 Some(p) if p.condition == failed.condition => p.fault,
-                _ => fix::fault(&scenario, failed, Side::Ours),
+                _ => scenario.fault(failed, Side::Ours),
             };
             let encrypted = steps
                 .iter()
-                .any(|s| s.connection == Connection::Main && s.encrypted);
-            not_established(
+                .any(|s| s.connection() == Connection::Main && s.encrypted());
+            Outcome::failed(
                 encrypted,
-                Failure {
-                    step: *step,
-                    condition: failed.condition.clone(),
+                Failure::new(
+                    *step,
+                    failed.condition.clone(),
                     fault,
-                    fix: predicted.and_then(|p| p.fix.clone()),
-                },
+                    predicted.and_then(|p| p.fix.clone()),
+                ),
             )
         }
-        Finished::Verified(_) => Outcome {
-            established: false,
-            method: None,
-            encrypted: false,
-            authenticated: false,
-            level: None,
-            failure: None,
-        },
+        Finished::Verified(_) => Outcome::undecided(),
     };
-    let observed = Trace {
-        scenario: scenario.clone(),
-        steps,
-        outcome,
-    };
+    let observed = Trace::new(scenario.clone(), steps, outcome);
     let agreement = compare::agreement(&observed, &prediction, &options.addresses);
     let certificate = certificate.and_then(|(seen, domain)| certificate_details(&seen, &domain));
     ProbeReport {
@@ -497,10 +486,10 @@ pub(crate) fn build(
 fn mark_own_streams(steps: &mut [Step]) {
     for connection in [Connection::Verification, Connection::NestedVerification] {
         let own = steps.iter().any(|s| {
-            s.connection == connection
-                && s.from == Party::Partner
+            s.connection() == connection
+                && s.from() == Party::Partner
                 && matches!(
-                    s.kind,
+                    s.kind(),
                     Kind::Machine(
                         NoteKind::StartTls { .. }
                             | NoteKind::Auth { .. }
@@ -508,8 +497,8 @@ fn mark_own_streams(steps: &mut [Step]) {
                     )
                 )
         });
-        for step in steps.iter_mut().filter(|s| s.connection == connection) {
-            if let Kind::Connect { own_stream, .. } = &mut step.kind {
+        for step in steps.iter_mut().filter(|s| s.connection() == connection) {
+            if let Kind::Connect { own_stream, .. } = step.kind_mut() {
                 *own_stream = own;
             }
         }
@@ -528,8 +517,8 @@ fn infer(
     // `<errors/>`. Other servers are read by RFC 6120's rules.
     let prosody = steps
         .iter()
-        .filter(|s| s.from == Party::Partner)
-        .any(|s| match &s.kind {
+        .filter(|s| s.from() == Party::Partner)
+        .any(|s| match &s.kind() {
             Kind::Machine(NoteKind::Features(offer)) => offer.dialback && !offer.dialback_errors,
             _ => false,
         });
@@ -538,11 +527,11 @@ fn infer(
     } else {
         Semantics::Xmpp
     };
-    let from_partner = |s: &&Step| s.connection == Connection::Main && s.from == Party::Partner;
+    let from_partner = |s: &&Step| s.connection() == Connection::Main && s.from() == Party::Partner;
     let partner_notes: Vec<&NoteKind> = steps
         .iter()
         .filter(from_partner)
-        .filter_map(|s| match &s.kind {
+        .filter_map(|s| match &s.kind() {
             Kind::Machine(note) => Some(note),
             _ => None,
         })
@@ -576,7 +565,7 @@ fn infer(
                 || steps.iter().any(|s| {
                     from_partner(&s)
                         && matches!(
-                            s.kind,
+                            s.kind(),
                             Kind::Machine(NoteKind::StreamAccept { dialback: true, .. })
                         )
                 });
@@ -610,8 +599,8 @@ fn infer(
         (None, _) => Certificate::Valid,
     };
     peer.strict_certificate_validation = steps.iter().any(|s| {
-        matches!(s.kind, Kind::TlsHandshakeFailed { .. })
-            && s.cause.as_ref().is_some_and(|c| c.side == Side::Partner)
+        matches!(s.kind(), Kind::TlsHandshakeFailed { .. })
+            && s.cause().is_some_and(|c| c.side == Side::Partner)
     });
     peer
 }

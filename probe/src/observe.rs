@@ -1,8 +1,8 @@
 //! What an element that arrived from the other side means, in the terms the simulator's texts
 //! use: the same step kinds, so that a probe's trace reads like a simulated one.
 
-use crate::s2s::machine::{NoteKind, Offer, Restart, Verification};
-use crate::s2s::xml::{Element, StreamEvent, ns};
+use xmpp_federation::s2s::machine::{NoteKind, Offer, Restart, Verification};
+use xmpp_federation::s2s::xml::{Element, StreamEvent, ns};
 
 /// What a side knows when it reads the next element.
 #[derive(Debug, Clone, Copy)]
@@ -23,7 +23,7 @@ pub(crate) struct Reading<'a> {
 pub(crate) fn describe(event: &StreamEvent, reading: Reading<'_>) -> NoteKind {
     match event {
         StreamEvent::Header(header) => {
-            let dialback = crate::s2s::machine::declares_dialback(header);
+            let dialback = xmpp_federation::s2s::machine::declares_dialback(header);
             if reading.from_initiating {
                 NoteKind::StreamOpen {
                     restart: reading.stage,
@@ -170,7 +170,7 @@ pub(crate) fn stream_condition(name: Option<&str>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::s2s::xml::StreamParser;
+    use xmpp_federation::s2s::xml::StreamParser;
 
     fn parse(text: &str) -> Element {
         let mut parser = StreamParser::new();

@@ -7,11 +7,13 @@ use std::fmt::Write;
 use std::net::SocketAddr;
 
 use super::report::{Agreement, Difference};
-use crate::domain::Domain;
-use crate::s2s::machine::NoteKind;
-use crate::s2s::trace::Kind;
-use crate::s2s::xml::{Element, Node, StreamEvent, StreamParser, ns};
-use crate::s2s::{Certificate, Condition, Connection, Direction, Outcome, Party, Step, Trace};
+use xmpp_federation::Domain;
+use xmpp_federation::s2s::Kind;
+use xmpp_federation::s2s::machine::NoteKind;
+use xmpp_federation::s2s::xml::{Element, Node, StreamEvent, StreamParser, ns};
+use xmpp_federation::s2s::{
+    Certificate, Condition, Connection, Direction, Outcome, Party, Step, Trace,
+};
 
 /// Compares the observation with the prediction.
 pub(crate) fn agreement(
@@ -26,7 +28,7 @@ pub(crate) fn agreement(
         && !observed
             .steps()
             .iter()
-            .any(|s| matches!(s.kind, Kind::Machine(_) | Kind::Connect { .. }))
+            .any(|s| matches!(s.kind(), Kind::Machine(_) | Kind::Connect { .. }))
     {
         // The partner's access rules deny our domain, so it never connects: what a probe
         // waiting for its stream sees is that nothing comes.
@@ -81,7 +83,7 @@ fn signatures(
     let mut signatures: Vec<String> = trace
         .steps()
         .iter()
-        .filter(|s| s.number <= last && s.connection == connection)
+        .filter(|s| s.number() <= last && s.connection() == connection)
         .filter_map(|s| signature(s, trace, addresses))
         .collect();
     // Its closing tags may not have arrived when the probe ends, and the probe stops waiting
@@ -107,13 +109,13 @@ fn outcome_step(trace: &Trace) -> usize {
         .steps()
         .iter()
         .take_while(|s| {
-            !(s.connection == Connection::Main
+            !(s.connection() == Connection::Main
                 && matches!(
-                    s.kind,
+                    s.kind(),
                     Kind::Machine(NoteKind::Stanza | NoteKind::Close) | Kind::Disconnected
                 ))
         })
-        .map(|s| s.number)
+        .map(|s| s.number())
         .last()
         .unwrap_or(0)
 }
@@ -124,22 +126,22 @@ fn signature(
     trace: &Trace,
     addresses: &BTreeMap<Domain, SocketAddr>,
 ) -> Option<String> {
-    let arrow = format!("{}>{}", party_code(step.from), party_code(step.to));
+    let arrow = format!("{}>{}", party_code(step.from()), party_code(step.to()));
     let ours = |party: Party| match party {
         Party::OurProxy => true,
         Party::Partner | Party::Dns => false,
         // Our domain's authoritative server is ours when we initiate.
         Party::Authoritative => trace.scenario().direction == Direction::Outbound,
     };
-    let text = match &step.kind {
+    let text = match &step.kind() {
         Kind::DnsQuery { domain, .. } => {
-            if addresses.contains_key(domain) || !ours(step.from) {
+            if addresses.contains_key(domain) || !ours(step.from()) {
                 return None;
             }
             format!("dns? {domain}")
         }
         Kind::DnsAnswer { domain, record, .. } => {
-            if addresses.contains_key(domain) || !ours(step.to) {
+            if addresses.contains_key(domain) || !ours(step.to()) {
                 return None;
             }
             format!("dns! {}", record.name())
@@ -186,7 +188,7 @@ fn signature(
         Kind::Disconnected => return None,
         // Stanzas are the simulator's example message, or the probe's ping and its answer.
         Kind::Machine(NoteKind::Stanza) => return None,
-        Kind::Machine(_) => canonical(step.xml.as_deref()?)?,
+        Kind::Machine(_) => canonical(step.xml()?)?,
     };
     Some(format!("{arrow} {text}"))
 }
@@ -208,7 +210,7 @@ const CONTEXT: &str = "<stream:stream xmlns='jabber:server' \
 /// no dialback keys, no whitespace between elements.
 fn canonical(xml: &str) -> Option<String> {
     let trimmed = xml.trim();
-    if trimmed == crate::s2s::xml::STREAM_CLOSE {
+    if trimmed == xmpp_federation::s2s::xml::STREAM_CLOSE {
         return Some("close".to_owned());
     }
     let mut parser = StreamParser::new();

@@ -19,8 +19,8 @@ use rustls::{
 use serde::Serialize;
 
 use super::ProbeError;
-use crate::domain::Domain;
-use crate::s2s::Certificate;
+use xmpp_federation::Domain;
+use xmpp_federation::s2s::Certificate;
 
 /// A certificate chain and its private key: what our side presents.
 #[derive(Clone)]

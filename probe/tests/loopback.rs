@@ -3,6 +3,9 @@
 //! real TLS with generated certificates, real dialback keys; no DNS (`addresses`) and no root.
 //! The interop suite (`tests/interop`) runs the probe against real Prosody.
 
+// Helpers outside `#[test]` functions may fail loudly too: this whole file is test code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeMap;
 use std::net::{SocketAddr, TcpListener};
 use std::time::Duration;
@@ -11,9 +14,9 @@ use rcgen::{
     BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa,
     Issuer, KeyPair, KeyUsagePurpose,
 };
-use xmpp_federation::probe::{Identity, ProbeOptions, ProbeReport, Timeouts, Trust, probe};
 use xmpp_federation::s2s::{Certificate, Condition, Direction, Peer, Semantics};
 use xmpp_federation::{AuthenticationMethod, Domain, Language, Negotiation, PartnerConfig};
+use xmpp_federation_probe::{Identity, ProbeOptions, ProbeReport, Timeouts, Trust, probe};
 
 const OURS: &str = "contoso.test";
 const PARTNER: &str = "fabrikam.test";

@@ -4,13 +4,13 @@
 //! The probe drives the simulator's own state machines: the initiating machine for the stream
 //! we open, the receiving machine for streams the partner opens to us (to send stanzas, or to
 //! verify our dialback key, as our authoritative server), and the verifier to check the
-//! partner's keys. It records every step in the simulator's [`Trace`](crate::s2s::Trace)
+//! partner's keys. It records every step in the simulator's [`Trace`](xmpp_federation::s2s::Trace)
 //! format, with the exact XML that crossed the wire, and sets the simulator's prediction for
 //! the same conditions beside it. `docs/probe.md` describes the command-line tool.
 //!
 //! ```no_run
 //! use std::time::Duration;
-//! use xmpp_federation::probe::{ProbeOptions, Timeouts, probe};
+//! use xmpp_federation_probe::{ProbeOptions, Timeouts, probe};
 //! use xmpp_federation::{Domain, Language, PartnerConfig};
 //!
 //! let partner = Domain::parse("fabrikam.com")?;
@@ -42,10 +42,10 @@ pub use report::{
 };
 pub use tls::{CertificateDetails, ChainEntry, Identity, Trust};
 
-use crate::domain::Domain;
-use crate::gateway::Passphrase;
-use crate::partner::PartnerConfig;
-use crate::s2s::{Certificate, Direction, Peer, Semantics};
+use xmpp_federation::Domain;
+use xmpp_federation::PartnerConfig;
+use xmpp_federation::Passphrase;
+use xmpp_federation::s2s::{Certificate, Direction, Peer, Semantics};
 
 /// How long the probe waits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

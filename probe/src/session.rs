@@ -10,16 +10,18 @@ use super::ProbeOptions;
 use super::dns::Dns;
 use super::report::{FeatureOffer, TlsSession};
 use super::tls::{Seen, Tls};
-use crate::domain::Domain;
-use crate::s2s::machine::Note;
-use crate::s2s::text::Context;
-use crate::s2s::trace::Kind;
-use crate::s2s::{Certificate, Connection, DnsRecord, Party, Peer, Setting, Side, Step};
+use xmpp_federation::Domain;
+use xmpp_federation::s2s::Kind;
+use xmpp_federation::s2s::machine::Note;
+use xmpp_federation::s2s::record::Context;
+use xmpp_federation::s2s::record::{LaneId, Recorder};
+use xmpp_federation::s2s::{Certificate, Connection, DnsRecord, Party, Peer, Setting, Side};
 
-/// One connection, from the point of view of the trace.
+/// One connection, as our end drives it.
 #[derive(Debug, Clone)]
 pub(crate) struct Lane {
-    pub id: usize,
+    /// The connection in the record.
+    pub id: LaneId,
     pub connection: Connection,
     /// The party that opened the connection.
     pub initiating: Party,
@@ -58,17 +60,11 @@ impl Lane {
     }
 }
 
+/// Everything observed so far: the steps, in the simulator's recorder, and what the report
+/// adds to them.
 #[derive(Debug, Default)]
-pub(crate) struct LaneState {
-    pub(crate) stream_id: Option<String>,
-    pub(crate) encrypted: bool,
-}
-
-/// Everything recorded so far.
-#[derive(Debug, Default)]
-pub(crate) struct Recorder {
-    pub steps: Vec<Step>,
-    pub(crate) lanes: Vec<LaneState>,
+pub(crate) struct Observed {
+    pub steps: Recorder,
     pub offers: Vec<FeatureOffer>,
     /// What TLS each connection negotiated.
     pub tls: Vec<TlsSession>,
@@ -87,7 +83,7 @@ pub(crate) struct Probe {
     pub(crate) dns: Dns,
     pub(crate) secret: String,
     pub main_context: Context,
-    pub(crate) recorder: Mutex<Recorder>,
+    pub(crate) recorder: Mutex<Observed>,
     pub(crate) stop: watch::Receiver<bool>,
     pub(crate) seeds: std::collections::hash_map::RandomState,
 }
@@ -105,7 +101,7 @@ impl Probe {
         own_certificate(&self.options, &self.tls, domain)
     }
 
-    pub(crate) fn recorder(&self) -> MutexGuard<'_, Recorder> {
+    pub(crate) fn recorder(&self) -> MutexGuard<'_, Observed> {
         // A panic while recording would leave the lock poisoned; the record stays usable.
         self.recorder
             .lock()
@@ -120,10 +116,9 @@ impl Probe {
         context: Context,
         ours_initiating: bool,
     ) -> Lane {
-        let mut recorder = self.recorder();
-        recorder.lanes.push(LaneState::default());
+        let id = self.recorder().steps.open(connection, context.clone());
         Lane {
-            id: recorder.lanes.len() - 1,
+            id,
             connection,
             initiating,
             receiving,
@@ -141,51 +136,33 @@ impl Probe {
         kind: Kind,
         cause: Option<Setting>,
     ) -> usize {
-        let mut recorder = self.recorder();
-        let number = recorder.steps.len() + 1;
-        let (stream_id, encrypted) = recorder
-            .lanes
-            .get(lane.id)
-            .map(|l| (l.stream_id.clone(), l.encrypted))
-            .unwrap_or_default();
-        recorder.steps.push(Step {
-            number,
-            from,
-            to,
-            connection: lane.connection,
-            xml,
-            stream_id,
-            encrypted,
-            kind,
-            cause,
-            context: lane.context.clone(),
-        });
-        number
+        self.recorder()
+            .steps
+            .record(lane.id, from, to, xml, kind, cause)
     }
 
     pub(crate) fn set_stream_id(&self, lane: &Lane, id: Option<String>) {
-        if let Some(state) = self.recorder().lanes.get_mut(lane.id) {
-            state.stream_id = id;
-        }
+        self.recorder().steps.set_stream_id(lane.id, id);
     }
 
     pub(crate) fn set_encrypted(&self, lane: &Lane) {
-        if let Some(state) = self.recorder().lanes.get_mut(lane.id) {
-            state.encrypted = true;
-        }
+        self.recorder().steps.set_encrypted(lane.id);
+    }
+
+    /// The number of the last step recorded.
+    pub(crate) fn last_step(&self) -> usize {
+        self.recorder().steps.len()
     }
 
     pub(crate) fn seed(&self) -> u64 {
         let mut hasher = self.seeds.build_hasher();
-        hasher.write_usize(self.recorder().steps.len());
+        hasher.write_usize(self.last_step());
         hasher.finish()
     }
 
     /// Our setting behind a machine's note.
     pub(crate) fn cause(&self, note: &Note) -> Option<Setting> {
-        note.cause.as_ref().map(|cause| {
-            crate::s2s::simulate::setting(Side::Ours, cause, &self.options.partner_config)
-        })
+        Setting::behind(Side::Ours, note, &self.options.partner_config)
     }
 
     pub(crate) fn stopped(&self) -> bool {
