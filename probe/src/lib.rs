@@ -155,6 +155,9 @@ pub enum ProbeError {
     /// The options contradict each other.
     #[error("{0}")]
     Options(String),
+    /// The operating system's random source failed, so no dialback secret can be made.
+    #[error("the system's random source is unavailable")]
+    Random,
 }
 
 /// Runs the probe to its end: every step recorded, the outcome, and the prediction beside it.

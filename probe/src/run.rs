@@ -1,13 +1,17 @@
 //! Runs a probe: sets up TLS, DNS and our listener, drives the main stream, and hands what was
 //! recorded to the report.
 
-use std::hash::BuildHasher;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use ring::rand::{SecureRandom, SystemRandom};
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 use tokio::time::timeout;
+use xmpp_federation::s2s::Kind;
+use xmpp_federation::s2s::machine::{Endpoint, Failed, Initiating, Reason, Receiving, Role};
+use xmpp_federation::s2s::record::Context;
+use xmpp_federation::s2s::{Certificate, Condition, Connection, Direction, Party, Peer};
 
 use super::dns::Dns;
 use super::end::{End, Finished};
@@ -16,13 +20,6 @@ use super::session::{self, Observed, Probe};
 use super::tls::{self, Tls};
 use super::wire::Wire;
 use super::{ProbeError, ProbeOptions};
-use xmpp_federation::s2s::Kind;
-use xmpp_federation::s2s::machine::Initiating;
-use xmpp_federation::s2s::machine::Receiving;
-use xmpp_federation::s2s::machine::Role;
-use xmpp_federation::s2s::machine::{Endpoint, Failed, Reason};
-use xmpp_federation::s2s::record::Context;
-use xmpp_federation::s2s::{Certificate, Condition, Connection, Direction, Party, Peer};
 
 /// Runs a probe: sets up TLS, DNS and the listener, drives the main stream, and builds the
 /// report.
@@ -59,11 +56,19 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
         options.strict_certificate_validation,
     );
     ours.semantics = options.semantics;
-    let seeds = std::collections::hash_map::RandomState::new();
+    // The dialback secret (XEP-0185 §3: "a secret known only to the originating server") and
+    // the stream ids' seed come from the operating system's CSPRNG.
+    let random = SystemRandom::new();
+    let mut bytes = [0u8; 40];
+    random.fill(&mut bytes).map_err(|_| ProbeError::Random)?;
+    let (secret_bytes, seed_bytes) = bytes.split_at(32);
     let secret = match &options.dialback_passphrase {
         Some(passphrase) => passphrase.expose().to_owned(),
-        None => format!("{:016x}{:016x}", seeds.hash_one(1u8), seeds.hash_one(2u8)),
+        None => secret_bytes.iter().map(|b| format!("{b:02x}")).collect(),
     };
+    let mut seed = [0u8; 8];
+    seed.copy_from_slice(seed_bytes);
+    let seeds = u64::from_le_bytes(seed);
     let outbound = options.direction == Direction::Outbound;
     let main_context = Context {
         initiating: if outbound {

@@ -1,7 +1,6 @@
 //! State shared by every connection of one probe: the lanes (connections) and the record of
 //! steps, in the simulator's format.
 
-use std::hash::{BuildHasher, Hasher};
 use std::sync::{Mutex, MutexGuard};
 
 use tokio::sync::watch;
@@ -85,7 +84,8 @@ pub(crate) struct Probe {
     pub main_context: Context,
     pub(crate) recorder: Mutex<Observed>,
     pub(crate) stop: watch::Receiver<bool>,
-    pub(crate) seeds: std::collections::hash_map::RandomState,
+    /// The random base of stream id seeds.
+    pub(crate) seeds: u64,
 }
 
 impl std::fmt::Debug for Probe {
@@ -154,10 +154,11 @@ impl Probe {
         self.recorder().steps.len()
     }
 
+    /// A seed for a receiving machine's stream ids: the random base, moved on by the steps so
+    /// far so that each connection's ids differ (the machine mixes it with splitmix64).
     pub(crate) fn seed(&self) -> u64 {
-        let mut hasher = self.seeds.build_hasher();
-        hasher.write_usize(self.last_step());
-        hasher.finish()
+        self.seeds
+            .wrapping_add((self.last_step() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
     /// Our setting behind a machine's note.

@@ -14,7 +14,10 @@ const HELP: &str = "\
 cargo xtask <command>
 
 Commands:
-  test          Run everything CI runs: formatting, lints, generated-file checks, tests, docs
+  test          Run everything CI runs: formatting, lints, generated-file checks, tests, the
+                interop subset (needs root), docs, the npm package and the playground in Chromium
+  check         The quick loop while working: formatting, lints, generated-file checks, unit and
+                integration tests; skips the interop suite, the npm package and the browser
   serve         Build the playground and serve it on http://127.0.0.1:8080 [--port N]
   dist          Build the playground into web/dist (a static folder) and report its size
   pkg           Build the npm package (WebAssembly) into pkg/dist and report its size
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
     let check = args.iter().any(|a| a == "--check");
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
+        Some("check") => quick_check(),
         Some("bench") => bench(&args[1..]),
         Some("interop") => interop(true, &args[1..]),
         Some("pkg") => pkg::build().map(|_| ()),
@@ -106,6 +110,29 @@ fn ensure_component(component: &str, probe: &[&str]) -> Result<(), String> {
 }
 
 fn test() -> Result<(), String> {
+    // Said first, in one line, rather than after the slow steps.
+    if let Some(why) = interop_unavailable() {
+        return Err(format!("the interop suite cannot run here: {why}"));
+    }
+    checks()?;
+    // The simulator against real Prosody and ejabberd: the representative subset.
+    interop(false, &[])?;
+    finish_test()
+}
+
+/// `cargo xtask check`: what `test` runs up to the interop suite, without it.
+fn quick_check() -> Result<(), String> {
+    checks()?;
+    match interop_unavailable() {
+        Some(why) => eprintln!("xtask: interop suite skipped ({why})"),
+        None => eprintln!("xtask: interop suite skipped (`cargo xtask test` runs it)"),
+    }
+    eprintln!("xtask: checks passed");
+    Ok(())
+}
+
+/// Formatting, lints, generated files, and every unit, integration and doc test.
+fn checks() -> Result<(), String> {
     let cargo = cargo();
     ensure_component("rustfmt", &["fmt", "--version"])?;
     ensure_component("clippy", &["clippy", "--version"])?;
@@ -131,9 +158,12 @@ fn test() -> Result<(), String> {
     generated::schemas(true)?;
     generated::diagnostics_doc(true)?;
     generated::profiles_doc(true)?;
-    run(&cargo, &["test", "--workspace", "--all-features"], &[])?;
-    // The simulator against real Prosody and ejabberd: the representative subset.
-    interop(false, &[])?;
+    run(&cargo, &["test", "--workspace", "--all-features"], &[])
+}
+
+/// The rest of `test`, after the interop subset.
+fn finish_test() -> Result<(), String> {
+    let cargo = cargo();
     run(
         &cargo,
         &[
@@ -164,16 +194,8 @@ fn test() -> Result<(), String> {
 /// The interop suite (tests/interop): real Prosody and dnsmasq in a network namespace of its
 /// own. Every case with `all`, else the subset CI runs.
 fn interop(all: bool, args: &[String]) -> Result<(), String> {
-    let root_user = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    if !root_user {
-        return Err(
-            "the interop suite needs root, for its network namespace and port 53; run it as root \
-             or in a container"
-                .to_owned(),
-        );
+    if let Some(why) = interop_unavailable() {
+        return Err(format!("the interop suite cannot run here: {why}"));
     }
     tools::ensure_interop_servers()?;
     // The command-line tool, run as an admin runs it against the suite's Prosody.
@@ -200,6 +222,34 @@ fn interop(all: bool, args: &[String]) -> Result<(), String> {
     }
     command.extend(args.iter().map(String::as_str));
     run(&cargo(), &command, &[])
+}
+
+/// Why the interop suite cannot run on this machine, if it cannot: it needs root (for port 53
+/// and its servers' users) and a network namespace of its own.
+fn interop_unavailable() -> Option<String> {
+    let root_user = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root_user {
+        return Some(
+            "it needs root, for its network namespace and port 53; run it as root or in a \
+             container"
+                .to_owned(),
+        );
+    }
+    let namespaces = Command::new("unshare")
+        .args(["--net", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !namespaces {
+        return Some(
+            "network namespaces are unavailable (`unshare --net true` failed); run it on a \
+             machine or container that allows them"
+                .to_owned(),
+        );
+    }
+    None
 }
 
 /// Builds the playground and serves it until Ctrl+C.
