@@ -1,6 +1,7 @@
 //! The build driver. `cargo xtask help` lists the commands.
 
 mod confusables;
+mod deps;
 mod generated;
 mod pkg;
 mod tools;
@@ -158,6 +159,7 @@ fn checks() -> Result<(), String> {
     generated::schemas(true)?;
     generated::diagnostics_doc(true)?;
     generated::profiles_doc(true)?;
+    deps::core_has_no_io()?;
     run(&cargo, &["test", "--workspace", "--all-features"], &[])
 }
 
