@@ -199,7 +199,7 @@ pub use format::{Document, Format, ReadError, ReadErrorKind, changes_to_powershe
 pub use gateway::{GatewayConfig, Passphrase};
 pub use language::{Language, UnknownLanguage};
 pub use matrix::{AuthenticationMethod, MatrixRow, MethodSet, RowSummary, RowVerdict};
-pub use partner::{Description, DomainListChange, PartnerConfig, PartnerEdit};
+pub use partner::{Description, DomainListChange, PartnerConfig, PartnerEdit, PartnerField};
 pub use request::RequestError;
 pub use settings::{Negotiation, PartnerType};
 pub use text::ControlCharacter;

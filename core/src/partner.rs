@@ -97,6 +97,77 @@ pub struct PartnerConfig {
     pub proxy_fqdn: Option<Domain>,
 }
 
+/// A field of a partner entry, named as JSON, XML and diagnostic paths name it
+/// (`tlsNegotiation`): the names the reader, the writers and the JSON Schema share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartnerField {
+    /// `domain`.
+    Domain,
+    /// `additionalDomains`.
+    AdditionalDomains,
+    /// `description`.
+    Description,
+    /// `partnerType`.
+    PartnerType,
+    /// `tlsNegotiation`.
+    TlsNegotiation,
+    /// `saslNegotiation`.
+    SaslNegotiation,
+    /// `supportDialbackNegotiation`.
+    SupportDialbackNegotiation,
+    /// `enableKeepAlive`.
+    EnableKeepAlive,
+    /// `connectionLimit`.
+    ConnectionLimit,
+    /// `proxyFqdn`.
+    ProxyFqdn,
+}
+
+impl PartnerField {
+    /// Every field, in the order entries are written.
+    pub const ALL: [PartnerField; 10] = [
+        PartnerField::Domain,
+        PartnerField::AdditionalDomains,
+        PartnerField::Description,
+        PartnerField::PartnerType,
+        PartnerField::TlsNegotiation,
+        PartnerField::SaslNegotiation,
+        PartnerField::SupportDialbackNegotiation,
+        PartnerField::EnableKeepAlive,
+        PartnerField::ConnectionLimit,
+        PartnerField::ProxyFqdn,
+    ];
+
+    /// The field's name in JSON, XML and diagnostic paths.
+    pub fn name(self) -> &'static str {
+        use crate::document::fields::{PARTNER, partner};
+        let index = match self {
+            PartnerField::Domain => partner::DOMAIN,
+            PartnerField::AdditionalDomains => partner::ADDITIONAL_DOMAINS,
+            PartnerField::Description => partner::DESCRIPTION,
+            PartnerField::PartnerType => partner::PARTNER_TYPE,
+            PartnerField::TlsNegotiation => partner::TLS,
+            PartnerField::SaslNegotiation => partner::SASL,
+            PartnerField::SupportDialbackNegotiation => partner::DIALBACK,
+            PartnerField::EnableKeepAlive => partner::KEEP_ALIVE,
+            PartnerField::ConnectionLimit => partner::CONNECTION_LIMIT,
+            PartnerField::ProxyFqdn => partner::PROXY_FQDN,
+        };
+        PARTNER[index].name
+    }
+
+    /// The field of this name, if there is one.
+    pub fn from_name(name: &str) -> Option<PartnerField> {
+        PartnerField::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl fmt::Display for PartnerField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl PartnerConfig {
     /// The cmdlet's default partner type.
     pub const DEFAULT_PARTNER_TYPE: PartnerType = PartnerType::PublicUnverified;

@@ -87,6 +87,18 @@ fn settings_apply_and_exports_refuse_broken_partners() {
         fixed["scenario"]["partnerConfig"]["tlsNegotiation"],
         "Required"
     );
+    // A setting the side does not have is refused by name, as the argument it came in.
+    let unknown = to_json(&api::apply_setting(
+        Some(&scenario),
+        Some(r#"{"side": "partner", "name": "tlsNegotiation", "value": "Required"}"#),
+        None,
+    ));
+    assert_eq!(unknown["errors"][0]["code"], "invalidValue");
+    assert_eq!(unknown["errors"][0]["field"], "setting");
+    assert_eq!(
+        unknown["errors"][0]["message"],
+        "there is no setting `tlsNegotiation` on the Partner side"
+    );
     let refused = to_json(&api::export_directory(
         Some(r#"{"partners": [{"domain": "fabrikam.com", "tlsNegotiation": "Sometimes"}]}"#),
         Some(r#"{"format": "xml"}"#),

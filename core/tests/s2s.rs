@@ -5,8 +5,9 @@ use proptest::prelude::*;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use xmpp_federation::s2s::{
-    Certificate, Condition, Connection, Direction, DnsRecord, Failure, Party, Peer, Phase, Preset,
-    Scenario, Semantics, Setting, Side, Trace, established_method, simulate,
+    Certificate, Condition, Connection, Direction, DnsRecord, Failure, Party, Peer, PeerSetting,
+    Phase, Preset, Scenario, Semantics, Setting, SettingName, Side, Trace, established_method,
+    simulate,
 };
 use xmpp_federation::{
     AuthenticationMethod, Domain, Language, MatrixRow, MethodSet, Negotiation, PartnerConfig,
@@ -87,7 +88,7 @@ fn canonical_traces_end_as_the_reference_says() {
     );
     assert_eq!(
         d.fix.unwrap().change,
-        Setting::new(Side::Ours, "certificate", "Valid")
+        Setting::new(SettingName::Ours(PeerSetting::Certificate), "Valid")
     );
     // Our own authoritative server did not confirm our key: our dialback secrets differ.
     failed(
@@ -109,7 +110,10 @@ fn canonical_traces_end_as_the_reference_says() {
         },
         Side::Ours,
     );
-    assert_eq!(g.fix.unwrap().change.name, "tlsNegotiation");
+    assert_eq!(
+        g.fix.unwrap().change.name,
+        SettingName::Ours(PeerSetting::Tls)
+    );
     failed(
         "h-tls-required-by-initiating",
         Condition::TlsFailure,
@@ -406,7 +410,7 @@ fn presets_stand_for_real_options() {
     );
     let trace = simulate(&gtalk);
     let failure = trace.outcome().failure.clone().unwrap();
-    assert_eq!(failure.fix.unwrap().change.side, Side::Ours);
+    assert_eq!(failure.fix.unwrap().change.side(), Side::Ours);
 }
 
 #[test]
@@ -440,19 +444,146 @@ fn settings_apply_by_name_and_refuse_unknown_ones() {
         (Side::Environment, "dns.fabrikam.com", "nxDomain"),
         (Side::Environment, "authoritativeReachable", "false"),
     ] {
-        let changed = scenario.apply(&Setting::new(side, name, value)).unwrap();
+        let changed = scenario
+            .apply(&Setting::parse(side, name, value).unwrap())
+            .unwrap();
         assert_ne!(changed, scenario, "{name}");
     }
+    let unknown = Setting::parse(Side::Partner, "tlsNegotiation", "Optional").unwrap_err();
+    assert_eq!(
+        unknown.to_string(),
+        "there is no setting `tlsNegotiation` on the Partner side"
+    );
+    // A name one side knows and cannot change: our Edge server denies no domain.
+    let unchangeable = Setting::parse(Side::Ours, "deniedDomains", "none").unwrap();
+    assert!(scenario.apply(&unchangeable).is_err());
     assert!(
         scenario
-            .apply(&Setting::new(Side::Partner, "tlsNegotiation", "Optional"))
+            .apply(&Setting::parse(Side::Ours, "tlsNegotiation", "Sometimes").unwrap())
             .is_err()
     );
-    assert!(
-        scenario
-            .apply(&Setting::new(Side::Ours, "tlsNegotiation", "Sometimes"))
-            .is_err()
+}
+
+/// Every setting is named as the scenario names the field it changes: applying it to a scenario
+/// changes that field (`partnerConfig.tlsNegotiation` or `ours.certificate` on our side,
+/// `partner.tls` on the partner's, `environment.dns.<domain>` in the environment) and nothing
+/// else, and the setting reads back from its JSON. The names a side knows but cannot change are
+/// refused by name.
+#[test]
+fn every_setting_is_named_as_the_scenario_field_it_changes() {
+    use xmpp_federation::s2s::EnvironmentSetting;
+    let partner = domain("fabrikam.example");
+    let scenario = Scenario::new(
+        domain("contoso.example"),
+        PartnerConfig::new(partner.clone()),
+        Peer::new(partner.clone()),
+        Direction::Outbound,
     );
+    // A value that differs from the scenario's, for each setting that a scenario can change.
+    let ours = |setting: PeerSetting| match setting {
+        PeerSetting::Tls | PeerSetting::Sasl => Some("Optional"),
+        PeerSetting::Dialback => Some("false"),
+        PeerSetting::Accepts => Some("corp.fabrikam.example"),
+        PeerSetting::Certificate => Some("SelfSigned"),
+        PeerSetting::StrictCertificateValidation => Some("true"),
+        PeerSetting::CertificateNames => Some("contoso.example"),
+        PeerSetting::MinTlsVersion => Some("1.2"),
+        PeerSetting::MaxTlsVersion => Some("1.3"),
+        PeerSetting::DeniedDomains => None,
+    };
+    let theirs = |setting: PeerSetting| match setting {
+        PeerSetting::Tls | PeerSetting::Sasl => Some("Required"),
+        PeerSetting::Dialback => Some("false"),
+        PeerSetting::Accepts => None,
+        PeerSetting::Certificate => Some("SelfSigned"),
+        PeerSetting::StrictCertificateValidation => Some("true"),
+        PeerSetting::CertificateNames => Some("fabrikam.example"),
+        PeerSetting::MinTlsVersion => Some("1.0"),
+        PeerSetting::MaxTlsVersion => Some("1.2"),
+        PeerSetting::DeniedDomains => Some("contoso.example"),
+    };
+    let environment = |setting: &EnvironmentSetting| match setting {
+        EnvironmentSetting::Dns(_) => "nxDomain",
+        EnvironmentSetting::Unreachable(_) => "refused",
+        EnvironmentSetting::AuthoritativeReachable | EnvironmentSetting::DialbackKeyVerifies => {
+            "false"
+        }
+    };
+    let mut settings = Vec::new();
+    for setting in PeerSetting::ALL {
+        settings.push((SettingName::Ours(setting), ours(setting)));
+        settings.push((SettingName::Partner(setting), theirs(setting)));
+    }
+    for setting in [
+        EnvironmentSetting::Dns(partner.clone()),
+        EnvironmentSetting::Unreachable(partner.clone()),
+        EnvironmentSetting::AuthoritativeReachable,
+        EnvironmentSetting::DialbackKeyVerifies,
+    ] {
+        let value = environment(&setting);
+        settings.push((SettingName::Environment(setting), Some(value)));
+    }
+    let before = serde_json::to_value(&scenario).unwrap();
+    for (name, value) in settings {
+        let text = name.to_string();
+        let Some(value) = value else {
+            let error = scenario
+                .apply(&Setting::new(name.clone(), "none"))
+                .unwrap_err();
+            assert!(error.to_string().contains(&format!("`{text}`")), "{error}");
+            continue;
+        };
+        let setting = Setting::new(name.clone(), value);
+        let json = serde_json::to_value(&setting).unwrap();
+        assert_eq!(json["name"], text.as_str());
+        assert_eq!(serde_json::from_value::<Setting>(json).unwrap(), setting);
+        let after = serde_json::to_value(scenario.apply(&setting).unwrap()).unwrap();
+        let mut changed = Vec::new();
+        differences(Some(&before), Some(&after), String::new(), &mut changed);
+        let places: &[&str] = match name.side() {
+            Side::Ours => &["partnerConfig", "ours"],
+            Side::Partner => &["partner"],
+            Side::Environment => &["environment"],
+        };
+        assert!(!changed.is_empty(), "{setting} changes nothing");
+        assert!(
+            changed
+                .iter()
+                .all(|path| places.iter().any(|p| *path == format!("{p}.{text}"))),
+            "{setting} changes {changed:?}"
+        );
+    }
+}
+
+/// The paths of the JSON leaves (or arrays) that differ between `a` and `b`.
+fn differences(
+    a: Option<&serde_json::Value>,
+    b: Option<&serde_json::Value>,
+    path: String,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    let object = |v: Option<&Value>| match v {
+        Some(Value::Object(map)) => Some(map.clone()),
+        None => Some(serde_json::Map::new()),
+        Some(_) => None,
+    };
+    match (object(a), object(b)) {
+        (Some(a_map), Some(b_map)) if a.is_some() || b.is_some() => {
+            let keys: std::collections::BTreeSet<&String> =
+                a_map.keys().chain(b_map.keys()).collect();
+            for key in keys {
+                let inner = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                differences(a_map.get(key), b_map.get(key), inner, out);
+            }
+        }
+        _ if a != b => out.push(path),
+        _ => {}
+    }
 }
 
 /// What Openfire's own server-to-server tests expect of two servers, one initiating and one
@@ -618,7 +749,8 @@ fn failures_admins_meet_end_as_they_should() {
             .fix
             .unwrap_or_else(|| panic!("{name}: no fix"))
             .change;
-        assert_eq!((change.side, change.name.as_str()), fix, "{name}");
+        let change_name = change.name.to_string();
+        assert_eq!((change.side(), change_name.as_str()), fix, "{name}");
         trace
     };
     // An Edge server without the TLS 1.2 updates against a server of today: the partner

@@ -22,7 +22,10 @@ use xmpp_federation::s2s::machine::{
     Verification, Verifier, VerifyRequest,
 };
 use xmpp_federation::s2s::xml::{Element, STREAM_CLOSE, StreamEvent, ns, stream_header};
-use xmpp_federation::s2s::{Certificate, Condition, Connection, DnsRecord, Party, Setting, Side};
+use xmpp_federation::s2s::{
+    Certificate, Condition, Connection, DnsRecord, EnvironmentSetting, Party, PeerSetting, Setting,
+    SettingName,
+};
 
 /// How long the initiating side waits after its TLS handshake for the server's verdict on its
 /// certificate (see [`Wire::settle`]).
@@ -346,14 +349,12 @@ impl End {
         });
         let cause = match (&error, record) {
             (Some(error), _) => Some(Setting::new(
-                Side::Environment,
-                format!("dns.{}", domain.as_str()),
+                SettingName::Environment(EnvironmentSetting::Dns(domain.clone())),
                 error.clone(),
             )),
             (None, DnsRecord::Srv) => None,
             (None, record) => Some(Setting::new(
-                Side::Environment,
-                format!("dns.{}", domain.as_str()),
+                SettingName::Environment(EnvironmentSetting::Dns(domain.clone())),
                 record.name(),
             )),
         };
@@ -627,8 +628,10 @@ impl End {
                 ]
                 .into_iter()
                 .find_map(|(owner, c)| {
-                    c.filter(|c| *c != Certificate::Valid)
-                        .map(|c| Setting::new(self.lane.side(owner), "certificate", c.name()))
+                    c.filter(|c| *c != Certificate::Valid).map(|c| {
+                        let side = self.lane.side(owner);
+                        Setting::new(SettingName::peer(side, PeerSetting::Certificate), c.name())
+                    })
                 });
                 self.probe.record(
                     &self.lane,
@@ -696,8 +699,7 @@ impl End {
                 },
                 Reason::Certificate { local: false },
                 Some(Setting::new(
-                    Side::Ours,
-                    "strictCertificateValidation",
+                    SettingName::Ours(PeerSetting::StrictCertificateValidation),
                     "true",
                 )),
             ),
@@ -715,8 +717,7 @@ impl End {
                     },
                     Reason::Certificate { local: false },
                     Some(Setting::new(
-                        Side::Partner,
-                        "strictCertificateValidation",
+                        SettingName::Partner(PeerSetting::StrictCertificateValidation),
                         "true",
                     )),
                 )

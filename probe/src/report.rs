@@ -600,7 +600,7 @@ fn infer(
     };
     peer.strict_certificate_validation = steps.iter().any(|s| {
         matches!(s.kind(), Kind::TlsHandshakeFailed { .. })
-            && s.cause().is_some_and(|c| c.side == Side::Partner)
+            && s.cause().is_some_and(|c| c.side() == Side::Partner)
     });
     peer
 }

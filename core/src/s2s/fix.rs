@@ -2,7 +2,8 @@
 
 use super::machine::{Failed, Reason};
 use super::peer::{Certificate, Peer, TlsVersion};
-use super::scenario::{Direction, DnsRecord, Scenario, Setting, Side};
+use super::scenario::{Direction, DnsRecord, Scenario};
+use super::setting::{EnvironmentSetting, PeerSetting, Setting, SettingName, Side};
 use super::simulate::{level, run};
 use super::trace::{FederationLevel, Fix};
 use crate::diagnostic::Severity;
@@ -107,56 +108,45 @@ fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
 
 /// Every single change worth trying, ours first, then the environment, then the partner.
 fn candidates(scenario: &Scenario) -> Vec<Setting> {
+    use EnvironmentSetting as E;
+    use PeerSetting as P;
+    use SettingName::{Environment, Ours, Partner};
     let mut out = Vec::new();
     let config = &scenario.partner_config;
     let partner = &scenario.partner;
     for value in Negotiation::ALL {
         if value != config.tls_negotiation {
-            out.push(Setting::new(Side::Ours, "tlsNegotiation", value.name()));
+            out.push(Setting::new(Ours(P::Tls), value.name()));
         }
     }
     for value in Negotiation::ALL {
         if value != config.sasl_negotiation {
-            out.push(Setting::new(Side::Ours, "saslNegotiation", value.name()));
+            out.push(Setting::new(Ours(P::Sasl), value.name()));
         }
     }
     out.push(Setting::new(
-        Side::Ours,
-        "supportDialbackNegotiation",
+        Ours(P::Dialback),
         (!config.support_dialback_negotiation).to_string(),
     ));
     if !config.domains().any(|d| *d == partner.domain) {
-        out.push(Setting::new(
-            Side::Ours,
-            "additionalDomains",
-            partner.domain.as_str(),
-        ));
+        out.push(Setting::new(Ours(P::Accepts), partner.domain.as_str()));
     }
     if scenario.ours.certificate != Certificate::Valid {
-        out.push(Setting::new(Side::Ours, "certificate", "Valid"));
+        out.push(Setting::new(Ours(P::Certificate), "Valid"));
     }
     if scenario.ours.strict_certificate_validation {
-        out.push(Setting::new(
-            Side::Ours,
-            "strictCertificateValidation",
-            "false",
-        ));
+        out.push(Setting::new(Ours(P::StrictCertificateValidation), "false"));
     }
     for domain in [&scenario.ours.domain, &partner.domain] {
         if scenario.environment.dns_for(domain) != DnsRecord::Srv {
             out.push(Setting::new(
-                Side::Environment,
-                format!("dns.{}", domain.as_str()),
+                Environment(E::Dns(domain.clone())),
                 DnsRecord::Srv.name(),
             ));
         }
     }
     if !scenario.environment.authoritative_reachable {
-        out.push(Setting::new(
-            Side::Environment,
-            "authoritativeReachable",
-            "true",
-        ));
+        out.push(Setting::new(Environment(E::AuthoritativeReachable), "true"));
     }
     // Only the two domains are ever connected to; any other entry changes nothing.
     for domain in [&scenario.ours.domain, &partner.domain]
@@ -164,40 +154,33 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
         .filter(|d| scenario.environment.unreachable.contains_key(*d))
     {
         out.push(Setting::new(
-            Side::Environment,
-            format!("unreachable.{}", domain.as_str()),
+            Environment(E::Unreachable(domain.clone())),
             "none",
         ));
     }
     if !scenario.environment.dialback_key_verifies {
-        out.push(Setting::new(
-            Side::Environment,
-            "dialbackKeyVerifies",
-            "true",
-        ));
+        out.push(Setting::new(Environment(E::DialbackKeyVerifies), "true"));
     }
     for value in Negotiation::ALL {
         if value != partner.tls {
-            out.push(Setting::new(Side::Partner, "tls", value.name()));
+            out.push(Setting::new(Partner(P::Tls), value.name()));
         }
     }
     for value in Negotiation::ALL {
         if value != partner.sasl {
-            out.push(Setting::new(Side::Partner, "sasl", value.name()));
+            out.push(Setting::new(Partner(P::Sasl), value.name()));
         }
     }
     out.push(Setting::new(
-        Side::Partner,
-        "dialback",
+        Partner(P::Dialback),
         (!partner.dialback).to_string(),
     ));
     if partner.certificate != Certificate::Valid {
-        out.push(Setting::new(Side::Partner, "certificate", "Valid"));
+        out.push(Setting::new(Partner(P::Certificate), "Valid"));
     }
     if partner.strict_certificate_validation {
         out.push(Setting::new(
-            Side::Partner,
-            "strictCertificateValidation",
+            Partner(P::StrictCertificateValidation),
             "false",
         ));
     }
@@ -207,11 +190,14 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
         if !peer.names_cover_domain() {
             let mut names: Vec<&str> = peer.certificate_names.iter().map(|n| n.as_str()).collect();
             names.push(peer.domain.as_str());
-            out.push(Setting::new(side, "certificateNames", names.join(",")));
+            out.push(Setting::new(
+                SettingName::peer(side, P::CertificateNames),
+                names.join(","),
+            ));
         }
     }
     if !partner.denied_domains.is_empty() {
-        out.push(Setting::new(Side::Partner, "deniedDomains", "none"));
+        out.push(Setting::new(Partner(P::DeniedDomains), "none"));
     }
     // TLS versions: a newer newest version, or an older oldest one.
     let ours_range = (scenario.ours.min_tls_version, scenario.ours.max_tls_version);
@@ -219,10 +205,16 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
     for (side, (min, max)) in [(Side::Ours, ours_range), (Side::Partner, partner_range)] {
         for version in TlsVersion::ALL {
             if version > max {
-                out.push(Setting::new(side, "maxTlsVersion", version.name()));
+                out.push(Setting::new(
+                    SettingName::peer(side, P::MaxTlsVersion),
+                    version.name(),
+                ));
             }
             if version < min {
-                out.push(Setting::new(side, "minTlsVersion", version.name()));
+                out.push(Setting::new(
+                    SettingName::peer(side, P::MinTlsVersion),
+                    version.name(),
+                ));
             }
         }
     }
@@ -232,6 +224,8 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
 /// Whether a change lowers a side's security: a weaker TLS or SASL policy, lenient certificate
 /// validation, or dialback where it was off.
 fn weakens(scenario: &Scenario, change: &Setting) -> bool {
+    use PeerSetting as P;
+    use SettingName::{Ours, Partner};
     let lowered = |from: Negotiation| {
         Negotiation::ALL
             .into_iter()
@@ -240,17 +234,17 @@ fn weakens(scenario: &Scenario, change: &Setting) -> bool {
     };
     let config = &scenario.partner_config;
     let partner = &scenario.partner;
-    match (change.side, change.name.as_str()) {
-        (Side::Ours, "tlsNegotiation") => lowered(config.tls_negotiation),
-        (Side::Ours, "saslNegotiation") => lowered(config.sasl_negotiation),
-        (Side::Partner, "tls") => lowered(partner.tls),
-        (Side::Partner, "sasl") => lowered(partner.sasl),
-        (_, "strictCertificateValidation") => change.value == "false",
-        // Accepting an older TLS version weakens TLS.
-        (_, "minTlsVersion") => true,
-        (Side::Ours, "supportDialbackNegotiation") | (Side::Partner, "dialback") => {
-            change.value == "true"
+    match &change.name {
+        Ours(P::Tls) => lowered(config.tls_negotiation),
+        Ours(P::Sasl) => lowered(config.sasl_negotiation),
+        Partner(P::Tls) => lowered(partner.tls),
+        Partner(P::Sasl) => lowered(partner.sasl),
+        Ours(P::StrictCertificateValidation) | Partner(P::StrictCertificateValidation) => {
+            change.value == "false"
         }
+        // Accepting an older TLS version weakens TLS.
+        Ours(P::MinTlsVersion) | Partner(P::MinTlsVersion) => true,
+        Ours(P::Dialback) | Partner(P::Dialback) => change.value == "true",
         _ => false,
     }
 }
@@ -272,7 +266,7 @@ pub(crate) fn smallest(scenario: &Scenario) -> Option<Fix> {
         let Ok(next) = scenario.apply(&change) else {
             continue;
         };
-        if change.side == Side::Ours
+        if change.side() == Side::Ours
             && validate_partner(&next.partner_config, &GatewayConfig::default())
                 .iter()
                 .any(|d| d.severity() == Severity::Error)
@@ -287,7 +281,7 @@ pub(crate) fn smallest(scenario: &Scenario) -> Option<Fix> {
         let rank = (
             std::cmp::Reverse(reached),
             weakens(scenario, &change),
-            side_rank(change.side),
+            side_rank(change.side()),
         );
         if best.as_ref().is_none_or(|(best_rank, _)| rank < *best_rank) {
             best = Some((

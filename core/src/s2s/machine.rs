@@ -46,6 +46,7 @@ use super::peer::{Certificate, Peer};
 use super::profile::Ending;
 pub use super::receiving::Receiving;
 use super::scenario::DnsRecord;
+use super::setting::PeerSetting;
 pub use super::verifier::Verifier;
 use super::xml::{Element, StreamEvent, ns};
 #[cfg(doc)]
@@ -93,33 +94,14 @@ impl Machine for Role {
     }
 }
 
-/// A setting of a peer's policy, for causes and faults.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    /// The TLS policy.
-    Tls,
-    /// The SASL policy.
-    Sasl,
-    /// Whether dialback is supported.
-    Dialback,
-    /// The server's own certificate.
-    Certificate,
-    /// Whether the peer's certificate is validated strictly.
-    Strict,
-    /// Which domains the server federates with (our partner list).
-    Accepts,
-    /// Which domains its access rules deny.
-    Denied,
-}
-
 /// The local setting that made a machine act: the driver turns it into a [`Setting`] of the
 /// right side.
 ///
-/// [`Setting`]: super::scenario::Setting
+/// [`Setting`]: super::setting::Setting
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cause {
     /// Which setting.
-    pub field: Field,
+    pub setting: PeerSetting,
     /// Its value, as the scenario writes it.
     pub value: String,
 }
@@ -127,21 +109,21 @@ pub struct Cause {
 impl Cause {
     pub(crate) fn tls(peer: &Peer) -> Cause {
         Cause {
-            field: Field::Tls,
+            setting: PeerSetting::Tls,
             value: peer.tls.name().to_owned(),
         }
     }
 
     pub(crate) fn sasl(peer: &Peer) -> Cause {
         Cause {
-            field: Field::Sasl,
+            setting: PeerSetting::Sasl,
             value: peer.sasl.name().to_owned(),
         }
     }
 
     pub(crate) fn dialback(peer: &Peer) -> Cause {
         Cause {
-            field: Field::Dialback,
+            setting: PeerSetting::Dialback,
             value: peer.dialback.to_string(),
         }
     }
@@ -158,14 +140,14 @@ impl Cause {
 
     pub(crate) fn strict(peer: &Peer) -> Cause {
         Cause {
-            field: Field::Strict,
+            setting: PeerSetting::StrictCertificateValidation,
             value: peer.strict_certificate_validation.to_string(),
         }
     }
 
     pub(crate) fn certificate(peer: &Peer) -> Cause {
         Cause {
-            field: Field::Certificate,
+            setting: PeerSetting::Certificate,
             value: peer.certificate.name().to_owned(),
         }
     }

@@ -21,6 +21,7 @@ mod receiving;
 pub mod record;
 mod render;
 mod scenario;
+mod setting;
 pub(crate) mod simulate;
 pub(crate) mod text;
 pub(crate) mod trace;
@@ -38,9 +39,9 @@ pub use profile::{
     Rule, StrictCheck, Unverified, Verification as VerificationStream, VersionRefusal,
 };
 pub use scenario::{
-    Direction, DnsRecord, Environment, OurSide, PassphraseText, Scenario, Setting, SettingError,
-    Side, Unreachable,
+    Direction, DnsRecord, Environment, OurSide, PassphraseText, Scenario, Unreachable,
 };
+pub use setting::{EnvironmentSetting, PeerSetting, Setting, SettingError, SettingName, Side};
 pub use simulate::simulate;
 
 pub(crate) use matrix::methods as row_methods;

@@ -3,7 +3,7 @@
 //! authoritative server.
 
 use super::machine::{
-    Action, Cause, Done, ErrorReason, Failed, Field, Input, Machine, Note, NoteKind, Offer, Reason,
+    Action, Cause, Done, ErrorReason, Failed, Input, Machine, Note, NoteKind, Offer, Reason,
     Rejection, Restart, StreamIds, Verification, VerifyRequest, abandon, ending, header, misdriven,
     refuse_unexpected, unexpected, unexpected_element,
 };
@@ -11,6 +11,7 @@ use super::peer::{Certificate, Peer};
 use super::profile::{
     DeclaresDialback, Denial, Ending, ExternalOffer, NothingToOffer, Profile, Unverified,
 };
+use super::setting::PeerSetting;
 use super::trace::Condition;
 use super::xml::{Element, StreamEvent, ns};
 use crate::domain::Domain;
@@ -179,7 +180,7 @@ impl Receiving {
                 Some(&text),
                 ErrorReason::NotAllowed,
                 Some(Cause {
-                    field: Field::Accepts,
+                    setting: PeerSetting::Accepts,
                     value: from.as_str().to_owned(),
                 }),
                 Reason::NotAllowed,
@@ -197,7 +198,7 @@ impl Receiving {
                         Some(&text),
                         ErrorReason::Denied,
                         Some(Cause {
-                            field: Field::Denied,
+                            setting: PeerSetting::DeniedDomains,
                             value: from.as_str().to_owned(),
                         }),
                         Reason::Denied,
@@ -540,7 +541,7 @@ impl Receiving {
                     Note::because(
                         NoteKind::DialbackDenied,
                         Cause {
-                            field: Field::Denied,
+                            setting: PeerSetting::DeniedDomains,
                             value: originating.as_str().to_owned(),
                         },
                     ),
@@ -798,7 +799,7 @@ impl Machine for Receiving {
                     },
                     ErrorReason::Denied,
                     Some(Cause {
-                        field: Field::Denied,
+                        setting: PeerSetting::DeniedDomains,
                         value: self
                             .sender
                             .as_ref()

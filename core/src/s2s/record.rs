@@ -6,10 +6,8 @@
 //! the parties, the exact XML (or none, for DNS, TCP and TLS events), what the step is, and the
 //! setting that caused it. Steps are numbered from 1 in the order they are recorded.
 
-use super::machine::{Cause, Note};
-use super::scenario::{Setting, Side};
+use super::setting::Setting;
 use super::trace::{Connection, Kind, Party, Step};
-use crate::partner::PartnerConfig;
 
 pub use super::text::Context;
 
@@ -133,21 +131,5 @@ impl Recorder {
     /// The steps, for a [`Trace`](super::Trace).
     pub fn into_steps(self) -> Vec<Step> {
         self.steps
-    }
-}
-
-impl Setting {
-    /// The setting of `side` behind a machine's [`Note`], named as a
-    /// [`Scenario`](super::Scenario) names it; `config` is our partner entry, whose domain
-    /// lists a refusal names.
-    pub fn behind(side: Side, note: &Note, config: &PartnerConfig) -> Option<Setting> {
-        note.cause
-            .as_ref()
-            .map(|cause| Setting::caused(side, cause, config))
-    }
-
-    /// The setting of `side` that a machine's [`Cause`] names.
-    pub fn caused(side: Side, cause: &Cause, config: &PartnerConfig) -> Setting {
-        super::simulate::setting(side, cause, config)
     }
 }

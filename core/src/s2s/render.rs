@@ -53,8 +53,8 @@ impl Trace {
             let _ = writeln!(out, "       {}", step.explanation(l));
             let cause = match &step.cause {
                 Some(cause) => l.pick(
-                    format!("cause: {cause} ({}); ", text::side(cause.side, l)),
-                    format!("Ursache: {cause} ({}); ", text::side(cause.side, l)),
+                    format!("cause: {cause} ({}); ", text::side(cause.side(), l)),
+                    format!("Ursache: {cause} ({}); ", text::side(cause.side(), l)),
                 ),
                 None => String::new(),
             };

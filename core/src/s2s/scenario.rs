@@ -8,6 +8,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::peer::{Certificate, CertificateName, LYNC_TLS, Peer, Preset, Semantics, TlsVersion};
+use super::setting::{EnvironmentSetting, PeerSetting, Setting, SettingError, SettingName, Side};
 use crate::domain::Domain;
 use crate::gateway::Passphrase;
 use crate::language::Language;
@@ -479,18 +480,18 @@ impl Scenario {
     pub fn apply(&self, change: &Setting) -> Result<Scenario, SettingError> {
         let mut next = self.clone();
         let unknown = || SettingError::UnknownSetting {
-            side: change.side,
-            name: change.name.clone(),
+            side: change.side(),
+            name: change.name.to_string(),
         };
         let bad_value = || SettingError::InvalidValue {
-            name: change.name.clone(),
+            name: change.name.to_string(),
             value: change.value.clone(),
         };
-        let negotiation = || match change.value.as_str() {
-            "Required" => Ok(Negotiation::Required),
-            "Optional" => Ok(Negotiation::Optional),
-            "NotSupported" => Ok(Negotiation::NotSupported),
-            _ => Err(bad_value()),
+        let negotiation = || {
+            Negotiation::ALL
+                .into_iter()
+                .find(|n| n.name() == change.value)
+                .ok_or_else(bad_value)
         };
         let boolean = || match change.value.as_str() {
             "true" => Ok(true),
@@ -516,153 +517,81 @@ impl Scenario {
                 .find(|c| c.name() == change.value)
                 .ok_or_else(bad_value)
         };
-        match (change.side, change.name.as_str()) {
-            (Side::Ours, "tlsNegotiation") => next.partner_config.tls_negotiation = negotiation()?,
-            (Side::Ours, "saslNegotiation") => {
-                next.partner_config.sasl_negotiation = negotiation()?
-            }
-            (Side::Ours, "supportDialbackNegotiation") => {
-                next.partner_config.support_dialback_negotiation = boolean()?;
-            }
-            (Side::Ours, "additionalDomains") => {
-                let domain = Domain::parse(&change.value).map_err(|_| bad_value())?;
-                if !next.partner_config.domains().any(|d| *d == domain) {
-                    next.partner_config.additional_domains.push(domain);
+        match &change.name {
+            SettingName::Ours(setting) => match setting {
+                PeerSetting::Tls => next.partner_config.tls_negotiation = negotiation()?,
+                PeerSetting::Sasl => next.partner_config.sasl_negotiation = negotiation()?,
+                PeerSetting::Dialback => {
+                    next.partner_config.support_dialback_negotiation = boolean()?;
                 }
-            }
-            (Side::Ours, "certificate") => next.ours.certificate = certificate()?,
-            (Side::Ours, "strictCertificateValidation") => {
-                next.ours.strict_certificate_validation = boolean()?;
-            }
-            (Side::Ours, "certificateNames") => next.ours.certificate_names = names()?,
-            (Side::Partner, "certificateNames") => next.partner.certificate_names = names()?,
-            (Side::Ours, "minTlsVersion") => next.ours.min_tls_version = version()?,
-            (Side::Ours, "maxTlsVersion") => next.ours.max_tls_version = version()?,
-            (Side::Partner, "minTlsVersion") => next.partner.min_tls_version = version()?,
-            (Side::Partner, "maxTlsVersion") => next.partner.max_tls_version = version()?,
-            (Side::Partner, "tls") => next.partner.tls = negotiation()?,
-            (Side::Partner, "sasl") => next.partner.sasl = negotiation()?,
-            (Side::Partner, "dialback") => next.partner.dialback = boolean()?,
-            (Side::Partner, "certificate") => next.partner.certificate = certificate()?,
-            (Side::Partner, "strictCertificateValidation") => {
-                next.partner.strict_certificate_validation = boolean()?;
-            }
-            // `none`, or the domains separated by commas.
-            (Side::Partner, "deniedDomains") => {
-                next.partner.denied_domains = match change.value.as_str() {
-                    "none" => Vec::new(),
-                    list => list
-                        .split(',')
-                        .map(|d| Domain::parse(d.trim()).map_err(|_| bad_value()))
-                        .collect::<Result<_, _>>()?,
-                };
-            }
-            (Side::Environment, "authoritativeReachable") => {
-                next.environment.authoritative_reachable = boolean()?;
-            }
-            (Side::Environment, "dialbackKeyVerifies") => {
-                next.environment.dialback_key_verifies = boolean()?;
-            }
-            (Side::Environment, name) if name.starts_with("unreachable.") => {
-                let domain = Domain::parse(&name["unreachable.".len()..]).map_err(|_| unknown())?;
-                match change.value.as_str() {
+                PeerSetting::Accepts => {
+                    let domain = Domain::parse(&change.value).map_err(|_| bad_value())?;
+                    if !next.partner_config.domains().any(|d| *d == domain) {
+                        next.partner_config.additional_domains.push(domain);
+                    }
+                }
+                PeerSetting::Certificate => next.ours.certificate = certificate()?,
+                PeerSetting::StrictCertificateValidation => {
+                    next.ours.strict_certificate_validation = boolean()?;
+                }
+                PeerSetting::CertificateNames => next.ours.certificate_names = names()?,
+                PeerSetting::MinTlsVersion => next.ours.min_tls_version = version()?,
+                PeerSetting::MaxTlsVersion => next.ours.max_tls_version = version()?,
+                // Our Edge server denies no domain: the partner list decides.
+                PeerSetting::DeniedDomains => return Err(unknown()),
+            },
+            SettingName::Partner(setting) => match setting {
+                PeerSetting::Tls => next.partner.tls = negotiation()?,
+                PeerSetting::Sasl => next.partner.sasl = negotiation()?,
+                PeerSetting::Dialback => next.partner.dialback = boolean()?,
+                // The partner's server federates with any domain its access rules allow.
+                PeerSetting::Accepts => return Err(unknown()),
+                PeerSetting::Certificate => next.partner.certificate = certificate()?,
+                PeerSetting::StrictCertificateValidation => {
+                    next.partner.strict_certificate_validation = boolean()?;
+                }
+                PeerSetting::CertificateNames => next.partner.certificate_names = names()?,
+                PeerSetting::MinTlsVersion => next.partner.min_tls_version = version()?,
+                PeerSetting::MaxTlsVersion => next.partner.max_tls_version = version()?,
+                // `none`, or the domains separated by commas.
+                PeerSetting::DeniedDomains => {
+                    next.partner.denied_domains = match change.value.as_str() {
+                        "none" => Vec::new(),
+                        list => list
+                            .split(',')
+                            .map(|d| Domain::parse(d.trim()).map_err(|_| bad_value()))
+                            .collect::<Result<_, _>>()?,
+                    };
+                }
+            },
+            SettingName::Environment(setting) => match setting {
+                EnvironmentSetting::AuthoritativeReachable => {
+                    next.environment.authoritative_reachable = boolean()?;
+                }
+                EnvironmentSetting::DialbackKeyVerifies => {
+                    next.environment.dialback_key_verifies = boolean()?;
+                }
+                EnvironmentSetting::Unreachable(domain) => match change.value.as_str() {
                     "none" => {
-                        next.environment.unreachable.remove(&domain);
+                        next.environment.unreachable.remove(domain);
                     }
                     value => {
                         let how = Unreachable::ALL
                             .into_iter()
                             .find(|u| u.name() == value)
                             .ok_or_else(bad_value)?;
-                        next.environment.unreachable.insert(domain, how);
+                        next.environment.unreachable.insert(domain.clone(), how);
                     }
+                },
+                EnvironmentSetting::Dns(domain) => {
+                    let record = DnsRecord::ALL
+                        .into_iter()
+                        .find(|r| r.name() == change.value)
+                        .ok_or_else(bad_value)?;
+                    next.environment.dns.insert(domain.clone(), record);
                 }
-            }
-            (Side::Environment, name) if name.starts_with("dns.") => {
-                let domain = Domain::parse(&name["dns.".len()..]).map_err(|_| unknown())?;
-                let record = DnsRecord::ALL
-                    .into_iter()
-                    .find(|r| r.name() == change.value)
-                    .ok_or_else(bad_value)?;
-                next.environment.dns.insert(domain, record);
-            }
-            _ => return Err(unknown()),
+            },
         }
         Ok(next)
     }
-}
-
-/// Which side a setting or a fault belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum Side {
-    /// Our Lync deployment: the partner's entry and our Edge server.
-    Ours,
-    /// The partner's server.
-    Partner,
-    /// DNS, certificates between the two, the authoritative server.
-    Environment,
-}
-
-/// One setting with a value: what caused a step, or the change a fix proposes. Names are the
-/// scenario's: `tlsNegotiation` (ours, the partner entry's field), `tls` (partner),
-/// `dns.fabrikam.com` (environment), ...
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Setting {
-    /// Whose setting it is.
-    pub side: Side,
-    /// The setting's name.
-    pub name: String,
-    /// Its value.
-    pub value: String,
-}
-
-impl Setting {
-    /// A setting.
-    pub fn new(side: Side, name: impl Into<String>, value: impl Into<String>) -> Setting {
-        Setting {
-            side,
-            name: name.into(),
-            value: value.into(),
-        }
-    }
-}
-
-impl Side {
-    /// The side in either language: "our configuration", "the partner", "the environment".
-    pub fn label(self, language: Language) -> &'static str {
-        super::text::side(self, language)
-    }
-}
-
-impl fmt::Display for Setting {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}={}", self.name, self.value)
-    }
-}
-
-/// A setting that a scenario cannot take.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum SettingError {
-    /// No such setting on that side.
-    #[error("there is no setting `{name}` on the {side:?} side")]
-    UnknownSetting {
-        /// The side.
-        side: Side,
-        /// The name given.
-        name: String,
-    },
-    /// Not a value the setting takes.
-    #[error("`{value}` is not a value for `{name}`")]
-    InvalidValue {
-        /// The setting.
-        name: String,
-        /// The value given.
-        value: String,
-    },
 }

@@ -13,15 +13,16 @@ use std::collections::VecDeque;
 use super::fix;
 use super::initiating::Initiating;
 use super::machine::{
-    Action, Cause, Done, Endpoint, Failed, Field, Input, Machine, Note, NoteKind, Reason, Role,
-    Verification, VerifyRequest,
+    Action, Done, Endpoint, Failed, Input, Machine, Note, NoteKind, Reason, Role, Verification,
+    VerifyRequest,
 };
 use super::peer::{Certificate, Peer, TlsVersion};
 use super::profile::Verification as VerificationStream;
 use super::profile::VersionRefusal;
 use super::receiving::Receiving;
 use super::record::{LaneId, Recorder};
-use super::scenario::{Direction, DnsRecord, Scenario, Setting, Side};
+use super::scenario::{Direction, DnsRecord, Scenario};
+use super::setting::{EnvironmentSetting, PeerSetting, Setting, SettingName, Side};
 use super::text::Context;
 use super::trace::{
     Condition, Connection, Failure, FederationLevel, Kind, Outcome, Party, Step, Trace, Unnamed,
@@ -257,41 +258,6 @@ fn secret(scenario: &Scenario, ours: bool) -> String {
     }
 }
 
-/// The setting behind a machine's cause, named as the scenario names it for that side.
-pub(crate) fn setting(
-    side: Side,
-    cause: &Cause,
-    config: &crate::partner::PartnerConfig,
-) -> Setting {
-    let name = match (side, cause.field) {
-        (Side::Ours, Field::Tls) => "tlsNegotiation",
-        (Side::Ours, Field::Sasl) => "saslNegotiation",
-        (Side::Ours, Field::Dialback) => "supportDialbackNegotiation",
-        (Side::Ours, Field::Accepts) => {
-            // The list that lacks the domain.
-            let domains: Vec<&str> = config
-                .additional_domains
-                .iter()
-                .map(|d| d.as_str())
-                .collect();
-            let value = if domains.is_empty() {
-                "none".to_owned()
-            } else {
-                domains.join(",")
-            };
-            return Setting::new(side, "additionalDomains", value);
-        }
-        (_, Field::Tls) => "tls",
-        (_, Field::Sasl) => "sasl",
-        (_, Field::Dialback) => "dialback",
-        (_, Field::Accepts) => "accepts",
-        (_, Field::Denied) => "deniedDomains",
-        (_, Field::Certificate) => "certificate",
-        (_, Field::Strict) => "strictCertificateValidation",
-    };
-    Setting::new(side, name, cause.value.clone())
-}
-
 pub(crate) fn run(scenario: &Scenario) -> Run {
     run_within(scenario, MAX_STEPS)
 }
@@ -328,8 +294,7 @@ fn run_within(scenario: &Scenario, max_steps: usize) -> Run {
                 domain: partner.domain.clone(),
             },
             cause: Some(Setting::new(
-                Side::Ours,
-                "additionalDomains",
+                SettingName::Ours(PeerSetting::Accepts),
                 partner.domain.as_str(),
             )),
             context,
@@ -365,8 +330,7 @@ fn run_within(scenario: &Scenario, max_steps: usize) -> Run {
                 domain: ours.domain.clone(),
             },
             cause: Some(Setting::new(
-                Side::Partner,
-                "deniedDomains",
+                SettingName::Partner(PeerSetting::DeniedDomains),
                 ours.domain.as_str(),
             )),
             context,
@@ -737,8 +701,7 @@ impl Driver<'_> {
                 let record = self.scenario.environment.dns_for(&domain);
                 let cause = (record != DnsRecord::Srv).then(|| {
                     Setting::new(
-                        Side::Environment,
-                        format!("dns.{}", domain.as_str()),
+                        SettingName::Environment(EnvironmentSetting::Dns(domain.clone())),
                         record.name(),
                     )
                 });
@@ -793,8 +756,7 @@ impl Driver<'_> {
                         None,
                         Kind::Unreachable { domain },
                         Some(Setting::new(
-                            Side::Environment,
-                            "authoritativeReachable",
+                            SettingName::Environment(EnvironmentSetting::AuthoritativeReachable),
                             "false",
                         )),
                     );
@@ -814,8 +776,9 @@ impl Driver<'_> {
                             error: how.error().to_owned(),
                         },
                         Some(Setting::new(
-                            Side::Environment,
-                            format!("unreachable.{}", target.as_str()),
+                            SettingName::Environment(EnvironmentSetting::Unreachable(
+                                target.clone(),
+                            )),
                             how.name(),
                         )),
                     );
@@ -1124,7 +1087,7 @@ impl Driver<'_> {
         let parties = [initiating_party, receiving_party];
         if let Some((judge, rejection)) = rejection {
             // §5.4.3.2: no closing stream tag; the TCP connection ends.
-            let cause = setting(
+            let cause = Setting::caused(
                 sides[judge],
                 &rejection.cause,
                 &self.scenario.partner_config,
@@ -1162,7 +1125,7 @@ impl Driver<'_> {
         ]
         .into_iter()
         .find(|(_, c)| *c != Certificate::Valid)
-        .map(|(side, c)| Setting::new(side, "certificate", c.name()));
+        .map(|(side, c)| Setting::new(SettingName::peer(side, PeerSetting::Certificate), c.name()));
         let number = self.record(
             lane,
             initiating_party,
@@ -1219,14 +1182,14 @@ impl Driver<'_> {
         let (blamed, setting, value) =
             if outdated(i) || (!outdated(r) && i.min_tls_version > TlsVersion::Tls12) {
                 if outdated(i) {
-                    (0, "maxTlsVersion", i.max_tls_version)
+                    (0, PeerSetting::MaxTlsVersion, i.max_tls_version)
                 } else {
-                    (0, "minTlsVersion", i.min_tls_version)
+                    (0, PeerSetting::MinTlsVersion, i.min_tls_version)
                 }
             } else if outdated(r) {
-                (1, "maxTlsVersion", r.max_tls_version)
+                (1, PeerSetting::MaxTlsVersion, r.max_tls_version)
             } else {
-                (1, "minTlsVersion", r.min_tls_version)
+                (1, PeerSetting::MinTlsVersion, r.min_tls_version)
             };
         let sides = [initiating.side, receiving.side];
         let parties = [initiating.party, receiving.party];
@@ -1245,7 +1208,10 @@ impl Driver<'_> {
                 initiating: ranges[0],
                 receiving: ranges[1],
             },
-            Some(Setting::new(sides[blamed], setting, value.name())),
+            Some(Setting::new(
+                SettingName::peer(sides[blamed], setting),
+                value.name(),
+            )),
         );
         self.lanes[lane].cut = true;
         if lane == 0 && self.failure.is_none() {

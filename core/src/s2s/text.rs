@@ -3,7 +3,8 @@
 
 use super::machine::{ErrorReason, NoteKind, Offer, Restart, Verification};
 use super::peer::{Certificate, TlsVersion};
-use super::scenario::{DnsRecord, Side};
+use super::scenario::DnsRecord;
+use super::setting::{PeerSetting, SettingName, Side};
 use super::trace::{Condition, Kind, Outcome, Party, Phase, Unnamed};
 use crate::domain::Domain;
 use crate::language::Language;
@@ -1370,17 +1371,19 @@ pub(crate) fn verdict(outcome: &Outcome, detail: &str, l: Language) -> String {
         ),
         (_, _, Some(failure)) => {
             let fix = match &failure.fix {
-                Some(fix) if fix.change.name == "additionalDomains" => l.pick(
+                Some(fix) if fix.change.name == SettingName::Ours(PeerSetting::Accepts) => l.pick(
                     format!(
-                        " Fix: add {} to additionalDomains ({}), for {}.",
+                        " Fix: add {} to {} ({}), for {}.",
                         fix.change.value,
-                        side(fix.change.side, l),
+                        fix.change.name,
+                        side(fix.change.side(), l),
                         fix.method.label(l)
                     ),
                     format!(
-                        " Behebung: {} zu additionalDomains hinzufügen ({}), für {}.",
+                        " Behebung: {} zu {} hinzufügen ({}), für {}.",
                         fix.change.value,
-                        side(fix.change.side, l),
+                        fix.change.name,
+                        side(fix.change.side(), l),
                         fix.method.label(l)
                     ),
                 ),
@@ -1389,14 +1392,14 @@ pub(crate) fn verdict(outcome: &Outcome, detail: &str, l: Language) -> String {
                         " Fix: set {} to {} ({}), for {}.",
                         fix.change.name,
                         fix.change.value,
-                        side(fix.change.side, l),
+                        side(fix.change.side(), l),
                         fix.method.label(l)
                     ),
                     format!(
                         " Behebung: {} auf {} setzen ({}), für {}.",
                         fix.change.name,
                         fix.change.value,
-                        side(fix.change.side, l),
+                        side(fix.change.side(), l),
                         fix.method.label(l)
                     ),
                 ),

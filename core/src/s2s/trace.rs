@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::machine::{Endpoint, NoteKind};
 use super::peer::{Certificate, TlsVersion};
-use super::scenario::{DnsRecord, Scenario, Setting, Side};
+use super::scenario::{DnsRecord, Scenario};
+use super::setting::{Setting, Side};
 use super::text;
 use crate::domain::Domain;
 use crate::language::Language;

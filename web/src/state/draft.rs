@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use xmpp_federation::{
     Change, Directory, Document, Domain, DomainListChange, Language, LocalizedPartner, Negotiation,
-    PartnerConfig, PartnerEdit, PartnerType,
+    PartnerConfig, PartnerEdit, PartnerField, PartnerType,
 };
 
 /// Whether the editor creates a partner or edits one.
@@ -54,25 +54,24 @@ impl Field {
     /// The field of a diagnostic path relative to the partner (`additionalDomains[2]`).
     pub fn from_path(path: &str) -> Option<Field> {
         let name = path.split('.').next().unwrap_or(path);
-        if let Some(rest) = name.strip_prefix("additionalDomains") {
-            let index = rest
-                .trim_start_matches('[')
-                .trim_end_matches(']')
-                .parse()
-                .unwrap_or(0);
-            return Some(Field::AdditionalDomain(index));
-        }
-        Some(match name {
-            "domain" => Field::Domain,
-            "description" => Field::Description,
-            "partnerType" => Field::PartnerType,
-            "tlsNegotiation" => Field::Tls,
-            "saslNegotiation" => Field::Sasl,
-            "supportDialbackNegotiation" => Field::Dialback,
-            "enableKeepAlive" => Field::KeepAlive,
-            "connectionLimit" => Field::ConnectionLimit,
-            "proxyFqdn" => Field::ProxyFqdn,
-            _ => return None,
+        let (name, index) = name.split_at(name.find('[').unwrap_or(name.len()));
+        Some(match PartnerField::from_name(name)? {
+            PartnerField::Domain => Field::Domain,
+            PartnerField::AdditionalDomains => Field::AdditionalDomain(
+                index
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .parse()
+                    .unwrap_or(0),
+            ),
+            PartnerField::Description => Field::Description,
+            PartnerField::PartnerType => Field::PartnerType,
+            PartnerField::TlsNegotiation => Field::Tls,
+            PartnerField::SaslNegotiation => Field::Sasl,
+            PartnerField::SupportDialbackNegotiation => Field::Dialback,
+            PartnerField::EnableKeepAlive => Field::KeepAlive,
+            PartnerField::ConnectionLimit => Field::ConnectionLimit,
+            PartnerField::ProxyFqdn => Field::ProxyFqdn,
         })
     }
 
@@ -145,31 +144,37 @@ impl Draft {
     /// what it means and reports every problem.
     pub fn to_json(&self) -> Value {
         let mut entry = Map::new();
-        entry.insert("domain".into(), json!(self.domain));
+        let mut insert = |field: PartnerField, value: Value| {
+            entry.insert(field.name().to_owned(), value);
+        };
+        insert(PartnerField::Domain, json!(self.domain));
         if !self.description.is_empty() {
-            entry.insert("description".into(), json!(self.description));
+            insert(PartnerField::Description, json!(self.description));
         }
         if !self.additional_domains.is_empty() {
-            entry.insert("additionalDomains".into(), json!(self.additional_domains));
+            insert(
+                PartnerField::AdditionalDomains,
+                json!(self.additional_domains),
+            );
         }
-        entry.insert("partnerType".into(), json!(self.partner_type));
-        entry.insert("tlsNegotiation".into(), json!(self.tls_negotiation));
-        entry.insert("saslNegotiation".into(), json!(self.sasl_negotiation));
-        entry.insert(
-            "supportDialbackNegotiation".into(),
+        insert(PartnerField::PartnerType, json!(self.partner_type));
+        insert(PartnerField::TlsNegotiation, json!(self.tls_negotiation));
+        insert(PartnerField::SaslNegotiation, json!(self.sasl_negotiation));
+        insert(
+            PartnerField::SupportDialbackNegotiation,
             json!(self.support_dialback_negotiation),
         );
-        entry.insert("enableKeepAlive".into(), json!(self.enable_keep_alive));
+        insert(PartnerField::EnableKeepAlive, json!(self.enable_keep_alive));
         let limit = self.connection_limit.trim();
         if !limit.is_empty() {
             // A number when it is one; otherwise the text, which the reader refuses by name.
             let value = limit
                 .parse::<u64>()
                 .map_or_else(|_| json!(limit), |n| json!(n));
-            entry.insert("connectionLimit".into(), value);
+            insert(PartnerField::ConnectionLimit, value);
         }
         if !self.proxy_fqdn.trim().is_empty() {
-            entry.insert("proxyFqdn".into(), json!(self.proxy_fqdn));
+            insert(PartnerField::ProxyFqdn, json!(self.proxy_fqdn));
         }
         Value::Object(entry)
     }

@@ -360,7 +360,7 @@ impl State {
             return;
         };
         let ours_changed =
-            change.side == Side::Ours && fixed.partner_config != scenario.partner_config;
+            change.side() == Side::Ours && fixed.partner_config != scenario.partner_config;
         if ours_changed {
             // Our entry changes in the editor, as a draft the user commits when satisfied; the
             // negotiation plays the draft at once.

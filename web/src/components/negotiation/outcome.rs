@@ -36,7 +36,7 @@ pub fn FixButton(props: &FixProps) -> Html {
         <button type="button" class="primary apply-fix" {onclick}>
             { T::ApplyFix.text(l) }{ ": " }
             <code>{ format!("{}={}", change.name, change.value) }</code>
-            { format!(" ({}) → {}", change.side.label(l), props.fix.method.label(l)) }
+            { format!(" ({}) → {}", change.side().label(l), props.fix.method.label(l)) }
         </button>
     }
 }

@@ -126,7 +126,7 @@ pub fn StepCard(props: &Props) -> Html {
                     <dl class="card-facts">
                         if let Some(cause) = &step.cause {
                             <dt>{ T::CausedBy.text(l) }</dt>
-                            <dd><code>{ format!("{}={}", cause.name, cause.value) }</code>{ format!(" ({})", cause.side.label(l)) }</dd>
+                            <dd><code>{ format!("{}={}", cause.name, cause.value) }</code>{ format!(" ({})", cause.side().label(l)) }</dd>
                         }
                         <dt>{ T::Specification.text(l) }</dt>
                         <dd>{ step.spec }</dd>
