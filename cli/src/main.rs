@@ -13,7 +13,7 @@ use serde_json::json;
 use xmpp_federation::s2s::{Preset, Scenario};
 use xmpp_federation::{
     ContactRequest, Directory, Document, ENGINE_VERSION, Format, Language, ReadError, Report,
-    RequestError, Severity, changes_to_powershell, decode, simulate_contact,
+    RequestError, changes_to_powershell, decode, simulate_contact,
 };
 
 /// Exit status: no errors found.
@@ -453,30 +453,26 @@ fn load_for_export(
         );
         UNUSABLE
     })?;
-    let unread: Vec<_> = document
-        .diagnostics()
-        .iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .collect();
-    if !unread.is_empty() {
-        let report: Report = document.validate();
-        eprint!(
-            "{}",
-            render::report(file, document.format(), &report, style)
-        );
-        eprintln!(
-            "{}",
-            render::error_line(
-                &style.language.pick(
-                    format!("{file}: not exported: fix the {} error(s) above so that no partner is dropped", unread.len()),
-                    format!("{file}: nicht exportiert: Beheben Sie die {} Fehler oben, damit kein Partner verloren geht", unread.len()),
-                ),
-                style
-            )
-        );
-        return Err(ERRORS);
-    }
-    Ok(document.directory())
+    let unread = match document.directory_for_export() {
+        Ok(directory) => return Ok(directory),
+        Err(unread) => unread.len(),
+    };
+    let report: Report = document.validate();
+    eprint!(
+        "{}",
+        render::report(file, document.format(), &report, style)
+    );
+    eprintln!(
+        "{}",
+        render::error_line(
+            &style.language.pick(
+                format!("{file}: not exported: fix the {unread} error(s) above so that no partner is dropped"),
+                format!("{file}: nicht exportiert: Beheben Sie die {unread} Fehler oben, damit kein Partner verloren geht"),
+            ),
+            style
+        )
+    );
+    Err(ERRORS)
 }
 
 fn export(

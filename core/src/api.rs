@@ -22,7 +22,6 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::contacts::{ContactRequest, ContactTrace, simulate_contact};
-use crate::diagnostic::{LocalizedDiagnostic, Severity};
 use crate::format::{Document, Format, ReadError};
 use crate::gateway::GatewayConfig;
 use crate::language::Language;
@@ -292,25 +291,29 @@ pub struct RenderOptions {
 #[non_exhaustive]
 pub struct NegotiationSettings {
     /// `TlsNegotiation` (default `Required`).
-    #[serde(default = "required")]
+    #[serde(default = "default_tls")]
     #[cfg_attr(feature = "typescript", tsify(optional))]
     pub tls_negotiation: Negotiation,
     /// `SaslNegotiation` (default `Required`).
-    #[serde(default = "required")]
+    #[serde(default = "default_sasl")]
     #[cfg_attr(feature = "typescript", tsify(optional))]
     pub sasl_negotiation: Negotiation,
     /// `SupportDialbackNegotiation` (default true).
-    #[serde(default = "yes")]
+    #[serde(default = "default_dialback")]
     #[cfg_attr(feature = "typescript", tsify(optional))]
     pub support_dialback_negotiation: bool,
 }
 
-fn required() -> Negotiation {
-    Negotiation::Required
+fn default_tls() -> Negotiation {
+    PartnerConfig::DEFAULT_TLS
 }
 
-fn yes() -> bool {
-    true
+fn default_sasl() -> Negotiation {
+    PartnerConfig::DEFAULT_SASL
+}
+
+fn default_dialback() -> bool {
+    PartnerConfig::DEFAULT_DIALBACK
 }
 
 /// A partner directory: the gateway settings and the partners.
@@ -644,27 +647,24 @@ pub fn export_directory(directory: Option<&str>, options_text: Option<&str>) -> 
     };
     let language = options.language;
     let document = attempt!(directory_document(directory, language));
-    let unread: Vec<LocalizedDiagnostic> = document
-        .diagnostics()
-        .iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .map(|d| d.localize(language))
-        .collect();
-    if !unread.is_empty() {
-        return Answer::Failure {
-            errors: unread
-                .into_iter()
-                .map(|d| ApiError {
-                    field: Some(d.path),
-                    ..ApiError::new(
-                        ErrorCode::NotExported,
-                        format!("{} [{}]; {}", d.message, d.code, d.help),
-                    )
-                })
-                .collect(),
-        };
-    }
-    let directory = document.directory();
+    let directory = match document.directory_for_export() {
+        Ok(directory) => directory,
+        Err(unread) => {
+            return Answer::Failure {
+                errors: unread
+                    .into_iter()
+                    .map(|d| d.localize(language))
+                    .map(|d| ApiError {
+                        field: Some(d.path),
+                        ..ApiError::new(
+                            ErrorCode::NotExported,
+                            format!("{} [{}]; {}", d.message, d.code, d.help),
+                        )
+                    })
+                    .collect(),
+            };
+        }
+    };
     Answer::Success(Rendered {
         text: match options.format {
             ExportFormat::Json => directory.to_json(),

@@ -271,11 +271,16 @@ impl MatrixRow {
     }
 
     /// Whether dialback is switched on but "will not operate" because TLS and SASL are both
-    /// `Required` (M1).
+    /// `Required` (M1). Like the methods, this comes from the machines: it is the rule our
+    /// proxy's policy follows in the simulation, asked of the row.
     pub fn dialback_inoperative(self) -> bool {
-        self.dialback()
-            && self.tls() == Negotiation::Required
-            && self.sasl() == Negotiation::Required
+        crate::s2s::row_dialback_inoperative(self)
+    }
+
+    /// Whether the Control Panel refuses the row although the matrix gives it a method, TCP
+    /// dialback (M5 and M11).
+    pub fn refused_but_negotiable(self) -> bool {
+        self.refused_by_control_panel() && !self.expected_methods().is_empty()
     }
 
     /// Whether SASL is on while TLS is not `Required`: "SASL requires TLS. Allowing TLS to be

@@ -28,7 +28,7 @@ impl Negotiation {
     ];
 
     /// The cmdlet's name for the value: `Required`, `Optional` or `NotSupported`.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Negotiation::Required => "Required",
             Negotiation::Optional => "Optional",
@@ -85,7 +85,7 @@ impl PartnerType {
     ];
 
     /// The cmdlet's name for the value.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             PartnerType::Federated => "Federated",
             PartnerType::PublicVerified => "PublicVerified",

@@ -79,6 +79,29 @@ fn control_panel_refuses_sasl_without_tls() {
     assert_eq!(refused, ["M5", "M6", "M11", "M12"]);
 }
 
+/// "Dialback will not operate if both SASL and TLS are required": only M1 switches dialback on
+/// without it operating. The rule comes from our proxy's policy in the simulation.
+#[test]
+fn dialback_is_inoperative_only_in_m1() {
+    let inoperative: Vec<&str> = MatrixRow::ALL
+        .iter()
+        .filter(|r| r.dialback_inoperative())
+        .map(|r| r.name())
+        .collect();
+    assert_eq!(inoperative, ["M1"]);
+}
+
+/// The Control Panel refuses SASL without TLS even where the matrix leaves TCP dialback.
+#[test]
+fn control_panel_refuses_two_rows_that_negotiate() {
+    let refused: Vec<&str> = MatrixRow::ALL
+        .iter()
+        .filter(|r| r.refused_but_negotiable())
+        .map(|r| r.name())
+        .collect();
+    assert_eq!(refused, ["M5", "M11"]);
+}
+
 /// The common table agrees with the matrix except in one cell: C2 lists TCP dialback, which the
 /// matrix (M7) does not. We follow the matrix; this test pins the single deviation.
 #[test]

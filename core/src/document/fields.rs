@@ -1,6 +1,7 @@
 //! The fields of each document object, once: their JSON and cmdlet names, kinds and defaults.
 //! The interpreter, the JSON Schema and the exporters all read this table.
 
+use crate::partner::PartnerConfig;
 use crate::settings::{Negotiation, PartnerType};
 
 /// What a field holds.
@@ -102,12 +103,12 @@ pub(crate) const PARTNER: [Field; 10] = [
     ),
     with(
         field("partnerType", "PartnerType", Kind::Enum(PARTNER_TYPE)),
-        Default::Text("PublicUnverified"),
+        Default::Text(PartnerConfig::DEFAULT_PARTNER_TYPE.name()),
         "What the partner's contacts may do (-PartnerType).",
     ),
     with(
         field("tlsNegotiation", "TlsNegotiation", Kind::Enum(NEGOTIATION)),
-        Default::Text("Required"),
+        Default::Text(PartnerConfig::DEFAULT_TLS.name()),
         "TLS negotiation (-TlsNegotiation).",
     ),
     with(
@@ -116,7 +117,7 @@ pub(crate) const PARTNER: [Field; 10] = [
             "SaslNegotiation",
             Kind::Enum(NEGOTIATION),
         ),
-        Default::Text("Required"),
+        Default::Text(PartnerConfig::DEFAULT_SASL.name()),
         "SASL negotiation; SASL needs TLS (-SaslNegotiation).",
     ),
     with(
@@ -125,12 +126,12 @@ pub(crate) const PARTNER: [Field; 10] = [
             "SupportDialbackNegotiation",
             Kind::Bool,
         ),
-        Default::Bool(true),
+        Default::Bool(PartnerConfig::DEFAULT_DIALBACK),
         "Whether server dialback (XEP-0220) is supported (-SupportDialbackNegotiation).",
     ),
     with(
         field("enableKeepAlive", "EnableKeepAlive", Kind::Bool),
-        Default::Bool(true),
+        Default::Bool(PartnerConfig::DEFAULT_KEEP_ALIVE),
         "Whether the partner must send keep-alives (-EnableKeepAlive).",
     ),
     nullable(with(

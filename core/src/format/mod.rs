@@ -469,6 +469,22 @@ impl Document {
         )
     }
 
+    /// The directory to export, or the errors that refuse the export: a partner with an error
+    /// in its fields is left out of [`Document::directory`], so exporting a document with any
+    /// error would drop it. Every exporter (the npm package, the command-line tool) asks here.
+    pub fn directory_for_export(&self) -> Result<Directory, Vec<&Diagnostic>> {
+        let errors: Vec<&Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .collect();
+        if errors.is_empty() {
+            Ok(self.directory())
+        } else {
+            Err(errors)
+        }
+    }
+
     /// The number of partner entries, including those whose fields have errors.
     pub fn len(&self) -> usize {
         self.entries.len()

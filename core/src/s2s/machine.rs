@@ -131,7 +131,7 @@ impl Cause {
     /// The setting that decides whether dialback is used: dialback itself, unless SASL
     /// `Required` (secure authentication) turns it off.
     pub(crate) fn dialback_use(peer: &Peer) -> Cause {
-        if peer.dialback && !peer.uses_dialback() {
+        if peer.dialback_inoperative() {
             Cause::sasl(peer)
         } else {
             Cause::dialback(peer)

@@ -17,6 +17,19 @@ pub fn established_method(scenario: &Scenario) -> Option<AuthenticationMethod> {
     run(scenario).result.ok().map(|done| done.method)
 }
 
+/// Whether our proxy, set up as `row`, has dialback switched on but does not use it: the rule
+/// the machines follow, asked of Lync's policy.
+pub(crate) fn dialback_inoperative(row: MatrixRow) -> bool {
+    // INVARIANT: a valid domain name.
+    #[allow(clippy::expect_used)]
+    let ours = Domain::parse("contoso.example").expect("a valid domain");
+    let mut config = PartnerConfig::new(ours.clone());
+    config.tls_negotiation = row.tls();
+    config.sasl_negotiation = row.sasl();
+    config.support_dialback_negotiation = row.dialback();
+    Peer::lync(ours, &config, Certificate::Valid, false).dialback_inoperative()
+}
+
 /// The methods a row can end with, computed once per process and row (a row takes 324
 /// negotiations, about 2.5 ms in a release build).
 pub(crate) fn methods(row: MatrixRow) -> MethodSet {

@@ -44,7 +44,7 @@ pub use scenario::{
 pub use setting::{EnvironmentSetting, PeerSetting, Setting, SettingError, SettingName, Side};
 pub use simulate::simulate;
 
-pub(crate) use matrix::methods as row_methods;
+pub(crate) use matrix::{dialback_inoperative as row_dialback_inoperative, methods as row_methods};
 pub use trace::{
     Condition, Connection, Failure, FederationLevel, Fix, Kind, LocalizedStep, LocalizedTrace,
     Outcome, Party, Phase, Step, Trace, Unnamed,

@@ -444,6 +444,15 @@ impl Peer {
                 || self.effective_sasl() != Negotiation::Required)
     }
 
+    /// Whether dialback is switched on but does not operate (see [`Peer::uses_dialback`]): the
+    /// rule behind Lync's matrix row M1, which [`MatrixRow::dialback_inoperative`] asks of our
+    /// proxy.
+    ///
+    /// [`MatrixRow::dialback_inoperative`]: crate::MatrixRow::dialback_inoperative
+    pub(crate) fn dialback_inoperative(&self) -> bool {
+        self.dialback && !self.uses_dialback()
+    }
+
     /// Whether the server can do TLS as the initiating server. Prosody without a TLS context
     /// (`s2s_allow_encryption = false`, shown as no certificate) cannot, even when
     /// `s2s_require_encryption` asks for it.

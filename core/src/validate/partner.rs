@@ -173,7 +173,7 @@ fn negotiation(partner: &PartnerConfig, path: &str, out: &mut Vec<Diagnostic>) {
             "supportDialbackNegotiation"
         };
         out.push(Diagnostic::new(Detail::NoAuthenticationMethod { row }, at(field)).with_row(row));
-    } else if row.refused_by_control_panel() {
+    } else if row.refused_but_negotiable() {
         // M5 and M11: the Control Panel refuses them, yet the matrix gives them TCP dialback.
         out.push(
             Diagnostic::new(Detail::MatrixTcpDialbackOnly { row }, at("saslNegotiation"))

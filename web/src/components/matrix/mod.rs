@@ -81,7 +81,7 @@ pub fn MatrixPage() -> Html {
                                 <td>{ bool_text(summary.support_dialback_negotiation) }</td>
                                 <td>{ crate::components::partners::methods_text(summary.expected_methods, l) }</td>
                                 <td>
-                                    if summary.refused_by_control_panel && summary.verdict != RowVerdict::NotValid {
+                                    if row.refused_but_negotiable() {
                                         <span class="refused">{ T::MatrixVerdictRefused.text(l) }</span>
                                     } else {
                                         { verdict }
