@@ -4,6 +4,7 @@ mod confusables;
 mod deps;
 mod generated;
 mod pkg;
+mod publish;
 mod tools;
 mod web;
 
@@ -178,6 +179,7 @@ fn finish_test() -> Result<(), String> {
         ],
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
+    publish::check()?;
     // The npm package: built, then tested as a consumer gets it.
     pkg::build()?;
     run("node", &["--test", "pkg/test/"], &[])?;
