@@ -1,5 +1,6 @@
 //! The build driver. `cargo xtask help` lists the commands.
 
+mod api;
 mod confusables;
 mod deps;
 mod generated;
@@ -28,12 +29,16 @@ Commands:
   confusables   Regenerate core/src/validate/confusable_table.rs
   schema        Regenerate the JSON Schemas in schema/
   docs          Regenerate docs/diagnostics.md and docs/profiles.md
+  api           Regenerate core/public-api.txt and probe/public-api.txt, the public API listings
   help          Show this text
 
 Generators take --check to fail instead of writing when the file is out of date.
 ";
 
 fn main() -> ExitCode {
+    if let Some(status) = api::rustdoc_shim() {
+        return status;
+    }
     let args: Vec<String> = env::args().skip(1).collect();
     let check = args.iter().any(|a| a == "--check");
     let result = match args.first().map(String::as_str) {
@@ -53,6 +58,7 @@ fn main() -> ExitCode {
         Some("docs") => {
             generated::diagnostics_doc(check).and_then(|()| generated::profiles_doc(check))
         }
+        Some("api") => api::listings(check),
         Some("help") | None => {
             print!("{HELP}");
             Ok(())
@@ -161,6 +167,7 @@ fn checks() -> Result<(), String> {
     generated::diagnostics_doc(true)?;
     generated::profiles_doc(true)?;
     deps::core_has_no_io()?;
+    api::listings(true)?;
     run(&cargo, &["test", "--workspace", "--all-features"], &[])
 }
 
