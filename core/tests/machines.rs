@@ -2,7 +2,7 @@
 //! expect is the peer's fault; input only a driver can get wrong is an internal error.
 
 use xmpp_federation::s2s::machine::{
-    Action, Endpoint, Failed, Initiating, Input, Machine, Reason, Receiving,
+    Action, Blame, Endpoint, Initiating, Input, Machine, Receiving, StreamFailure,
 };
 use xmpp_federation::s2s::xml::{Element, StreamEvent, StreamParser, ns, stream_header};
 use xmpp_federation::s2s::{Condition, Direction, OurSide, Preset, Scenario, Side};
@@ -36,7 +36,7 @@ fn partner_header() -> StreamEvent {
         .remove(0)
 }
 
-fn failure(actions: &[Action]) -> &Failed {
+fn failure(actions: &[Action]) -> &StreamFailure {
     match actions.last() {
         Some(Action::Finish(Err(failed))) => failed,
         other => panic!("the machine did not fail: {other:?}"),
@@ -83,7 +83,7 @@ fn a_stanza_before_authentication_is_the_peers_fault() {
     assert_eq!(text, "Unexpected <message/> (jabber:server)");
     assert!(actions.iter().any(|a| matches!(a, Action::Close(_))));
     let failed = failure(&actions);
-    assert_eq!(failed.reason, Reason::PeerMisbehaved);
+    assert_eq!(failed.blame, Blame::PeerMisbehaved);
     assert_eq!(
         failed.condition,
         Condition::StreamError {
@@ -119,7 +119,7 @@ fn an_answer_nobody_asked_for_is_the_peers_fault() {
     let (condition, text) = stream_error(&actions);
     assert_eq!(condition, "unsupported-stanza-type");
     assert!(text.contains("<proceed/>"), "{text}");
-    assert_eq!(failure(&actions).reason, Reason::PeerMisbehaved);
+    assert_eq!(failure(&actions).blame, Blame::PeerMisbehaved);
     // Nothing more happens on a stream that has ended.
     assert!(machine.handle(Input::ConnectionClosed).is_empty());
 }
@@ -149,7 +149,7 @@ fn an_input_only_a_driver_can_get_wrong_blames_nobody() {
     // A handshake result before any connection, let alone a handshake.
     let actions = machine.handle(Input::TlsEstablished { peer: None });
     let failed = failure(&actions);
-    assert_eq!(failed.reason, Reason::Internal);
+    assert_eq!(failed.blame, Blame::Internal);
     assert_eq!(
         failed.condition,
         Condition::Misdriven {

@@ -18,8 +18,8 @@ use super::wire::{Received, Wire};
 use xmpp_federation::Domain;
 use xmpp_federation::s2s::Kind;
 use xmpp_federation::s2s::machine::{
-    Action, Done, Endpoint, Failed, Input, Machine, Note, NoteKind, Offer, Reason, Restart, Role,
-    Verification, Verifier, VerifyRequest,
+    Action, Blame, Done, Endpoint, Input, Machine, Note, NoteKind, Offer, Restart, Role,
+    StreamFailure, Verification, Verifier, VerifyRequest,
 };
 use xmpp_federation::s2s::xml::{Element, STREAM_CLOSE, StreamEvent, ns, stream_header};
 use xmpp_federation::s2s::{
@@ -41,7 +41,7 @@ const MAX_INPUTS: usize = 500;
 #[derive(Debug, Clone)]
 pub(crate) enum Finished {
     Done(Done),
-    Failed { step: usize, failed: Failed },
+    Failed { step: usize, failure: StreamFailure },
     Verified(Verification),
 }
 
@@ -141,11 +141,11 @@ impl End {
                 let step = self.probe.last_step();
                 break Finished::Failed {
                     step,
-                    failed: Failed {
+                    failure: StreamFailure {
                         condition: Condition::Unreadable {
                             message: format!("no outcome after {MAX_INPUTS} events"),
                         },
-                        reason: Reason::Silent,
+                        blame: Blame::Silent,
                     },
                 };
             }
@@ -161,9 +161,9 @@ impl End {
                     // The connection is gone and the machine has nothing more to say.
                     break Finished::Failed {
                         step: self.last_received.unwrap_or_else(|| self.probe.last_step()),
-                        failed: Failed {
+                        failure: StreamFailure {
                             condition: Condition::ConnectionClosed,
-                            reason: Reason::PeerClosed,
+                            blame: Blame::PeerClosed,
                         },
                     };
                 }
@@ -265,13 +265,13 @@ impl End {
                 Flow::Continue
             }
             Action::Finish(Ok(done)) => Flow::Finish(Finished::Done(done)),
-            Action::Finish(Err(failed)) => {
+            Action::Finish(Err(failure)) => {
                 // The step that failed: ours in this batch, or else what we last received.
                 let step = self
                     .batch_step
                     .or(self.last_received)
                     .unwrap_or_else(|| self.probe.last_step());
-                Flow::Finish(Finished::Failed { step, failed })
+                Flow::Finish(Finished::Failed { step, failure })
             }
         }
     }
@@ -438,9 +438,9 @@ impl End {
         }
         Flow::Finish(Finished::Failed {
             step: last_step.unwrap_or_else(|| self.probe.last_step()),
-            failed: Failed {
+            failure: StreamFailure {
                 condition: Condition::Unreachable { error: last_error },
-                reason: Reason::Unreachable,
+                blame: Blame::Unreachable,
             },
         })
     }
@@ -485,9 +485,9 @@ impl End {
                 let step = self.record_theirs(None, Kind::Timeout { seconds });
                 Err(Finished::Failed {
                     step,
-                    failed: Failed {
+                    failure: StreamFailure {
                         condition: Condition::Timeout { seconds },
-                        reason: Reason::Silent,
+                        blame: Blame::Silent,
                     },
                 })
             }
@@ -500,9 +500,9 @@ impl End {
                 );
                 Err(Finished::Failed {
                     step,
-                    failed: Failed {
+                    failure: StreamFailure {
                         condition: Condition::Unreadable { message },
-                        reason: Reason::Silent,
+                        blame: Blame::Silent,
                     },
                 })
             }
@@ -686,7 +686,7 @@ impl End {
     fn tls_failed(&mut self, message: String, seen: &SeenSlot, rejected_by_us: bool) -> Flow {
         let status = seen.lock().ok().and_then(|s| s.clone()).map(|s| s.status);
         let our_domain = self.lane.context.for_party(self.lane.ours_initiating, true);
-        let (kind, condition, reason, cause) = match status {
+        let (kind, condition, blame, cause) = match status {
             Some(status) if rejected_by_us => (
                 Kind::TlsHandshakeFailed {
                     by_initiating: self.lane.ours_initiating,
@@ -697,7 +697,7 @@ impl End {
                     certificate: status,
                     of: self.lane.theirs(),
                 },
-                Reason::Certificate { local: false },
+                Blame::Certificate { local: false },
                 Some(Setting::new(
                     SettingName::Ours(PeerSetting::StrictCertificateValidation),
                     "true",
@@ -715,7 +715,7 @@ impl End {
                         certificate: own,
                         of: self.lane.ours(),
                     },
-                    Reason::Certificate { local: false },
+                    Blame::Certificate { local: false },
                     Some(Setting::new(
                         SettingName::Partner(PeerSetting::StrictCertificateValidation),
                         "true",
@@ -730,7 +730,7 @@ impl End {
                         message: message.clone(),
                     },
                     Condition::TlsVersion,
-                    Reason::TlsVersion {
+                    Blame::TlsVersion {
                         initiating_at_fault: !self.lane.ours_initiating,
                     },
                     None,
@@ -741,7 +741,7 @@ impl End {
                     message: message.clone(),
                 },
                 Condition::TlsError { message },
-                Reason::Silent,
+                Blame::Silent,
                 None,
             ),
         };
@@ -756,7 +756,7 @@ impl End {
         self.wire = None;
         Flow::Finish(Finished::Failed {
             step,
-            failed: Failed { condition, reason },
+            failure: StreamFailure { condition, blame },
         })
     }
 
@@ -860,11 +860,11 @@ impl End {
                     if let (Finished::Done(_), Some(condition)) = (&*finished, error) {
                         *finished = Finished::Failed {
                             step,
-                            failed: Failed {
+                            failure: StreamFailure {
                                 condition: Condition::StreamError {
                                     condition: condition.to_owned(),
                                 },
-                                reason: Reason::PeerClosed,
+                                blame: Blame::PeerClosed,
                             },
                         };
                     }

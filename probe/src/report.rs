@@ -445,11 +445,11 @@ pub(crate) fn build(
             };
             Outcome::established(done, receiving_certificate)
         }
-        Finished::Failed { step, failed } => {
+        Finished::Failed { step, failure } => {
             let predicted = prediction.outcome().failure.as_ref();
             let fault = match predicted {
-                Some(p) if p.condition == failed.condition => p.fault,
-                _ => scenario.fault(failed, Side::Ours),
+                Some(p) if p.condition == failure.condition => p.fault,
+                _ => scenario.fault(failure, Side::Ours),
             };
             let encrypted = steps
                 .iter()
@@ -458,7 +458,7 @@ pub(crate) fn build(
                 encrypted,
                 Failure::new(
                     *step,
-                    failed.condition.clone(),
+                    failure.condition.clone(),
                     fault,
                     predicted.and_then(|p| p.fix.clone()),
                 ),

@@ -9,7 +9,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 use tokio::time::timeout;
 use xmpp_federation::s2s::Kind;
-use xmpp_federation::s2s::machine::{Endpoint, Failed, Initiating, Reason, Receiving, Role};
+use xmpp_federation::s2s::machine::{Blame, Endpoint, Initiating, Receiving, Role, StreamFailure};
 use xmpp_federation::s2s::record::Context;
 use xmpp_federation::s2s::{Certificate, Condition, Connection, Direction, Party, Peer};
 
@@ -124,9 +124,9 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
         } else {
             inbound.recv().await.unwrap_or(Finished::Failed {
                 step: 0,
-                failed: Failed {
+                failure: StreamFailure {
                     condition: Condition::ConnectionClosed,
-                    reason: Reason::Silent,
+                    blame: Blame::Silent,
                 },
             })
         }
@@ -152,9 +152,9 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
             );
             Finished::Failed {
                 step,
-                failed: Failed {
+                failure: StreamFailure {
                     condition: Condition::Timeout { seconds },
-                    reason: Reason::Silent,
+                    blame: Blame::Silent,
                 },
             }
         }

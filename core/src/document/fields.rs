@@ -26,6 +26,8 @@ pub(crate) enum Default {
     Number(u32),
 }
 
+/// A field of a document object (a partner entry, the gateway settings, the directory): its
+/// names, kind and default.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Field {
     /// The JSON, XML and path name.

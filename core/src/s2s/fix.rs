@@ -1,6 +1,6 @@
 //! Who is at fault when a negotiation fails, and the smallest change that makes it work.
 
-use super::machine::{Failed, Reason};
+use super::machine::{Blame, StreamFailure};
 use super::peer::{Certificate, Peer, TlsVersion};
 use super::scenario::{Direction, DnsRecord, Scenario};
 use super::setting::{EnvironmentSetting, PeerSetting, Setting, SettingName, Side};
@@ -11,17 +11,17 @@ use crate::gateway::GatewayConfig;
 use crate::settings::Negotiation;
 use crate::validate::validate_partner;
 
-/// The side whose setting, certificate or DNS is to blame, if any: a simulation that reached no
-/// outcome blames nobody. `reporter` is the side that reported the failure; some reasons are
+/// The side whose setting, certificate or DNS is at fault, if any: a simulation that reached no
+/// outcome blames nobody. `reporter` is the side that reported the failure; some blames are
 /// relative to it.
-pub(crate) fn fault(scenario: &Scenario, failed: &Failed, reporter: Side) -> Option<Side> {
-    if failed.reason == Reason::Internal {
+pub(crate) fn fault(scenario: &Scenario, failure: &StreamFailure, reporter: Side) -> Option<Side> {
+    if failure.blame == Blame::Internal {
         return None;
     }
-    Some(blame(scenario, failed, reporter))
+    Some(side_at_fault(scenario, failure, reporter))
 }
 
-fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
+fn side_at_fault(scenario: &Scenario, failure: &StreamFailure, reporter: Side) -> Side {
     let other = |side: Side| match side {
         Side::Ours => Side::Partner,
         _ => Side::Ours,
@@ -34,30 +34,30 @@ fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
             &scenario.partner
         }
     };
-    match failed.reason {
-        Reason::Internal => Side::Environment,
-        Reason::Dns
-        | Reason::Authoritative
-        | Reason::HostUnknown
-        | Reason::PeerClosed
-        | Reason::Certificate { .. } => Side::Environment,
+    match failure.blame {
+        Blame::Internal => Side::Environment,
+        Blame::Dns
+        | Blame::Authoritative
+        | Blame::HostUnknown
+        | Blame::PeerClosed
+        | Blame::Certificate { .. } => Side::Environment,
         // The server that cannot be reached: its firewall, or what listens on its port.
-        Reason::Unreachable => other(reporter),
+        Blame::Unreachable => other(reporter),
         // A server that stops answering is at fault, unless the cause is known better.
-        Reason::Silent => Side::Partner,
+        Blame::Silent => Side::Partner,
         // Whoever broke the protocol: the reporter's peer.
-        Reason::PeerMisbehaved => other(reporter),
+        Blame::PeerMisbehaved => other(reporter),
         // The driver replaces this with the fault of the verification stream.
-        Reason::Unverified => Side::Environment,
-        Reason::EncryptionUnavailable => reporter,
+        Blame::Unverified => Side::Environment,
+        Blame::EncryptionUnavailable => reporter,
         // The authoritative server belongs to the initiating server's own deployment: a key it
         // does not confirm means their dialback secrets differ (XEP-0220 §2.2.2).
-        Reason::KeyInvalid => match scenario.direction {
+        Blame::KeyInvalid => match scenario.direction {
             Direction::Outbound => Side::Ours,
             Direction::Inbound => Side::Partner,
         },
-        Reason::NotAllowed => Side::Ours,
-        Reason::TlsVersion {
+        Blame::NotAllowed => Side::Ours,
+        Blame::TlsVersion {
             initiating_at_fault,
         } => {
             let initiating = match scenario.direction {
@@ -70,8 +70,8 @@ fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
                 other(initiating)
             }
         }
-        Reason::Denied => Side::Partner,
-        Reason::TlsUnavailable { local } => {
+        Blame::Denied => Side::Partner,
+        Blame::TlsUnavailable { local } => {
             let side = if local { reporter } else { other(reporter) };
             // A side that supports TLS but has no certificate cannot offer it: a certificate
             // problem, not a policy one.
@@ -81,7 +81,7 @@ fn blame(scenario: &Scenario, failed: &Failed, reporter: Side) -> Side {
                 side
             }
         }
-        Reason::NoCommonMethod => {
+        Blame::NoCommonMethod => {
             let partner = &scenario.partner;
             // SASL is mandatory to implement (RFC 6120 §6): a side that does not support it
             // while the other does is at fault first; then a side that refuses dialback while

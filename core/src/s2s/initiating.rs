@@ -3,8 +3,8 @@
 
 use super::dialback;
 use super::machine::{
-    Action, Cause, Done, ErrorReason, Failed, Input, Machine, Note, NoteKind, Reason, Rejection,
-    Restart, Verification, abandon, declares_dialback, ending, header, misdriven,
+    Action, Blame, Done, Input, Machine, Note, NoteKind, PeerValue, Reason, Rejection, Restart,
+    StreamFailure, Verification, abandon, declares_dialback, ending, header, misdriven,
     refuse_unexpected, unexpected,
 };
 use super::peer::{Certificate, Peer};
@@ -121,13 +121,13 @@ impl Initiating {
         {
             return Some(Rejection {
                 status: presented,
-                cause: Cause::strict(&self.policy),
+                cause: PeerValue::strict(&self.policy),
             });
         }
         (self.profile().lenient_needs_dialback.value && !self.policy.uses_dialback()).then(|| {
             Rejection {
                 status: presented,
-                cause: Cause::dialback(&self.policy),
+                cause: PeerValue::dialback(&self.policy),
             }
         })
     }
@@ -142,7 +142,7 @@ impl Initiating {
             element,
             Note::because(
                 NoteKind::StreamOpen { restart, dialback },
-                Cause::dialback_use(&self.policy),
+                PeerValue::dialback_use(&self.policy),
             ),
         )]
     }
@@ -180,9 +180,9 @@ impl Initiating {
         {
             return self.end_with(
                 Ending::Close,
-                ErrorReason::CertificateRefused { status },
-                Cause::strict(&self.policy),
-                Reason::Certificate { local: false },
+                Reason::CertificateRejected { status },
+                PeerValue::strict(&self.policy),
+                Blame::Certificate { local: false },
             );
         }
         let starttls = features.find("starttls", ns::TLS);
@@ -198,15 +198,15 @@ impl Initiating {
                 self.state = State::ExpectProceed;
                 return vec![Action::Send(
                     Element::new("starttls", ns::TLS),
-                    Note::because(NoteKind::StartTls { offered }, Cause::tls(&self.policy)),
+                    Note::because(NoteKind::StartTls { offered }, PeerValue::tls(&self.policy)),
                 )];
             }
             if can && requires && !offered {
                 return self.end_with(
                     profile.tls_unoffered.value,
-                    ErrorReason::TlsNotOffered,
-                    Cause::tls(&self.policy),
-                    Reason::TlsUnavailable { local: false },
+                    Reason::TlsNotOffered,
+                    PeerValue::tls(&self.policy),
+                    Blame::TlsUnavailable { local: false },
                 );
             }
             // Some servers without TLS go on to authenticate, required STARTTLS or not.
@@ -215,9 +215,9 @@ impl Initiating {
                 // support.
                 return self.end_with(
                     profile.required_starttls.value,
-                    ErrorReason::TlsNotSupported,
-                    Cause::tls(&self.policy),
-                    Reason::TlsUnavailable { local: true },
+                    Reason::TlsNotSupported,
+                    PeerValue::tls(&self.policy),
+                    Blame::TlsUnavailable { local: true },
                 );
             }
         }
@@ -256,7 +256,7 @@ impl Initiating {
                     NoteKind::Auth {
                         identity: own_domain.then(|| self.policy.domain.as_str().to_owned()),
                     },
-                    Cause::sasl(&self.policy),
+                    PeerValue::sasl(&self.policy),
                 ),
             )];
         }
@@ -276,31 +276,31 @@ impl Initiating {
             return self.give_up(
                 "policy-violation",
                 Some("Encrypted server-to-server communication is required but was not offered"),
-                ErrorReason::EncryptionRequired {
+                Reason::EncryptionRequired {
                     authenticated: false,
                 },
-                Cause::tls(&self.policy),
-                Reason::EncryptionUnavailable,
+                PeerValue::tls(&self.policy),
+                Blame::EncryptionUnavailable,
             );
         }
         let cause = if external && !self.policy.effective_sasl().is_supported() {
-            Cause::sasl(&self.policy)
+            PeerValue::sasl(&self.policy)
         } else if dialback_offered && !self.policy.uses_dialback() {
             if self.policy.dialback {
-                Cause::sasl(&self.policy)
+                PeerValue::sasl(&self.policy)
             } else {
-                Cause::dialback(&self.policy)
+                PeerValue::dialback(&self.policy)
             }
         } else if external && self.policy.certificate == Certificate::Missing {
-            Cause::certificate(&self.policy)
+            PeerValue::certificate(&self.policy)
         } else {
-            Cause::sasl(&self.policy)
+            PeerValue::sasl(&self.policy)
         };
         self.end_with(
             profile.no_method.value,
-            ErrorReason::NoViableMethod,
+            Reason::NoViableMethod,
             cause,
-            Reason::NoCommonMethod,
+            Blame::NoCommonMethod,
         )
     }
 
@@ -321,7 +321,7 @@ impl Initiating {
             NoteKind::DialbackKey {
                 stream_id: stream_id.clone(),
             },
-            Cause::dialback(&self.policy),
+            PeerValue::dialback(&self.policy),
         );
         self.state = State::ExpectDialbackResult { stream_id };
         self.key_sent = true;
@@ -343,18 +343,18 @@ impl Initiating {
                     Some(
                         "Encrypted server-to-server communication is required but was not offered",
                     ),
-                    ErrorReason::EncryptionRequired {
+                    Reason::EncryptionRequired {
                         authenticated: true,
                     },
-                    Cause::tls(&self.policy),
-                    Reason::EncryptionUnavailable,
+                    PeerValue::tls(&self.policy),
+                    Blame::EncryptionUnavailable,
                 )
             }
             Some("invalid") if let Some(ending) = profile.refused_key.value => self.end_with(
                 ending,
-                ErrorReason::DialbackRefused,
-                Cause::dialback(&self.policy),
-                Reason::KeyInvalid,
+                Reason::DialbackRefused,
+                PeerValue::dialback(&self.policy),
+                Blame::KeyInvalid,
             ),
             Some("valid") => {
                 self.state = State::Done;
@@ -367,9 +367,9 @@ impl Initiating {
             }
             Some("invalid") => {
                 self.state = State::Done;
-                vec![Action::Finish(Err(Failed {
+                vec![Action::Finish(Err(StreamFailure {
                     condition: Condition::DialbackInvalid,
-                    reason: Reason::KeyInvalid,
+                    blame: Blame::KeyInvalid,
                 }))]
             }
             Some("error") => {
@@ -379,11 +379,11 @@ impl Initiating {
                     .and_then(first_child)
                     .unwrap_or("undefined-condition")
                     .to_owned();
-                vec![Action::Finish(Err(Failed {
-                    reason: if condition == "policy-violation" || condition == "not-authorized" {
-                        Reason::NoCommonMethod
+                vec![Action::Finish(Err(StreamFailure {
+                    blame: if condition == "policy-violation" || condition == "not-authorized" {
+                        Blame::NoCommonMethod
                     } else {
-                        Reason::Authoritative
+                        Blame::Authoritative
                     },
                     condition: Condition::DialbackError { condition },
                 }))]
@@ -400,23 +400,23 @@ impl Initiating {
         &mut self,
         condition: &'static str,
         text: Option<&str>,
-        reason: ErrorReason,
-        cause: Cause,
-        failure: Reason,
+        reason: Reason,
+        cause: PeerValue,
+        blame: Blame,
     ) -> Vec<Action> {
         self.state = State::Done;
         let close = self.close();
         let lang = self.profile().texts_have_lang.value;
-        ending(condition, text, reason, Some(cause), close, failure, lang)
+        ending(condition, text, reason, Some(cause), close, blame, lang)
     }
 
     /// Ends the stream as the profile says: with a stream error, or a bare closing tag.
     fn end_with(
         &mut self,
         ending: Ending,
-        reason: ErrorReason,
-        cause: Cause,
-        failure: Reason,
+        reason: Reason,
+        cause: PeerValue,
+        blame: Blame,
     ) -> Vec<Action> {
         self.state = State::Done;
         // Some write nothing at all on their first, unencrypted stream.
@@ -426,7 +426,7 @@ impl Initiating {
             ending
         };
         let lang = self.profile().texts_have_lang.value;
-        abandon(ending, reason, Some(cause), &mut self.closed, failure, lang)
+        abandon(ending, reason, Some(cause), &mut self.closed, blame, lang)
     }
 
     /// Sends the closing stream tag, once.
@@ -453,9 +453,9 @@ impl Initiating {
         Some(self.give_up(
             "not-authorized",
             Some(&text),
-            ErrorReason::SecureAuth { status },
-            Cause::sasl(&self.policy),
-            Reason::Certificate { local: false },
+            Reason::SecureAuth { status },
+            PeerValue::sasl(&self.policy),
+            Blame::Certificate { local: false },
         ))
     }
 
@@ -484,16 +484,18 @@ impl Machine for Initiating {
                 self.state = State::Connecting;
                 vec![Action::Connect(endpoint)]
             }
-            (State::Resolving, Input::Resolved(Err(record))) => vec![Action::Finish(Err(Failed {
-                condition: Condition::Dns { record },
-                reason: Reason::Dns,
-            }))],
+            (State::Resolving, Input::Resolved(Err(record))) => {
+                vec![Action::Finish(Err(StreamFailure {
+                    condition: Condition::Dns { record },
+                    blame: Blame::Dns,
+                }))]
+            }
             (State::Connecting, Input::Connected) => self.open(Restart::Initial),
             // RFC 6120 §3.2.1 steps 6-8: no other address is left to try.
             (State::Connecting, Input::ConnectFailed(error)) => {
-                vec![Action::Finish(Err(Failed {
+                vec![Action::Finish(Err(StreamFailure {
                     condition: Condition::Unreachable { error },
-                    reason: Reason::Unreachable,
+                    blame: Blame::Unreachable,
                 }))]
             }
             (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
@@ -553,11 +555,11 @@ impl Machine for Initiating {
                     return self.dialback(stream_id);
                 }
                 let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
+                actions.push(Action::Finish(Err(StreamFailure {
                     condition: Condition::SaslFailure {
                         condition: first_child(&e).unwrap_or("not-authorized").to_owned(),
                     },
-                    reason: Reason::Certificate { local: true },
+                    blame: Blame::Certificate { local: true },
                 })));
                 actions
             }
@@ -582,8 +584,8 @@ impl Machine for Initiating {
                 let condition = first_child(&e).unwrap_or("undefined-condition").to_owned();
                 // The other side reports the precise reason; here it only ended the stream.
                 let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
-                    reason: Reason::PeerClosed,
+                actions.push(Action::Finish(Err(StreamFailure {
+                    blame: Blame::PeerClosed,
                     condition: Condition::StreamError { condition },
                 })));
                 actions
@@ -599,9 +601,9 @@ impl Machine for Initiating {
                     self.closed = true;
                     Vec::new()
                 };
-                actions.push(Action::Finish(Err(Failed {
+                actions.push(Action::Finish(Err(StreamFailure {
                     condition: Condition::TlsFailure,
-                    reason: Reason::TlsUnavailable { local: false },
+                    blame: Blame::TlsUnavailable { local: false },
                 })));
                 actions
             }
@@ -610,15 +612,15 @@ impl Machine for Initiating {
             (State::Done, _) => Vec::new(),
             (_, Input::Received(StreamEvent::Close)) => {
                 let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
+                actions.push(Action::Finish(Err(StreamFailure {
                     condition: Condition::ConnectionClosed,
-                    reason: Reason::PeerClosed,
+                    blame: Blame::PeerClosed,
                 })));
                 actions
             }
-            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(Failed {
+            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(StreamFailure {
                 condition: Condition::ConnectionClosed,
-                reason: Reason::PeerClosed,
+                blame: Blame::PeerClosed,
             }))],
             // Answers to the verification requests this stream carries ([`Action::Carry`]):
             // the driver hands them on to the machine that waits for them.

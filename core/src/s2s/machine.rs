@@ -26,7 +26,7 @@
 //! | [`Action::Verify`] | asks the authoritative server about a dialback key, for example with a [`Verifier`] on a new connection | [`Input::Verified`], or [`Input::Unanswered`] |
 //! | [`Action::Carry`] | sends the `<db:verify/>` requests it holds for this stream | the answers, as [`Input::Received`] |
 //! | [`Action::Answered`] | hands the verification to the receiving machine that asked for it | that machine gets [`Input::Verified`] |
-//! | [`Action::Finish`] | the stream is authenticated ([`Done`]) or has failed ([`Failed`]) | nothing more is needed |
+//! | [`Action::Finish`] | the stream is authenticated ([`Done`]) or has failed ([`StreamFailure`]) | nothing more is needed |
 //!
 //! Whenever the connection closes, the driver feeds [`Input::ConnectionClosed`]. Each
 //! [`Action::Header`], [`Action::Send`], [`Action::Close`] and [`Action::Disconnect`] carries a
@@ -34,9 +34,13 @@
 //! (see [`Recorder`](super::record::Recorder)).
 //!
 //! A machine that receives something it does not expect at that point ends the stream with a
-//! stream error and fails with [`Reason::PeerMisbehaved`]: the fault is the peer's. An input
+//! stream error and fails with [`Blame::PeerMisbehaved`]: the fault is the peer's. An input
 //! that only a driver can get wrong (a handshake result while no handshake runs) fails with
-//! [`Reason::Internal`], which blames nobody.
+//! [`Blame::Internal`], which blames nobody.
+//!
+//! The words for what goes wrong are the [module glossary](super#words)'s: a [`StreamFailure`]
+//! carries the [`Condition`](super::Condition) and the [`Blame`]; a [`Note`] carries the
+//! [`Reason`] a stream is ended for and its cause, a [`PeerValue`].
 //!
 //! The roles are also available as one type, [`Role`], for drivers that keep machines of every
 //! role side by side.
@@ -94,35 +98,37 @@ impl Machine for Role {
     }
 }
 
-/// The local setting that made a machine act: the driver turns it into a [`Setting`] of the
-/// right side.
+/// A setting of the machine's own policy with its value, named without a side: the cause of a
+/// step, which the driver turns into a [`Setting`] of the side it runs the machine for
+/// ([`Setting::caused`]).
 ///
 /// [`Setting`]: super::setting::Setting
+/// [`Setting::caused`]: super::setting::Setting::caused
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cause {
+pub struct PeerValue {
     /// Which setting.
     pub setting: PeerSetting,
     /// Its value, as the scenario writes it.
     pub value: String,
 }
 
-impl Cause {
-    pub(crate) fn tls(peer: &Peer) -> Cause {
-        Cause {
+impl PeerValue {
+    pub(crate) fn tls(peer: &Peer) -> PeerValue {
+        PeerValue {
             setting: PeerSetting::Tls,
             value: peer.tls.name().to_owned(),
         }
     }
 
-    pub(crate) fn sasl(peer: &Peer) -> Cause {
-        Cause {
+    pub(crate) fn sasl(peer: &Peer) -> PeerValue {
+        PeerValue {
             setting: PeerSetting::Sasl,
             value: peer.sasl.name().to_owned(),
         }
     }
 
-    pub(crate) fn dialback(peer: &Peer) -> Cause {
-        Cause {
+    pub(crate) fn dialback(peer: &Peer) -> PeerValue {
+        PeerValue {
             setting: PeerSetting::Dialback,
             value: peer.dialback.to_string(),
         }
@@ -130,23 +136,23 @@ impl Cause {
 
     /// The setting that decides whether dialback is used: dialback itself, unless SASL
     /// `Required` (secure authentication) turns it off.
-    pub(crate) fn dialback_use(peer: &Peer) -> Cause {
+    pub(crate) fn dialback_use(peer: &Peer) -> PeerValue {
         if peer.dialback_inoperative() {
-            Cause::sasl(peer)
+            PeerValue::sasl(peer)
         } else {
-            Cause::dialback(peer)
+            PeerValue::dialback(peer)
         }
     }
 
-    pub(crate) fn strict(peer: &Peer) -> Cause {
-        Cause {
+    pub(crate) fn strict(peer: &Peer) -> PeerValue {
+        PeerValue {
             setting: PeerSetting::StrictCertificateValidation,
             value: peer.strict_certificate_validation.to_string(),
         }
     }
 
-    pub(crate) fn certificate(peer: &Peer) -> Cause {
-        Cause {
+    pub(crate) fn certificate(peer: &Peer) -> PeerValue {
+        PeerValue {
             setting: PeerSetting::Certificate,
             value: peer.certificate.name().to_owned(),
         }
@@ -308,7 +314,7 @@ pub enum Action {
     Answered(Verification),
     /// The stream is authenticated and carries stanzas, or it has failed. Nothing follows but
     /// the closing handshake.
-    Finish(Result<Done, Failed>),
+    Finish(Result<Done, StreamFailure>),
 }
 
 /// A stream that is authenticated and carries stanzas.
@@ -322,18 +328,26 @@ pub struct Done {
     pub peer_certificate: Option<Certificate>,
 }
 
-/// Why a machine gave up.
+/// A machine's stream that ended unauthenticated: the [`Condition`] that ended it and the
+/// [`Blame`]; a driver makes the trace's [`Failure`] of it, with the step, the side at fault and
+/// the fix.
+///
+/// [`Condition`]: super::trace::Condition
+/// [`Failure`]: super::trace::Failure
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failed {
+pub struct StreamFailure {
     /// What ended the stream, as a trace reports it.
     pub condition: super::trace::Condition,
-    /// Why, in the terms that decide who is at fault.
-    pub reason: Reason,
+    /// Whom the failure blames, in the terms the fault rules decide the side at fault by.
+    pub blame: Blame,
 }
 
-/// The cause of a failure, in the terms the fault rules need.
+/// Whom a failed stream blames, relative to the machine that reports it: the terms from which
+/// the fault rules ([`Scenario::fault`](super::Scenario::fault)) decide the [`Side`] at fault.
+///
+/// [`Side`]: super::setting::Side
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reason {
+pub enum Blame {
     /// DNS gave no server for the target domain.
     Dns,
     /// The domain is not an allowed partner.
@@ -389,7 +403,7 @@ pub struct Note {
     /// What the step is.
     pub kind: NoteKind,
     /// The local setting that made the machine take it, if one did.
-    pub cause: Option<Cause>,
+    pub cause: Option<PeerValue>,
 }
 
 impl Note {
@@ -399,7 +413,7 @@ impl Note {
     }
 
     /// A step that `cause` made the machine take.
-    pub fn because(kind: NoteKind, cause: Cause) -> Note {
+    pub fn because(kind: NoteKind, cause: PeerValue) -> Note {
         Note {
             kind,
             cause: Some(cause),
@@ -477,12 +491,12 @@ pub enum NoteKind {
         /// The error's text, when it has one.
         text: Option<String>,
         /// Why it is sent.
-        reason: ErrorReason,
+        reason: Reason,
     },
     /// A closing tag, or a closed connection, that ends the stream without a stream error.
     Abandon {
         /// Why the stream ends.
-        reason: ErrorReason,
+        reason: Reason,
         /// Whether the TCP connection closes without even a closing tag.
         disconnect: bool,
     },
@@ -519,9 +533,10 @@ pub struct Offer {
     pub complete: bool,
 }
 
-/// Why a stream error is sent.
+/// Why a machine ends a stream (with a stream error, a closing tag or a closed connection): the
+/// rule of its own that it follows, which a step's explanation gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorReason {
+pub enum Reason {
     /// The peer requires TLS, which the local side does not support.
     TlsNotSupported,
     /// Nothing the peer offered is an authentication method the local side uses.
@@ -560,7 +575,7 @@ pub enum ErrorReason {
     TlsNotOffered,
     /// The initiating server does not accept the receiving server's certificate (strict
     /// validation, checked after the handshake).
-    CertificateRefused {
+    CertificateRejected {
         /// The receiving server's certificate.
         status: Certificate,
     },
@@ -575,14 +590,16 @@ pub enum ErrorReason {
     Unexpected,
 }
 
-/// A certificate that a side refuses in the TLS handshake (RFC 6120 §13.7.2), and the setting
-/// that makes it refuse.
+/// A certificate that a side rejects in the TLS handshake (RFC 6120 §13.7.2), and the setting
+/// that makes it reject it; the trace reports it as [`Condition::CertificateRejected`].
+///
+/// [`Condition::CertificateRejected`]: super::trace::Condition::CertificateRejected
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
     /// The certificate, as judged.
     pub status: Certificate,
-    /// The setting that makes the side refuse it.
-    pub cause: Cause,
+    /// The setting that makes the side reject it.
+    pub cause: PeerValue,
 }
 
 /// Stream ids from a seed: unpredictable enough for a simulation, and the same for the same
@@ -632,10 +649,10 @@ pub(crate) fn header(from: &Domain, to: &Domain, id: Option<&str>, dialback: boo
 pub(crate) fn ending(
     condition: &'static str,
     text: Option<&str>,
-    reason: ErrorReason,
-    cause: Option<Cause>,
+    reason: Reason,
+    cause: Option<PeerValue>,
     close: Vec<Action>,
-    failure: Reason,
+    blame: Blame,
     lang: bool,
 ) -> Vec<Action> {
     let mut actions = vec![Action::Send(
@@ -650,11 +667,11 @@ pub(crate) fn ending(
         },
     )];
     actions.extend(close);
-    actions.push(Action::Finish(Err(Failed {
+    actions.push(Action::Finish(Err(StreamFailure {
         condition: super::trace::Condition::StreamError {
             condition: condition.to_owned(),
         },
-        reason: failure,
+        blame,
     })));
     actions
 }
@@ -664,10 +681,10 @@ pub(crate) fn ending(
 /// closing tag was sent already, and is set.
 pub(crate) fn abandon(
     how: Ending,
-    reason: ErrorReason,
-    cause: Option<Cause>,
+    reason: Reason,
+    cause: Option<PeerValue>,
     closed: &mut bool,
-    failure: Reason,
+    blame: Blame,
     lang: bool,
 ) -> Vec<Action> {
     let close_once = |closed: &mut bool, note: Note| {
@@ -680,7 +697,7 @@ pub(crate) fn abandon(
     let mut actions = match how {
         Ending::StreamError { condition, text } => {
             let close = close_once(closed, Note::new(NoteKind::Close));
-            return ending(condition, text, reason, cause, close, failure, lang);
+            return ending(condition, text, reason, cause, close, blame, lang);
         }
         Ending::Close => close_once(
             closed,
@@ -703,9 +720,9 @@ pub(crate) fn abandon(
             })]
         }
     };
-    actions.push(Action::Finish(Err(Failed {
+    actions.push(Action::Finish(Err(StreamFailure {
         condition: super::trace::Condition::ConnectionClosed,
-        reason: failure,
+        blame,
     })));
     actions
 }
@@ -723,10 +740,10 @@ pub(crate) fn refuse_unexpected(what: &str, closed: &mut bool, lang: bool) -> Ve
     ending(
         "unsupported-stanza-type",
         Some(&text),
-        ErrorReason::Unexpected,
+        Reason::Unexpected,
         None,
         close,
-        Reason::PeerMisbehaved,
+        Blame::PeerMisbehaved,
         lang,
     )
 }
@@ -759,7 +776,7 @@ pub(crate) fn unexpected_element(element: &Element) -> String {
 
 /// The failure of a machine fed an input it cannot take in its state: the driver's mistake, an
 /// internal error that blames nobody.
-pub(crate) fn misdriven(input: &Input) -> Failed {
+pub(crate) fn misdriven(input: &Input) -> StreamFailure {
     let input = match input {
         Input::Resolved(_) => "Resolved",
         Input::Connected => "Connected",
@@ -770,11 +787,11 @@ pub(crate) fn misdriven(input: &Input) -> Failed {
         Input::Verified(_) => "Verified",
         Input::Unanswered(_) => "Unanswered",
     };
-    Failed {
+    StreamFailure {
         condition: super::trace::Condition::Misdriven {
             input: input.to_owned(),
         },
-        reason: Reason::Internal,
+        blame: Blame::Internal,
     }
 }
 

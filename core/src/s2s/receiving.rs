@@ -3,9 +3,9 @@
 //! authoritative server.
 
 use super::machine::{
-    Action, Cause, Done, ErrorReason, Failed, Input, Machine, Note, NoteKind, Offer, Reason,
-    Rejection, Restart, StreamIds, Verification, VerifyRequest, abandon, ending, header, misdriven,
-    refuse_unexpected, unexpected, unexpected_element,
+    Action, Blame, Done, Input, Machine, Note, NoteKind, Offer, PeerValue, Reason, Rejection,
+    Restart, StreamFailure, StreamIds, Verification, VerifyRequest, abandon, ending, header,
+    misdriven, refuse_unexpected, unexpected, unexpected_element,
 };
 use super::peer::{Certificate, Peer};
 use super::profile::{
@@ -98,7 +98,7 @@ impl Receiving {
         (status != Certificate::Valid && self.policy.strict_certificate_validation).then(|| {
             Rejection {
                 status,
-                cause: Cause::strict(&self.policy),
+                cause: PeerValue::strict(&self.policy),
             }
         })
     }
@@ -145,7 +145,7 @@ impl Receiving {
                     restart,
                     dialback: declared,
                 },
-                Cause::dialback_use(&self.policy),
+                PeerValue::dialback_use(&self.policy),
             ),
         )];
         if !to_us {
@@ -153,9 +153,9 @@ impl Receiving {
             actions.extend(self.fail(
                 "host-unknown",
                 None,
-                ErrorReason::HostUnknown,
-                None,
                 Reason::HostUnknown,
+                None,
+                Blame::HostUnknown,
             ));
             return actions;
         }
@@ -163,9 +163,9 @@ impl Receiving {
             actions.extend(self.fail(
                 "improper-addressing",
                 None,
-                ErrorReason::NotAllowed,
-                None,
                 Reason::NotAllowed,
+                None,
+                Blame::NotAllowed,
             ));
             return actions;
         };
@@ -178,12 +178,12 @@ impl Receiving {
             actions.extend(self.fail(
                 "policy-violation",
                 Some(&text),
-                ErrorReason::NotAllowed,
-                Some(Cause {
+                Reason::NotAllowed,
+                Some(PeerValue {
                     setting: PeerSetting::Accepts,
                     value: from.as_str().to_owned(),
                 }),
-                Reason::NotAllowed,
+                Blame::NotAllowed,
             ));
             return actions;
         }
@@ -196,12 +196,12 @@ impl Receiving {
                     actions.extend(self.fail(
                         "policy-violation",
                         Some(&text),
-                        ErrorReason::Denied,
-                        Some(Cause {
+                        Reason::Denied,
+                        Some(PeerValue {
                             setting: PeerSetting::DeniedDomains,
                             value: from.as_str().to_owned(),
                         }),
-                        Reason::Denied,
+                        Blame::Denied,
                     ));
                     return actions;
                 }
@@ -243,9 +243,9 @@ impl Receiving {
                 actions.extend(self.fail(
                     "not-authorized",
                     Some(&text),
-                    ErrorReason::SecureAuth { status },
-                    Some(Cause::sasl(&self.policy)),
-                    Reason::Certificate { local: false },
+                    Reason::SecureAuth { status },
+                    Some(PeerValue::sasl(&self.policy)),
+                    Blame::Certificate { local: false },
                 ));
                 return actions;
             }
@@ -260,9 +260,9 @@ impl Receiving {
         {
             actions.extend(self.end_with(
                 ending,
-                ErrorReason::TlsWithoutCertificate,
-                Some(Cause::certificate(&self.policy)),
-                Reason::TlsUnavailable { local: true },
+                Reason::TlsWithoutCertificate,
+                Some(PeerValue::certificate(&self.policy)),
+                Blame::TlsUnavailable { local: true },
             ));
             return actions;
         }
@@ -286,9 +286,9 @@ impl Receiving {
             offer.starttls = Some(required);
             // What made STARTTLS required is what to change: the TLS policy, or dialback off.
             cause = Some(if without_dialback && !by_policy {
-                Cause::dialback(&self.policy)
+                PeerValue::dialback(&self.policy)
             } else {
-                Cause::tls(&self.policy)
+                PeerValue::tls(&self.policy)
             });
         }
         // §5.3.1: with TLS required, offer nothing else before it; some servers do.
@@ -313,8 +313,8 @@ impl Receiving {
                 features = features.child(element);
             }
             cause = cause
-                .or_else(|| offer.external.then(|| Cause::sasl(&self.policy)))
-                .or_else(|| offer.dialback.then(|| Cause::dialback(&self.policy)));
+                .or_else(|| offer.external.then(|| PeerValue::sasl(&self.policy)))
+                .or_else(|| offer.dialback.then(|| PeerValue::dialback(&self.policy)));
         }
         if offer == Offer::default() {
             // Nothing could authenticate the initiating server.
@@ -324,9 +324,9 @@ impl Receiving {
                 NothingToOffer::UndefinedCondition => self.fail(
                     "undefined-condition",
                     Some("No stream features to offer"),
-                    ErrorReason::NothingToOffer,
-                    Some(Cause::dialback(&self.policy)),
-                    Reason::NoCommonMethod,
+                    Reason::NothingToOffer,
+                    Some(PeerValue::dialback(&self.policy)),
+                    Blame::NoCommonMethod,
                 ),
                 // End the stream rather than send an empty features element, which would mean
                 // "negotiation complete" (§4.3.2). §6.4.5: "if ... weak identity verification
@@ -334,16 +334,16 @@ impl Receiving {
                 // with a <policy-violation/>".
                 NothingToOffer::PolicyViolation => {
                     let cause = if self.policy.uses_dialback() {
-                        Cause::sasl(&self.policy)
+                        PeerValue::sasl(&self.policy)
                     } else {
-                        Cause::dialback_use(&self.policy)
+                        PeerValue::dialback_use(&self.policy)
                     };
                     self.fail(
                         "policy-violation",
                         Some("No authentication method is available for this connection"),
-                        ErrorReason::NothingToOffer,
+                        Reason::NothingToOffer,
                         Some(cause),
-                        Reason::NoCommonMethod,
+                        Blame::NoCommonMethod,
                     )
                 }
             };
@@ -370,23 +370,23 @@ impl Receiving {
                 return vec![
                     Action::Send(
                         Element::new("proceed", ns::TLS),
-                        Note::because(NoteKind::Proceed, Cause::tls(&self.policy)),
+                        Note::because(NoteKind::Proceed, PeerValue::tls(&self.policy)),
                     ),
                     Action::StartTls,
                 ];
             }
             // RFC 6120 §5.4.2.2: failure, then close the stream and the connection.
             let cause = if self.policy.tls.is_supported() {
-                Cause::certificate(&self.policy)
+                PeerValue::certificate(&self.policy)
             } else {
-                Cause::tls(&self.policy)
+                PeerValue::tls(&self.policy)
             };
             if let Some(ending) = self.profile().starttls_refusal.value {
                 return self.end_with(
                     ending,
-                    ErrorReason::TlsDisabled,
+                    Reason::TlsDisabled,
                     Some(cause),
-                    Reason::TlsUnavailable { local: true },
+                    Blame::TlsUnavailable { local: true },
                 );
             }
             let mut actions = vec![Action::Send(
@@ -394,9 +394,9 @@ impl Receiving {
                 Note::because(NoteKind::TlsRefused, cause),
             )];
             actions.extend(self.close());
-            actions.push(Action::Finish(Err(Failed {
+            actions.push(Action::Finish(Err(StreamFailure {
                 condition: Condition::TlsFailure,
-                reason: Reason::TlsUnavailable { local: true },
+                blame: Blame::TlsUnavailable { local: true },
             })));
             return actions;
         }
@@ -412,9 +412,9 @@ impl Receiving {
                 .unwrap_or("undefined-condition")
                 .to_owned();
             let mut actions = self.close();
-            actions.push(Action::Finish(Err(Failed {
+            actions.push(Action::Finish(Err(StreamFailure {
                 condition: Condition::StreamError { condition },
-                reason: Reason::PeerClosed,
+                blame: Blame::PeerClosed,
             })));
             return actions;
         }
@@ -435,7 +435,7 @@ impl Receiving {
             };
             return vec![Action::Send(
                 Element::new("success", ns::SASL),
-                Note::because(NoteKind::SaslSuccess, Cause::sasl(&self.policy)),
+                Note::because(NoteKind::SaslSuccess, PeerValue::sasl(&self.policy)),
             )];
         }
         let mut failure =
@@ -455,7 +455,7 @@ impl Receiving {
             failure,
             Note::because(
                 NoteKind::SaslFailure { stays_open },
-                Cause::sasl(&self.policy),
+                PeerValue::sasl(&self.policy),
             ),
         )];
         if stays_open {
@@ -463,11 +463,11 @@ impl Receiving {
             self.state = State::ExpectCommand;
         } else {
             actions.extend(self.close());
-            actions.push(Action::Finish(Err(Failed {
+            actions.push(Action::Finish(Err(StreamFailure {
                 condition: Condition::SaslFailure {
                     condition: "not-authorized".to_owned(),
                 },
-                reason: Reason::Certificate { local: false },
+                blame: Blame::Certificate { local: false },
             })));
         }
         actions
@@ -480,15 +480,15 @@ impl Receiving {
             && let Some(ending) = profile.dialback_disabled.value
         {
             let cause = if self.policy.dialback {
-                Cause::sasl(&self.policy)
+                PeerValue::sasl(&self.policy)
             } else {
-                Cause::dialback(&self.policy)
+                PeerValue::dialback(&self.policy)
             };
             return self.end_with(
                 ending,
-                ErrorReason::DialbackDisabled,
+                Reason::DialbackDisabled,
                 Some(cause),
-                Reason::NoCommonMethod,
+                Blame::NoCommonMethod,
             );
         }
         // Some verify first and check encryption once authenticated (see `verified`).
@@ -501,9 +501,9 @@ impl Receiving {
             // without using TLS."
             return self.end_with(
                 profile.plain_dialback.value,
-                ErrorReason::DialbackWithoutTls,
-                Some(Cause::tls(&self.policy)),
-                Reason::TlsUnavailable { local: true },
+                Reason::DialbackWithoutTls,
+                Some(PeerValue::tls(&self.policy)),
+                Blame::TlsUnavailable { local: true },
             );
         }
         let (Some(originating), key) = (
@@ -513,9 +513,9 @@ impl Receiving {
             return self.fail(
                 "improper-addressing",
                 None,
-                ErrorReason::NotAllowed,
-                None,
                 Reason::NotAllowed,
+                None,
+                Blame::NotAllowed,
             );
         };
         self.key = key.clone();
@@ -540,17 +540,17 @@ impl Receiving {
                     result,
                     Note::because(
                         NoteKind::DialbackDenied,
-                        Cause {
+                        PeerValue {
                             setting: PeerSetting::DeniedDomains,
                             value: originating.as_str().to_owned(),
                         },
                     ),
                 ),
-                Action::Finish(Err(Failed {
+                Action::Finish(Err(StreamFailure {
                     condition: Condition::DialbackError {
                         condition: "forbidden".to_owned(),
                     },
-                    reason: Reason::Denied,
+                    blame: Blame::Denied,
                 })),
             ];
         }
@@ -580,9 +580,9 @@ impl Receiving {
                 return self.fail(
                     "connection-timeout",
                     None,
-                    ErrorReason::VerificationTimedOut,
+                    Reason::VerificationTimedOut,
                     None,
-                    Reason::Unverified,
+                    Blame::Unverified,
                 );
             }
             Unverified::RemoteServerTimeout => "remote-server-timeout",
@@ -604,11 +604,11 @@ impl Receiving {
             return self.fail(
                 "policy-violation",
                 Some("Encrypted server-to-server communication is required but was not used"),
-                ErrorReason::EncryptionRequired {
+                Reason::EncryptionRequired {
                     authenticated: true,
                 },
-                Some(Cause::tls(&self.policy)),
-                Reason::EncryptionUnavailable,
+                Some(PeerValue::tls(&self.policy)),
+                Blame::EncryptionUnavailable,
             );
         }
         let sender = self
@@ -672,9 +672,9 @@ impl Receiving {
                 if !profile.keeps_stream_after_invalid_key.value {
                     actions.extend(self.close());
                 }
-                actions.push(Action::Finish(Err(Failed {
+                actions.push(Action::Finish(Err(StreamFailure {
                     condition: Condition::DialbackInvalid,
-                    reason: Reason::KeyInvalid,
+                    blame: Blame::KeyInvalid,
                 })));
                 actions
             }
@@ -683,19 +683,19 @@ impl Receiving {
                 self.state = State::ExpectCommand;
                 let mut actions = vec![
                     Action::Send(result, note),
-                    Action::Finish(Err(Failed {
+                    Action::Finish(Err(StreamFailure {
                         condition: Condition::DialbackError {
                             condition: condition.to_owned(),
                         },
-                        reason: Reason::Authoritative,
+                        blame: Blame::Authoritative,
                     })),
                 ];
                 if let Some(ending) = profile.after_dialback_error.value {
                     actions.extend(self.end_with(
                         ending,
-                        ErrorReason::AfterDialbackError,
+                        Reason::AfterDialbackError,
                         None,
-                        Reason::Authoritative,
+                        Blame::Authoritative,
                     ));
                 }
                 actions
@@ -707,26 +707,26 @@ impl Receiving {
     fn end_with(
         &mut self,
         ending: Ending,
-        reason: ErrorReason,
-        cause: Option<Cause>,
-        failure: Reason,
+        reason: Reason,
+        cause: Option<PeerValue>,
+        blame: Blame,
     ) -> Vec<Action> {
         self.state = State::Done;
         let lang = self.profile().texts_have_lang.value;
-        abandon(ending, reason, cause, &mut self.closed, failure, lang)
+        abandon(ending, reason, cause, &mut self.closed, blame, lang)
     }
 
     fn fail(
         &mut self,
         condition: &'static str,
         text: Option<&str>,
-        reason: ErrorReason,
-        cause: Option<Cause>,
-        failure: Reason,
+        reason: Reason,
+        cause: Option<PeerValue>,
+        blame: Blame,
     ) -> Vec<Action> {
         let close = self.close();
         let lang = self.profile().texts_have_lang.value;
-        ending(condition, text, reason, cause, close, failure, lang)
+        ending(condition, text, reason, cause, close, blame, lang)
     }
 
     /// Sends the closing stream tag, once.
@@ -759,9 +759,9 @@ impl Machine for Receiving {
             {
                 return self.end_with(
                     profile.plain_dialback.value,
-                    ErrorReason::DialbackWithoutTls,
-                    Some(Cause::tls(&self.policy)),
-                    Reason::TlsUnavailable { local: true },
+                    Reason::DialbackWithoutTls,
+                    Some(PeerValue::tls(&self.policy)),
+                    Blame::TlsUnavailable { local: true },
                 );
             }
             return vec![answer_verify(secret, e, profile)];
@@ -797,8 +797,8 @@ impl Machine for Receiving {
                         condition: "invalid-from",
                         text: None,
                     },
-                    ErrorReason::Denied,
-                    Some(Cause {
+                    Reason::Denied,
+                    Some(PeerValue {
                         setting: PeerSetting::DeniedDomains,
                         value: self
                             .sender
@@ -806,7 +806,7 @@ impl Machine for Receiving {
                             .map(|d| d.as_str().to_owned())
                             .unwrap_or_default(),
                     }),
-                    Reason::Denied,
+                    Blame::Denied,
                 )
             }
             (state @ (State::Established | State::Done), _) => {
@@ -815,15 +815,15 @@ impl Machine for Receiving {
             }
             (_, Input::Received(StreamEvent::Close)) => {
                 let mut actions = self.close();
-                actions.push(Action::Finish(Err(Failed {
+                actions.push(Action::Finish(Err(StreamFailure {
                     condition: Condition::ConnectionClosed,
-                    reason: Reason::PeerClosed,
+                    blame: Blame::PeerClosed,
                 })));
                 actions
             }
-            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(Failed {
+            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(StreamFailure {
                 condition: Condition::ConnectionClosed,
-                reason: Reason::PeerClosed,
+                blame: Blame::PeerClosed,
             }))],
             // Anything else the other side sends breaks the protocol.
             (_, Input::Received(event)) => {

@@ -425,11 +425,11 @@ fn partner_spec<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Peer, D::E
 
 impl Scenario {
     /// The side at fault for a failure that the machine of `reporter` reported, under this
-    /// scenario's settings; `None` for an internal error ([`Reason::Internal`]).
+    /// scenario's settings; `None` for an internal error ([`Blame::Internal`]).
     ///
-    /// [`Reason::Internal`]: super::machine::Reason::Internal
-    pub fn fault(&self, failed: &super::machine::Failed, reporter: Side) -> Option<Side> {
-        super::fix::fault(self, failed, reporter)
+    /// [`Blame::Internal`]: super::machine::Blame::Internal
+    pub fn fault(&self, failure: &super::machine::StreamFailure, reporter: Side) -> Option<Side> {
+        super::fix::fault(self, failure, reporter)
     }
 
     /// Reads a scenario file. Unknown fields are refused, and every error names its field.

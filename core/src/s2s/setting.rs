@@ -36,7 +36,8 @@ impl Side {
 }
 
 /// A setting of one server's policy (a [`Peer`](super::Peer)), whichever side runs it: what a
-/// machine names as the reason for a step, and half of a [`SettingName`].
+/// machine names as the cause of a step ([`PeerValue`](super::machine::PeerValue)), and, with a
+/// side, a [`SettingName`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeerSetting {
     /// The TLS policy.
@@ -272,9 +273,13 @@ impl Setting {
             .map(|cause| Setting::caused(side, cause, config))
     }
 
-    /// The setting of `side` that a machine's [`Cause`](super::machine::Cause) names: the
+    /// The setting of `side` that a machine's [`PeerValue`](super::machine::PeerValue) names: the
     /// machine acts for our side, or else the partner's.
-    pub fn caused(side: Side, cause: &super::machine::Cause, config: &PartnerConfig) -> Setting {
+    pub fn caused(
+        side: Side,
+        cause: &super::machine::PeerValue,
+        config: &PartnerConfig,
+    ) -> Setting {
         let name = SettingName::peer(side, cause.setting);
         if name == SettingName::Ours(PeerSetting::Accepts) {
             // The list that lacks the domain.

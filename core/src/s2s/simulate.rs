@@ -13,8 +13,8 @@ use std::collections::VecDeque;
 use super::fix;
 use super::initiating::Initiating;
 use super::machine::{
-    Action, Done, Endpoint, Failed, Input, Machine, Note, NoteKind, Reason, Role, Verification,
-    VerifyRequest,
+    Action, Blame, Done, Endpoint, Input, Machine, Note, NoteKind, Role, StreamFailure,
+    Verification, VerifyRequest,
 };
 use super::peer::{Certificate, Peer, TlsVersion};
 use super::profile::Verification as VerificationStream;
@@ -62,8 +62,8 @@ fn simulate_within(scenario: &Scenario, max_steps: usize) -> Trace {
     let outcome = match &run.result {
         Ok(done) => Outcome::established(done, run.receiving_certificate),
         Err((step, failed, reporter)) => {
-            let fault = match (failed.reason, run.unverified_fault) {
-                (Reason::Unverified | Reason::Authoritative, Some(fault)) => Some(fault),
+            let fault = match (failed.blame, run.unverified_fault) {
+                (Blame::Unverified | Blame::Authoritative, Some(fault)) => Some(fault),
                 _ => fix::fault(scenario, failed, *reporter),
             };
             Outcome::failed(
@@ -141,7 +141,7 @@ pub(crate) fn level(done: &Done, receiving_certificate: Certificate) -> Federati
 pub(crate) struct Run {
     pub steps: Vec<Step>,
     /// The result; a failure comes with its step and the side that reported it.
-    pub result: Result<Done, (usize, Failed, Side)>,
+    pub result: Result<Done, (usize, StreamFailure, Side)>,
     pub encrypted: bool,
     /// The receiving server's certificate, which the initiating server judged.
     pub receiving_certificate: Certificate,
@@ -150,12 +150,12 @@ pub(crate) struct Run {
 }
 
 /// The result of a run that reached no outcome: an internal error.
-fn stalled(steps: usize) -> (usize, Failed, Side) {
+fn stalled(steps: usize) -> (usize, StreamFailure, Side) {
     (
         steps.max(1),
-        Failed {
+        StreamFailure {
             condition: Condition::Stalled { steps },
-            reason: Reason::Internal,
+            blame: Blame::Internal,
         },
         Side::Environment,
     )
@@ -229,7 +229,7 @@ struct Driver<'a> {
     queue: VecDeque<(usize, usize, Input)>,
     recorder: Recorder,
     done: Option<Done>,
-    failure: Option<(usize, Failed, Side)>,
+    failure: Option<(usize, StreamFailure, Side)>,
     unverified_fault: Option<Side>,
 }
 
@@ -303,9 +303,9 @@ fn run_within(scenario: &Scenario, max_steps: usize) -> Run {
             steps: vec![step],
             result: Err((
                 1,
-                Failed {
+                StreamFailure {
                     condition: Condition::NotAllowed,
-                    reason: Reason::NotAllowed,
+                    blame: Blame::NotAllowed,
                 },
                 Side::Ours,
             )),
@@ -339,9 +339,9 @@ fn run_within(scenario: &Scenario, max_steps: usize) -> Run {
             steps: vec![step],
             result: Err((
                 1,
-                Failed {
+                StreamFailure {
                     condition: Condition::Denied,
-                    reason: Reason::Denied,
+                    blame: Blame::Denied,
                 },
                 Side::Partner,
             )),
@@ -551,7 +551,7 @@ impl Driver<'_> {
                 ..
             }) => Some(format!("Stream closed by local host: {text} ({condition})")),
             Kind::Machine(NoteKind::Abandon {
-                reason: super::machine::ErrorReason::CertificateRefused { status },
+                reason: super::machine::Reason::CertificateRejected { status },
                 ..
             }) => Some(format!(
                 "Peer certificate rejected: {}",
@@ -1105,12 +1105,12 @@ impl Driver<'_> {
                 Some(cause),
             );
             self.lanes[lane].cut = true;
-            let failed = Failed {
+            let failed = StreamFailure {
                 condition: Condition::CertificateRejected {
                     certificate: rejection.status,
                     of: parties[1 - judge],
                 },
-                reason: Reason::Certificate { local: false },
+                blame: Blame::Certificate { local: false },
             };
             if lane == 0 && self.failure.is_none() {
                 self.failure = Some((number, failed, sides[judge]));
@@ -1217,9 +1217,9 @@ impl Driver<'_> {
         if lane == 0 && self.failure.is_none() {
             self.failure = Some((
                 number,
-                Failed {
+                StreamFailure {
                     condition: Condition::TlsVersion,
-                    reason: Reason::TlsVersion {
+                    blame: Blame::TlsVersion {
                         initiating_at_fault: blamed == 0,
                     },
                 },
@@ -1293,7 +1293,7 @@ mod tests {
                                 scenario.ours.certificate = our_certificate;
                                 runs += 1;
                                 if let Err((_, failed, _)) = run(&scenario).result
-                                    && failed.reason == Reason::Internal
+                                    && failed.blame == Blame::Internal
                                 {
                                     stalled.push(scenario);
                                 }

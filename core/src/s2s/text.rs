@@ -1,7 +1,7 @@
 //! The English and German texts of trace steps and outcomes, with their phases and the
 //! specification sections they follow.
 
-use super::machine::{ErrorReason, NoteKind, Offer, Restart, Verification};
+use super::machine::{NoteKind, Offer, Reason, Restart, Verification};
 use super::peer::{Certificate, TlsVersion};
 use super::scenario::DnsRecord;
 use super::setting::{PeerSetting, SettingName, Side};
@@ -1057,10 +1057,10 @@ fn unnamed_text(unnamed: Option<&Unnamed>, l: Language) -> String {
 }
 
 /// Why a server ends a stream, in plain words.
-fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
+fn reason_explanation(reason: Reason, c: &Context, l: Language) -> String {
     let (i, r) = (&c.initiating, &c.receiving);
     match reason {
-        ErrorReason::TlsNotSupported => l.pick(
+        Reason::TlsNotSupported => l.pick(
             "The receiving server makes TLS mandatory, and the initiating server does not \
              support it."
                 .to_owned(),
@@ -1068,7 +1068,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
              unterstützt es nicht."
                 .to_owned(),
         ),
-        ErrorReason::NoViableMethod => l.pick(
+        Reason::NoViableMethod => l.pick(
             "Nothing offered is an authentication method the initiating server uses: neither \
              SASL EXTERNAL nor dialback. It gives up."
                 .to_owned(),
@@ -1076,7 +1076,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
              Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt auf."
                 .to_owned(),
         ),
-        ErrorReason::TlsWithoutCertificate => l.pick(
+        Reason::TlsWithoutCertificate => l.pick(
             "The receiving server requires TLS but has no certificate to offer it with, so it \
              can accept no stream at all: a misconfiguration."
                 .to_owned(),
@@ -1084,7 +1084,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
              und kann daher keinen Datenstrom annehmen: eine Fehlkonfiguration."
                 .to_owned(),
         ),
-        ErrorReason::NothingToOffer => l.pick(
+        Reason::NothingToOffer => l.pick(
             "The receiving server has no way to authenticate the initiating server: SASL \
              EXTERNAL needs a certificate it accepts for that domain, and dialback is not \
              used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5)."
@@ -1095,7 +1095,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
              lassen (RFC 6120 §6.4.5)."
                 .to_owned(),
         ),
-        ErrorReason::SecureAuth { status } => l.pick(
+        Reason::SecureAuth { status } => l.pick(
             format!(
                 "The receiving server requires a valid certificate (secure authentication, \
                  no dialback), and the initiating server's certificate {}.",
@@ -1108,7 +1108,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                 status.problem(l)
             ),
         ),
-        ErrorReason::DialbackWithoutTls => l.pick(
+        Reason::DialbackWithoutTls => l.pick(
             "The receiving server requires TLS before dialback, and the stream is not \
              encrypted: it could not offer TLS (it has no certificate), or the initiating \
              server did not start it."
@@ -1118,15 +1118,15 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
              der initiierende Server hat es nicht gestartet."
                 .to_owned(),
         ),
-        ErrorReason::DialbackDisabled => l.pick(
+        Reason::DialbackDisabled => l.pick(
             "The receiving server does not accept dialback.".to_owned(),
             "Der empfangende Server akzeptiert keinen Rückruf.".to_owned(),
         ),
-        ErrorReason::NotAllowed => l.pick(
+        Reason::NotAllowed => l.pick(
             format!("{i} is not an allowed XMPP partner of {r}, so the stream is refused."),
             format!("{i} ist kein zugelassener XMPP-Partner von {r}, daher wird der Datenstrom abgelehnt."),
         ),
-        ErrorReason::EncryptionRequired {
+        Reason::EncryptionRequired {
             authenticated: true,
         } => l.pick(
             "The stream was authenticated without TLS, but the server requires encryption. It \
@@ -1137,7 +1137,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
              ist also vergebens."
                 .to_owned(),
         ),
-        ErrorReason::EncryptionRequired {
+        Reason::EncryptionRequired {
             authenticated: false,
         } => l.pick(
             "The server requires encryption, but this stream is not encrypted, and nothing \
@@ -1147,7 +1147,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
              verschlüsselt, und auch sonst ist nichts Angebotenes nutzbar."
                 .to_owned(),
         ),
-        ErrorReason::DialbackRefused => l.pick(
+        Reason::DialbackRefused => l.pick(
             format!(
                 "The authoritative server did not confirm the key of {i}, so {i} ends the \
                  stream."
@@ -1157,7 +1157,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                  beendet {i} den Datenstrom."
             ),
         ),
-        ErrorReason::VerificationTimedOut => l.pick(
+        Reason::VerificationTimedOut => l.pick(
             format!(
                 "{r} could not verify the key of {i}: the stream it opened to the \
                  authoritative server of {i} to carry the verification failed (see the \
@@ -1172,14 +1172,14 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                  standardmäßig 90 Sekunden."
             ),
         ),
-        ErrorReason::HostUnknown => l.pick(
+        Reason::HostUnknown => l.pick(
             "The stream is addressed to a domain the receiving server does not serve."
                 .to_owned(),
             "Der Datenstrom ist an eine Domäne adressiert, die der empfangende Server nicht \
              bedient."
                 .to_owned(),
         ),
-        ErrorReason::TlsNotOffered => l.pick(
+        Reason::TlsNotOffered => l.pick(
             format!(
                 "{i} requires TLS, and {r} did not offer STARTTLS. Unlike RFC 7590 §3.1 asks, {i} \
                  does not try it anyway."
@@ -1189,7 +1189,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                  es verlangt, versucht {i} es nicht trotzdem."
             ),
         ),
-        ErrorReason::CertificateRefused { status } => l.pick(
+        Reason::CertificateRejected { status } => l.pick(
             format!(
                 "{i} validates certificates strictly and does not accept the certificate of {r}, \
                  which {}. It checks only once the stream over TLS has started, and then closes \
@@ -1203,7 +1203,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                 status.problem(l)
             ),
         ),
-        ErrorReason::Denied => l.pick(
+        Reason::Denied => l.pick(
             format!(
                 "{r} authenticated {i}, but its access rules deny {i}: it refuses the first \
                  stanza and ends the stream. Nothing from {i} gets through."
@@ -1213,11 +1213,11 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                  die erste Stanza ab und beendet den Datenstrom. Nichts von {i} kommt durch."
             ),
         ),
-        ErrorReason::TlsDisabled => l.pick(
+        Reason::TlsDisabled => l.pick(
             format!("{r} does not do TLS and refuses the request to start it."),
             format!("{r} unterstützt kein TLS und lehnt die Bitte ab, es zu starten."),
         ),
-        ErrorReason::AfterDialbackError => l.pick(
+        Reason::AfterDialbackError => l.pick(
             format!(
                 "After the dialback error, {r} ends the stream as well, although XEP-0220 §2.5 \
                  lets it stay open."
@@ -1227,7 +1227,7 @@ fn reason_explanation(reason: ErrorReason, c: &Context, l: Language) -> String {
                  ihn offen lassen würde."
             ),
         ),
-        ErrorReason::Unexpected => l.pick(
+        Reason::Unexpected => l.pick(
             "The other side sent something the protocol does not allow at this point (the \
              error's text names it). The stream ends here; the fault is the sender's, not a \
              setting's."

@@ -13,7 +13,8 @@ use crate::domain::Domain;
 use crate::language::Language;
 use crate::matrix::AuthenticationMethod;
 
-/// A party in the trace.
+/// Who sends or receives a step: our proxy, the partner's server, the authoritative server or
+/// DNS. A party acts; a [`Side`] owns configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -300,7 +301,8 @@ impl Step {
     }
 }
 
-/// How a negotiation failed.
+/// What ended a stream, as observed on the wire or the network: a stream error's defined
+/// condition, a DNS answer, a rejected certificate, a closed connection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", tag = "kind")]
@@ -366,13 +368,13 @@ pub enum Condition {
         message: String,
     },
     /// The simulation reached no outcome: the machines stopped waiting for each other, or went
-    /// on past the step limit. An internal error of the simulator, never a party's fault.
+    /// on past the step limit. An internal error of the simulator, which blames no side.
     Stalled {
         /// The steps played before it stopped.
         steps: usize,
     },
     /// A driver fed a machine an input it cannot take in its state (see
-    /// [`machine`](super::machine)): an internal error of the driver, never a party's fault.
+    /// [`machine`](super::machine)): an internal error of the driver, which blames no side.
     Misdriven {
         /// The input, by name.
         input: String,
@@ -426,7 +428,8 @@ pub struct Fix {
     pub level: FederationLevel,
 }
 
-/// Why and where a negotiation failed, and what would fix it.
+/// A negotiation that established no stream: the step where it failed, the [`Condition`] that
+/// ended it, the [`Side`] at fault and the fix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]

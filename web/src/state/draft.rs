@@ -35,7 +35,8 @@ pub struct Draft {
     pub proxy_fqdn: String,
 }
 
-/// A field of the draft, for diagnostics and focus.
+/// A field of the partner editor: a partner entry's field ([`PartnerField`]), and which
+/// additional domain, for diagnostics and focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Domain,
