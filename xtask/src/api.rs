@@ -114,7 +114,7 @@ fn rustdoc_json(package: &str) -> Result<PathBuf, String> {
         ],
         &[("RUSTDOC", &this), (SHIM, &real)],
     )?;
-    let path = target_dir()?
+    let path = crate::publish::target_dir()?
         .join("doc")
         .join(format!("{}.json", package.replace('-', "_")));
     let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -135,14 +135,6 @@ fn rustdoc_json(package: &str) -> Result<PathBuf, String> {
         ));
     }
     Ok(path)
-}
-
-/// Where cargo builds, as `cargo metadata` says (it follows `CARGO_TARGET_DIR` and the config).
-fn target_dir() -> Result<PathBuf, String> {
-    crate::publish::metadata()?["target_directory"]
-        .as_str()
-        .map(PathBuf::from)
-        .ok_or_else(|| "`cargo metadata` names no target directory".to_owned())
 }
 
 /// The lines only in `old` (`-`) and only in `new` (`+`), at most 60: both listings are sorted
