@@ -12,7 +12,7 @@ use tokio::time::timeout;
 use super::dns::{Resolution, Target};
 use super::observe::{self, Reading};
 use super::report::{FeatureOffer, TlsSession};
-use super::session::{Lane, Probe};
+use super::session::{OurLane, Probe};
 use super::tls::{Judge, SeenSlot};
 use super::wire::{Received, Wire};
 use xmpp_federation::Domain;
@@ -52,9 +52,9 @@ enum Flow {
 }
 
 /// Our end of one connection.
-pub(crate) struct End {
+pub(crate) struct OurEnd {
     probe: Arc<Probe>,
-    lane: Lane,
+    lane: OurLane,
     wire: Option<Wire>,
     machine: Role,
     queue: VecDeque<Input>,
@@ -80,9 +80,14 @@ pub(crate) struct End {
     pub(crate) serve_after_done: bool,
 }
 
-impl End {
-    pub(crate) fn new(probe: Arc<Probe>, lane: Lane, machine: Role, wire: Option<Wire>) -> End {
-        End {
+impl OurEnd {
+    pub(crate) fn new(
+        probe: Arc<Probe>,
+        lane: OurLane,
+        machine: Role,
+        wire: Option<Wire>,
+    ) -> OurEnd {
+        OurEnd {
             probe,
             lane,
             wire,
@@ -103,8 +108,8 @@ impl End {
     }
 
     fn record_ours(&self, xml: Option<String>, kind: Kind, cause: Option<Setting>) -> usize {
-        self.probe.record(
-            &self.lane,
+        self.probe.recorder().steps.record(
+            self.lane.id,
             self.lane.ours(),
             self.lane.theirs(),
             xml,
@@ -114,8 +119,8 @@ impl End {
     }
 
     fn record_theirs(&mut self, xml: Option<String>, kind: Kind) -> usize {
-        let number = self.probe.record(
-            &self.lane,
+        let number = self.probe.recorder().steps.record(
+            self.lane.id,
             self.lane.theirs(),
             self.lane.ours(),
             xml,
@@ -327,16 +332,11 @@ impl End {
             })));
             return;
         }
-        self.probe.record(
-            &self.lane,
+        self.probe.recorder().steps.dns_query(
+            self.lane.id,
             self.lane.ours(),
-            Party::Dns,
-            None,
-            Kind::DnsQuery {
-                domain: domain.clone(),
-                authoritative,
-            },
-            None,
+            domain.clone(),
+            authoritative,
         );
         let Resolution {
             record,
@@ -358,17 +358,11 @@ impl End {
                 record.name(),
             )),
         };
-        self.probe.record(
-            &self.lane,
-            Party::Dns,
+        self.probe.recorder().steps.dns_answer(
+            self.lane.id,
             self.lane.ours(),
-            None,
-            Kind::DnsAnswer {
-                domain: domain.clone(),
-                record,
-                endpoint: endpoint.clone(),
-                authoritative,
-            },
+            (domain.clone(), authoritative),
+            (record, endpoint.clone()),
             cause,
         );
         self.probe.recorder().dns.push((domain, record));
@@ -633,8 +627,8 @@ impl End {
                         Setting::new(SettingName::peer(side, PeerSetting::Certificate), c.name())
                     })
                 });
-                self.probe.record(
-                    &self.lane,
+                self.probe.recorder().steps.record(
+                    self.lane.id,
                     self.lane.initiating,
                     self.lane.receiving,
                     None,
@@ -745,8 +739,8 @@ impl End {
                 None,
             ),
         };
-        let step = self.probe.record(
-            &self.lane,
+        let step = self.probe.recorder().steps.record(
+            self.lane.id,
             self.lane.initiating,
             self.lane.receiving,
             None,
@@ -782,7 +776,7 @@ impl End {
             self.lane.context.clone(),
             true,
         );
-        let end = End::new(
+        let end = OurEnd::new(
             self.probe.clone(),
             lane,
             Role::Verifier(Verifier::new(

@@ -1,12 +1,15 @@
 //! The probe: the same negotiation as the simulator, over real DNS, TCP and TLS, against a real
-//! server. Available with the `probe` feature; native only.
+//! server. Native only.
 //!
-//! The probe drives the simulator's own state machines: the initiating machine for the stream
-//! we open, the receiving machine for streams the partner opens to us (to send stanzas, or to
-//! verify our dialback key, as our authoritative server), and the verifier to check the
-//! partner's keys. It records every step in the simulator's [`Trace`](xmpp_federation::s2s::Trace)
-//! format, with the exact XML that crossed the wire, and sets the simulator's prediction for
-//! the same conditions beside it. `docs/probe.md` describes the command-line tool.
+//! The probe is a driver of the `xmpp-federation` crate's public state machines
+//! ([`xmpp_federation::s2s::machine`]), and uses nothing of that crate that another driver could
+//! not: the initiating machine for the stream we open, the receiving machine for streams the
+//! partner opens to us (to send stanzas, or to verify our dialback key, as our authoritative
+//! server), and the verifier to check the partner's keys. It records every step with the
+//! simulator's [`Recorder`](xmpp_federation::s2s::record::Recorder), in the
+//! [`Trace`](xmpp_federation::s2s::Trace) format, with the exact XML that crossed the wire, and
+//! sets the simulator's prediction for the same conditions beside it. `docs/probe.md` describes
+//! the command-line tool.
 //!
 //! ```no_run
 //! use std::time::Duration;

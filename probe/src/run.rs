@@ -14,7 +14,7 @@ use xmpp_federation::s2s::record::Context;
 use xmpp_federation::s2s::{Certificate, Condition, Connection, Direction, Party, Peer};
 
 use super::dns::Dns;
-use super::end::{End, Finished};
+use super::end::{Finished, OurEnd};
 use super::report::{self, ProbeReport};
 use super::session::{self, Observed, Probe};
 use super::tls::{self, Tls};
@@ -118,7 +118,7 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
                 options.partner.clone(),
                 probe.secret.clone(),
             );
-            End::new(probe.clone(), lane, Role::Initiating(machine), None)
+            OurEnd::new(probe.clone(), lane, Role::Initiating(machine), None)
                 .run()
                 .await
         } else {
@@ -142,8 +142,8 @@ pub(crate) async fn run(options: &ProbeOptions) -> Result<ProbeReport, ProbeErro
                 main_context.clone(),
                 !outbound,
             );
-            let step = probe.record(
-                &lane,
+            let step = probe.recorder().steps.record(
+                lane.id,
                 Party::Partner,
                 Party::OurProxy,
                 None,
@@ -206,8 +206,8 @@ async fn accept(probe: Arc<Probe>, listener: TcpListener, inbound: mpsc::Sender<
                 false,
             )
         };
-        probe.record(
-            &lane,
+        probe.recorder().steps.record(
+            lane.id,
             lane.initiating,
             lane.receiving,
             None,
@@ -224,7 +224,7 @@ async fn accept(probe: Arc<Probe>, listener: TcpListener, inbound: mpsc::Sender<
         let accepts = probe.options.partner_config.domains().cloned().collect();
         let machine = Receiving::new(probe.ours.clone(), Some(accepts), probe.seed())
             .with_authority(probe.secret.clone());
-        let mut end = End::new(
+        let mut end = OurEnd::new(
             probe.clone(),
             lane,
             Role::Receiving(machine),

@@ -10,7 +10,6 @@ use super::dns::Dns;
 use super::report::{FeatureOffer, TlsSession};
 use super::tls::{Seen, Tls};
 use xmpp_federation::Domain;
-use xmpp_federation::s2s::Kind;
 use xmpp_federation::s2s::machine::Note;
 use xmpp_federation::s2s::record::Context;
 use xmpp_federation::s2s::record::{LaneId, Recorder};
@@ -18,7 +17,7 @@ use xmpp_federation::s2s::{Certificate, Connection, DnsRecord, Party, Peer, Sett
 
 /// One connection, as our end drives it.
 #[derive(Debug, Clone)]
-pub(crate) struct Lane {
+pub(crate) struct OurLane {
     /// The connection in the record.
     pub id: LaneId,
     pub connection: Connection,
@@ -32,7 +31,7 @@ pub(crate) struct Lane {
     pub ours_initiating: bool,
 }
 
-impl Lane {
+impl OurLane {
     pub(crate) fn ours(&self) -> Party {
         if self.ours_initiating {
             self.initiating
@@ -115,9 +114,9 @@ impl Probe {
         receiving: Party,
         context: Context,
         ours_initiating: bool,
-    ) -> Lane {
+    ) -> OurLane {
         let id = self.recorder().steps.open(connection, context.clone());
-        Lane {
+        OurLane {
             id,
             connection,
             initiating,
@@ -127,25 +126,11 @@ impl Probe {
         }
     }
 
-    pub(crate) fn record(
-        &self,
-        lane: &Lane,
-        from: Party,
-        to: Party,
-        xml: Option<String>,
-        kind: Kind,
-        cause: Option<Setting>,
-    ) -> usize {
-        self.recorder()
-            .steps
-            .record(lane.id, from, to, xml, kind, cause)
-    }
-
-    pub(crate) fn set_stream_id(&self, lane: &Lane, id: Option<String>) {
+    pub(crate) fn set_stream_id(&self, lane: &OurLane, id: Option<String>) {
         self.recorder().steps.set_stream_id(lane.id, id);
     }
 
-    pub(crate) fn set_encrypted(&self, lane: &Lane) {
+    pub(crate) fn set_encrypted(&self, lane: &OurLane) {
         self.recorder().steps.set_encrypted(lane.id);
     }
 

@@ -289,8 +289,8 @@ pub enum Action {
     /// Open a TCP connection, then feed [`Input::Connected`] or [`Input::ConnectFailed`].
     Connect(Endpoint),
     /// Send a stream header (the driver writes the XML declaration before it, with
-    /// [`stream_header`](super::xml::stream_header)). The answer is a new XML document: the
-    /// driver restarts its parser for what comes back.
+    /// [`stream_header`]). The answer is a new XML document: the driver restarts its parser for
+    /// what comes back.
     Header(Element, Note),
     /// Send a top-level element.
     Send(Element, Note),

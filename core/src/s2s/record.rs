@@ -6,8 +6,11 @@
 //! the parties, the exact XML (or none, for DNS, TCP and TLS events), what the step is, and the
 //! setting that caused it. Steps are numbered from 1 in the order they are recorded.
 
+use super::machine::Endpoint;
+use super::scenario::DnsRecord;
 use super::setting::Setting;
 use super::trace::{Connection, Kind, Party, Step};
+use crate::domain::Domain;
 
 pub use super::text::Context;
 
@@ -74,6 +77,43 @@ impl Recorder {
             context: state.context.clone(),
         });
         number
+    }
+
+    /// Records `asking`'s DNS query for the server of `domain` (RFC 6120 §3.2), on its way to
+    /// the authoritative server of the sender domain when `authoritative`; returns the step's
+    /// number.
+    pub fn dns_query(
+        &mut self,
+        lane: LaneId,
+        asking: Party,
+        domain: Domain,
+        authoritative: bool,
+    ) -> usize {
+        let kind = Kind::DnsQuery {
+            domain,
+            authoritative,
+        };
+        self.record(lane, asking, Party::Dns, None, kind, None)
+    }
+
+    /// Records DNS's answer to [`Recorder::dns_query`]: the record it found, where it led,
+    /// and the environment's setting behind an answer that is not a plain SRV record.
+    pub fn dns_answer(
+        &mut self,
+        lane: LaneId,
+        asking: Party,
+        query: (Domain, bool),
+        answer: (DnsRecord, Option<Endpoint>),
+        cause: Option<Setting>,
+    ) -> usize {
+        let ((domain, authoritative), (record, endpoint)) = (query, answer);
+        let kind = Kind::DnsAnswer {
+            domain,
+            record,
+            endpoint,
+            authoritative,
+        };
+        self.record(lane, Party::Dns, asking, None, kind, cause)
     }
 
     /// Sets the id of the stream the lane carries now (`None` until the receiving side's

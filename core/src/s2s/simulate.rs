@@ -606,19 +606,6 @@ impl Driver<'_> {
         !state.failed && !state.cut && (state.authenticated || keyed)
     }
 
-    fn record(
-        &mut self,
-        lane: usize,
-        from: Party,
-        to: Party,
-        xml: Option<String>,
-        kind: Kind,
-        cause: Option<Setting>,
-    ) -> usize {
-        self.recorder
-            .record(self.lanes[lane].id, from, to, xml, kind, cause)
-    }
-
     fn cause(&self, lane: usize, end: usize, note: &Note) -> Option<Setting> {
         let side = self.lanes[lane].ends[end].side;
         Setting::behind(side, note, &self.scenario.partner_config)
@@ -705,17 +692,10 @@ impl Driver<'_> {
                         record.name(),
                     )
                 });
-                let number = self.record(
-                    lane,
-                    from,
-                    Party::Dns,
-                    None,
-                    Kind::DnsQuery {
-                        domain: domain.clone(),
-                        authoritative,
-                    },
-                    None,
-                );
+                let id = self.lanes[lane].id;
+                let number = self
+                    .recorder
+                    .dns_query(id, from, domain.clone(), authoritative);
                 let endpoint = match record {
                     DnsRecord::Srv => Some(Endpoint {
                         host: format!("xmpp.{}", domain.as_str()),
@@ -727,17 +707,11 @@ impl Driver<'_> {
                     }),
                     DnsRecord::SrvRoot | DnsRecord::NxDomain => None,
                 };
-                self.record(
-                    lane,
-                    Party::Dns,
+                self.recorder.dns_answer(
+                    id,
                     from,
-                    None,
-                    Kind::DnsAnswer {
-                        domain,
-                        record,
-                        endpoint: endpoint.clone(),
-                        authoritative,
-                    },
+                    (domain, authoritative),
+                    (record, endpoint.clone()),
                     cause,
                 );
                 self.queue
@@ -749,8 +723,8 @@ impl Driver<'_> {
                     && !self.scenario.environment.authoritative_reachable
                 {
                     let domain = self.lanes[lane].ends[1].policy.domain.clone();
-                    let number = self.record(
-                        lane,
+                    let number = self.recorder.record(
+                        self.lanes[lane].id,
                         from,
                         to,
                         None,
@@ -766,8 +740,8 @@ impl Driver<'_> {
                 // A server that cannot be reached: its firewall refuses or drops the connection.
                 let target = self.lanes[lane].ends[1].policy.domain.clone();
                 if let Some(&how) = self.scenario.environment.unreachable.get(&target) {
-                    let number = self.record(
-                        lane,
+                    let number = self.recorder.record(
+                        self.lanes[lane].id,
                         from,
                         to,
                         None,
@@ -791,8 +765,8 @@ impl Driver<'_> {
                         .push_back((lane, end, Input::ConnectFailed(how.error().to_owned())));
                     return Some(number);
                 }
-                let number = self.record(
-                    lane,
+                let number = self.recorder.record(
+                    self.lanes[lane].id,
                     from,
                     to,
                     None,
@@ -823,8 +797,8 @@ impl Driver<'_> {
                 // A header starts a new XML document on the wire (RFC 6120 §4.3.3).
                 state.ends[1 - end].parser.restart();
                 let cause = self.cause(lane, end, &note);
-                let number = self.record(
-                    lane,
+                let number = self.recorder.record(
+                    self.lanes[lane].id,
                     from,
                     to,
                     Some(xml.clone()),
@@ -837,7 +811,14 @@ impl Driver<'_> {
             Action::Send(element, note) => Some(self.send(lane, end, &element, note)),
             Action::Disconnect(note) => {
                 let cause = self.cause(lane, end, &note);
-                let number = self.record(lane, from, to, None, Kind::Machine(note.kind), cause);
+                let number = self.recorder.record(
+                    self.lanes[lane].id,
+                    from,
+                    to,
+                    None,
+                    Kind::Machine(note.kind),
+                    cause,
+                );
                 self.lanes[lane].cut = true;
                 self.queue
                     .push_back((lane, 1 - end, Input::ConnectionClosed));
@@ -845,8 +826,8 @@ impl Driver<'_> {
             }
             Action::Close(note) => {
                 let cause = self.cause(lane, end, &note);
-                let number = self.record(
-                    lane,
+                let number = self.recorder.record(
+                    self.lanes[lane].id,
                     from,
                     to,
                     Some(STREAM_CLOSE.to_owned()),
@@ -958,8 +939,8 @@ impl Driver<'_> {
         let cause = self.cause(lane, end, &note);
         let from = self.lanes[lane].ends[end].party;
         let to = self.lanes[lane].ends[1 - end].party;
-        let number = self.record(
-            lane,
+        let number = self.recorder.record(
+            self.lanes[lane].id,
             from,
             to,
             Some(xml.clone()),
@@ -1092,8 +1073,8 @@ impl Driver<'_> {
                 &rejection.cause,
                 &self.scenario.partner_config,
             );
-            let number = self.record(
-                lane,
+            let number = self.recorder.record(
+                self.lanes[lane].id,
                 initiating_party,
                 receiving_party,
                 None,
@@ -1126,8 +1107,8 @@ impl Driver<'_> {
         .into_iter()
         .find(|(_, c)| *c != Certificate::Valid)
         .map(|(side, c)| Setting::new(SettingName::peer(side, PeerSetting::Certificate), c.name()));
-        let number = self.record(
-            lane,
+        let number = self.recorder.record(
+            self.lanes[lane].id,
             initiating_party,
             receiving_party,
             None,
@@ -1197,8 +1178,8 @@ impl Driver<'_> {
             (i.min_tls_version, i.max_tls_version),
             (r.min_tls_version, r.max_tls_version),
         ];
-        let number = self.record(
-            lane,
+        let number = self.recorder.record(
+            self.lanes[lane].id,
             parties[0],
             parties[1],
             None,
@@ -1262,53 +1243,70 @@ mod tests {
     /// happen.
     #[test]
     fn every_pair_of_servers_reaches_an_outcome() {
+        // One thread per semantics on our side: the sweep is some 90,000 runs.
+        let sweeps: Vec<(usize, Vec<Scenario>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = Semantics::ALL
+                .into_iter()
+                .map(|ours| scope.spawn(move || sweep(ours)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| handle.join().unwrap())
+                .collect()
+        });
+        let runs: usize = sweeps.iter().map(|(runs, _)| runs).sum();
+        let stalled: Vec<&Scenario> = sweeps.iter().flat_map(|(_, s)| s).collect();
+        assert!(runs > 50_000, "only {runs} runs");
+        assert!(
+            stalled.is_empty(),
+            "{} of {runs} runs reached no outcome; the first: {}",
+            stalled.len(),
+            serde_json::to_string(stalled[0]).unwrap_or_default()
+        );
+    }
+
+    /// Every policy, certificate pair and direction against every partner semantics, with
+    /// `our_semantics` on our side: how many runs, and those that reached no outcome.
+    fn sweep(our_semantics: Semantics) -> (usize, Vec<Scenario>) {
         let ours = Domain::parse("contoso.example").unwrap();
         let partner = Domain::parse("fabrikam.example").unwrap();
         let mut stalled = Vec::new();
         let mut runs = 0usize;
-        for our_semantics in Semantics::ALL {
-            for partner_semantics in Semantics::ALL {
-                for (tls, sasl, dialback) in policies() {
-                    for (ptls, psasl, pdialback) in policies() {
-                        for (our_certificate, partner_certificate) in [
-                            (Certificate::Valid, Certificate::Valid),
-                            (Certificate::SelfSigned, Certificate::SelfSigned),
-                            (Certificate::Missing, Certificate::Valid),
-                            (Certificate::Valid, Certificate::Missing),
-                        ] {
-                            for direction in Direction::ALL {
-                                let mut config = PartnerConfig::new(partner.clone());
-                                config.tls_negotiation = tls;
-                                config.sasl_negotiation = sasl;
-                                config.support_dialback_negotiation = dialback;
-                                let mut peer = Peer::new(partner.clone());
-                                peer.tls = ptls;
-                                peer.sasl = psasl;
-                                peer.dialback = pdialback;
-                                peer.certificate = partner_certificate;
-                                peer.semantics = partner_semantics;
-                                let mut scenario =
-                                    Scenario::new(ours.clone(), config, peer, direction);
-                                scenario.ours.semantics = our_semantics;
-                                scenario.ours.certificate = our_certificate;
-                                runs += 1;
-                                if let Err((_, failed, _)) = run(&scenario).result
-                                    && failed.blame == Blame::Internal
-                                {
-                                    stalled.push(scenario);
-                                }
+        for partner_semantics in Semantics::ALL {
+            for (tls, sasl, dialback) in policies() {
+                for (ptls, psasl, pdialback) in policies() {
+                    for (our_certificate, partner_certificate) in [
+                        (Certificate::Valid, Certificate::Valid),
+                        (Certificate::SelfSigned, Certificate::SelfSigned),
+                        (Certificate::Missing, Certificate::Valid),
+                        (Certificate::Valid, Certificate::Missing),
+                    ] {
+                        for direction in Direction::ALL {
+                            let mut config = PartnerConfig::new(partner.clone());
+                            config.tls_negotiation = tls;
+                            config.sasl_negotiation = sasl;
+                            config.support_dialback_negotiation = dialback;
+                            let mut peer = Peer::new(partner.clone());
+                            peer.tls = ptls;
+                            peer.sasl = psasl;
+                            peer.dialback = pdialback;
+                            peer.certificate = partner_certificate;
+                            peer.semantics = partner_semantics;
+                            let mut scenario = Scenario::new(ours.clone(), config, peer, direction);
+                            scenario.ours.semantics = our_semantics;
+                            scenario.ours.certificate = our_certificate;
+                            runs += 1;
+                            if let Err((_, failed, _)) = run(&scenario).result
+                                && failed.blame == Blame::Internal
+                            {
+                                stalled.push(scenario);
                             }
                         }
                     }
                 }
             }
         }
-        assert!(
-            stalled.is_empty(),
-            "{} of {runs} runs reached no outcome; the first: {}",
-            stalled.len(),
-            serde_json::to_string(&stalled[0]).unwrap_or_default()
-        );
+        (runs, stalled)
     }
 
     fn policies() -> Vec<(Negotiation, Negotiation, bool)> {
