@@ -149,6 +149,33 @@ pub(crate) struct Run {
     pub unverified_fault: Option<Side>,
 }
 
+/// A negotiation that a side refuses before any connection: one step, and its failure.
+struct Refusal {
+    /// Who refuses, and towards whom.
+    parties: (Party, Party),
+    kind: Kind,
+    cause: Setting,
+    failure: StreamFailure,
+    /// The side that reports the failure.
+    side: Side,
+}
+
+impl Refusal {
+    fn run(self, context: Context, receiving_certificate: Certificate) -> Run {
+        let mut recorder = Recorder::new();
+        let lane = recorder.open(Connection::Main, context);
+        let (from, to) = self.parties;
+        let step = recorder.record(lane, from, to, None, self.kind, Some(self.cause));
+        Run {
+            steps: recorder.into_steps(),
+            result: Err((step, self.failure, self.side)),
+            encrypted: false,
+            receiving_certificate,
+            unverified_fault: None,
+        }
+    }
+}
+
 /// The result of a run that reached no outcome: an internal error.
 fn stalled(steps: usize) -> (usize, StreamFailure, Side) {
     (
@@ -282,73 +309,43 @@ fn run_within(scenario: &Scenario, max_steps: usize) -> Run {
 
     // Our users can only reach a network that is an allowed partner: nothing is sent at all.
     if ours_initiating && !allowed {
-        let step = Step {
-            number: 1,
-            from: Party::OurProxy,
-            to: Party::Partner,
-            connection: Connection::Main,
-            xml: None,
-            stream_id: None,
-            encrypted: false,
+        let refusal = Refusal {
+            parties: (Party::OurProxy, Party::Partner),
             kind: Kind::NotAllowed {
                 domain: partner.domain.clone(),
             },
-            cause: Some(Setting::new(
+            cause: Setting::new(
                 SettingName::Ours(PeerSetting::Accepts),
                 partner.domain.as_str(),
-            )),
-            context,
+            ),
+            failure: StreamFailure {
+                condition: Condition::NotAllowed,
+                blame: Blame::NotAllowed,
+            },
+            side: Side::Ours,
         };
-        return Run {
-            steps: vec![step],
-            result: Err((
-                1,
-                StreamFailure {
-                    condition: Condition::NotAllowed,
-                    blame: Blame::NotAllowed,
-                },
-                Side::Ours,
-            )),
-            encrypted: false,
-            receiving_certificate,
-            unverified_fault: None,
-        };
+        return refusal.run(context, receiving_certificate);
     }
 
     // A server opens no stream to a domain its access rules deny (ejabberd's s2s_access,
     // ejabberd_s2s.erl lines 577-593, 23.01).
     if !ours_initiating && partner.denied_domains.contains(&ours.domain) {
-        let step = Step {
-            number: 1,
-            from: Party::Partner,
-            to: Party::OurProxy,
-            connection: Connection::Main,
-            xml: None,
-            stream_id: None,
-            encrypted: false,
+        let refusal = Refusal {
+            parties: (Party::Partner, Party::OurProxy),
             kind: Kind::Denied {
                 domain: ours.domain.clone(),
             },
-            cause: Some(Setting::new(
+            cause: Setting::new(
                 SettingName::Partner(PeerSetting::DeniedDomains),
                 ours.domain.as_str(),
-            )),
-            context,
+            ),
+            failure: StreamFailure {
+                condition: Condition::Denied,
+                blame: Blame::Denied,
+            },
+            side: Side::Partner,
         };
-        return Run {
-            steps: vec![step],
-            result: Err((
-                1,
-                StreamFailure {
-                    condition: Condition::Denied,
-                    blame: Blame::Denied,
-                },
-                Side::Partner,
-            )),
-            encrypted: false,
-            receiving_certificate,
-            unverified_fault: None,
-        };
+        return refusal.run(context, receiving_certificate);
     }
 
     let (initiating_side, receiving_side) = if ours_initiating {
