@@ -159,3 +159,69 @@ fn an_input_only_a_driver_can_get_wrong_blames_nobody() {
     assert_eq!(actions.len(), 1, "nothing is sent: {actions:?}");
     assert_eq!(inbound().fault(failed, Side::Partner), None);
 }
+
+/// A response header from `from` (none with `None`), as our parser reads it.
+fn response_header(from: Option<&str>) -> StreamEvent {
+    let mut header = Element::prefixed("stream", "stream", ns::STREAM)
+        .attr("to", "contoso.com")
+        .attr("id", "a1")
+        .attr("version", "1.0");
+    if let Some(from) = from {
+        header = header.attr("from", from);
+    }
+    header.declarations = vec![
+        (None, ns::SERVER.to_owned()),
+        (Some("stream".to_owned()), ns::STREAM.to_owned()),
+    ];
+    StreamParser::new()
+        .feed(&stream_header(&header))
+        .unwrap()
+        .remove(0)
+}
+
+/// Our initiating machine towards fabrikam.com, connected and waiting for the answer.
+fn connected_to_fabrikam() -> Initiating {
+    let config = PartnerConfig::new(domain("fabrikam.com"));
+    let ours = OurSide::new(domain("contoso.com")).peer(&config);
+    let mut machine = Initiating::new(ours, domain("fabrikam.com"), "secret".to_owned());
+    machine.start();
+    machine.handle(Input::Resolved(Ok(Endpoint {
+        host: "xmpp.fabrikam.com".to_owned(),
+        port: 5269,
+    })));
+    machine.handle(Input::Connected);
+    machine
+}
+
+#[test]
+fn a_server_that_answers_for_another_domain_is_refused() {
+    let mut machine = connected_to_fabrikam();
+    let actions = machine.handle(Input::Received(response_header(Some("evil.example"))));
+    let (condition, _) = stream_error(&actions);
+    assert_eq!(condition, "invalid-from");
+    let failed = failure(&actions);
+    assert_eq!(failed.blame, Blame::PeerMisbehaved);
+    assert_eq!(
+        failed.condition,
+        Condition::AnsweredAs {
+            expected: domain("fabrikam.com"),
+            answered: "evil.example".to_owned(),
+        }
+    );
+    let outbound = Scenario::new(
+        domain("contoso.com"),
+        PartnerConfig::new(domain("fabrikam.com")),
+        Preset::Prosody.peer(domain("fabrikam.com")),
+        Direction::Outbound,
+    );
+    assert_eq!(outbound.fault(failed, Side::Ours), Some(Side::Partner));
+}
+
+#[test]
+fn a_server_that_answers_for_the_domain_or_without_from_is_heard() {
+    for from in [Some("fabrikam.com"), Some("FABRIKAM.com"), None] {
+        let mut machine = connected_to_fabrikam();
+        let actions = machine.handle(Input::Received(response_header(from)));
+        assert!(actions.is_empty(), "{from:?}: {actions:?}");
+    }
+}

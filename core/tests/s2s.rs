@@ -489,7 +489,7 @@ fn every_setting_is_named_as_the_scenario_field_it_changes() {
         PeerSetting::CertificateNames => Some("contoso.example"),
         PeerSetting::MinTlsVersion => Some("1.2"),
         PeerSetting::MaxTlsVersion => Some("1.3"),
-        PeerSetting::DeniedDomains => None,
+        PeerSetting::DeniedDomains | PeerSetting::AnswersAs => None,
     };
     let theirs = |setting: PeerSetting| match setting {
         PeerSetting::Tls | PeerSetting::Sasl => Some("Required"),
@@ -501,6 +501,7 @@ fn every_setting_is_named_as_the_scenario_field_it_changes() {
         PeerSetting::MinTlsVersion => Some("1.0"),
         PeerSetting::MaxTlsVersion => Some("1.2"),
         PeerSetting::DeniedDomains => Some("contoso.example"),
+        PeerSetting::AnswersAs => Some("chat.fabrikam.example"),
     };
     let environment = |setting: &EnvironmentSetting| match setting {
         EnvironmentSetting::Dns(_) => "nxDomain",
@@ -833,6 +834,24 @@ fn failures_admins_meet_end_as_they_should() {
         },
         Side::Partner,
         (Side::Partner, "deniedDomains"),
+    );
+    // The partner's server answers as another domain: our proxy refuses it at the header, and
+    // the partner is at fault.
+    let trace = failed(
+        "partner-answers-as-another-domain",
+        Condition::AnsweredAs {
+            expected: domain("fabrikam.com"),
+            answered: "chat.fabrikam.com".into(),
+        },
+        Side::Partner,
+        (Side::Partner, "answersAs"),
+    );
+    assert!(
+        trace
+            .steps()
+            .iter()
+            .any(|s| s.xml().is_some_and(|x| x.contains("<invalid-from"))),
+        "our proxy says invalid-from"
     );
     // Prosody on both ends verifies each key over the other's stream: two streams, dialback.
     let trace = outcome("prosody-both-ends");

@@ -17,7 +17,8 @@ use xmpp_federation::s2s::machine::{NoteKind, Restart};
 
 use xmpp_federation::Negotiation;
 use xmpp_federation::s2s::Kind;
-use xmpp_federation::s2s::xml::{Element, ns};
+use xmpp_federation::Domain;
+use xmpp_federation::s2s::xml::{Element, StreamEvent, StreamParser, ns};
 use xmpp_federation::s2s::{
     Certificate, Connection, Direction, Failure, LocalizedTrace, Outcome, Party, Peer, Scenario,
     Semantics, Side, Step, TlsVersion, Trace, simulate,
@@ -528,6 +529,13 @@ fn infer(
         Semantics::Xmpp
     };
     let from_partner = |s: &&Step| s.connection() == Connection::Main && s.from() == Party::Partner;
+    // The domain the partner's server answered our stream as, when it is not the partner's.
+    peer.answers_as = steps
+        .iter()
+        .filter(from_partner)
+        .find(|s| matches!(s.kind(), Kind::Machine(NoteKind::StreamAccept { .. })))
+        .and_then(|s| answered_as(s.xml()?))
+        .filter(|domain| *domain != options.partner);
     let partner_notes: Vec<&NoteKind> = steps
         .iter()
         .filter(from_partner)
@@ -603,4 +611,13 @@ fn infer(
             && s.cause().is_some_and(|c| c.side() == Side::Partner)
     });
     peer
+}
+
+/// The `from` of a response stream header, as a domain.
+fn answered_as(header: &str) -> Option<Domain> {
+    let mut parser = StreamParser::new();
+    match parser.feed(header).ok()?.into_iter().next()? {
+        StreamEvent::Header(header) => Domain::parse(header.get("from")?).ok(),
+        _ => None,
+    }
 }

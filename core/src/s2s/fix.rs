@@ -199,6 +199,9 @@ fn candidates(scenario: &Scenario) -> Vec<Setting> {
     if !partner.denied_domains.is_empty() {
         out.push(Setting::new(Partner(P::DeniedDomains), "none"));
     }
+    if partner.answers_as.is_some() {
+        out.push(Setting::new(Partner(P::AnswersAs), "none"));
+    }
     // TLS versions: a newer newest version, or an older oldest one.
     let ours_range = (scenario.ours.min_tls_version, scenario.ours.max_tls_version);
     let partner_range = (partner.min_tls_version, partner.max_tls_version);

@@ -17,6 +17,10 @@ use crate::domain::Domain;
 use crate::matrix::AuthenticationMethod;
 use crate::settings::Negotiation;
 
+/// The longest domain a response header's `from` is quoted with (a domain has at most 253
+/// characters, RFC 1035 §2.3.4); anything longer is cut.
+const MAX_NAME: usize = 255;
+
 /// The machine's phase: what it expects next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum State {
@@ -410,6 +414,42 @@ impl Initiating {
         ending(condition, text, reason, Some(cause), close, blame, lang)
     }
 
+    /// The `from` of a response header that names another domain than the one this stream is
+    /// for: RFC 6120 §4.7.1, the receiving entity answers as the domain the initiating entity
+    /// addressed. A header without `from` is taken as that domain's.
+    fn answered_as_other(&self, header: &Element) -> Option<String> {
+        let from = header.get("from")?;
+        match Domain::parse(from) {
+            Ok(domain) if domain == self.target => None,
+            _ => Some(from.chars().take(MAX_NAME).collect()),
+        }
+    }
+
+    /// Ends a stream whose receiving server answered as `answered`: it cannot be the server of
+    /// the target domain, and nothing it says can be trusted for it (RFC 6120 §4.9.3.9
+    /// `invalid-from`). The peer is at fault.
+    fn refuse_other_domain(&mut self, answered: String) -> Vec<Action> {
+        self.state = State::Done;
+        let close = self.close();
+        let lang = self.profile().texts_have_lang.value;
+        let mut actions = ending(
+            "invalid-from",
+            None,
+            Reason::AnsweredAs,
+            None,
+            close,
+            Blame::PeerMisbehaved,
+            lang,
+        );
+        if let Some(Action::Finish(Err(failure))) = actions.last_mut() {
+            failure.condition = Condition::AnsweredAs {
+                expected: self.target.clone(),
+                answered,
+            };
+        }
+        actions
+    }
+
     /// Ends the stream as the profile says: with a stream error, or a bare closing tag.
     fn end_with(
         &mut self,
@@ -499,6 +539,9 @@ impl Machine for Initiating {
                 }))]
             }
             (State::ExpectHeader { restart }, Input::Received(StreamEvent::Header(h))) => {
+                if let Some(answered) = self.answered_as_other(&h) {
+                    return self.refuse_other_domain(answered);
+                }
                 // Some check the certificate as soon as the stream header arrives; the others
                 // once the features are in (see `features`).
                 if restart == Restart::AfterTls

@@ -588,6 +588,8 @@ pub enum Reason {
     Denied,
     /// The other side sent something the protocol does not allow at that point.
     Unexpected,
+    /// The receiving server answered as another domain than the one addressed.
+    AnsweredAs,
 }
 
 /// A certificate that a side rejects in the TLS handshake (RFC 6120 §13.7.2), and the setting

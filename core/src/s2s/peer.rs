@@ -344,6 +344,12 @@ pub struct Peer {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "typescript", tsify(optional))]
     pub certificate_names: Vec<CertificateName>,
+    /// The domain its server names in the `from` of the stream headers it answers with, when
+    /// that is not its own domain: a virtual host set up under another name. The initiating
+    /// server refuses such an answer (RFC 6120 §4.7.1, §4.9.3.9 `invalid-from`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub answers_as: Option<Domain>,
 }
 
 fn tls12() -> TlsVersion {
@@ -374,6 +380,7 @@ impl Peer {
             min_tls_version: TlsVersion::Tls12,
             max_tls_version: TlsVersion::Tls13,
             certificate_names: Vec::new(),
+            answers_as: None,
         }
     }
 
@@ -396,6 +403,7 @@ impl Peer {
             min_tls_version: LYNC_TLS.0,
             max_tls_version: LYNC_TLS.1,
             certificate_names: Vec::new(),
+            answers_as: None,
         }
     }
 
@@ -707,6 +715,7 @@ impl Preset {
             min_tls_version: self.tls_versions().0,
             max_tls_version: self.tls_versions().1,
             certificate_names: Vec::new(),
+            answers_as: None,
             semantics: match self {
                 Preset::Lync => Semantics::Lync,
                 Preset::Ejabberd => Semantics::Ejabberd,

@@ -135,7 +135,10 @@ impl Receiving {
             .is_some_and(|t| t == self.policy.domain);
         let mut actions = vec![Action::Header(
             header(
-                &self.policy.domain,
+                self.policy
+                    .answers_as
+                    .as_ref()
+                    .unwrap_or(&self.policy.domain),
                 from.as_ref().unwrap_or(&self.policy.domain),
                 Some(&self.stream_id),
                 declared,

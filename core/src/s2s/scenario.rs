@@ -382,6 +382,9 @@ struct PartnerSpec {
     /// The newest TLS version it speaks.
     #[cfg_attr(feature = "typescript", tsify(optional))]
     max_tls_version: Option<TlsVersion>,
+    /// The domain its server answers stream headers as, when not its own.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    answers_as: Option<Domain>,
 }
 
 fn partner_spec<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Peer, D::Error> {
@@ -416,6 +419,9 @@ fn partner_spec<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Peer, D::E
     }
     if let Some(v) = spec.min_tls_version {
         peer.min_tls_version = v;
+    }
+    if spec.answers_as.is_some() {
+        peer.answers_as = spec.answers_as;
     }
     if let Some(v) = spec.max_tls_version {
         peer.max_tls_version = v;
@@ -537,8 +543,9 @@ impl Scenario {
                 PeerSetting::CertificateNames => next.ours.certificate_names = names()?,
                 PeerSetting::MinTlsVersion => next.ours.min_tls_version = version()?,
                 PeerSetting::MaxTlsVersion => next.ours.max_tls_version = version()?,
-                // Our Edge server denies no domain: the partner list decides.
-                PeerSetting::DeniedDomains => return Err(unknown()),
+                // Our Edge server denies no domain: the partner list decides. It answers as our
+                // domain.
+                PeerSetting::DeniedDomains | PeerSetting::AnswersAs => return Err(unknown()),
             },
             SettingName::Partner(setting) => match setting {
                 PeerSetting::Tls => next.partner.tls = negotiation()?,
@@ -553,6 +560,13 @@ impl Scenario {
                 PeerSetting::CertificateNames => next.partner.certificate_names = names()?,
                 PeerSetting::MinTlsVersion => next.partner.min_tls_version = version()?,
                 PeerSetting::MaxTlsVersion => next.partner.max_tls_version = version()?,
+                // `none`, or the domain.
+                PeerSetting::AnswersAs => {
+                    next.partner.answers_as = match change.value.as_str() {
+                        "none" => None,
+                        domain => Some(Domain::parse(domain.trim()).map_err(|_| bad_value())?),
+                    };
+                }
                 // `none`, or the domains separated by commas.
                 PeerSetting::DeniedDomains => {
                     next.partner.denied_domains = match change.value.as_str() {

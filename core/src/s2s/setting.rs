@@ -60,11 +60,13 @@ pub enum PeerSetting {
     MaxTlsVersion,
     /// Which domains the server's access rules deny.
     DeniedDomains,
+    /// The domain the server answers stream headers as, when not its own.
+    AnswersAs,
 }
 
 impl PeerSetting {
     /// Every setting of a server's policy.
-    pub const ALL: [PeerSetting; 10] = [
+    pub const ALL: [PeerSetting; 11] = [
         PeerSetting::Tls,
         PeerSetting::Sasl,
         PeerSetting::Dialback,
@@ -75,6 +77,7 @@ impl PeerSetting {
         PeerSetting::MinTlsVersion,
         PeerSetting::MaxTlsVersion,
         PeerSetting::DeniedDomains,
+        PeerSetting::AnswersAs,
     ];
 
     /// The name on our side: the partner entry's field for TLS, SASL, dialback and the domains
@@ -91,7 +94,8 @@ impl PeerSetting {
             | PeerSetting::CertificateNames
             | PeerSetting::MinTlsVersion
             | PeerSetting::MaxTlsVersion
-            | PeerSetting::DeniedDomains => self.partner(),
+            | PeerSetting::DeniedDomains
+            | PeerSetting::AnswersAs => self.partner(),
         }
     }
 
@@ -108,6 +112,7 @@ impl PeerSetting {
             PeerSetting::MinTlsVersion => "minTlsVersion",
             PeerSetting::MaxTlsVersion => "maxTlsVersion",
             PeerSetting::DeniedDomains => "deniedDomains",
+            PeerSetting::AnswersAs => "answersAs",
         }
     }
 }

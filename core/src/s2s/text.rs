@@ -1227,6 +1227,20 @@ fn reason_explanation(reason: Reason, c: &Context, l: Language) -> String {
                  ihn offen lassen würde."
             ),
         ),
+        Reason::AnsweredAs => l.pick(
+            format!(
+                "The server that {i} reached for {r} answers as another domain (RFC 6120 \
+                 §4.7.1): it is not set up as {r}'s server, or something else answers at its \
+                 address. {i} refuses to go on with it. The partner's server must answer as \
+                 {r}, its XMPP domain."
+            ),
+            format!(
+                "Der Server, den {i} für {r} erreicht hat, antwortet als eine andere Domäne \
+                 (RFC 6120 §4.7.1): Er ist nicht als Server von {r} eingerichtet, oder unter \
+                 seiner Adresse antwortet etwas anderes. {i} bricht ab. Der Server des Partners \
+                 muss als {r} antworten, seine XMPP-Domäne."
+            ),
+        ),
         Reason::Unexpected => l.pick(
             "The other side sent something the protocol does not allow at this point (the \
              error's text names it). The stream ends here; the fault is the sender's, not a \
@@ -1327,6 +1341,16 @@ pub(crate) fn condition(condition: &Condition, l: Language) -> String {
         Condition::Stalled { steps } => l.pick(
             format!("the simulation reached no outcome after {steps} steps"),
             format!("die Simulation kam nach {steps} Schritten zu keinem Ergebnis"),
+        ),
+        Condition::AnsweredAs { expected, answered } => l.pick(
+            format!(
+                "the server reached for {expected} answered as `{}`",
+                answered.escape_debug()
+            ),
+            format!(
+                "der für {expected} erreichte Server antwortete als `{}`",
+                answered.escape_debug()
+            ),
         ),
         Condition::Misdriven { input } => l.pick(
             format!("a machine was fed {input} where it cannot take it"),

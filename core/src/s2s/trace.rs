@@ -373,6 +373,14 @@ pub enum Condition {
         /// The steps played before it stopped.
         steps: usize,
     },
+    /// The receiving server answered as another domain than the one addressed (RFC 6120
+    /// §4.7.1): the initiating server ends the stream with `invalid-from`.
+    AnsweredAs {
+        /// The domain the stream was for.
+        expected: Domain,
+        /// The `from` the receiving server's header gave, cut at 255 characters.
+        answered: String,
+    },
     /// A driver fed a machine an input it cannot take in its state (see
     /// [`machine`](super::machine)): an internal error of the driver, which blames no side.
     Misdriven {
