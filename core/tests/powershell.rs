@@ -427,3 +427,67 @@ fn edits_cannot_grow_a_list_past_its_bound() {
         "a failed edit changes nothing"
     );
 }
+
+/// PowerShell's `+` takes its meaning from the left operand (language specification §7.7): after
+/// a string it joins, after a `[char]` it adds numbers. So text that starts outside ASCII is
+/// written with an empty string first, and reads back as the same text.
+#[test]
+fn text_starting_outside_ascii_is_joined_from_a_string() {
+    let expected = [
+        ("Über", "('' + [char]0x00DC + 'ber')"),
+        ("Ärger", "('' + [char]0x00C4 + 'rger')"),
+        ("日本", "('' + [char]0x65E5 + [char]0x672C)"),
+        ("🙂", "('' + [char]0xD83D + [char]0xDE42)"),
+        ("PEÑA", "('PE' + [char]0x00D1 + 'A')"),
+        ("plain", "'plain'"),
+    ];
+    for (text, quoted) in expected {
+        let json = format!(r#"[{{"domain":"a.com","description":"{text}"}}]"#);
+        let original = parse(&json, Format::Json).directory();
+        let script = original.to_powershell();
+        assert!(
+            script.contains(&format!(
+                "New-CsXmppAllowedPartner -Identity 'a.com' -Description {quoted} -PartnerType"
+            )),
+            "{text}: {script}"
+        );
+        assert_eq!(
+            directory(&script).partners(),
+            original.partners(),
+            "{script}"
+        );
+    }
+    // A domain that starts outside ASCII, written the same way, reads as its A-label.
+    let d = directory("New-CsXmppAllowedPartner -Identity ('' + [char]0x00FC + 'ber.example')");
+    assert_eq!(d.partners()[0].domain, domain("über.example"));
+}
+
+#[test]
+fn a_char_before_a_string_adds_numbers_and_is_refused() {
+    for (script, parameter) in [
+        (
+            "New-CsXmppAllowedPartner a.com -Description ([char]0x00DC + 'ber')",
+            "-Description",
+        ),
+        (
+            "New-CsXmppAllowedPartner -Identity ([char]0x00FC + 'ber.example')",
+            "-Identity",
+        ),
+        (
+            "New-CsXmppAllowedPartner a.com -Desc:([char]0xD83D + [char]0xDE42)",
+            "-Desc",
+        ),
+    ] {
+        let error = Document::parse(script, Format::PowerShell).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            matches!(error.kind(), ReadErrorKind::Syntax { .. }),
+            "{script}: {message}"
+        );
+        assert!(message.contains(&format!("`{parameter}`")), "{message}");
+        assert!(message.contains("('' + [char]"), "names the fix: {message}");
+    }
+    // A `[char]` alone is a one-character string, as PowerShell binds it.
+    let d = directory("New-CsXmppAllowedPartner a.com -Description ([char]0x00DC)");
+    assert_eq!(d.partners()[0].description.as_str(), "Ü");
+}

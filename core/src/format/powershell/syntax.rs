@@ -74,6 +74,8 @@ pub(super) struct Parser<'a> {
     text: &'a str,
     offset: usize,
     lines: Lines<'a>,
+    /// The parameter whose value is being read, as written (`-Desc`), for messages.
+    parameter: Option<String>,
 }
 
 /// Nesting of `@(...)`, `@{...}` and `(...)` is bounded like every other reader.
@@ -85,6 +87,7 @@ impl<'a> Parser<'a> {
             text,
             offset: 0,
             lines: Lines::new(text),
+            parameter: None,
         }
     }
 
@@ -258,10 +261,15 @@ impl<'a> Parser<'a> {
                         self.bump();
                     }
                     let name = self.text[start..self.offset].to_owned();
+                    // The binder pairs `-Name` with the value after it, so that value is read as
+                    // this parameter's.
+                    self.parameter = Some(format!("-{name}"));
                     let value = if self.peek() == Some(':') {
                         self.bump();
                         self.skip_blank(false)?;
-                        Some(self.expression(0, Mode::Argument)?)
+                        let value = self.expression(0, Mode::Argument)?;
+                        self.parameter = None;
+                        Some(value)
                     } else {
                         None
                     };
@@ -271,7 +279,10 @@ impl<'a> Parser<'a> {
                         position,
                     });
                 }
-                Some(_) => arguments.push(Argument::Value(self.expression(0, Mode::Argument)?)),
+                Some(_) => {
+                    arguments.push(Argument::Value(self.expression(0, Mode::Argument)?));
+                    self.parameter = None;
+                }
             }
         }
     }
@@ -328,6 +339,23 @@ impl<'a> Parser<'a> {
             return Ok(parts.remove(0));
         }
         let position = parts[0].position;
+        // `+` takes its meaning from the left operand (PowerShell language specification §7.7):
+        // after a `[char]` it adds numbers, so `[char]0x00DC + 'ber'` is not the text `Über`.
+        if let (ExprKind::Char(unit), true) = (&parts[0].kind, parts.len() > 1) {
+            let parameter = match &self.parameter {
+                Some(name) => format!("`{name}`"),
+                None => "the argument".to_owned(),
+            };
+            return Err(ReadError::syntax(
+                Format::PowerShell,
+                format!(
+                    "{parameter} starts with `[char]0x{unit:04X} +`, which adds numbers in \
+                     PowerShell instead of joining text: start with a string, as in \
+                     `('' + [char]0x{unit:04X} + ...)`"
+                ),
+                Some(position),
+            ));
+        }
         let mut units: Vec<u16> = Vec::new();
         for part in parts {
             match part.kind {

@@ -5,9 +5,11 @@
 //! (`Ñ` is `C3 91`, and `91` is `‘` in Windows-1252) become quote characters that would end a
 //! string. So the writer emits printable ASCII only: a string of printable ASCII is
 //! single-quoted with `'` doubled; any other character, line breaks included, is written as
-//! `[char]0xNNNN` (UTF-16 code units) joined with `+` inside parentheses. Nothing in a value can
-//! end a string, expand a variable or start a command, whatever the encoding the script is read
-//! in, and each command stays on one line.
+//! `[char]0xNNNN` (UTF-16 code units) joined with `+` inside parentheses. PowerShell's `+` takes
+//! its meaning from the left operand (language specification §7.7): after a string it joins, after
+//! a `[char]` it adds numbers. So a joined value always starts with a string, `''` when the text
+//! starts outside ASCII. Nothing in a value can end a string, expand a variable or start a
+//! command, whatever the encoding the script is read in, and each command stays on one line.
 
 use std::fmt::Write;
 
@@ -20,13 +22,18 @@ const HEADER: &str = "# XMPP federated partners for Lync Server 2013 and Skype f
                       # Run in the Lync Server Management Shell.\n";
 
 /// A string literal in printable ASCII: `'...'`, or `('...' + [char]0x00D1 + '...')` when the
-/// text has other characters.
+/// text has other characters, with `''` first when the text starts with one: `('' + [char]0x00DC
+/// + 'ber')`, so that `+` joins strings instead of adding numbers.
 pub(crate) fn quote(text: &str) -> String {
     let printable = |c: char| (' '..='~').contains(&c);
     if text.chars().all(printable) {
         return format!("'{}'", text.replace('\'', "''"));
     }
+    // The left operand decides what `+` does: it must be a string.
     let mut parts: Vec<String> = Vec::new();
+    if !text.starts_with(printable) {
+        parts.push("''".to_owned());
+    }
     let mut run = String::new();
     for c in text.chars() {
         if printable(c) {
