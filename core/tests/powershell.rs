@@ -491,3 +491,85 @@ fn a_char_before_a_string_adds_numbers_and_is_refused() {
     let d = directory("New-CsXmppAllowedPartner a.com -Description ([char]0x00DC)");
     assert_eq!(d.partners()[0].description.as_str(), "Ü");
 }
+
+/// PowerShell's numeric literals (about_Numeric_Literals; language specification §2.3.5.1):
+/// hexadecimal, the `l` and `d` type suffixes, the `kb` to `pb` multipliers and exponents.
+#[test]
+fn numeric_parameters_take_powershell_number_literals() {
+    for (literal, value) in [
+        ("20", 20),
+        ("0x10", 16),
+        ("0X1f", 31),
+        ("1kb", 1024),
+        ("2KB", 2048),
+        ("1mb", 1_048_576),
+        ("1gb", 1_073_741_824),
+        ("3gb", 3_221_225_472),
+        ("0x10kb", 16_384),
+        ("1.5kb", 1536),
+        ("1e3", 1000),
+        ("2.5E+2", 250),
+        ("1d", 1),
+        ("7l", 7),
+        ("0xFFl", 255),
+        ("1lkb", 1024),
+        ("(0x10)", 16),
+    ] {
+        let script = format!("New-CsXmppAllowedPartner a.com -ConnectionLimit {literal}");
+        let document = parse(&script, Format::PowerShell);
+        assert!(
+            document.diagnostics().is_empty(),
+            "{literal}: {:?}",
+            document.diagnostics()
+        );
+        assert_eq!(
+            document.directory().partners()[0].connection_limit,
+            Some(value),
+            "{literal}"
+        );
+    }
+    let gateway = directory(
+        "Set-CsXmppGatewayConfiguration -Identity global -PartnerConnectionLimit 0x20 -ConnectionLimit 1kb",
+    );
+    assert_eq!(gateway.gateway().partner_connection_limit, 32);
+    assert_eq!(gateway.gateway().connection_limit, 1024);
+    // Numbers that PowerShell reads but that do not fit the parameter: `1tb` is too large, a
+    // fraction is not whole, and `0xFFFFFFFF` is the 32-bit integer -1 in PowerShell.
+    for literal in ["1tb", "1pb", "1.5", "0xFFFFFFFF", "-5"] {
+        let script = format!("New-CsXmppAllowedPartner a.com -ConnectionLimit {literal}");
+        let report = parse(&script, Format::PowerShell).validate();
+        assert_eq!(
+            report.partners()[0]
+                .diagnostics()
+                .iter()
+                .map(|d| d.code())
+                .collect::<Vec<_>>(),
+            [Code::WrongType],
+            "{literal}"
+        );
+    }
+    // Other parameters keep the text as written.
+    let d = directory("New-CsXmppAllowedPartner a.com -Description 0x10kb");
+    assert_eq!(d.partners()[0].description.as_str(), "0x10kb");
+}
+
+#[test]
+fn numeric_literals_out_of_range_are_refused() {
+    for literal in ["0x1FFFFFFFFFFFFFFFF", "99999999999999999999", "99999999pb"] {
+        let script = format!("New-CsXmppAllowedPartner a.com -ConnectionLimit {literal}");
+        let error = Document::parse(&script, Format::PowerShell).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            matches!(error.kind(), ReadErrorKind::Syntax { .. }),
+            "{literal}: {message}"
+        );
+        assert!(
+            message.contains(&format!("`{literal}`"))
+                && message.contains("`-ConnectionLimit`")
+                && message.contains("0 to 4294967295"),
+            "{message}"
+        );
+        let column = u32::try_from(script.find(literal).unwrap() + 1).unwrap();
+        assert_eq!(error.position().unwrap().column, column, "{literal}");
+    }
+}

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 pub(super) use write::{write_changes, write_directory};
 
-use syntax::{Argument, Command, Expr, ExprKind, Parser};
+use syntax::{Argument, Command, Expr, ExprKind, Numeral, Parser, numeral};
 
 use super::{ReadError, ReadErrorKind};
 use crate::diagnostic::{BindingProblem, Detail, Diagnostic, Position, Severity, Unit};
@@ -217,9 +217,10 @@ pub(in crate::format) fn read(
                 Some(command.position),
             ));
         }
-        let Some(bound) = bind(cmdlet, &command, &mut state.general) else {
+        let Some(mut bound) = bind(cmdlet, &command, &mut state.general) else {
             continue;
         };
+        evaluate_numbers(&mut bound)?;
         if let Some(switch) = bound.inert_switch() {
             state.general.push(
                 Diagnostic::new(
@@ -372,6 +373,41 @@ fn bind(cmdlet: Cmdlet, command: &Command, out: &mut Vec<Diagnostic>) -> Option<
         }
     }
     ok.then_some(bound)
+}
+
+/// Gives the value of each numeric literal (`0x10`, `1kb`, `1e3`) bound to a whole-number
+/// parameter, in decimal, as PowerShell converts it when binding. Other parameters keep the text
+/// as written. A literal beyond 64 bits is refused, as PowerShell refuses it.
+fn evaluate_numbers(bound: &mut Bound) -> Result<(), ReadError> {
+    for (name, expr) in &mut bound.named {
+        let whole_number = fields::PARTNER
+            .iter()
+            .chain(&fields::GATEWAY)
+            .any(|f| f.cmdlet == *name && f.kind == Kind::WholeNumber);
+        let ExprKind::Bare(word) = &expr.kind else {
+            continue;
+        };
+        if !whole_number {
+            continue;
+        }
+        match numeral(word) {
+            Some(Numeral::Whole(value)) => expr.kind = ExprKind::Bare(value.to_string()),
+            // Not a whole number: the interpreter reports it as written.
+            Some(Numeral::Fraction(_)) | None => {}
+            Some(Numeral::OutOfRange) => {
+                return Err(ReadError::syntax(
+                    super::Format::PowerShell,
+                    format!(
+                        "`-{name}`: the number `{word}` is out of range: write a whole number \
+                         from 0 to {}",
+                        u32::MAX
+                    ),
+                    Some(expr.position),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Resolves a parameter name: an exact match (ignoring case), a PowerShell alias, or a unique

@@ -442,7 +442,7 @@ impl<'a> Parser<'a> {
                 }
                 // In expression mode (inside parentheses or a hash table) a bare word is a
                 // command that PowerShell would run; only a number is a value.
-                if mode == Mode::Expression && number(&word).is_none() {
+                if mode == Mode::Expression && numeral(&word).is_none() {
                     return Err(self.unsupported(
                         format!("the command `{word}` inside an expression (quote the text)"),
                         position,
@@ -650,6 +650,104 @@ fn number(word: &str) -> Option<u64> {
         _ if word.bytes().all(|b| b.is_ascii_digit()) => word.parse().ok(),
         _ => None,
     }
+}
+
+/// The value of a PowerShell numeric literal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Numeral {
+    Whole(i64),
+    Fraction(f64),
+    /// A literal whose value PowerShell cannot hold in a 64-bit integer.
+    OutOfRange,
+}
+
+/// Reads `word` as a PowerShell numeric literal, as Windows PowerShell 5.1 does (language
+/// specification §2.3.5.1, about_Numeric_Literals): an optional sign; decimal digits with an
+/// optional fraction and exponent, or `0x` and hexadecimal digits; the type suffix `l` (long) or,
+/// for decimal literals, `d` (decimal); then a multiplier `kb`, `mb`, `gb`, `tb` or `pb` (powers
+/// of 1024). Letters ignore case. `None` when the word is not a numeric literal.
+pub(super) fn numeral(word: &str) -> Option<Numeral> {
+    let lower = word.to_ascii_lowercase();
+    let (negative, rest) = match lower.as_bytes().first()? {
+        b'-' => (true, &lower[1..]),
+        b'+' => (false, &lower[1..]),
+        _ => (false, lower.as_str()),
+    };
+    let (rest, multiplier) = [("kb", 1), ("mb", 2), ("gb", 3), ("tb", 4), ("pb", 5)]
+        .into_iter()
+        .find_map(|(suffix, power)| rest.strip_suffix(suffix).map(|r| (r, 1024_i64.pow(power))))
+        .unwrap_or((rest, 1));
+    let value = if let Some(digits) = rest.strip_prefix("0x") {
+        let (digits, long) = match digits.strip_suffix('l') {
+            Some(digits) => (digits, true),
+            None => (digits, false),
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let Ok(bits) = u64::from_str_radix(digits, 16) else {
+            return Some(Numeral::OutOfRange);
+        };
+        // A hexadecimal literal is the bit pattern of an `int` when it fits 32 bits and of a
+        // `long` otherwise, so `0xFFFFFFFF` is -1; the `l` suffix makes it a `long` at once. The
+        // casts reinterpret the bits, as PowerShell does.
+        #[allow(clippy::cast_possible_wrap, clippy::cast_possible_truncation)]
+        let value = match u32::try_from(bits) {
+            Ok(small) if !long => i64::from(small as i32),
+            _ => bits as i64,
+        };
+        Numeral::Whole(value)
+    } else {
+        let mantissa = rest
+            .strip_suffix('l')
+            .or_else(|| rest.strip_suffix('d'))
+            .unwrap_or(rest);
+        let (significand, exponent) = match mantissa.split_once('e') {
+            Some((significand, exponent)) => (significand, Some(exponent)),
+            None => (mantissa, None),
+        };
+        let (whole, fraction) = significand.split_once('.').unwrap_or((significand, ""));
+        let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        let exponent_valid = exponent.is_none_or(|e| {
+            let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+            !e.is_empty() && digits(e)
+        });
+        if whole.len() + fraction.len() == 0
+            || !digits(whole)
+            || !digits(fraction)
+            || !exponent_valid
+        {
+            return None;
+        }
+        if exponent.is_none() && !significand.contains('.') {
+            match whole.parse::<i64>() {
+                Ok(n) => Numeral::Whole(n),
+                Err(_) => return Some(Numeral::OutOfRange),
+            }
+        } else {
+            let real: f64 = mantissa.parse().ok()?;
+            let real = real * multiplier as f64;
+            let real = if negative { -real } else { real };
+            // 2^63: beyond it a whole number does not fit a `long`.
+            return Some(
+                if !real.is_finite() || real.abs() >= 9_223_372_036_854_775_808.0 {
+                    Numeral::OutOfRange
+                } else if real.fract() == 0.0 {
+                    #[allow(clippy::cast_possible_truncation)]
+                    Numeral::Whole(real as i64)
+                } else {
+                    Numeral::Fraction(real)
+                },
+            );
+        }
+    };
+    let Numeral::Whole(value) = value else {
+        return Some(value);
+    };
+    let value = value
+        .checked_mul(multiplier)
+        .and_then(|v| if negative { v.checked_neg() } else { Some(v) });
+    Some(value.map_or(Numeral::OutOfRange, Numeral::Whole))
 }
 
 /// `@('a', 'b')` and `@('a'; 'b')` both give two items; an inner array is spliced in, as
