@@ -15,9 +15,9 @@ use xmpp_federation::Language;
 
 use xmpp_federation::s2s::machine::{NoteKind, Restart};
 
+use xmpp_federation::Domain;
 use xmpp_federation::Negotiation;
 use xmpp_federation::s2s::Kind;
-use xmpp_federation::Domain;
 use xmpp_federation::s2s::xml::{Element, StreamEvent, StreamParser, ns};
 use xmpp_federation::s2s::{
     Certificate, Connection, Direction, Failure, LocalizedTrace, Outcome, Party, Peer, Scenario,
