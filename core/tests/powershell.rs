@@ -573,3 +573,26 @@ fn numeric_literals_out_of_range_are_refused() {
         assert_eq!(error.position().unwrap().column, column, "{literal}");
     }
 }
+
+#[test]
+fn splatting_is_refused_with_its_own_error() {
+    for script in [
+        "New-CsXmppAllowedPartner @partner",
+        "New-CsXmppAllowedPartner a.com @partner",
+        "Set-CsXmppAllowedPartner @partner -TlsNegotiation Optional",
+    ] {
+        let error = Document::parse(script, Format::PowerShell).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            matches!(error.kind(), ReadErrorKind::Syntax { .. }),
+            "{script}: {message}"
+        );
+        assert!(
+            message.contains("splatting `@partner` is not supported")
+                && message.contains("write the parameters out"),
+            "{message}"
+        );
+        let column = u32::try_from(script.find('@').unwrap() + 1).unwrap();
+        assert_eq!(error.position().unwrap().column, column, "{script}");
+    }
+}

@@ -428,6 +428,28 @@ impl<'a> Parser<'a> {
                 self.bump();
                 Ok(expr(ExprKind::Hash(self.hash(depth)?)))
             }
+            // `@name` passes a hash table's entries as parameters: splatting, which needs the
+            // variable's value.
+            Some('@')
+                if self
+                    .peek_second()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_') =>
+            {
+                self.bump();
+                let start = self.offset;
+                while self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    self.bump();
+                }
+                let name = &self.text[start..self.offset];
+                Err(ReadError::syntax(
+                    Format::PowerShell,
+                    format!(
+                        "splatting `@{name}` is not supported: write the parameters out on the \
+                         command, as in `-Identity 'contoso.com' -TlsNegotiation Optional`"
+                    ),
+                    Some(position),
+                ))
+            }
             Some('[') if mode == Mode::Expression => Ok(expr(self.char_cast()?)),
             Some('{') => Err(self.unsupported("a script block", position)),
             Some('|') => Err(self.unsupported("a pipeline", position)),
