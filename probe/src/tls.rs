@@ -274,9 +274,10 @@ fn classify(error: &Error, end_entity: &CertificateDer<'_>) -> Certificate {
         Error::InvalidCertificate(
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
         ) => Certificate::NameMismatch,
-        Error::InvalidCertificate(CertificateError::UnknownIssuer) if self_issued(end_entity) => {
-            Certificate::SelfSigned
-        }
+        // A certificate that issued itself is self-signed, whatever else the chain check found
+        // first: webpki refuses one marked as a CA (as `openssl req -x509` makes them) as a CA
+        // used as an end entity before it looks for an issuer.
+        Error::InvalidCertificate(_) if self_issued(end_entity) => Certificate::SelfSigned,
         _ => Certificate::UntrustedCa,
     }
 }
@@ -587,5 +588,37 @@ fn other_name_text(value: &[u8]) -> String {
             String::from_utf8_lossy(&rest[..usize::from(*length)]).into_owned()
         }
         _ => format!("{value:02x?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    /// A self-signed certificate for `fabrikam.example`, marked as a CA when `ca`.
+    fn self_signed(ca: bool) -> CertificateDer<'static> {
+        let mut params =
+            rcgen::CertificateParams::new(vec!["fabrikam.example".to_owned()]).unwrap();
+        if ca {
+            params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        }
+        let key = rcgen::KeyPair::generate().unwrap();
+        params.self_signed(&key).unwrap().der().clone()
+    }
+
+    #[test]
+    fn a_self_signed_certificate_is_called_self_signed_whatever_the_chain_check_says() {
+        let other = Error::InvalidCertificate(CertificateError::Other(rustls::OtherError(
+            std::sync::Arc::new(std::io::Error::other("CaUsedAsEndEntity")),
+        )));
+        for certificate in [self_signed(false), self_signed(true)] {
+            let unknown = Error::InvalidCertificate(CertificateError::UnknownIssuer);
+            assert_eq!(classify(&unknown, &certificate), Certificate::SelfSigned);
+            assert_eq!(classify(&other, &certificate), Certificate::SelfSigned);
+            let expired = Error::InvalidCertificate(CertificateError::Expired);
+            assert_eq!(classify(&expired, &certificate), Certificate::Expired);
+        }
     }
 }
