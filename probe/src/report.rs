@@ -461,7 +461,11 @@ pub(crate) fn build(
                     *step,
                     failure.condition.clone(),
                     fault,
-                    predicted.and_then(|p| p.fix.clone()),
+                    // The prediction's fix is for the prediction's failure: it is offered only
+                    // when the server failed the same way.
+                    predicted
+                        .filter(|p| p.condition == failure.condition)
+                        .and_then(|p| p.fix.clone()),
                 ),
             )
         }

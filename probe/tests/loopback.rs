@@ -246,3 +246,32 @@ fn bad_options_are_refused_before_anything_is_sent() {
     assert!(Identity::from_pem(b"not pem", b"").is_err());
     assert!(Trust::from_pem(b"").is_err());
 }
+
+#[test]
+fn a_refused_connection_proposes_no_fix_from_another_failure() {
+    let partner = Domain::parse(PARTNER).unwrap();
+    let mut config = PartnerConfig::new(partner.clone());
+    config.tls_negotiation = Negotiation::Required;
+    let mut options = ProbeOptions::new(Domain::parse(OURS).unwrap(), config);
+    // A port nothing listens on: the connection is refused.
+    options.addresses = [(partner, free_port())].into();
+    options.timeouts = Timeouts {
+        connect: Duration::from_secs(5),
+        answer: Duration::from_secs(5),
+        total: Duration::from_secs(10),
+    };
+    // Our own certificate is missing, so the prediction for the inferred partner fails on it.
+    let report = probe(&options).unwrap();
+    let failure = report.observed.outcome().failure.clone().unwrap();
+    assert!(
+        matches!(failure.condition, Condition::Unreachable { .. }),
+        "{:?}",
+        failure.condition
+    );
+    assert_eq!(failure.fix, None, "{}", report.to_text(Language::English));
+    // The prediction failed otherwise, with a fix of its own, which used to be offered here.
+    let predicted = report.prediction.outcome().failure.clone().unwrap();
+    assert_ne!(predicted.condition, failure.condition);
+    assert!(predicted.fix.is_some());
+}
+
