@@ -5,8 +5,12 @@
 //! `{ type: "failure", errors: [...] }`; none throws, whatever it is given. Arguments cross the
 //! boundary as JSON text: `JSON.stringify` (called from Rust, with its exceptions caught) turns
 //! cyclic objects, `BigInt`s, throwing getters and nesting deep enough to exhaust the stack into
-//! a failure instead of an exception, and the text's length is checked before it is copied.
+//! a failure instead of an exception, whatever value they throw, and the text's length is
+//! checked before it is copied. A call made from inside that conversion (a `toJSON` that calls
+//! the package) is refused rather than let into the module a second time.
 //! The TypeScript declarations of every shape come from the Rust types (`tsify`).
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -63,8 +67,56 @@ extern "C" {
     pub type ExportOptionsArgument;
 }
 
+/// Whether an argument is being converted to JSON. The conversion runs the caller's code
+/// (`toJSON`, getters, Proxy traps); a call made from there would enter the module again, and
+/// a chain of such calls ends at the stack limit with an exception unwinding the module halfway
+/// through its work. Such a call is refused instead.
+static CONVERTING: AtomicBool = AtomicBool::new(false);
+
+/// The refusal of a call made while another call's argument is being converted.
+fn reentrant(name: &str) -> ApiError {
+    let mut error = ApiError::new(
+        ErrorCode::NotJson,
+        format!(
+            "`{name}` was passed while another call was converting its arguments to JSON: \
+             call the package outside `toJSON`, getters and Proxy traps"
+        ),
+    );
+    error.field = Some(name.to_owned());
+    error
+}
+
+/// What a conversion threw, in words. JavaScript can throw any value, not only an `Error`:
+/// `null`, a string, an object whose `message` getter throws. The message is read with
+/// `Reflect.get`, whose exceptions are caught, and never assumed to be there.
+fn thrown(exception: &JsValue) -> String {
+    if exception.is_null() {
+        return "it threw `null`".to_owned();
+    }
+    if exception.is_undefined() {
+        return "it threw `undefined`".to_owned();
+    }
+    if let Some(text) = exception.as_string() {
+        return text;
+    }
+    if exception.is_object() {
+        let message = js_sys::Reflect::get(exception, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|message| message.as_string())
+            .filter(|message| !message.is_empty());
+        if let Some(message) = message {
+            return message;
+        }
+    }
+    let kind = exception.js_typeof().as_string().unwrap_or_default();
+    format!("it threw a value of type `{kind}`")
+}
+
 /// A JavaScript argument as JSON text: `None` for `undefined` and `null`.
 fn json(value: &JsValue, name: &str) -> Result<Option<String>, ApiError> {
+    if CONVERTING.load(Ordering::Relaxed) {
+        return Err(reentrant(name));
+    }
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
@@ -76,14 +128,13 @@ fn json(value: &JsValue, name: &str) -> Result<Option<String>, ApiError> {
         error.field = Some(name.to_owned());
         error
     };
-    let text = js_sys::JSON::stringify(value).map_err(|exception| {
-        // A cyclic object, a BigInt, a throwing getter, or nesting that exhausts the stack.
-        let detail = js_sys::Error::from(exception)
-            .message()
-            .as_string()
-            .unwrap_or_default();
-        not_json(detail)
-    })?;
+    // A cyclic object, a BigInt, a throwing getter, or nesting that exhausts the stack. The
+    // caller's code runs only inside `stringify` and `Reflect.get`, which catch its exceptions,
+    // so none unwinds past the flag and leaves it set.
+    CONVERTING.store(true, Ordering::Relaxed);
+    let text = js_sys::JSON::stringify(value).map_err(|exception| thrown(&exception));
+    CONVERTING.store(false, Ordering::Relaxed);
+    let text = text.map_err(not_json)?;
     // Functions and symbols have no JSON form: `JSON.stringify` returns `undefined`.
     if JsValue::from(text.clone()).is_undefined() {
         return Err(not_json("a function or a symbol".to_owned()));
@@ -101,6 +152,9 @@ fn json(value: &JsValue, name: &str) -> Result<Option<String>, ApiError> {
 
 /// A JavaScript string argument as it is: `None` for `undefined` and `null`.
 fn string(value: &JsValue, name: &str) -> Result<Option<String>, ApiError> {
+    if CONVERTING.load(Ordering::Relaxed) {
+        return Err(reentrant(name));
+    }
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
