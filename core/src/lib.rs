@@ -202,7 +202,7 @@ pub use matrix::{AuthenticationMethod, MatrixRow, MethodSet, RowSummary, RowVerd
 pub use partner::{Description, DomainListChange, PartnerConfig, PartnerEdit, PartnerField};
 pub use request::RequestError;
 pub use settings::{Negotiation, PartnerType};
-pub use text::ControlCharacter;
+pub use text::{ControlCharacter, MAX_SHOWN_CHARS, visible, visible_unbounded};
 pub use validate::{
     LocalizedPartner, LocalizedReport, PartnerReport, Report, Summary, validate_partner,
 };

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 
 use crate::language::Language;
 use crate::limits::MAX_REQUEST_BYTES;
+use crate::text::{MAX_SHOWN_CHARS, visible_within};
 
 /// Why a request cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
@@ -96,9 +97,12 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, RequestErr
         // serde_json appends " at line L column C"; the position is reported on its own.
         let detail = inner.to_string();
         let detail = match detail.rfind(" at line ") {
-            Some(at) => detail[..at].to_owned(),
-            None => detail,
+            Some(at) => &detail[..at],
+            None => &detail,
         };
+        // serde_json quotes input whole, such as an unknown field's name: shown bounded, with
+        // control characters escaped.
+        let detail = visible_within(detail, 8 * MAX_SHOWN_CHARS);
         if inner.is_syntax() || inner.is_eof() {
             RequestError::Syntax {
                 line,
@@ -107,7 +111,11 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, RequestErr
             }
         } else {
             RequestError::Invalid {
-                field: if field == "." { String::new() } else { field },
+                field: if field == "." {
+                    String::new()
+                } else {
+                    visible_within(&field, 4 * MAX_SHOWN_CHARS)
+                },
                 line,
                 column,
                 detail,

@@ -1,4 +1,73 @@
-//! Plain text values (descriptions, passphrases): any text that every export format can carry.
+//! Plain text values (descriptions, passphrases): any text that every export format can carry;
+//! and text from input made safe to show in a message or on a terminal.
+
+use std::fmt::Write;
+
+/// The most characters of one piece of input that a message shows; the rest is cut, and the
+/// message says how long the input was.
+pub const MAX_SHOWN_CHARS: usize = 64;
+
+/// Text from input, made safe to show: at most [`MAX_SHOWN_CHARS`] of its characters, then `…`
+/// and its length; and every character that steers a terminal or reorders the text shown
+/// written as an escape such as `\u{1b}`. Those are the control characters (C0, DEL and C1,
+/// which include ESC and BEL), the bidirectional marks, embeddings, overrides and isolates
+/// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the line and paragraph separators
+/// and the noncharacters U+FFFE and U+FFFF. Other text is shown unchanged.
+///
+/// Every renderer of a message, a report or an error applies it to what came from input.
+pub fn visible(text: &str) -> String {
+    visible_within(text, MAX_SHOWN_CHARS)
+}
+
+/// Like [`visible`], with a bound of `max` characters: for a whole message composed by a
+/// library, such as a parser's error, that quotes input.
+pub(crate) fn visible_within(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(max) {
+        if is_steering(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    let rest = chars.count();
+    if rest > 0 {
+        let _ = write!(out, "… ({} characters)", max + rest);
+    }
+    out
+}
+
+/// Like [`visible`], but without a bound on length: for text a reader asked to see whole, such
+/// as a server's stream-error text in a probe report, whose length the reader already bounds.
+pub fn visible_unbounded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_steering(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a terminal acts on `c` or a renderer reorders text around it (see [`visible`]).
+fn is_steering(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{FFFE}'
+                | '\u{FFFF}'
+        )
+}
 
 /// A character that no document format can carry: the C0 control characters other than tab, line
 /// feed and carriage return, and the noncharacters U+FFFE and U+FFFF (XML 1.0 §2.2).

@@ -13,6 +13,7 @@ mod diagnostics;
 mod domains;
 mod format_list;
 mod formats;
+mod hostile;
 mod large;
 mod machines;
 mod matrix;

@@ -11,6 +11,7 @@ use crate::domain::{Domain, DomainError};
 use crate::language::Language;
 use crate::matrix::MatrixRow;
 use crate::settings::{Negotiation, PartnerType};
+use crate::text::visible;
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -407,6 +408,89 @@ pub(crate) enum Detail {
 }
 
 impl Detail {
+    /// The detail with every text from input made [`visible`]: control characters escaped and
+    /// the length bounded.
+    fn shown(self) -> Detail {
+        let found = |found: Found| match found {
+            Found::Number(n) => Found::Number(visible(&n)),
+            Found::String(s) => Found::String(visible(&s)),
+            Found::Text(s) => Found::Text(visible(&s)),
+            other => other,
+        };
+        match self {
+            Detail::UnknownField { field, suggestion } => Detail::UnknownField {
+                field: visible(&field),
+                suggestion,
+            },
+            Detail::InvalidValue {
+                field,
+                value,
+                allowed,
+                suggestion,
+            } => Detail::InvalidValue {
+                field: visible(&field),
+                value: visible(&value),
+                allowed,
+                suggestion,
+            },
+            Detail::WrongType {
+                field,
+                expected,
+                found: f,
+            } => Detail::WrongType {
+                field: visible(&field),
+                expected,
+                found: found(f),
+            },
+            Detail::DuplicateField { field } => Detail::DuplicateField {
+                field: visible(&field),
+            },
+            Detail::InvalidDomain { field, error } => Detail::InvalidDomain {
+                field: visible(&field),
+                error: shown_domain_error(error),
+            },
+            Detail::LimitExceeded {
+                field,
+                limit,
+                actual,
+                unit,
+            } => Detail::LimitExceeded {
+                field: visible(&field),
+                limit,
+                actual,
+                unit,
+            },
+            Detail::TruncatedList { property } => Detail::TruncatedList {
+                property: visible(&property),
+            },
+            Detail::IgnoredProperty { property } => Detail::IgnoredProperty {
+                property: visible(&property),
+            },
+            Detail::CommandNotApplied { command, switch } => Detail::CommandNotApplied {
+                command: visible(&command),
+                switch,
+            },
+            Detail::ControlCharacter { field, character } => Detail::ControlCharacter {
+                field: visible(&field),
+                character,
+            },
+            Detail::ParameterBinding {
+                command,
+                argument,
+                problem,
+            } => Detail::ParameterBinding {
+                command: visible(&command),
+                argument: visible(&argument),
+                problem,
+            },
+            Detail::MixedScriptDomain { domain, label } => Detail::MixedScriptDomain {
+                domain,
+                label: visible(&label),
+            },
+            other => other,
+        }
+    }
+
     fn code(&self) -> Code {
         match self {
             Detail::UnknownField { .. } => Code::UnknownField,
@@ -453,10 +537,13 @@ impl Detail {
 }
 
 impl Diagnostic {
+    /// A finding; every text in it that came from input is made [`visible`] here, so that no
+    /// message, path or JSON field echoes a control character or more than a bounded part of
+    /// the input.
     pub(crate) fn new(detail: Detail, path: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            detail,
-            path: path.into(),
+            detail: detail.shown(),
+            path: visible(&path.into()),
             position: None,
             matrix_row: None,
             related: Vec::new(),
@@ -474,7 +561,7 @@ impl Diagnostic {
     }
 
     pub(crate) fn related_to(mut self, path: impl Into<String>) -> Diagnostic {
-        self.related.push(path.into());
+        self.related.push(visible(&path.into()));
         self
     }
 
@@ -616,5 +703,61 @@ impl Counts {
             }
         }
         counts
+    }
+}
+
+/// A domain error with the input it echoes made [`visible`].
+fn shown_domain_error(error: DomainError) -> DomainError {
+    // Suggestions are parsed domains: bounded, and free of control characters.
+    match error {
+        DomainError::Whitespace { input, suggestion } => DomainError::Whitespace {
+            input: visible(&input),
+            suggestion,
+        },
+        DomainError::Url { input, suggestion } => DomainError::Url {
+            input: visible(&input),
+            suggestion,
+        },
+        DomainError::Jid { input, suggestion } => DomainError::Jid {
+            input: visible(&input),
+            suggestion,
+        },
+        DomainError::Wildcard { input } => DomainError::Wildcard {
+            input: visible(&input),
+        },
+        DomainError::IpLiteral { input } => DomainError::IpLiteral {
+            input: visible(&input),
+        },
+        DomainError::Port {
+            input,
+            port,
+            suggestion,
+        } => DomainError::Port {
+            input: visible(&input),
+            port: visible(&port),
+            suggestion,
+        },
+        DomainError::EmptyLabel { input } => DomainError::EmptyLabel {
+            input: visible(&input),
+        },
+        DomainError::InvalidCharacter { input, character } => DomainError::InvalidCharacter {
+            input: visible(&input),
+            character,
+        },
+        DomainError::Symbol { input, character } => DomainError::Symbol {
+            input: visible(&input),
+            character,
+        },
+        DomainError::HyphenPosition { label } => DomainError::HyphenPosition {
+            label: visible(&label),
+        },
+        DomainError::LabelTooLong { label, length } => DomainError::LabelTooLong {
+            label: visible(&label),
+            length,
+        },
+        DomainError::Idna { input } => DomainError::Idna {
+            input: visible(&input),
+        },
+        other => other,
     }
 }

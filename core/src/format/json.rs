@@ -8,6 +8,7 @@ use crate::directory::Directory;
 use crate::document::Node;
 use crate::gateway::GatewayConfig;
 use crate::partner::PartnerConfig;
+use crate::text::{MAX_SHOWN_CHARS, visible_within};
 
 pub(super) fn read(text: &str) -> Result<Node, ReadError> {
     serde_json::from_str::<Node>(text).map_err(|error| {
@@ -24,6 +25,8 @@ pub(super) fn read(text: &str) -> Result<Node, ReadError> {
         if message.starts_with("nesting deeper than") || message.contains("recursion limit") {
             ReadError::new(ReadErrorKind::TooDeep, position)
         } else {
+            // serde_json may quote input whole, such as a string of the wrong type.
+            let message = visible_within(&message, 4 * MAX_SHOWN_CHARS);
             ReadError::syntax(Format::Json, message, position)
         }
     })

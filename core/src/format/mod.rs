@@ -224,10 +224,14 @@ impl ReadError {
                  Format-List-Ausgabe"
                     .to_owned(),
             ),
-            ReadErrorKind::Syntax { format, message } => l.pick(
-                format!("invalid {}: {message}", format_label(*format)),
-                format!("ungültiges {}: {message}", format_label(*format)),
-            ),
+            ReadErrorKind::Syntax { format, message } => {
+                // Readers bound what they quote; control characters are escaped here.
+                let message = crate::text::visible_unbounded(message);
+                l.pick(
+                    format!("invalid {}: {message}", format_label(*format)),
+                    format!("ungültiges {}: {message}", format_label(*format)),
+                )
+            }
             ReadErrorKind::TooDeep => l.pick(
                 format!("nesting deeper than {} levels", crate::limits::MAX_DEPTH),
                 format!(
@@ -241,28 +245,36 @@ impl ReadError {
                 "Dokumenttyp-Deklarationen sind nicht erlaubt: Der Leser expandiert nie Entitäten"
                     .to_owned(),
             ),
-            ReadErrorKind::XmlRoot { found } => l.pick(
-                format!(
-                    "root element is `{found}`; expected `directory` in namespace \
+            ReadErrorKind::XmlRoot { found } => {
+                let found = crate::text::visible_within(found, 3 * crate::text::MAX_SHOWN_CHARS);
+                l.pick(
+                    format!(
+                        "root element is `{found}`; expected `directory` in namespace \
                      `{}`",
-                    xml::NAMESPACE
-                ),
-                format!(
-                    "Wurzelelement ist `{found}`; erwartet wird `directory` im Namensraum `{}`",
-                    xml::NAMESPACE
-                ),
-            ),
-            ReadErrorKind::UnsupportedCommand { command } => l.pick(
-                format!(
-                    "command `{command}` is not read: only New-, Set- and \
+                        xml::NAMESPACE
+                    ),
+                    format!(
+                        "Wurzelelement ist `{found}`; erwartet wird `directory` im Namensraum `{}`",
+                        xml::NAMESPACE
+                    ),
+                )
+            }
+            ReadErrorKind::UnsupportedCommand { command } => {
+                let command = crate::text::visible(command);
+                l.pick(
+                    format!(
+                        "command `{command}` is not read: only New-, Set- and \
                      Remove-CsXmppAllowedPartner and Set-CsXmppGatewayConfiguration are"
-                ),
-                format!(
-                    "Befehl `{command}` wird nicht gelesen: nur New-, Set- und \
+                    ),
+                    format!(
+                        "Befehl `{command}` wird nicht gelesen: nur New-, Set- und \
                      Remove-CsXmppAllowedPartner sowie Set-CsXmppGatewayConfiguration"
-                ),
-            ),
-            ReadErrorKind::UnsupportedSyntax { construct } => l.pick(
+                    ),
+                )
+            }
+            ReadErrorKind::UnsupportedSyntax { construct } => {
+                let construct = crate::text::visible_unbounded(construct);
+                l.pick(
                 format!(
                     "{construct} is not evaluated: write literal values, one command per partner"
                 ),
@@ -270,7 +282,8 @@ impl ReadError {
                     "{construct} wird nicht ausgewertet: Schreiben Sie feste Werte, einen Befehl \
                      pro Partner"
                 ),
-            ),
+            )
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ use crate::document::fields::{self, Kind};
 use crate::document::{Key, Node, Value};
 use crate::gateway::GatewayConfig;
 use crate::partner::PartnerConfig;
+use crate::text::{MAX_SHOWN_CHARS, find_control, unicode_name, visible, visible_within};
 
 /// The namespace of the format, version 1.
 pub const NAMESPACE: &str = "urn:xmpp-federation:directory:1";
@@ -31,6 +32,19 @@ struct Frame {
 
 pub(super) fn read(text: &str) -> Result<Node, ReadError> {
     let lines = Lines::new(text);
+    // XML 1.0 §2.2: a document holds no C0 control character other than tab, line feed and
+    // carriage return, and neither U+FFFE nor U+FFFF.
+    if let Some(c) = find_control(text) {
+        let offset = text.find(c).unwrap_or(0);
+        return Err(ReadError::syntax(
+            Format::Xml,
+            format!(
+                "the document contains the character {}, which XML 1.0 does not allow",
+                unicode_name(c)
+            ),
+            Some(lines.position(offset)),
+        ));
+    }
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let syntax = |message: String, offset: u64| {
@@ -46,7 +60,7 @@ pub(super) fn read(text: &str) -> Result<Node, ReadError> {
         let offset = reader.buffer_position();
         let event = reader
             .read_event()
-            .map_err(|e| syntax(e.to_string(), reader.error_position()))?;
+            .map_err(|e| syntax(library_error(&e), reader.error_position()))?;
         match event {
             Event::Start(_) | Event::Empty(_) if root.is_some() && stack.is_empty() => {
                 return Err(syntax("a second root element".to_owned(), offset));
@@ -105,7 +119,7 @@ pub(super) fn read(text: &str) -> Result<Node, ReadError> {
     if let Some(frame) = stack.last() {
         return Err(ReadError::syntax(
             Format::Xml,
-            format!("element `{}` is not closed", frame.name),
+            format!("element `{}` is not closed", visible(&frame.name)),
             frame.key.position,
         ));
     }
@@ -129,16 +143,16 @@ fn open(
     let name = start.name().as_ref().to_owned();
     for attribute in start.attributes() {
         let attribute =
-            attribute.map_err(|e| ReadError::syntax(Format::Xml, e.to_string(), position))?;
+            attribute.map_err(|e| ReadError::syntax(Format::Xml, library_error(&e), position))?;
         let key = attribute.key.as_ref().to_owned();
         let value = attribute
             .normalized_value(XmlVersion::Implicit1_0)
-            .map_err(|e| ReadError::syntax(Format::Xml, e.to_string(), position))?;
+            .map_err(|e| ReadError::syntax(Format::Xml, library_error(&e), position))?;
         if key == "xmlns" && is_root {
             if value != NAMESPACE {
                 return Err(ReadError::new(
                     ReadErrorKind::XmlRoot {
-                        found: format!("{name} xmlns=\"{value}\""),
+                        found: format!("{} xmlns=\"{}\"", visible(&name), visible(&value)),
                     },
                     position,
                 ));
@@ -148,15 +162,19 @@ fn open(
         return Err(ReadError::syntax(
             Format::Xml,
             format!(
-                "attribute `{key}` on `{name}`: the format has no attributes; write each field \
-                 as an element"
+                "attribute `{}` on `{}`: the format has no attributes; write each field as an \
+                 element",
+                visible(&key),
+                visible(&name)
             ),
             position,
         ));
     }
     if is_root && name != "directory" {
         return Err(ReadError::new(
-            ReadErrorKind::XmlRoot { found: name },
+            ReadErrorKind::XmlRoot {
+                found: visible(&name),
+            },
             position,
         ));
     }
@@ -186,7 +204,7 @@ fn close(
     } else {
         return Err(ReadError::syntax(
             Format::Xml,
-            format!("element `{}` mixes text and elements", frame.name),
+            format!("element `{}` mixes text and elements", visible(&frame.name)),
             Some(lines.position(offset_usize(offset))),
         ));
     };
@@ -197,18 +215,23 @@ fn close(
     Ok(())
 }
 
+/// An error of `quick-xml`, which may quote names from the document whole: bounded.
+fn library_error(error: &dyn std::fmt::Display) -> String {
+    visible_within(&error.to_string(), 4 * MAX_SHOWN_CHARS)
+}
+
 /// Resolves a reference without expanding any entity.
 fn resolve(reference: &BytesRef<'_>) -> Result<char, String> {
     if reference.is_char_ref() {
         let c = reference
             .resolve_char_ref()
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| format!("invalid character reference `&{};`", &**reference))?;
+            .map_err(|e| library_error(&e))?
+            .ok_or_else(|| format!("invalid character reference `&{};`", visible(reference)))?;
         // XML 1.0 §2.2: references must name legal characters.
         if crate::text::find_control(c.encode_utf8(&mut [0; 4])).is_some() {
             return Err(format!(
                 "character reference `&{};` names a control character",
-                &**reference
+                visible(reference)
             ));
         }
         return Ok(c);
@@ -220,7 +243,8 @@ fn resolve(reference: &BytesRef<'_>) -> Result<char, String> {
         "apos" => Ok('\''),
         "quot" => Ok('"'),
         other => Err(format!(
-            "undefined entity `&{other};`: only the five predefined entities are allowed"
+            "undefined entity `&{};`: only the five predefined entities are allowed",
+            visible(other)
         )),
     }
 }

@@ -6,6 +6,7 @@
 //! machine's parser, so the XML in a trace is exactly what the machines consume. The same parser
 //! reads real streams.
 
+use crate::text::{MAX_SHOWN_CHARS, find_control, unicode_name, visible, visible_within};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
@@ -277,6 +278,14 @@ impl StreamParser {
     /// Adds bytes and returns every event that is now complete, each with the exact text it was
     /// read from: what a probe shows as the XML on the wire.
     pub fn feed_with_text(&mut self, text: &str) -> Result<Vec<(StreamEvent, String)>, ParseError> {
+        // XML 1.0 §2.2: no C0 control character other than tab, line feed and carriage return,
+        // and neither U+FFFE nor U+FFFF.
+        if let Some(c) = find_control(text) {
+            return Err(ParseError(format!(
+                "the character {}, which XML 1.0 does not allow",
+                unicode_name(c)
+            )));
+        }
         self.buffer.push_str(text);
         let mut events = Vec::new();
         loop {
@@ -314,7 +323,7 @@ impl StreamParser {
         let Some((end, piece)) = boundary(text, header_expected)? else {
             return Ok((0, None));
         };
-        let error = |e: &dyn std::fmt::Display| ParseError(e.to_string());
+        let error = |e: &dyn std::fmt::Display| ParseError(library_error(e));
         let slice = &text[..end];
         match piece {
             Piece::Skip => Ok((end, None)),
@@ -323,7 +332,7 @@ impl StreamParser {
                 if self.root.as_deref() == Some(name) {
                     Ok((end, Some(StreamEvent::Close)))
                 } else {
-                    Err(error(&format!("unexpected end tag `{name}`")))
+                    Err(error(&format!("unexpected end tag `{}`", visible(name))))
                 }
             }
             Piece::Header => {
@@ -388,7 +397,17 @@ impl StreamParser {
                         }
                         Event::GeneralRef(reference) => {
                             let c = if reference.is_char_ref() {
-                                reference.resolve_char_ref().map_err(|e| error(&e))?
+                                let c = reference.resolve_char_ref().map_err(|e| error(&e))?;
+                                // XML 1.0 §4.1: a reference names a legal character.
+                                if let Some(c) = c.filter(|&c| forbidden(c)) {
+                                    return Err(error(&format!(
+                                        "character reference `&{};` names the character {}, \
+                                         which XML 1.0 does not allow",
+                                        visible(&reference),
+                                        unicode_name(c)
+                                    )));
+                                }
+                                c
                             } else {
                                 match &*reference {
                                     "lt" => Some('<'),
@@ -402,7 +421,7 @@ impl StreamParser {
                             let Some(c) = c else {
                                 return Err(error(&format!(
                                     "undefined entity `&{};`",
-                                    &*reference
+                                    visible(&reference)
                                 )));
                             };
                             if let Some((parent, _)) = stack.last_mut() {
@@ -433,12 +452,20 @@ impl StreamParser {
         let mut declarations = Vec::new();
         let mut attributes = Vec::new();
         for attribute in start.attributes() {
-            let attribute = attribute.map_err(|e| ParseError(e.to_string()))?;
+            let attribute = attribute.map_err(|e| ParseError(library_error(&e)))?;
             let key = attribute.key.as_ref().to_owned();
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| ParseError(e.to_string()))?
+                .map_err(|e| ParseError(library_error(&e)))?
                 .into_owned();
+            // A character reference in the value may name a character XML 1.0 forbids.
+            if let Some(c) = find_control(&value) {
+                return Err(ParseError(format!(
+                    "attribute `{}` holds the character {}, which XML 1.0 does not allow",
+                    visible(&key),
+                    unicode_name(c)
+                )));
+            }
             if key == "xmlns" {
                 declarations.push((None, value));
             } else if let Some(p) = key.strip_prefix("xmlns:") {
@@ -463,8 +490,8 @@ impl StreamParser {
             }
             None => {
                 return Err(ParseError(match &prefix {
-                    Some(p) => format!("undeclared namespace prefix `{p}`"),
-                    None => format!("element `{local}` has no namespace"),
+                    Some(p) => format!("undeclared namespace prefix `{}`", visible(p)),
+                    None => format!("element `{}` has no namespace", visible(&local)),
                 }));
             }
         };
@@ -483,6 +510,16 @@ impl StreamParser {
         self.header_scope = header.declarations.clone();
         self.root = Some(header.qualified());
     }
+}
+
+/// An error of `quick-xml`, which may quote names from the stream whole: bounded.
+fn library_error(error: &dyn std::fmt::Display) -> String {
+    visible_within(&error.to_string(), 4 * MAX_SHOWN_CHARS)
+}
+
+/// Whether XML 1.0 forbids `c` (§2.2).
+fn forbidden(c: char) -> bool {
+    find_control(c.encode_utf8(&mut [0; 4])).is_some()
 }
 
 /// What the next complete piece of a stream is.
