@@ -5,6 +5,7 @@ use std::fmt::Write;
 use xmpp_federation::s2s::Preset;
 use xmpp_federation::{
     Counts, Diagnostic, Format, Language, MatrixRow, PartnerReport, Report, RowVerdict, Severity,
+    visible, visible_unbounded,
 };
 
 #[derive(Clone, Copy)]
@@ -40,8 +41,11 @@ impl Style {
     }
 }
 
+/// An error on one line. The message may quote input (a file name, a reader's error), so its
+/// control characters are shown escaped: no input can steer the terminal.
 pub fn error_line(message: &str, style: Style) -> String {
     let label = style.language.pick("error", "Fehler");
+    let message = visible_unbounded(message);
     format!("{}: {message}", style.severity(Severity::Error, label))
 }
 
@@ -52,7 +56,9 @@ fn diagnostic(out: &mut String, d: &Diagnostic, strip: &str, style: Style) {
         .strip_prefix(strip)
         .map(|rest| rest.trim_start_matches('.'))
         .unwrap_or(d.path());
-    let mut location = path.to_owned();
+    // Core bounds and escapes what diagnostics quote; escaping again here keeps the terminal
+    // safe whatever a diagnostic holds.
+    let mut location = visible_unbounded(path);
     if let Some(p) = d.position() {
         let at = l.pick(format!("line {}", p.line), format!("Zeile {}", p.line));
         location = if location.is_empty() {
@@ -70,12 +76,16 @@ fn diagnostic(out: &mut String, d: &Diagnostic, strip: &str, style: Style) {
     } else {
         format!(" {}:", style.bold(&location))
     };
-    let _ = writeln!(out, "    {head}{location} {}", d.message(l));
+    let _ = writeln!(
+        out,
+        "    {head}{location} {}",
+        visible_unbounded(&d.message(l))
+    );
     let _ = writeln!(
         out,
         "      {} {}",
         style.dim(l.pick("help:", "Hilfe:")),
-        d.help(l)
+        visible_unbounded(&d.help(l))
     );
 }
 
@@ -90,7 +100,7 @@ fn partner_line(out: &mut String, p: &PartnerReport, style: Style) {
                 d.to_string()
             }
         })
-        .or_else(|| p.domain_text().map(|t| format!("`{t}`")))
+        .or_else(|| p.domain_text().map(|t| format!("`{}`", visible(t))))
         .unwrap_or_else(|| l.pick("(no domain)", "(keine Domäne)").to_owned());
     let row = p.matrix_row().map_or("–", MatrixRow::name);
     let methods = if p.expected_methods().is_empty() {
@@ -128,7 +138,7 @@ fn counts(counts: Counts, partners: usize, l: Language) -> String {
 pub fn report(file: &str, format: Format, report: &Report, style: Style) -> String {
     let l = style.language;
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({format})", style.bold(file));
+    let _ = writeln!(out, "{} ({format})", style.bold(&visible_unbounded(file)));
     for partner in report.partners() {
         partner_line(&mut out, partner, style);
         for d in partner.diagnostics() {

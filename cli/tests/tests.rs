@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod cli;
+mod hostile;
 mod readme;
 
 /// Paths the tests share: the workspace and the core crate's fixtures.

@@ -12,6 +12,7 @@ use super::run::certificate_details;
 use super::session::Observed;
 use super::tls::CertificateDetails;
 use xmpp_federation::Language;
+use xmpp_federation::{visible, visible_unbounded};
 
 use xmpp_federation::s2s::machine::{NoteKind, Restart};
 
@@ -112,12 +113,12 @@ impl FeatureOffer {
             None => {}
         }
         for mechanism in &self.mechanisms {
-            items.push(format!("SASL {mechanism}"));
+            items.push(format!("SASL {}", visible(mechanism)));
         }
         if self.dialback {
             items.push(l.pick("dialback", "Rückruf").to_owned());
         }
-        items.extend(self.other.iter().cloned());
+        items.extend(self.other.iter().map(|name| visible(name)));
         if items.is_empty() {
             l.pick("nothing", "nichts").to_owned()
         } else {
@@ -392,7 +393,7 @@ impl ProbeReport {
                 d.predicted.as_deref().unwrap_or("-"),
             );
         }
-        out
+        shown_lines(&out)
     }
 }
 
@@ -623,5 +624,52 @@ fn answered_as(header: &str) -> Option<Domain> {
     match parser.feed(header).ok()?.into_iter().next()? {
         StreamEvent::Header(header) => Domain::parse(header.get("from")?).ok(),
         _ => None,
+    }
+}
+
+/// The report's text with every character that could steer a terminal escaped, line by line:
+/// server texts, certificate names and feature names all come from the partner.
+fn shown_lines(text: &str) -> String {
+    text.split('\n')
+        .map(visible_unbounded)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offer(mechanisms: &[&str], other: &[&str]) -> FeatureOffer {
+        FeatureOffer {
+            connection: Connection::Main,
+            from: Party::Partner,
+            to: Party::OurProxy,
+            stage: "initial",
+            starttls: None,
+            mechanisms: mechanisms.iter().map(|m| (*m).to_owned()).collect(),
+            dialback: false,
+            other: other.iter().map(|o| (*o).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn report_text_shows_steering_characters_escaped() {
+        // A server's stream-error text or a certificate name, as the report shows it.
+        let text = shown_lines("Observed:\n  error: \u{1b}]0;pwned\u{7} \u{202e}txt.exe\n");
+        assert_eq!(
+            text,
+            "Observed:\n  error: \\u{1b}]0;pwned\\u{7} \\u{202e}txt.exe\n"
+        );
+    }
+
+    #[test]
+    fn offered_features_are_shown_escaped_and_bounded() {
+        let long = "m".repeat(100_000);
+        let text = offer(&["PLAIN\u{1b}[2J", &long], &["x\u{9b}y"]).describe(Language::English);
+        assert!(!text.chars().any(char::is_control), "{text}");
+        assert!(text.contains("PLAIN\\u{1b}[2J"), "{text}");
+        assert!(text.contains("x\\u{9b}y"), "{text}");
+        assert!(text.len() < 1_000, "{} bytes", text.len());
     }
 }
