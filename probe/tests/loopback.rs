@@ -274,4 +274,3 @@ fn a_refused_connection_proposes_no_fix_from_another_failure() {
     assert_ne!(predicted.condition, failure.condition);
     assert!(predicted.fix.is_some());
 }
-
