@@ -393,7 +393,7 @@ fn evaluate_numbers(bound: &mut Bound) -> Result<(), ReadError> {
         match numeral(word) {
             Some(Numeral::Whole(value)) => expr.kind = ExprKind::Bare(value.to_string()),
             // Not a whole number: the interpreter reports it as written.
-            Some(Numeral::Fraction(_)) | None => {}
+            Some(Numeral::Fraction) | None => {}
             Some(Numeral::OutOfRange) => {
                 return Err(ReadError::syntax(
                     super::Format::PowerShell,

@@ -678,7 +678,8 @@ fn number(word: &str) -> Option<u64> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Numeral {
     Whole(i64),
-    Fraction(f64),
+    /// A number with a fractional part.
+    Fraction,
     /// A literal whose value PowerShell cannot hold in a 64-bit integer.
     OutOfRange,
 }
@@ -747,20 +748,7 @@ pub(super) fn numeral(word: &str) -> Option<Numeral> {
                 Err(_) => return Some(Numeral::OutOfRange),
             }
         } else {
-            let real: f64 = mantissa.parse().ok()?;
-            let real = real * multiplier as f64;
-            let real = if negative { -real } else { real };
-            // 2^63: beyond it a whole number does not fit a `long`.
-            return Some(
-                if !real.is_finite() || real.abs() >= 9_223_372_036_854_775_808.0 {
-                    Numeral::OutOfRange
-                } else if real.fract() == 0.0 {
-                    #[allow(clippy::cast_possible_truncation)]
-                    Numeral::Whole(real as i64)
-                } else {
-                    Numeral::Fraction(real)
-                },
-            );
+            return Some(exact(whole, fraction, exponent, multiplier, negative));
         }
     };
     let Numeral::Whole(value) = value else {
@@ -770,6 +758,60 @@ pub(super) fn numeral(word: &str) -> Option<Numeral> {
         .checked_mul(multiplier)
         .and_then(|v| if negative { v.checked_neg() } else { Some(v) });
     Some(value.map_or(Numeral::OutOfRange, Numeral::Whole))
+}
+
+/// The value of a decimal literal with a fraction or an exponent, `whole.fraction` times ten to
+/// `exponent` times `multiplier`, computed exactly in integers (no floating point, which would
+/// bring the float parser into the WebAssembly build): a whole number when it is one and fits a
+/// `long`, as PowerShell converts it.
+fn exact(
+    whole: &str,
+    fraction: &str,
+    exponent: Option<&str>,
+    multiplier: i64,
+    negative: bool,
+) -> Numeral {
+    let digits = format!("{whole}{fraction}");
+    let significant = digits.trim_start_matches('0');
+    if significant.is_empty() {
+        return Numeral::Whole(0);
+    }
+    let trimmed = significant.trim_end_matches('0');
+    // An exponent too long to read is far beyond any `long`, or far below one.
+    let exponent: i64 = match exponent {
+        None => 0,
+        Some(e) => e.parse().unwrap_or(if e.starts_with('-') { -1000 } else { 1000 }),
+    };
+    let scale = exponent
+        .saturating_sub(i64::try_from(fraction.len()).unwrap_or(i64::MAX))
+        .saturating_add(i64::try_from(significant.len() - trimmed.len()).unwrap_or(0));
+    let (Ok(mantissa), Ok(multiplier)) = (trimmed.parse::<u128>(), u128::try_from(multiplier))
+    else {
+        return if scale >= 0 {
+            Numeral::OutOfRange
+        } else {
+            Numeral::Fraction
+        };
+    };
+    let Some(numerator) = mantissa.checked_mul(multiplier) else {
+        return Numeral::OutOfRange;
+    };
+    let value = if scale >= 0 {
+        u32::try_from(scale)
+            .ok()
+            .and_then(|scale| 10u128.checked_pow(scale))
+            .and_then(|power| numerator.checked_mul(power))
+    } else {
+        match u32::try_from(-scale).ok().and_then(|s| 10u128.checked_pow(s)) {
+            Some(divisor) if numerator % divisor == 0 => Some(numerator / divisor),
+            _ => return Numeral::Fraction,
+        }
+    };
+    match value.and_then(|v| i64::try_from(v).ok()) {
+        Some(v) if negative => Numeral::Whole(-v),
+        Some(v) => Numeral::Whole(v),
+        None => Numeral::OutOfRange,
+    }
 }
 
 /// `@('a', 'b')` and `@('a'; 'b')` both give two items; an inner array is spliced in, as
@@ -788,6 +830,26 @@ fn flatten(items: Vec<Expr>) -> Vec<Expr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_literals_are_read_exactly() {
+        for (text, expected) in [
+            ("1.5kb", Numeral::Whole(1536)),
+            ("10e-1", Numeral::Whole(1)),
+            ("-2.5e1", Numeral::Whole(-25)),
+            ("0.0e5", Numeral::Whole(0)),
+            ("2.5E+2", Numeral::Whole(250)),
+            ("0.5", Numeral::Fraction),
+            ("1e-1", Numeral::Fraction),
+            ("1e-99999999999", Numeral::Fraction),
+            ("9.3e18", Numeral::OutOfRange),
+            ("1e99999999999", Numeral::OutOfRange),
+            ("9223372036854775807.0", Numeral::Whole(i64::MAX)),
+            ("9223372036854775808.0", Numeral::OutOfRange),
+        ] {
+            assert_eq!(numeral(text), Some(expected), "{text}");
+        }
+    }
 
     fn parse(text: &str) -> Vec<Command> {
         Parser::new(text).commands().unwrap()
