@@ -780,7 +780,9 @@ fn exact(
     // An exponent too long to read is far beyond any `long`, or far below one.
     let exponent: i64 = match exponent {
         None => 0,
-        Some(e) => e.parse().unwrap_or(if e.starts_with('-') { -1000 } else { 1000 }),
+        Some(e) => e
+            .parse()
+            .unwrap_or(if e.starts_with('-') { -1000 } else { 1000 }),
     };
     let scale = exponent
         .saturating_sub(i64::try_from(fraction.len()).unwrap_or(i64::MAX))
@@ -802,7 +804,10 @@ fn exact(
             .and_then(|scale| 10u128.checked_pow(scale))
             .and_then(|power| numerator.checked_mul(power))
     } else {
-        match u32::try_from(-scale).ok().and_then(|s| 10u128.checked_pow(s)) {
+        match u32::try_from(-scale)
+            .ok()
+            .and_then(|s| 10u128.checked_pow(s))
+        {
             Some(divisor) if numerator % divisor == 0 => Some(numerator / divisor),
             _ => return Numeral::Fraction,
         }
