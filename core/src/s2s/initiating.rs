@@ -4,8 +4,8 @@
 use super::dialback;
 use super::machine::{
     Action, Blame, Done, Input, Machine, Note, NoteKind, PeerValue, Reason, Rejection, Restart,
-    StreamFailure, Verification, abandon, declares_dialback, ending, header, misdriven,
-    refuse_unexpected, unexpected,
+    StreamFailure, Verification, abandon, closed_by_peer, declares_dialback, ending, header,
+    misdriven, refuse_unexpected, unexpected,
 };
 use super::peer::{Certificate, Peer};
 use super::profile::{
@@ -655,16 +655,10 @@ impl Machine for Initiating {
             (State::Done, _) => Vec::new(),
             (_, Input::Received(StreamEvent::Close)) => {
                 let mut actions = self.close();
-                actions.push(Action::Finish(Err(StreamFailure {
-                    condition: Condition::ConnectionClosed,
-                    blame: Blame::PeerClosed,
-                })));
+                actions.push(closed_by_peer());
                 actions
             }
-            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(StreamFailure {
-                condition: Condition::ConnectionClosed,
-                blame: Blame::PeerClosed,
-            }))],
+            (_, Input::ConnectionClosed) => vec![closed_by_peer()],
             // Answers to the verification requests this stream carries ([`Action::Carry`]):
             // the driver hands them on to the machine that waits for them.
             (state, Input::Received(StreamEvent::Element(e)))

@@ -776,6 +776,15 @@ pub(crate) fn unexpected_element(element: &Element) -> String {
     )
 }
 
+/// The end of a stream whose other side closed it, with a closing tag or by dropping the
+/// connection, before it was authenticated.
+pub(crate) fn closed_by_peer() -> Action {
+    Action::Finish(Err(StreamFailure {
+        condition: super::trace::Condition::ConnectionClosed,
+        blame: Blame::PeerClosed,
+    }))
+}
+
 /// The failure of a machine fed an input it cannot take in its state: the driver's mistake, an
 /// internal error that blames nobody.
 pub(crate) fn misdriven(input: &Input) -> StreamFailure {

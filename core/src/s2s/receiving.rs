@@ -4,8 +4,8 @@
 
 use super::machine::{
     Action, Blame, Done, Input, Machine, Note, NoteKind, Offer, PeerValue, Reason, Rejection,
-    Restart, StreamFailure, StreamIds, Verification, VerifyRequest, abandon, ending, header,
-    misdriven, refuse_unexpected, unexpected, unexpected_element,
+    Restart, StreamFailure, StreamIds, Verification, VerifyRequest, abandon, closed_by_peer,
+    ending, header, misdriven, refuse_unexpected, unexpected, unexpected_element,
 };
 use super::peer::{Certificate, Peer};
 use super::profile::{
@@ -818,16 +818,10 @@ impl Machine for Receiving {
             }
             (_, Input::Received(StreamEvent::Close)) => {
                 let mut actions = self.close();
-                actions.push(Action::Finish(Err(StreamFailure {
-                    condition: Condition::ConnectionClosed,
-                    blame: Blame::PeerClosed,
-                })));
+                actions.push(closed_by_peer());
                 actions
             }
-            (_, Input::ConnectionClosed) => vec![Action::Finish(Err(StreamFailure {
-                condition: Condition::ConnectionClosed,
-                blame: Blame::PeerClosed,
-            }))],
+            (_, Input::ConnectionClosed) => vec![closed_by_peer()],
             // Anything else the other side sends breaks the protocol.
             (_, Input::Received(event)) => {
                 let lang = self.profile().texts_have_lang.value;
