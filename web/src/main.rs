@@ -1,23 +1,8 @@
-//! The playground: configure XMPP federated partners, see what the validator says, and watch
-//! the server-to-server negotiation with a partner's server step by step.
-//!
-//! Every rule and every domain text comes from the core (`xmpp-federation`); this crate holds
-//! the state (a reducer), the page's components (one per file, in folders that mirror the page)
-//! and the translation table of the page's own labels.
+//! The playground's entry point: the page itself lives in the library, so that the state, the
+//! share-link codec among it, is reachable natively by the tests and the fuzz targets.
 
 #![forbid(unsafe_code)]
 
-mod app;
-mod browser;
-mod components;
-mod highlight;
-mod i18n;
-mod state;
-
 fn main() {
-    // The page has a root of its own, next to the boot screen that boot.js removes.
-    match gloo::utils::document().get_element_by_id("app") {
-        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-        None => yew::Renderer::<app::App>::new().render(),
-    };
+    xmpp_federation_web::start();
 }
