@@ -43,8 +43,6 @@ pub(crate) struct Wire {
     parser: StreamParser,
     /// Events parsed but not yet handed out.
     pending: std::collections::VecDeque<(StreamEvent, String)>,
-    /// Bytes of a character cut by a read boundary.
-    partial: Vec<u8>,
 }
 
 impl std::fmt::Debug for Wire {
@@ -71,7 +69,6 @@ impl Wire {
             transport: Transport::Plain(stream),
             parser: StreamParser::new(),
             pending: std::collections::VecDeque::new(),
-            partial: Vec::new(),
         }
     }
 
@@ -130,27 +127,7 @@ impl Wire {
                 Ok(Err(error)) => return Received::Closed(Some(error.to_string())),
                 Ok(Ok(count)) => count,
             };
-            self.partial.extend_from_slice(&buffer[..count]);
-            let text = match std::str::from_utf8(&self.partial) {
-                Ok(text) => text.to_owned(),
-                // A character cut by the read boundary waits for its other bytes.
-                Err(e) if e.error_len().is_none() => {
-                    let valid = e.valid_up_to();
-                    let text = String::from_utf8_lossy(&self.partial[..valid]).into_owned();
-                    self.partial.drain(..valid);
-                    if text.is_empty() {
-                        continue;
-                    }
-                    match self.parser.feed_with_text(&text) {
-                        Ok(events) => self.pending.extend(events),
-                        Err(e) => return Received::Invalid(e.0),
-                    }
-                    continue;
-                }
-                Err(_) => return Received::Invalid("the bytes are not UTF-8".to_owned()),
-            };
-            self.partial.clear();
-            match self.parser.feed_with_text(&text) {
+            match self.parser.feed_bytes(&buffer[..count]) {
                 Ok(events) => self.pending.extend(events),
                 Err(e) => return Received::Invalid(e.0),
             }

@@ -253,6 +253,8 @@ pub struct StreamParser {
     header_scope: Scope,
     /// The stream header's qualified name, once seen.
     root: Option<String>,
+    /// The first bytes of a character that a read boundary cut (at most three).
+    partial: Vec<u8>,
 }
 
 impl StreamParser {
@@ -273,6 +275,32 @@ impl StreamParser {
             .into_iter()
             .map(|(event, _)| event)
             .collect())
+    }
+
+    /// Adds bytes as they arrive from the network and returns every event that is now complete,
+    /// as [`StreamParser::feed_with_text`] does. A character cut by a read boundary waits for its
+    /// other bytes; bytes that are not UTF-8 are an error (RFC 6120 §11.6: streams are UTF-8).
+    pub fn feed_bytes(&mut self, bytes: &[u8]) -> Result<Vec<(StreamEvent, String)>, ParseError> {
+        let mut joined = std::mem::take(&mut self.partial);
+        joined.extend_from_slice(bytes);
+        let valid = match std::str::from_utf8(&joined) {
+            Ok(_) => joined.len(),
+            // Only the end is incomplete: at most three bytes of one character.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(e) => {
+                return Err(ParseError(format!(
+                    "bytes that are not UTF-8 (the byte 0x{:02X})",
+                    joined.get(e.valid_up_to()).copied().unwrap_or_default()
+                )));
+            }
+        };
+        self.partial = joined.split_off(valid);
+        match String::from_utf8(joined) {
+            Ok(text) if text.is_empty() => Ok(Vec::new()),
+            Ok(text) => self.feed_with_text(&text),
+            // `valid` ends where the UTF-8 check stopped, so the prefix is UTF-8.
+            Err(_) => Err(ParseError("bytes that are not UTF-8".to_owned())),
+        }
     }
 
     /// Adds bytes and returns every event that is now complete, each with the exact text it was
@@ -722,5 +750,25 @@ mod tests {
         assert!(parser.feed("<x:y/>").is_err());
         let mut parser = StreamParser::new();
         assert!(parser.feed("<!DOCTYPE x><x/>").is_err());
+    }
+
+    #[test]
+    fn bytes_cut_inside_a_character_wait_for_the_rest() {
+        let result = Element::prefixed("db", "result", ns::DIALBACK)
+            .attr("from", "bücher.example")
+            .text("schlüssel €");
+        let wire = format!("{}{}", stream_header(&header()), result.to_xml());
+        let whole = StreamParser::new().feed_bytes(wire.as_bytes()).unwrap();
+        assert_eq!(whole.len(), 2);
+        // One byte at a time: the two- and three-byte characters arrive in pieces.
+        let mut parser = StreamParser::new();
+        let mut events = Vec::new();
+        for byte in wire.as_bytes() {
+            events.extend(parser.feed_bytes(&[*byte]).unwrap());
+        }
+        assert_eq!(events, whole);
+        // A byte that no UTF-8 text has is refused, named.
+        let error = StreamParser::new().feed_bytes(b"<a>\xFF</a>").unwrap_err();
+        assert!(error.0.contains("0xFF"), "{error}");
     }
 }
