@@ -63,15 +63,20 @@ test("hostile share links give a clear message, never a broken page", () =>
       bomb: `#s=${deflateRawSync(Buffer.alloc(5 * 1024 * 1024, 32)).toString("base64url")}`,
       huge: `#s=${"A".repeat(300_000)}`,
       badPartner: `#s=${valid(JSON.stringify({ v: 1, language: "en", directory: { partners: [{ domain: "user@evil.example" }, { domain: "ok.example" }] } }))}`,
+      // M6: Commit refuses it, so a link does not bring it in either.
+      refusedPartner: `#s=${valid(JSON.stringify({ v: 1, language: "en", directory: { partners: [{ domain: "ok.example" }, { domain: "m6.example", tlsNegotiation: "NotSupported", saslNegotiation: "Required", supportDialbackNegotiation: false }] } }))}`,
     };
     for (const [name, hash] of Object.entries(links)) {
       const session = await openPlayground(browser, { hash });
       const { page } = session;
       await page.waitForSelector("#notice", { timeout: 10_000 });
       const notice = await text(page, "#notice");
-      if (name === "badPartner") {
-        assert.match(notice, /left out because of errors in their fields: 1/, name);
+      if (name === "badPartner" || name === "refusedPartner") {
+        const left = name === "badPartner" ? /user@evil\.example/ : /m6\.example \(M6\)/;
+        assert.match(notice, /left out, as Commit would refuse them/, name);
+        assert.match(notice, left, name);
         assert.equal(await page.locator('#partner-table tr[data-domain="ok.example"]').count(), 1);
+        assert.equal(await page.locator("#partner-table tbody tr").count(), 1, name);
       } else {
         assert.match(notice, /share link could not be read/, `${name}: ${notice}`);
         // The page works: the example list is there and the tabs answer.

@@ -43,6 +43,15 @@ pub fn link_error(error: &LinkError, language: xmpp_federation::Language) -> Str
     format!("{} {detail}", T::LinkUnreadable.text(language))
 }
 
+/// The message for the partners a link left out, if any.
+fn left_out_notice(left_out: &[String], language: xmpp_federation::Language) -> Option<String> {
+    (!left_out.is_empty()).then(|| {
+        T::LinkDropped
+            .text(language)
+            .replace("{}", &left_out.join(", "))
+    })
+}
+
 /// The first state: a share link in the fragment (keeping the autosaved work for an undo),
 /// else the autosaved state, else the example.
 fn initial() -> State {
@@ -53,12 +62,8 @@ fn initial() -> State {
         let result = persist::decode(&fragment).and_then(State::restore);
         browser::set_fragment(&fragment_step(&fragment));
         return match result {
-            Ok((state, dropped)) => {
-                let message = (dropped > 0).then(|| {
-                    T::LinkDropped
-                        .text(state.language)
-                        .replace("{}", &dropped.to_string())
-                });
+            Ok((state, left_out)) => {
+                let message = left_out_notice(&left_out, state.language);
                 let previous = saved.unwrap_or_else(|| State::initial(language));
                 let action = Action::Restore(Box::new(with_step(state, &fragment)), message);
                 let state = Rc::new(previous).reduce(action);
@@ -84,7 +89,7 @@ fn initial() -> State {
 fn saved_state() -> Option<State> {
     let text = browser::load(persist::STORAGE_KEY)?;
     let saved = persist::read(text.as_bytes()).ok()?;
-    State::restore(saved).ok().map(|(state, _)| state)
+    State::reload(saved).ok()
 }
 
 /// The `step-N` part of a fragment, kept after a link is read.
@@ -160,12 +165,8 @@ pub fn App() -> Html {
                 if fragment.starts_with(persist::LINK_PREFIX) {
                     let language = store.language;
                     match persist::decode(&fragment).and_then(State::restore) {
-                        Ok((state, dropped)) => {
-                            let note = (dropped > 0).then(|| {
-                                T::LinkDropped
-                                    .text(language)
-                                    .replace("{}", &dropped.to_string())
-                            });
+                        Ok((state, left_out)) => {
+                            let note = left_out_notice(&left_out, language);
                             store.dispatch(Action::Restore(
                                 Box::new(with_step(state, &fragment)),
                                 note,

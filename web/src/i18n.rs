@@ -217,7 +217,10 @@ texts! {
     Unreadable => "The document cannot be read.", "Das Dokument lässt sich nicht lesen.";
     ReadAs => "Read as {}.", "Gelesen als {}.";
     ImportCounts => "Partner entries: {}. Errors: {}. Warnings: {}.", "Partnereinträge: {}. Fehler: {}. Warnungen: {}.";
-    ImportDropped => "Entries left out because of errors in their fields: {}.", "Wegen Fehlern in ihren Feldern ausgelassene Einträge: {}.";
+    ImportRefused => "Not imported: an import replaces the list as one commit, and Commit would refuse these partners. Fix them in the document and read it again; your list is unchanged.",
+        "Nicht importiert: Ein Import ersetzt die Liste als ein Commit, und Commit würde diese Partner ablehnen. Beheben Sie sie im Dokument und lesen Sie es erneut; Ihre Liste bleibt unverändert.";
+    ExportRefused => "Not exported: Commit would refuse these partners, so the export would not be a list Lync accepts. Fix them under XMPP Federated Partners.",
+        "Nicht exportiert: Commit würde diese Partner ablehnen, daher wäre der Export keine Liste, die Lync annimmt. Beheben Sie sie unter XMPP-Verbundpartner.";
     ReplaceList => "Replace the list with these {} partners", "Die Liste durch diese {} Partner ersetzen";
     Imported => "Partners imported: {}.", "Importierte Partner: {}.";
     Export => "Export", "Export";
@@ -232,7 +235,7 @@ texts! {
     LinkDamaged => "It is damaged or incomplete; copy it again.", "Er ist beschädigt oder unvollständig; kopieren Sie ihn erneut.";
     LinkNotState => "It does not hold a playground state.", "Er enthält keinen Zustand des Playgrounds.";
     LinkVersion => "It was made by a later version of the playground (format {}).", "Er stammt von einer neueren Version des Playgrounds (Format {}).";
-    LinkDropped => "Partner entries of the link left out because of errors in their fields: {}.", "Wegen Fehlern in ihren Feldern ausgelassene Partnereinträge des Links: {}.";
+    LinkDropped => "Partners of the link left out, as Commit would refuse them: {}.", "Partner des Links ausgelassen, da Commit sie ablehnen würde: {}.";
 }
 
 #[cfg(test)]

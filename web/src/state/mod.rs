@@ -1,6 +1,7 @@
 //! The playground's state and the reducer that changes it. Every rule is the core's: the state
 //! only holds what the user entered and asks the core what it means.
 
+pub mod admit;
 pub mod draft;
 pub mod persist;
 pub mod setup;
@@ -190,14 +191,25 @@ impl State {
         }
     }
 
-    /// A saved state, with its partner list read again by the core.
-    pub fn restore(saved: persist::Saved) -> Result<(State, usize), persist::LinkError> {
-        let (directory, dropped) = persist::directory(&saved)?;
+    /// A share link's state, its partner list under the Commit rules, and the partners left
+    /// out by name.
+    pub fn restore(saved: persist::Saved) -> Result<(State, Vec<String>), persist::LinkError> {
+        let (directory, left_out) = persist::directory(&saved)?;
+        Ok((State::saved(saved, directory), left_out))
+    }
+
+    /// One's own autosaved state, every partner that reads kept.
+    pub fn reload(saved: persist::Saved) -> Result<State, persist::LinkError> {
+        let directory = persist::own_directory(&saved)?;
+        Ok(State::saved(saved, directory))
+    }
+
+    fn saved(saved: persist::Saved, directory: Directory) -> State {
         let selected = saved
             .selected
             .filter(|s| directory.partners().iter().any(|p| p.domain.as_str() == s))
             .or_else(|| directory.partners().first().map(|p| p.domain.to_string()));
-        let state = State {
+        State {
             language: saved.language,
             theme: saved.theme,
             section: saved.section,
@@ -213,8 +225,7 @@ impl State {
             notice: None,
             focus: None,
             focus_serial: 0,
-        };
-        Ok((state, dropped))
+        }
     }
 
     /// The selected committed partner.

@@ -123,14 +123,25 @@ pub fn read(json: &[u8]) -> Result<Saved, LinkError> {
     Ok(saved)
 }
 
-/// The partner list of a saved state, and how many entries had to be left out because their
-/// fields have errors (a hand-edited or hostile link).
-pub fn directory(saved: &Saved) -> Result<(Directory, usize), LinkError> {
-    let document = Document::from_value(saved.directory.clone())
-        .map_err(|e| LinkError::NotState(e.to_string()))?;
-    let directory = document.directory();
-    let dropped = document.len() - directory.partners().len();
-    Ok((directory, dropped))
+/// The partner list of a share link under the Commit rules, and the partners left out because
+/// Commit would refuse them (an error in their fields, or a combination such as M6), by name:
+/// a link, hand-edited or hostile, brings in nothing a commit would not.
+pub fn directory(saved: &Saved) -> Result<(Directory, Vec<String>), LinkError> {
+    let (directory, refused) = super::admit::admit(&document(saved)?, saved.language);
+    Ok((
+        directory,
+        refused.iter().map(super::admit::Refused::label).collect(),
+    ))
+}
+
+/// The partner list of one's own autosaved work: every partner that reads, so that a reload
+/// never loses one; the page shows what Commit would say about each.
+pub fn own_directory(saved: &Saved) -> Result<Directory, LinkError> {
+    Ok(document(saved)?.directory())
+}
+
+fn document(saved: &Saved) -> Result<Document, LinkError> {
+    Document::from_value(saved.directory.clone()).map_err(|e| LinkError::NotState(e.to_string()))
 }
 
 #[cfg(test)]
@@ -144,9 +155,14 @@ mod tests {
         assert!(link.starts_with(LINK_PREFIX));
         let saved = decode(&link).unwrap();
         assert_eq!(saved.language, Language::German);
-        let (directory, dropped) = directory(&saved).unwrap();
-        assert_eq!(directory.partners().len(), state.directory.partners().len());
-        assert_eq!(dropped, 0);
+        // Litware's entry (M5) is refused at Commit, so the link leaves it out, by name.
+        let (directory, left_out) = directory(&saved).unwrap();
+        assert_eq!(
+            directory.partners().len(),
+            state.directory.partners().len() - 1
+        );
+        assert_eq!(left_out, ["litwareinc.com (M5)"]);
+        assert_eq!(own_directory(&saved).unwrap(), state.directory);
 
         assert_eq!(decode("s=!!!").unwrap_err(), LinkError::NotBase64);
         assert_eq!(decode("s=AAAA").unwrap_err(), LinkError::NotCompressed);

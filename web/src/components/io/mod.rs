@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::app::use_store;
 use crate::browser;
 use crate::i18n::T;
+use crate::state::admit::{Refused, admit, export_refusals};
 use crate::state::{Action, NoticeKind};
 
 /// What reading a pasted or chosen document gave.
@@ -27,7 +28,19 @@ enum Read {
         warnings: usize,
         /// The errors and warnings, with where they are.
         findings: Rc<Vec<LocalizedDiagnostic>>,
+        /// The partners Commit would refuse: while there is one, nothing is imported.
+        refused: Rc<Vec<Refused>>,
     },
+}
+
+/// Partners Commit would refuse, each with where it is, its row and the fix.
+fn refusals(id: &'static str, intro: T, refused: &[Refused], l: xmpp_federation::Language) -> Html {
+    html! {
+        <div class="setup-error" role="alert" {id}>
+            <strong>{ intro.text(l) }</strong>
+            <ul>{ for refused.iter().map(|r| html! { <li data-domain={r.name.clone()}>{ r.text(l) }</li> }) }</ul>
+        </div>
+    }
 }
 
 /// The format's name as people write it.
@@ -59,9 +72,12 @@ fn read(text: &str, language: xmpp_federation::Language) -> Read {
                 .filter(|d| d.severity() != Severity::Info)
                 .map(|d| d.localize(language))
                 .collect();
+            // An import is one commit of the whole list, under the same rules.
+            let (directory, refused) = admit(&document, language);
             Read::Ready {
                 format: document.format(),
-                directory: Rc::new(document.directory()),
+                directory: Rc::new(directory),
+                refused: Rc::new(refused),
                 entries: document.len(),
                 errors: count(Severity::Error),
                 warnings: count(Severity::Warning),
@@ -131,7 +147,11 @@ pub fn TransferPage() -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_| {
             confirming.set(false);
-            if let Some(Read::Ready { directory, .. }) = (*result).clone() {
+            if let Some(Read::Ready {
+                directory, refused, ..
+            }) = (*result).clone()
+                && refused.is_empty()
+            {
                 let message = T::Imported
                     .text(l)
                     .replace("{}", &directory.partners().len().to_string());
@@ -140,7 +160,11 @@ pub fn TransferPage() -> Html {
             }
         })
     };
+    // An export is refused, as the command-line tool refuses one, while Commit would refuse a
+    // partner of the list.
+    let export_refused = export_refusals(&store.directory, l);
     let exported = match *export_format {
+        _ if !export_refused.is_empty() => String::new(),
         Format::Json => store.directory.to_json(),
         Format::Xml => store.directory.to_xml(),
         _ => store.directory.to_powershell(),
@@ -175,9 +199,13 @@ pub fn TransferPage() -> Html {
             store.dispatch(Action::Notify(NoticeKind::Success, T::Copied.text(l)));
         })
     };
-    let selected_powershell = store.selected_partner().map(|partner| {
-        Directory::from_partners(GatewayConfig::default(), vec![partner.clone()]).to_powershell()
-    });
+    let selected_powershell = store
+        .selected_partner()
+        .filter(|p| !export_refused.iter().any(|r| r.name == p.domain.as_str()))
+        .map(|partner| {
+            Directory::from_partners(GatewayConfig::default(), vec![partner.clone()])
+                .to_powershell()
+        });
     let on_copy_partner = {
         let store = store.clone();
         let text = selected_powershell.clone().unwrap_or_default();
@@ -208,15 +236,15 @@ pub fn TransferPage() -> Html {
                     Some(Read::Failed(message)) => html! {
                         <div class="setup-error" role="alert" id="import-result"><strong>{ T::Unreadable.text(l) }</strong><p>{ message }</p></div>
                     },
-                    Some(Read::Ready { format, directory, entries, errors, warnings, findings }) => html! {
+                    Some(Read::Ready { format, directory, entries, errors, warnings, findings, refused }) => html! {
                         <div class="import-result" id="import-result" role="status">
                             <p>{ T::ReadAs.text(l).replace("{}", format_name(format)) }</p>
                             <p>{ T::ImportCounts.text(l)
                                     .replacen("{}", &entries.to_string(), 1)
                                     .replacen("{}", &errors.to_string(), 1)
                                     .replacen("{}", &warnings.to_string(), 1) }</p>
-                            if directory.partners().len() < entries {
-                                <p class="warning">{ T::ImportDropped.text(l).replace("{}", &(entries - directory.partners().len()).to_string()) }</p>
+                            if !refused.is_empty() {
+                                { refusals("import-refused", T::ImportRefused, &refused, l) }
                             }
                             if !findings.is_empty() {
                                 <ul class="import-findings">
@@ -239,7 +267,7 @@ pub fn TransferPage() -> Html {
                                 </div>
                             } else {
                                 <button type="button" id="import-replace" class="primary" onclick={on_ask}
-                                        disabled={directory.partners().is_empty()}>
+                                        disabled={directory.partners().is_empty() || !refused.is_empty()}>
                                     { T::ReplaceList.text(l).replace("{}", &directory.partners().len().to_string()) }
                                 </button>
                             }
@@ -256,9 +284,12 @@ pub fn TransferPage() -> Html {
                         <option value="json" selected={*export_format == Format::Json}>{ "JSON" }</option>
                         <option value="xml" selected={*export_format == Format::Xml}>{ "XML" }</option>
                     </select>
-                    <button type="button" id="export-download" onclick={on_download}>{ T::Download.text(l) }</button>
-                    <button type="button" id="export-copy" onclick={on_copy}>{ T::Copy.text(l) }</button>
+                    <button type="button" id="export-download" onclick={on_download} disabled={!export_refused.is_empty()}>{ T::Download.text(l) }</button>
+                    <button type="button" id="export-copy" onclick={on_copy} disabled={!export_refused.is_empty()}>{ T::Copy.text(l) }</button>
                 </div>
+                if !export_refused.is_empty() {
+                    { refusals("export-refused", T::ExportRefused, &export_refused, l) }
+                }
                 <textarea id="export-text" class="code" rows="14" readonly=true spellcheck="false" value={exported}
                           aria-label={T::Export.text(l)} />
                 if let Some(powershell) = selected_powershell {
