@@ -31,24 +31,91 @@ test("a share link round trip", () =>
     assertClean(second);
   }));
 
-test("a share link does not silently replace one's own work", () =>
+test("a share link never destroys one's own list: it is shown beside it until the user chooses", () =>
   withBrowser(async (browser) => {
     const sharer = await openPlayground(browser);
+    await sharer.page.click("#new-partner");
+    await sharer.page.fill("#field-domain", "theirs.example");
+    await sharer.page.click("#commit");
+    await sharer.page.waitForSelector('#partner-table tr[data-domain="theirs.example"]');
     await sharer.page.click("#share");
     const link = await sharer.page.evaluate(() => navigator.clipboard.readText());
     await sharer.context.close();
 
     const session = await openPlayground(browser);
     const { page } = session;
+    const rows = (domain) => page.locator(`#partner-table tr[data-domain="${domain}"]`).count();
     await page.click("#new-partner");
     await page.fill("#field-domain", "mine.example");
     await page.click("#commit");
     await page.waitForSelector('#partner-table tr[data-domain="mine.example"]');
+
+    // Opening the link shows the shared list, clearly marked, with a bar that does not go away.
     await page.goto(link);
-    await page.waitForSelector("#undo");
-    assert.equal(await page.locator('#partner-table tr[data-domain="mine.example"]').count(), 0);
-    await page.click("#undo");
-    assert.equal(await page.locator('#partner-table tr[data-domain="mine.example"]').count(), 1);
+    await page.waitForSelector("#shared-bar");
+    assert.match(await text(page, "#shared-bar"), /You are viewing a shared link/);
+    await screenshot(page, "shared-link");
+    assert.equal(await rows("theirs.example"), 1);
+    assert.equal(await rows("mine.example"), 0);
+    assert.doesNotMatch(await page.evaluate(() => location.hash), /s=/);
+    await page.waitForTimeout(16_000);
+    assert.equal(await page.locator("#shared-bar").count(), 1, "the bar outlives any notice");
+    // A reload, any time later, brings back one's own list: the link did not overwrite it.
+    await page.reload();
+    await page.waitForSelector("html[data-boot=ready]");
+    assert.equal(await page.locator("#shared-bar").count(), 0);
+    assert.equal(await rows("mine.example"), 1);
+    assert.equal(await rows("theirs.example"), 0);
+
+    // Keep my own list.
+    await page.goto(link);
+    await page.waitForSelector("#shared-bar");
+    await page.click("#keep-own");
+    assert.equal(await page.locator("#shared-bar").count(), 0);
+    assert.equal(await rows("mine.example"), 1);
+    assert.equal(await rows("theirs.example"), 0);
+
+    // Add the shared partners to mine: both, and kept over a reload.
+    await page.goto(link);
+    await page.waitForSelector("#shared-bar");
+    await page.click("#add-shared");
+    assert.equal(await page.locator("#shared-bar").count(), 0);
+    assert.match(await text(page, "#notice"), /added to your list: 1/);
+    assert.equal(await rows("mine.example"), 1);
+    assert.equal(await rows("theirs.example"), 1);
+    await page.reload();
+    await page.waitForSelector("html[data-boot=ready]");
+    assert.equal(await rows("mine.example"), 1);
+    assert.equal(await rows("theirs.example"), 1);
+
+    // Replace my list with the shared one: only then is one's own list gone, also after a reload.
+    await page.goto(link);
+    await page.waitForSelector("#shared-bar");
+    await page.click("#replace-own");
+    assert.equal(await page.locator("#shared-bar").count(), 0);
+    assert.equal(await rows("mine.example"), 0);
+    await page.reload();
+    await page.waitForSelector("html[data-boot=ready]");
+    assert.equal(await rows("mine.example"), 0);
+    assert.equal(await rows("theirs.example"), 1);
+    assertClean(session);
+  }));
+
+test("a share link opened on a fresh page, or equal to one's own work, just opens", () =>
+  withBrowser(async (browser) => {
+    const session = await openPlayground(browser);
+    const { page } = session;
+    // Litware's M5 entry would be left out of the link (Commit refuses it), so it goes first.
+    await page.click('#partner-table tr[data-domain="litwareinc.com"]');
+    await page.click("#delete-partner");
+    await page.click("#confirm-delete");
+    await page.waitForFunction(() => !document.querySelector('#partner-table tr[data-domain="litwareinc.com"]'));
+    await page.click("#share");
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    // The same work: nothing to choose.
+    await page.goto(link);
+    await page.waitForFunction(() => !/s=/.test(location.hash));
+    assert.equal(await page.locator("#shared-bar").count(), 0);
     assertClean(session);
   }));
 

@@ -16,6 +16,7 @@ use crate::components::matrix::MatrixPage;
 use crate::components::nav::Nav;
 use crate::components::negotiation::NegotiationPage;
 use crate::components::partners::PartnersPage;
+use crate::components::shared_bar::shared_bar;
 use crate::components::toast::Toast;
 use crate::i18n::T;
 use crate::state::persist::{self, LinkError, Saved};
@@ -52,8 +53,8 @@ fn left_out_notice(left_out: &[String], language: xmpp_federation::Language) -> 
     })
 }
 
-/// The first state: a share link in the fragment (keeping the autosaved work for an undo),
-/// else the autosaved state, else the example.
+/// The first state: a share link in the fragment (shown beside the autosaved work, which it
+/// never overwrites), else the autosaved state, else the example.
 fn initial() -> State {
     let language = browser::preferred_language();
     let fragment = browser::fragment();
@@ -64,10 +65,16 @@ fn initial() -> State {
         return match result {
             Ok((state, left_out)) => {
                 let message = left_out_notice(&left_out, state.language);
-                let previous = saved.unwrap_or_else(|| State::initial(language));
                 let action = Action::Restore(Box::new(with_step(state, &fragment)), message);
-                let state = Rc::new(previous).reduce(action);
-                (*state).clone()
+                match saved {
+                    Some(own) => (*Rc::new(own).reduce(action)).clone(),
+                    // A first visit: no work of one's own to keep.
+                    None => {
+                        let mut state = (*Rc::new(State::initial(language)).reduce(action)).clone();
+                        state.own = None;
+                        state
+                    }
+                }
             }
             Err(error) => {
                 let mut state = saved.unwrap_or_else(|| State::initial(language));
@@ -137,11 +144,14 @@ pub fn App() -> Html {
             gloo::utils::document().set_title(T::AppTitle.text(*language).as_str());
         });
     }
-    // Autosave: a reload loses nothing.
+    // Autosave: a reload loses nothing. While a share link is shown, one's own work is what is
+    // kept, so that a link never overwrites it.
     {
         let state = (*store).clone();
         use_effect_with(state, move |state| {
-            if let Ok(text) = serde_json::to_string(&Saved::of(state)) {
+            let mut saved = Saved::of(state.own.as_deref().unwrap_or(state));
+            saved.theme = state.theme;
+            if let Ok(text) = serde_json::to_string(&saved) {
                 browser::save(persist::STORAGE_KEY, &text);
             }
         });
@@ -263,6 +273,7 @@ pub fn App() -> Html {
             <a class="skip-link" href="#main">{ T::SkipToContent.text(language) }</a>
             <Header />
             <Nav />
+            { shared_bar(&store) }
             <main id="main" role="tabpanel" tabindex="-1" aria-labelledby={format!("tab-{}", store.section.id())}>
                 { section }
             </main>

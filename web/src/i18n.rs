@@ -113,8 +113,14 @@ texts! {
     FixApplied => "Fix applied: {}. The negotiation was played again.", "Behebung angewendet: {}. Die Aushandlung wurde erneut abgespielt.";
     FixAppliedToDraft => "Fix applied in the editor: {}. The negotiation plays the unsaved entry; Commit it to keep it.",
         "Behebung im Editor angewendet: {}. Die Aushandlung spielt den nicht gespeicherten Eintrag; übernehmen Sie ihn mit Commit.";
-    LinkOpened => "Opened the shared state. Your previous work is kept until you undo or change something.",
-        "Geteilter Zustand geöffnet. Ihre vorherige Arbeit bleibt erhalten, bis Sie rückgängig machen oder etwas ändern.";
+    SharedLink => "Shared link", "Geteilter Link";
+    SharedViewing => "You are viewing a shared link. Your own list is kept and comes back on a reload until you choose.",
+        "Sie sehen einen geteilten Link. Ihre eigene Liste bleibt erhalten und kommt beim Neuladen zurück, bis Sie wählen.";
+    KeepOwn => "Keep my own list", "Meine eigene Liste behalten";
+    ReplaceOwn => "Replace my list with the shared one", "Meine Liste durch die geteilte ersetzen";
+    AddShared => "Add the shared partners to mine", "Die geteilten Partner zu meinen hinzufügen";
+    SharedAdded => "Shared partners added to your list: {}.", "Zu Ihrer Liste hinzugefügte geteilte Partner: {}.";
+    SharedRefused => "Not added, as Commit refuses them beside yours: {}.", "Nicht hinzugefügt, da Commit sie neben Ihren ablehnt: {}.";
     Undo => "Undo", "Rückgängig";
     Undone => "Undone.", "Rückgängig gemacht.";
     FindingsSummary => "{} errors · {} warnings · {} notes", "{} Fehler · {} Warnungen · {} Hinweise";

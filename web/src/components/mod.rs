@@ -9,4 +9,5 @@ pub mod matrix;
 pub mod nav;
 pub mod negotiation;
 pub mod partners;
+pub mod shared_bar;
 pub mod toast;

@@ -18,6 +18,7 @@ use yew::Reducible;
 
 use self::draft::{Draft, DraftCheck, Field};
 use self::setup::{Server, Setup, SetupError};
+use crate::i18n::T;
 
 /// The example directory loaded on first start.
 pub const EXAMPLE: &str = include_str!("../../../examples/playground-partners.json");
@@ -114,8 +115,6 @@ pub struct Notice {
 pub enum Undo {
     /// The partner list before an import or a delete.
     Directory(Directory),
-    /// The whole work before a share link replaced it.
-    Work(Box<State>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +157,9 @@ pub struct State {
     pub focus: Option<String>,
     /// Bumped whenever focus is requested, so that the same element can be asked for twice.
     pub focus_serial: u32,
+    /// While a share link is shown: the user's own work, which autosave keeps (so a reload
+    /// brings it back) until the user keeps it, replaces it or adds the shared partners to it.
+    pub own: Option<Box<State>>,
 }
 
 /// The principal the playground commits as: an administrator, as the Control Panel requires.
@@ -188,6 +190,7 @@ impl State {
             notice: None,
             focus: None,
             focus_serial: 0,
+            own: None,
         }
     }
 
@@ -225,6 +228,7 @@ impl State {
             notice: None,
             focus: None,
             focus_serial: 0,
+            own: None,
         }
     }
 
@@ -361,6 +365,46 @@ impl State {
         self.commit = Some(CommitOutcome::Refused(errors));
     }
 
+    /// Adds the shared partners, each as its own commit: one that is already here unchanged
+    /// is skipped, one that Commit refuses beside ours (the same domain, say) is named.
+    fn add(&mut self, shared: &Directory) {
+        let mut added = 0;
+        let mut refused = Vec::new();
+        for partner in shared.partners() {
+            if self.directory.partners().contains(partner) {
+                continue;
+            }
+            match self
+                .directory
+                .commit(&principal(), &[Change::New(partner.clone())])
+            {
+                Ok(_) => added += 1,
+                Err(_) => refused.push(partner.domain.to_string()),
+            }
+        }
+        let mut text = T::SharedAdded
+            .text(self.language)
+            .replace("{}", &added.to_string());
+        let mut kind = NoticeKind::Success;
+        if !refused.is_empty() {
+            text = format!(
+                "{text} {}",
+                T::SharedRefused
+                    .text(self.language)
+                    .replace("{}", &refused.join(", "))
+            );
+            kind = NoticeKind::Warning;
+        }
+        self.notify(kind, text);
+        if self.selected_partner().is_none() {
+            self.selected = self
+                .directory
+                .partners()
+                .first()
+                .map(|p| p.domain.to_string());
+        }
+    }
+
     /// Applies a failed negotiation's fix: to our partner entry (the draft, or a commit), to
     /// the partner's server, or to the conditions.
     fn apply_fix(&mut self, change: &Setting) {
@@ -431,8 +475,15 @@ pub enum Action {
     UpdateContact(ContactSetup),
     /// Replaces the partner list (an import), with the message to show.
     Replace(Directory, String),
-    /// Restores a saved state (a share link), with a message.
+    /// Shows a share link's state, with a message; one's own work, when it differs, is kept
+    /// beside it until one of the three choices below.
     Restore(Box<State>, Option<String>),
+    /// Back to one's own work; the shared state is closed.
+    KeepOwn,
+    /// The shared state becomes one's own work.
+    ReplaceOwn,
+    /// One's own work, with the shared partners that Commit takes added to it.
+    AddShared,
     /// Brings back what the notice's undo holds.
     Undo,
     Notify(NoticeKind, String),
@@ -593,41 +644,38 @@ impl Reducible for State {
             }
             Action::Restore(restored, message) => {
                 let theme = state.theme;
-                let previous = std::mem::replace(&mut state, *restored);
+                let own = state.own.take().map_or(state, |own| *own);
+                state = *restored;
                 state.theme = theme;
-                // The user's own work is kept for an undo when the link replaced it.
-                let replaced =
-                    previous.directory != state.directory || previous.draft != state.draft;
-                let undo = replaced.then(|| Undo::Work(Box::new(previous)));
-                let text = match (message, &undo) {
-                    (Some(message), _) => Some(message),
-                    (None, Some(_)) => Some(crate::i18n::T::LinkOpened.text(state.language)),
-                    (None, None) => None,
-                };
-                state.notice = text.map(|text| Notice {
+                let differs = own.directory != state.directory || own.draft != state.draft;
+                state.own = differs.then(|| Box::new(own));
+                state.notice = message.map(|text| Notice {
                     kind: NoticeKind::Warning,
                     text,
-                    undo,
+                    undo: None,
                 });
             }
+            Action::KeepOwn | Action::AddShared => {
+                if let Some(own) = state.own.take() {
+                    let theme = state.theme;
+                    let shared = std::mem::replace(&mut state, *own);
+                    state.theme = theme;
+                    if matches!(action, Action::AddShared) {
+                        state.add(&shared.directory);
+                    }
+                }
+            }
+            Action::ReplaceOwn => state.own = None,
             Action::Undo => {
                 if let Some(undo) = state.notice.take().and_then(|n| n.undo) {
-                    match undo {
-                        Undo::Directory(directory) => {
-                            state.directory = directory;
-                            if state.selected_partner().is_none() {
-                                state.selected = state
-                                    .directory
-                                    .partners()
-                                    .first()
-                                    .map(|p| p.domain.to_string());
-                            }
-                        }
-                        Undo::Work(previous) => {
-                            let theme = state.theme;
-                            state = *previous;
-                            state.theme = theme;
-                        }
+                    let Undo::Directory(directory) = undo;
+                    state.directory = directory;
+                    if state.selected_partner().is_none() {
+                        state.selected = state
+                            .directory
+                            .partners()
+                            .first()
+                            .map(|p| p.domain.to_string());
                     }
                     let text = crate::i18n::T::Undone.text(state.language);
                     state.notify(NoticeKind::Success, text);
