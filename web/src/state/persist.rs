@@ -181,4 +181,145 @@ mod tests {
         let link = format!("s={}", URL_SAFE_NO_PAD.encode(later));
         assert_eq!(decode(&link).unwrap_err(), LinkError::Version(99));
     }
+
+    mod properties {
+        //! The share-link codec, over generated states and generated links.
+        //!
+        //! Invariants, in words:
+        //! 1. Identity: for every state, decoding the link that [`encode`] writes gives back
+        //!    exactly the saved state that [`Saved::of`] takes of it (the theme aside, which a
+        //!    link does not carry), and reading that as one's own work gives back the same
+        //!    partner list.
+        //! 2. Bounds: decoding any string, or any deflated data, never panics; a link longer
+        //!    than [`MAX_LINK_CHARS`] is refused before it is decoded, and data that inflates
+        //!    beyond [`MAX_STATE_BYTES`] is refused.
+
+        use proptest::prelude::*;
+        use serde_json::json;
+        use xmpp_federation::{Negotiation, PartnerType};
+
+        use super::*;
+        use crate::state::draft::Draft;
+
+        fn negotiation() -> impl Strategy<Value = Negotiation> {
+            prop_oneof![
+                Just(Negotiation::Required),
+                Just(Negotiation::Optional),
+                Just(Negotiation::NotSupported),
+            ]
+        }
+
+        /// A partner entry as the JSON format writes it, printable text in its description.
+        fn partner() -> impl Strategy<Value = Value> {
+            (
+                "[a-z][a-z0-9-]{0,12}\\.(com|example|org)",
+                "[ -~äöüßé€]{0,40}",
+                negotiation(),
+                negotiation(),
+                any::<bool>(),
+                prop_oneof![
+                    Just(PartnerType::Federated),
+                    Just(PartnerType::PublicVerified),
+                    Just(PartnerType::PublicUnverified),
+                ],
+            )
+                .prop_map(|(domain, description, tls, sasl, dialback, kind)| {
+                    json!({
+                        "domain": domain,
+                        "description": description,
+                        "tlsNegotiation": tls,
+                        "saslNegotiation": sasl,
+                        "supportDialbackNegotiation": dialback,
+                        "partnerType": kind,
+                    })
+                })
+        }
+
+        /// A state: a partner list, an open draft of any text, and the other saved fields.
+        fn state() -> impl Strategy<Value = State> {
+            (
+                prop::collection::vec(partner(), 0..6),
+                prop::option::of((".*", ".*", negotiation(), any::<bool>())),
+                any::<bool>(),
+                prop::sample::select(Section::ALL.to_vec()),
+                any::<usize>(),
+                prop::option::of(".*"),
+                (".*", ".*", any::<bool>()),
+            )
+                .prop_map(
+                    |(partners, draft, german, section, step, selected, contact)| {
+                        let language = if german {
+                            Language::German
+                        } else {
+                            Language::English
+                        };
+                        let mut state = State::initial(language);
+                        let document = Document::from_value(json!({ "partners": partners }));
+                        state.directory = document.map(|d| d.directory()).unwrap_or_default();
+                        state.draft = draft.map(|(domain, description, tls, dialback)| Draft {
+                            domain,
+                            description,
+                            tls_negotiation: tls,
+                            support_dialback_negotiation: dialback,
+                            ..Draft::new_partner()
+                        });
+                        state.section = section;
+                        state.step = step;
+                        state.selected = selected;
+                        state.theme = Theme::Dark;
+                        (state.contact.lync_user, state.contact.xmpp_user) = (contact.0, contact.1);
+                        state.contact.enable_xmpp_access = contact.2;
+                        state
+                    },
+                )
+        }
+
+        proptest! {
+            #[test]
+            fn decode_is_the_inverse_of_encode(state in state()) {
+                let link = encode(&state);
+                prop_assert!(link.len() <= MAX_LINK_CHARS + LINK_PREFIX.len());
+                let decoded = decode(&link).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+                let mut expected = Saved::of(&state);
+                expected.theme = Theme::System;
+                prop_assert_eq!(
+                    serde_json::to_value(&decoded).ok(),
+                    serde_json::to_value(&expected).ok()
+                );
+                prop_assert_eq!(own_directory(&decoded).ok(), Some(state.directory.clone()));
+            }
+
+            #[test]
+            fn any_link_decodes_or_is_refused_without_panicking(fragment in ".{0,400}") {
+                let _ = decode(&fragment);
+                let _ = decode(&format!("{LINK_PREFIX}{fragment}"));
+            }
+
+            #[test]
+            fn any_deflated_data_decodes_or_is_refused_without_panicking(data in prop::collection::vec(any::<u8>(), 0..2048)) {
+                let deflated = miniz_oxide::deflate::compress_to_vec(&data, 6);
+                let link = format!("{LINK_PREFIX}{}", URL_SAFE_NO_PAD.encode(&deflated));
+                let _ = decode(&link);
+                // The raw bytes as if they were deflated data, too.
+                let _ = decode(&format!("{LINK_PREFIX}{}", URL_SAFE_NO_PAD.encode(&data)));
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(6))]
+
+            #[test]
+            fn links_beyond_the_bounds_are_refused(
+                extra in 1usize..64,
+                tail in "[A-Za-z0-9_-]{0,16}",
+                byte in any::<u8>(),
+            ) {
+                let long = format!("{}{tail}", "A".repeat(MAX_LINK_CHARS + extra));
+                prop_assert_eq!(decode(&long).unwrap_err(), LinkError::TooLong);
+                let bomb = miniz_oxide::deflate::compress_to_vec(&vec![byte; MAX_STATE_BYTES + extra], 9);
+                let link = format!("{LINK_PREFIX}{}", URL_SAFE_NO_PAD.encode(bomb));
+                prop_assert_eq!(decode(&link).unwrap_err(), LinkError::NotCompressed);
+            }
+        }
+    }
 }
