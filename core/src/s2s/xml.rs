@@ -116,8 +116,18 @@ impl Element {
     /// With text added.
     #[must_use]
     pub fn text(mut self, text: &str) -> Element {
-        self.children.push(Node::Text(text.to_owned()));
+        self.append_text(text);
         self
+    }
+
+    /// Adds text, joined to the text before it: text read in pieces (around an entity or a
+    /// CDATA section) is one node, as it is when written back, so equal XML gives equal
+    /// elements.
+    fn append_text(&mut self, text: &str) {
+        match self.children.last_mut() {
+            Some(Node::Text(before)) => before.push_str(text),
+            _ => self.children.push(Node::Text(text.to_owned())),
+        }
     }
 
     /// Whether it is the element `local` in `namespace`.
@@ -411,16 +421,12 @@ impl StreamParser {
                         }
                         Event::Text(t) => {
                             if let Some((parent, _)) = stack.last_mut() {
-                                parent
-                                    .children
-                                    .push(Node::Text(t.xml10_content().into_owned()));
+                                parent.append_text(&t.xml10_content());
                             }
                         }
                         Event::CData(t) => {
                             if let Some((parent, _)) = stack.last_mut() {
-                                parent
-                                    .children
-                                    .push(Node::Text(t.xml10_content().into_owned()));
+                                parent.append_text(&t.xml10_content());
                             }
                         }
                         Event::GeneralRef(reference) => {
@@ -453,7 +459,7 @@ impl StreamParser {
                                 )));
                             };
                             if let Some((parent, _)) = stack.last_mut() {
-                                parent.children.push(Node::Text(c.to_string()));
+                                parent.append_text(c.encode_utf8(&mut [0; 4]));
                             }
                         }
                         Event::DocType(_) => return Err(error(&"a document type declaration")),
@@ -770,5 +776,21 @@ mod tests {
         // A byte that no UTF-8 text has is refused, named.
         let error = StreamParser::new().feed_bytes(b"<a>\xFF</a>").unwrap_err();
         assert!(error.0.contains("0xFF"), "{error}");
+    }
+
+    #[test]
+    fn text_read_in_pieces_is_one_node() {
+        let mut parser = StreamParser::new();
+        parser.feed(&stream_header(&header())).unwrap();
+        let events = parser
+            .feed("<db:result>a &gt; b<![CDATA[ <c> ]]>&#100;</db:result>")
+            .unwrap();
+        let expected = Element::prefixed("db", "result", ns::DIALBACK).text("a > b <c> d");
+        assert_eq!(events, [StreamEvent::Element(expected.clone())]);
+        // Written back (with `>` escaped), it reads as the same element.
+        let mut parser = StreamParser::new();
+        parser.feed(&stream_header(&header())).unwrap();
+        let again = parser.feed(&expected.to_xml()).unwrap();
+        assert_eq!(again, [StreamEvent::Element(expected)]);
     }
 }
