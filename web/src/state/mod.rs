@@ -660,6 +660,8 @@ impl Reducible for State {
                     let theme = state.theme;
                     let shared = std::mem::replace(&mut state, *own);
                     state.theme = theme;
+                    // A notice from before the link was opened is over.
+                    state.notice = None;
                     if matches!(action, Action::AddShared) {
                         state.add(&shared.directory);
                     }
@@ -686,5 +688,58 @@ impl Reducible for State {
             Action::Focus(id) => state.focus(id),
         }
         Rc::new(state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_partner(mut state: State, domain: &str) -> State {
+        let partner = PartnerConfig::new(xmpp_federation::Domain::parse(domain).unwrap());
+        state
+            .directory
+            .commit(&principal(), &[Change::New(partner)])
+            .unwrap();
+        state
+    }
+
+    fn has(state: &State, domain: &str) -> bool {
+        state
+            .directory
+            .partners()
+            .iter()
+            .any(|p| p.domain.as_str() == domain)
+    }
+
+    /// A share link is shown beside one's own work until a choice, and each choice does what
+    /// it says; one's own work is never lost without "replace".
+    #[test]
+    fn a_share_link_keeps_ones_own_work_until_a_choice() {
+        let own = with_partner(State::initial(Language::English), "mine.example");
+        let shared = with_partner(State::initial(Language::English), "theirs.example");
+        let open = || Rc::new(own.clone()).reduce(Action::Restore(Box::new(shared.clone()), None));
+
+        let viewing = open();
+        assert!(has(&viewing, "theirs.example") && !has(&viewing, "mine.example"));
+        assert_eq!(viewing.own.as_deref(), Some(&own));
+        // A second link opened on top keeps the same own work.
+        let again = viewing
+            .clone()
+            .reduce(Action::Restore(Box::new(shared.clone()), None));
+        assert_eq!(again.own.as_deref(), Some(&own));
+
+        let kept = open().reduce(Action::KeepOwn);
+        assert!(kept.own.is_none() && has(&kept, "mine.example") && !has(&kept, "theirs.example"));
+        let added = open().reduce(Action::AddShared);
+        assert!(
+            added.own.is_none() && has(&added, "mine.example") && has(&added, "theirs.example")
+        );
+        let replaced = open().reduce(Action::ReplaceOwn);
+        assert!(replaced.own.is_none() && !has(&replaced, "mine.example"));
+
+        // The same work: nothing to choose.
+        let same = Rc::new(own.clone()).reduce(Action::Restore(Box::new(own.clone()), None));
+        assert!(same.own.is_none());
     }
 }
