@@ -169,13 +169,20 @@ impl Domain {
                 length: ascii.len(),
             });
         }
-        if ascii
+        if let Some(tld) = ascii
             .rsplit('.')
             .next()
-            .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
         {
-            // RFC 3696 §2: a top-level domain is never all-numeric, so this is an address.
-            return Err(DomainError::IpLiteral { input: written() });
+            // RFC 3696 §2: a top-level domain is never all-numeric. A name of digits only, such
+            // as `10.0.0.300`, is meant as an address; otherwise the last label is the mistake.
+            if ascii.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                return Err(DomainError::IpLiteral { input: written() });
+            }
+            return Err(DomainError::NumericTopLevel {
+                input: written(),
+                label: tld.to_owned(),
+            });
         }
         let (unicode, result) = uts46.to_unicode(
             ascii.as_bytes(),
@@ -371,11 +378,20 @@ pub enum DomainError {
         /// The input as written.
         input: String,
     },
-    /// An IPv4 or IPv6 address, or a name whose top-level label is all digits.
+    /// An IPv4 or IPv6 address, or a name of digits and dots only, such as `10.0.0.300`.
     #[error("{}", self.message(Language::English))]
     IpLiteral {
         /// The input as written.
         input: String,
+    },
+    /// A name whose last (top-level) label is all digits, such as `fabrikam.123`: no top-level
+    /// domain is numeric (RFC 3696 §2).
+    #[error("{}", self.message(Language::English))]
+    NumericTopLevel {
+        /// The input as written.
+        input: String,
+        /// The last label, in ASCII form.
+        label: String,
     },
     /// A `host:port` pair.
     #[error("{}", self.message(Language::English))]
@@ -464,6 +480,16 @@ impl DomainError {
                 format!("`{input}` is an IP address, not a domain"),
                 format!("`{input}` ist eine IP-Adresse, keine Domäne"),
             ),
+            DomainError::NumericTopLevel { input, label } => l.pick(
+                format!(
+                    "`{input}`: the last label `{label}` is all digits; a top-level domain has \
+                     letters"
+                ),
+                format!(
+                    "`{input}`: Das letzte Label `{label}` besteht nur aus Ziffern; eine \
+                     Top-Level-Domäne enthält Buchstaben"
+                ),
+            ),
             DomainError::Port { input, .. } => l.pick(
                 format!("`{input}` contains a port"),
                 format!("`{input}` enthält einen Port"),
@@ -551,6 +577,14 @@ impl DomainError {
                      records lead from it to the servers",
                     "Geben Sie die Domäne ein, die in den XMPP-Adressen des Partners steht; \
                      DNS-SRV-Einträge führen von ihr zu den Servern",
+                )
+                .to_owned(),
+            DomainError::NumericTopLevel { .. } => l
+                .pick(
+                    "check the last label: enter the partner's full XMPP domain, ending in its \
+                     top-level domain, for example `fabrikam.com`",
+                    "Prüfen Sie das letzte Label: Geben Sie die vollständige XMPP-Domäne des \
+                     Partners ein, endend auf ihre Top-Level-Domäne, zum Beispiel `fabrikam.com`",
                 )
                 .to_owned(),
             DomainError::Port {
@@ -685,6 +719,18 @@ mod tests {
                 "{ip}"
             );
         }
+        for name in ["a.123", "fabrikam.2024", "xn--bcher-kva.42"] {
+            assert!(
+                matches!(
+                    Domain::parse(name),
+                    Err(DomainError::NumericTopLevel { .. })
+                ),
+                "{name}"
+            );
+        }
+        let numeric = Domain::parse("a.123").unwrap_err();
+        assert!(!numeric.to_string().contains("IP address"), "{numeric}");
+        assert!(numeric.to_string().contains("`123`"), "{numeric}");
         assert!(matches!(
             Domain::parse("fabrikam.com:5269"),
             Err(DomainError::Port { suggestion: Some(s), .. }) if s == "fabrikam.com"

@@ -103,7 +103,14 @@ fn rejects_hostile_input_with_a_reason() {
             matches!(e, DomainError::IpLiteral { .. })
         }),
         ("::1".into(), |e| matches!(e, DomainError::IpLiteral { .. })),
-        ("fabrikam.123".into(), |e| {
+        (
+            "fabrikam.123".into(),
+            |e| matches!(e, DomainError::NumericTopLevel { label, .. } if label == "123"),
+        ),
+        ("[::1]".into(), |e| {
+            matches!(e, DomainError::IpLiteral { .. })
+        }),
+        ("1.2.3.4".into(), |e| {
             matches!(e, DomainError::IpLiteral { .. })
         }),
         ("fabrikam/".into(), |e| matches!(e, DomainError::Jid { .. })),

@@ -728,6 +728,10 @@ fn shown_domain_error(error: DomainError) -> DomainError {
         DomainError::IpLiteral { input } => DomainError::IpLiteral {
             input: visible(&input),
         },
+        DomainError::NumericTopLevel { input, label } => DomainError::NumericTopLevel {
+            input: visible(&input),
+            label: visible(&label),
+        },
         DomainError::Port {
             input,
             port,
