@@ -69,8 +69,10 @@ fn is_steering(c: char) -> bool {
         )
 }
 
-/// A character that no document format can carry: the C0 control characters other than tab, line
-/// feed and carriage return, and the noncharacters U+FFFE and U+FFFF (XML 1.0 §2.2).
+/// A character a description or passphrase cannot hold: a control character (C0 other than tab,
+/// line feed and carriage return, DEL, or C1 such as U+0085 and U+009B), or the noncharacters
+/// U+FFFE and U+FFFF. No document format can carry C0 (XML 1.0 §2.2); DEL and C1 steer
+/// terminals, so they are refused as well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("text contains the control character {}", unicode_name(*.0))]
 pub struct ControlCharacter(pub char);
@@ -87,8 +89,13 @@ pub(crate) fn find_control(text: &str) -> Option<char> {
     })
 }
 
+/// Checks a text value: a description or a passphrase. Stricter than [`find_control`], which is
+/// what XML 1.0 refuses in a whole document: this also refuses DEL and the C1 controls.
 pub(crate) fn check(text: &str) -> Result<(), ControlCharacter> {
-    match find_control(text) {
+    let refused = text.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    });
+    match refused {
         Some(c) => Err(ControlCharacter(c)),
         None => Ok(()),
     }

@@ -51,8 +51,11 @@ pub(super) fn summary(code: Code, l: Language) -> &'static str {
             "Ein PowerShell-Befehl mit -WhatIf oder -InMemory, der nichts ändert.",
         ),
         Code::ControlCharacter => l.pick(
-            "A control character in a text field, which no export format can carry.",
-            "Ein Steuerzeichen in einem Textfeld, das kein Exportformat darstellen kann.",
+            "A control character in a text field (C0 other than tab and line breaks, DEL or C1), \
+             which an export format cannot carry or a terminal would act on.",
+            "Ein Steuerzeichen in einem Textfeld (C0 außer Tabulator und Zeilenumbrüchen, DEL \
+             oder C1), das ein Exportformat nicht darstellen kann oder auf das ein Terminal \
+             reagieren würde.",
         ),
         Code::ParameterBinding => l.pick(
             "A PowerShell argument binds to no parameter, so PowerShell would not run the command.",
