@@ -103,6 +103,19 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, RequestErr
         // serde_json quotes input whole, such as an unknown field's name: shown bounded, with
         // control characters escaped.
         let detail = visible_within(detail, 8 * MAX_SHOWN_CHARS);
+        // serde_json reports a number or `true` where an enum's name belongs (`"direction": 1`)
+        // as a syntax error ("expected value"), although the text is valid JSON: reported as
+        // the field's wrong value instead.
+        if inner.is_syntax()
+            && let Some((field, detail)) = wrong_value::<T>(text)
+        {
+            return RequestError::Invalid {
+                field: visible_within(&field, 4 * MAX_SHOWN_CHARS),
+                line,
+                column,
+                detail: visible_within(&detail, 8 * MAX_SHOWN_CHARS),
+            };
+        }
         if inner.is_syntax() || inner.is_eof() {
             RequestError::Syntax {
                 line,
@@ -122,4 +135,52 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, RequestErr
             }
         }
     })
+}
+
+/// For text that is valid JSON but that the typed reader refused as a syntax error: the field
+/// and what is wrong with its value, found by reading the JSON value tree instead of the text.
+/// A value that is not a string where an enum's name belongs is shown as that name would be, so
+/// that the message lists the allowed names: "`1` is not an allowed value: expected `outbound`
+/// or `inbound`".
+fn wrong_value<T: DeserializeOwned>(text: &str) -> Option<(String, String)> {
+    let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let error = serde_path_to_error::deserialize::<_, T>(&value).err()?;
+    let path = error.path().clone();
+    let mut detail = error.into_inner().to_string();
+    if let Some(slot) = pointer(&mut value, &path)
+        && !slot.is_string()
+        && !slot.is_object()
+    {
+        let written = slot.to_string();
+        *slot = serde_json::Value::String(written.clone());
+        if let Err(error) = serde_path_to_error::deserialize::<_, T>(&value)
+            && error.path().to_string() == path.to_string()
+        {
+            let renamed = error.into_inner().to_string();
+            if renamed.starts_with("unknown variant")
+                && let Some((_, allowed)) = renamed.split_once(", expected ")
+            {
+                detail = format!("`{written}` is not an allowed value: expected {allowed}");
+            }
+        }
+    }
+    let field = path.to_string();
+    Some((if field == "." { String::new() } else { field }, detail))
+}
+
+/// The value at a path of `serde_path_to_error`, in a JSON value tree.
+fn pointer<'v>(
+    value: &'v mut serde_json::Value,
+    path: &serde_path_to_error::Path,
+) -> Option<&'v mut serde_json::Value> {
+    use serde_path_to_error::Segment;
+    let mut slot = value;
+    for segment in path {
+        slot = match segment {
+            Segment::Seq { index } => slot.get_mut(*index)?,
+            Segment::Map { key } => slot.get_mut(key.as_str())?,
+            Segment::Enum { .. } | Segment::Unknown => return None,
+        };
+    }
+    Some(slot)
 }
