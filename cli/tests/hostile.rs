@@ -32,6 +32,15 @@ impl Scratch {
         Scratch(path)
     }
 
+    fn bytes(name: &str, content: &[u8]) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("xmpp-federation-hostile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        Scratch(path)
+    }
+
     fn arg(&self) -> String {
         self.0.to_string_lossy().into_owned()
     }
@@ -164,6 +173,97 @@ fn a_huge_element_name_or_namespace_gives_small_output() {
         let size = output.stdout.len() + output.stderr.len();
         assert!(size < 4_000, "{size} bytes");
     }
+}
+
+/// A document beyond a document-wide bound is unusable: exit status 2, in every format, like a
+/// file too large to read.
+#[test]
+fn document_wide_bounds_make_the_document_unusable() {
+    use xmpp_federation::limits::{MAX_DOCUMENT_BYTES, MAX_PARTNERS};
+    let mut partners = String::from("[");
+    for i in 0..=MAX_PARTNERS {
+        if i > 0 {
+            partners.push(',');
+        }
+        partners.push_str(&format!(r#"{{"domain":"p{i}.com"}}"#));
+    }
+    partners.push(']');
+    let mut list = String::new();
+    for i in 0..=MAX_PARTNERS {
+        list.push_str(&format!("Identity : p{i}.com\n\n"));
+    }
+    let mut too_large = String::from("[]");
+    too_large.push_str(&" ".repeat(MAX_DOCUMENT_BYTES - 1));
+    let deep_json = format!("{}{}", "[".repeat(33), "]".repeat(33));
+    let deep_xml = format!(
+        "<directory xmlns=\"urn:xmpp-federation:directory:1\">{}{}</directory>",
+        "<a>".repeat(8),
+        "</a>".repeat(8)
+    );
+    let deep_powershell = format!(
+        "New-CsXmppAllowedPartner -Domain {}'a.com'{}\n",
+        "(".repeat(17),
+        ")".repeat(17)
+    );
+    for (name, content, expected) in [
+        ("partners.json", partners, "more than 1000000 partners"),
+        ("partners.txt", list, "more than 1000000 partners"),
+        ("large.json", too_large, "at most 67108864 are read"),
+        ("deep.json", deep_json, "nesting deeper than 32 levels"),
+        ("deep.xml", deep_xml, "nesting deeper than 8 levels"),
+        ("deep.ps1", deep_powershell, "nesting deeper than 16 levels"),
+    ] {
+        let file = Scratch::new(name, &content);
+        drop(content);
+        let output = run(&["validate", &file.arg()]);
+        let text = shown(&output);
+        assert_eq!(output.status.code(), Some(2), "{name}: {text}");
+        assert!(text.contains(expected), "{name}: {text}");
+    }
+}
+
+#[test]
+fn a_utf32_file_is_named_as_such() {
+    for little in [true, false] {
+        let bytes: Vec<u8> = "\u{feff}[{\"domain\":\"a.com\"}]"
+            .chars()
+            .flat_map(|c| {
+                let n = u32::from(c);
+                if little {
+                    n.to_le_bytes()
+                } else {
+                    n.to_be_bytes()
+                }
+            })
+            .collect();
+        for (name, bytes) in [("bom.json", &bytes[..]), ("plain.json", &bytes[4..])] {
+            let file = Scratch::bytes(name, bytes);
+            let output = run(&["validate", &file.arg()]);
+            let text = shown(&output);
+            assert_eq!(output.status.code(), Some(2), "{text}");
+            assert!(
+                text.contains("the file is UTF-32; save it as UTF-8"),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_scenario_field_of_the_wrong_type_is_named() {
+    let file = Scratch::new(
+        "direction.json",
+        r#"{"ours": {"domain": "contoso.com"}, "partnerConfig": {"domain": "fabrikam.com"},
+            "partner": {"preset": "prosody", "domain": "fabrikam.com"}, "direction": 1}"#,
+    );
+    let output = run(&["simulate", &file.arg()]);
+    let text = shown(&output);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(!text.contains("not valid JSON"), "{text}");
+    assert!(
+        text.contains("`direction`: `1` is not an allowed value: expected `outbound` or `inbound`"),
+        "{text}"
+    );
 }
 
 /// Whether a terminal acts on `c`, or a renderer reorders text around it.

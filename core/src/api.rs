@@ -156,7 +156,7 @@ impl ApiError {
     fn read(error: &ReadError, language: Language) -> ApiError {
         use crate::format::ReadErrorKind;
         let code = match error.kind() {
-            ReadErrorKind::TooLarge { .. } => ErrorCode::TooLarge,
+            ReadErrorKind::TooLarge { .. } | ReadErrorKind::TooManyPartners => ErrorCode::TooLarge,
             ReadErrorKind::UnknownFormat => ErrorCode::UnknownFormat,
             _ => ErrorCode::Unreadable,
         };

@@ -21,8 +21,15 @@ pub const MAX_TEXT_CHARS: usize = 64 * 1024;
 /// A description is a note for admins; 1024 characters hold a paragraph of contact details.
 pub const MAX_DESCRIPTION_CHARS: usize = 1024;
 
-/// The deepest nesting of lists and objects. Partner documents need 4 levels.
+/// The deepest nesting of lists and objects in JSON. Partner documents need 4 levels.
 pub const MAX_DEPTH: usize = 32;
+
+/// The deepest nesting of elements in XML: `directory`, `partner`, `additionalDomains` and
+/// `domain` need 4.
+pub const MAX_XML_DEPTH: usize = 8;
+
+/// The deepest nesting of PowerShell expressions (`@(...)`, `@{...}`, parentheses, casts).
+pub const MAX_POWERSHELL_DEPTH: usize = 16;
 
 /// The largest request read: a simulation scenario or a contact request, in bytes. A scenario
 /// is a few hundred bytes; 1 MiB leaves room for long partner entries.

@@ -273,7 +273,7 @@ fn unusable_json_names_the_position() {
     let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
     assert!(matches!(
         Document::parse(&deep, Format::Json).unwrap_err().kind(),
-        ReadErrorKind::TooDeep
+        ReadErrorKind::TooDeep { limit: 32 }
     ));
 }
 

@@ -15,6 +15,7 @@ mod format_list;
 mod formats;
 mod hostile;
 mod large;
+mod limits;
 mod machines;
 mod matrix;
 mod powershell;

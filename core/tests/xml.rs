@@ -107,7 +107,7 @@ fn refuses_malformed_and_foreign_documents() {
         "<a>".repeat(20),
         "</a>".repeat(20)
     );
-    assert_eq!(refused(&deep), ReadErrorKind::TooDeep);
+    assert_eq!(refused(&deep), ReadErrorKind::TooDeep { limit: 8 });
     assert!(matches!(
         refused("<partners/>"),
         ReadErrorKind::XmlRoot { .. }

@@ -8,7 +8,7 @@ use super::value::{Node, Value};
 use crate::diagnostic::{Detail, Diagnostic, Expected, Position, Unit, join};
 use crate::domain::Domain;
 use crate::gateway::{GatewayConfig, Passphrase};
-use crate::limits::{MAX_ADDITIONAL_DOMAINS, MAX_PARTNERS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_ADDITIONAL_DOMAINS, MAX_TEXT_CHARS};
 use crate::matrix::MatrixRow;
 use crate::partner::{Description, PartnerConfig};
 use crate::settings::{Negotiation, PartnerType};
@@ -196,21 +196,10 @@ impl<'d> Interpreter<'d> {
             self.wrong_type(node, path, Expected::List);
             return Vec::new();
         };
-        if items.len() > MAX_PARTNERS {
-            self.report(
-                Detail::LimitExceeded {
-                    field: path.to_owned(),
-                    limit: MAX_PARTNERS,
-                    actual: items.len(),
-                    unit: Unit::Entries,
-                },
-                path.to_owned(),
-                node.position,
-            );
-        }
+        // More than MAX_PARTNERS is refused before interpreting (`partners_within_bound` in
+        // `format`), like a document over the size bound.
         items
             .iter()
-            .take(MAX_PARTNERS)
             .enumerate()
             .map(|(i, item)| self.partner(item, &format!("{path}[{i}]")))
             .collect()

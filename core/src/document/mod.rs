@@ -5,7 +5,7 @@ mod interpret;
 mod value;
 
 pub(crate) use interpret::{DirectoryDocument, Interpreter, Naming, PartnerEntry, Slot};
-pub(crate) use value::{Key, Node, Value};
+pub(crate) use value::{Key, Node, Value, keep_written_numbers};
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};

@@ -5,13 +5,13 @@ use serde::Serialize;
 use super::{Format, ReadError, ReadErrorKind};
 use crate::diagnostic::Position;
 use crate::directory::Directory;
-use crate::document::Node;
+use crate::document::{Node, keep_written_numbers};
 use crate::gateway::GatewayConfig;
 use crate::partner::PartnerConfig;
 use crate::text::{MAX_SHOWN_CHARS, visible_within};
 
 pub(super) fn read(text: &str) -> Result<Node, ReadError> {
-    serde_json::from_str::<Node>(text).map_err(|error| {
+    let mut node = serde_json::from_str::<Node>(text).map_err(|error| {
         let position = (error.line() > 0).then(|| Position {
             line: u32::try_from(error.line()).unwrap_or(u32::MAX),
             column: u32::try_from(error.column()).unwrap_or(u32::MAX),
@@ -23,13 +23,20 @@ pub(super) fn read(text: &str) -> Result<Node, ReadError> {
             None => message,
         };
         if message.starts_with("nesting deeper than") || message.contains("recursion limit") {
-            ReadError::new(ReadErrorKind::TooDeep, position)
+            ReadError::new(
+                ReadErrorKind::TooDeep {
+                    limit: crate::limits::MAX_DEPTH,
+                },
+                position,
+            )
         } else {
             // serde_json may quote input whole, such as a string of the wrong type.
             let message = visible_within(&message, 4 * MAX_SHOWN_CHARS);
             ReadError::syntax(Format::Json, message, position)
         }
-    })
+    })?;
+    keep_written_numbers(&mut node, text);
+    Ok(node)
 }
 
 #[derive(Serialize)]

@@ -14,10 +14,10 @@ use serde::Deserializer;
 use crate::diagnostic::{Code, Severity};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::directory::{Change, Directory};
-use crate::document::{DirectoryDocument, Interpreter, Naming, Node};
+use crate::document::{DirectoryDocument, Interpreter, Naming, Node, Value};
 use crate::gateway::GatewayConfig;
 use crate::language::Language;
-use crate::limits::MAX_DOCUMENT_BYTES;
+use crate::limits::{MAX_DOCUMENT_BYTES, MAX_PARTNERS};
 use crate::validate::{Entry, Report, partner_index};
 
 pub(crate) use lines::Lines;
@@ -122,6 +122,12 @@ pub enum ReadErrorKind {
     },
     /// The bytes are not UTF-8 or UTF-16 text.
     Encoding,
+    /// The bytes are UTF-32 text (with or without a byte-order mark), which no format is read
+    /// in: the file should be saved as UTF-8.
+    Utf32,
+    /// UTF-16 text read as if it were UTF-8: every other character is U+0000. (Bytes in
+    /// UTF-16 are decoded by [`decode`]; this is text that was decoded wrongly before.)
+    Utf16AsText,
     /// The format could not be recognised.
     UnknownFormat,
     /// A syntax error, with the parser's own description (in English).
@@ -131,8 +137,16 @@ pub enum ReadErrorKind {
         /// What the parser found.
         message: String,
     },
-    /// Lists and objects nested deeper than [`MAX_DEPTH`](crate::limits::MAX_DEPTH).
-    TooDeep,
+    /// Lists, objects or elements nested deeper than the format allows:
+    /// [`MAX_DEPTH`](crate::limits::MAX_DEPTH) in JSON,
+    /// [`MAX_XML_DEPTH`](crate::limits::MAX_XML_DEPTH) in XML and
+    /// [`MAX_POWERSHELL_DEPTH`](crate::limits::MAX_POWERSHELL_DEPTH) in PowerShell expressions.
+    TooDeep {
+        /// The format's limit, in levels.
+        limit: usize,
+    },
+    /// More partners than [`MAX_PARTNERS`](crate::limits::MAX_PARTNERS).
+    TooManyPartners,
     /// An XML document type declaration; the reader never processes DTDs or entities.
     Doctype,
     /// An XML root element other than `directory`.
@@ -216,6 +230,18 @@ impl ReadError {
                 "the file is not UTF-8 or UTF-16 text".to_owned(),
                 "die Datei ist kein UTF-8- oder UTF-16-Text".to_owned(),
             ),
+            ReadErrorKind::Utf32 => l.pick(
+                "the file is UTF-32; save it as UTF-8".to_owned(),
+                "die Datei ist UTF-32-kodiert; speichern Sie sie als UTF-8".to_owned(),
+            ),
+            ReadErrorKind::Utf16AsText => l.pick(
+                "the text is UTF-16 read as UTF-8 (every other character is U+0000); save the \
+                 file as UTF-8"
+                    .to_owned(),
+                "der Text ist UTF-16, als UTF-8 gelesen (jedes zweite Zeichen ist U+0000); \
+                 speichern Sie die Datei als UTF-8"
+                    .to_owned(),
+            ),
             ReadErrorKind::UnknownFormat => l.pick(
                 "cannot tell the format: expected JSON, XML, PowerShell commands or Format-List \
                  output"
@@ -232,11 +258,18 @@ impl ReadError {
                     format!("ungültiges {}: {message}", format_label(*format)),
                 )
             }
-            ReadErrorKind::TooDeep => l.pick(
-                format!("nesting deeper than {} levels", crate::limits::MAX_DEPTH),
+            ReadErrorKind::TooDeep { limit } => l.pick(
+                format!("nesting deeper than {limit} levels"),
+                format!("Verschachtelung tiefer als {limit} Ebenen"),
+            ),
+            ReadErrorKind::TooManyPartners => l.pick(
                 format!(
-                    "Verschachtelung tiefer als {} Ebenen",
-                    crate::limits::MAX_DEPTH
+                    "the document has more than {MAX_PARTNERS} partners; split it into \
+                     documents of at most {MAX_PARTNERS}"
+                ),
+                format!(
+                    "das Dokument hat mehr als {MAX_PARTNERS} Partner; teilen Sie es in \
+                     Dokumente mit höchstens {MAX_PARTNERS} auf"
                 ),
             ),
             ReadErrorKind::Doctype => l.pick(
@@ -298,7 +331,10 @@ fn format_label(format: Format) -> &'static str {
 }
 
 /// Decodes a file's bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order
-/// mark, which Windows PowerShell 5.1 writes by default for `>` and `Out-File`.
+/// mark, which Windows PowerShell 5.1 writes by default for `>` and `Out-File`, or without one
+/// (recognised by U+0000 in every other byte of the first characters). UTF-32 is recognised
+/// the same way, by its byte-order mark or its zero bytes, and refused with a message that
+/// says so.
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(ReadError::new(
@@ -306,8 +342,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
             None,
         ));
     }
-    let utf16 = |little: bool| -> Result<String, ReadError> {
-        let body = &bytes[2..];
+    let utf16 = |little: bool, mark: usize| -> Result<String, ReadError> {
+        let body = &bytes[mark..];
         if !body.len().is_multiple_of(2) {
             return Err(ReadError::new(ReadErrorKind::Encoding, None));
         }
@@ -323,8 +359,19 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
             .map_err(|_| ReadError::new(ReadErrorKind::Encoding, None))
     };
     match bytes {
-        [0xFF, 0xFE, ..] => utf16(true),
-        [0xFE, 0xFF, ..] => utf16(false),
+        // UTF-32 before UTF-16: the little-endian marks begin alike.
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => {
+            Err(ReadError::new(ReadErrorKind::Utf32, None))
+        }
+        // Without a mark, the first character is ASCII (a bracket, `<`, `#` or a letter), so
+        // its zero bytes tell the encoding.
+        [first, 0, 0, 0, ..] | [0, 0, 0, first, ..] if *first != 0 => {
+            Err(ReadError::new(ReadErrorKind::Utf32, None))
+        }
+        [0xFF, 0xFE, ..] => utf16(true, 2),
+        [0xFE, 0xFF, ..] => utf16(false, 2),
+        [first, 0, second, 0, ..] if *first != 0 && *second != 0 => utf16(true, 0),
+        [0, first, 0, second, ..] if *first != 0 && *second != 0 => utf16(false, 0),
         _ => {
             let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
             std::str::from_utf8(body).map(str::to_owned).map_err(|e| {
@@ -333,6 +380,50 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
             })
         }
     }
+}
+
+/// Refuses more than [`MAX_PARTNERS`] partners: a list of partners, or the `partners` of a
+/// directory. A bound on the whole document, like its size, so the document is unusable.
+fn partners_within_bound(node: &Node) -> Result<(), ReadError> {
+    let too_many = |node: &Node| match &node.value {
+        Value::List(items) if items.len() > MAX_PARTNERS => Some(node.position),
+        _ => None,
+    };
+    let found = match &node.value {
+        Value::List(_) => too_many(node),
+        Value::Map(entries) => entries
+            .iter()
+            .filter(|(key, _)| key.name == "partners")
+            .find_map(|(_, value)| too_many(value)),
+        _ => None,
+    };
+    match found {
+        Some(position) => Err(ReadError::new(ReadErrorKind::TooManyPartners, position)),
+        None => Ok(()),
+    }
+}
+
+/// Refuses text that was decoded in the wrong encoding: UTF-32 or UTF-16 read byte by byte,
+/// which leaves U+0000 between the characters. Without this the readers would report a syntax
+/// error at the first U+0000, which says nothing about the cause.
+fn misdecoded(text: &str) -> Result<(), ReadError> {
+    let head: Vec<char> = text.chars().take(4).collect();
+    let kind = match head.as_slice() {
+        [first, '\0', '\0', '\0'] | ['\0', '\0', '\0', first] if *first != '\0' => {
+            ReadErrorKind::Utf32
+        }
+        // A byte-order mark of UTF-32 that a lenient UTF-8 decoder replaced.
+        ['\u{FFFD}', '\u{FFFD}', '\0', '\0'] | ['\0', '\0', '\u{FFFD}', '\u{FFFD}'] => {
+            ReadErrorKind::Utf32
+        }
+        [first, '\0', second, '\0'] | ['\0', first, '\0', second]
+            if *first != '\0' && *second != '\0' =>
+        {
+            ReadErrorKind::Utf16AsText
+        }
+        _ => return Ok(()),
+    };
+    Err(ReadError::new(kind, None))
 }
 
 /// A document read in any format: its gateway settings and partners, and what reading found.
@@ -369,11 +460,13 @@ impl Document {
             ));
         }
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        misdecoded(text)?;
         match format {
-            Format::Json => json::read(text).map(|node| Document::interpret(format, &node)),
-            Format::Xml => xml::read(text).map(|node| Document::interpret(format, &node)),
+            Format::Json => json::read(text).and_then(|node| Document::interpret(format, &node)),
+            Format::Xml => xml::read(text).and_then(|node| Document::interpret(format, &node)),
             Format::FormatList => {
                 let (node, mut diagnostics) = format_list::read(text)?;
+                partners_within_bound(&node)?;
                 let partners =
                     Interpreter::new(Naming::FormatList, &mut diagnostics).partner_list(&node);
                 Ok(Document::from_parts(
@@ -394,6 +487,7 @@ impl Document {
 
     /// Reads a document whose format is detected from its text.
     pub fn parse_detected(text: &str) -> Result<Document, ReadError> {
+        misdecoded(text.strip_prefix('\u{FEFF}').unwrap_or(text))?;
         let format = Format::detect(text)
             .ok_or_else(|| ReadError::new(ReadErrorKind::UnknownFormat, None))?;
         Document::parse(text, format)
@@ -401,15 +495,18 @@ impl Document {
 
     /// Reads a document from any self-describing serde value with the JSON shape, such as a
     /// JavaScript object. Nesting is bounded; every field problem is a diagnostic.
+    /// More than [`MAX_PARTNERS`] partners are refused like text that cannot be read.
     pub fn from_value<'de, D: Deserializer<'de>>(value: D) -> Result<Document, D::Error> {
         let node: Node = serde::Deserialize::deserialize(value)?;
-        Ok(Document::interpret(Format::Json, &node))
+        Document::interpret(Format::Json, &node)
+            .map_err(|error| serde::de::Error::custom(error.message(Language::English)))
     }
 
-    fn interpret(format: Format, node: &Node) -> Document {
+    fn interpret(format: Format, node: &Node) -> Result<Document, ReadError> {
+        partners_within_bound(node)?;
         let mut diagnostics = Vec::new();
         let document = Interpreter::new(Naming::Json, &mut diagnostics).directory(node);
-        Document::from_parts(format, document, diagnostics)
+        Ok(Document::from_parts(format, document, diagnostics))
     }
 
     fn from_parts(

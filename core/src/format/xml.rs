@@ -10,18 +10,17 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesRef, BytesStart, BytesText, Ev
 use quick_xml::{Reader, XmlVersion};
 
 use super::{Format, Lines, ReadError, ReadErrorKind};
+use crate::diagnostic::Position;
 use crate::directory::Directory;
 use crate::document::fields::{self, Kind};
 use crate::document::{Key, Node, Value};
 use crate::gateway::GatewayConfig;
+use crate::limits::MAX_XML_DEPTH;
 use crate::partner::PartnerConfig;
 use crate::text::{MAX_SHOWN_CHARS, find_control, unicode_name, visible, visible_within};
 
 /// The namespace of the format, version 1.
 pub const NAMESPACE: &str = "urn:xmpp-federation:directory:1";
-
-/// Elements nest at most this deep: directory, partner, additionalDomains, domain.
-const MAX_DEPTH: usize = 8;
 
 struct Frame {
     name: String,
@@ -66,15 +65,25 @@ pub(super) fn read(text: &str) -> Result<Node, ReadError> {
                 return Err(syntax("a second root element".to_owned(), offset));
             }
             Event::Start(start) => {
-                if stack.len() >= MAX_DEPTH {
+                if stack.len() >= MAX_XML_DEPTH {
                     return Err(ReadError::new(
-                        ReadErrorKind::TooDeep,
+                        ReadErrorKind::TooDeep {
+                            limit: MAX_XML_DEPTH,
+                        },
                         Some(lines.position(offset_usize(offset))),
                     ));
                 }
                 stack.push(open(&start, &lines, offset, stack.is_empty())?);
             }
             Event::Empty(start) => {
+                if stack.len() >= MAX_XML_DEPTH {
+                    return Err(ReadError::new(
+                        ReadErrorKind::TooDeep {
+                            limit: MAX_XML_DEPTH,
+                        },
+                        Some(lines.position(offset_usize(offset))),
+                    ));
+                }
                 let frame = open(&start, &lines, offset, stack.is_empty())?;
                 close(frame, &mut stack, &mut root, &lines, offset)?;
             }
@@ -141,10 +150,12 @@ fn open(
 ) -> Result<Frame, ReadError> {
     let position = Some(lines.position(offset_usize(offset)));
     let name = start.name().as_ref().to_owned();
+    check_name(&name, "element", position)?;
     for attribute in start.attributes() {
         let attribute =
             attribute.map_err(|e| ReadError::syntax(Format::Xml, library_error(&e), position))?;
         let key = attribute.key.as_ref().to_owned();
+        check_name(&key, "attribute", position)?;
         let value = attribute
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|e| ReadError::syntax(Format::Xml, library_error(&e), position))?;
@@ -213,6 +224,48 @@ fn close(
         None => *root = Some((frame.key, node)),
     }
     Ok(())
+}
+
+/// Refuses an element or attribute name that is not an XML 1.0 `Name` (§2.3): `quick-xml` reads
+/// any characters up to a space, `/` or `>` as the name, so `dom\u{7f}ain` would otherwise be
+/// read as a field name.
+fn check_name(name: &str, what: &str, position: Option<Position>) -> Result<(), ReadError> {
+    let mut chars = name.chars();
+    let bad = match chars.next() {
+        None => None,
+        Some(first) if !is_name_start(first) => Some(first),
+        Some(_) => chars.find(|&c| !is_name_char(c)),
+    };
+    match bad {
+        Some(c) => Err(ReadError::syntax(
+            Format::Xml,
+            format!(
+                "{what} name `{}` contains the character {}, which XML 1.0 does not allow in \
+                 names",
+                visible(name),
+                unicode_name(c)
+            ),
+            position,
+        )),
+        None => Ok(()),
+    }
+}
+
+/// XML 1.0 (fifth edition) §2.3, `NameStartChar`.
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// XML 1.0 (fifth edition) §2.3, `NameChar`.
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c,
+            '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }
 
 /// An error of `quick-xml`, which may quote names from the document whole: bounded.

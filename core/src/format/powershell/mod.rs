@@ -211,9 +211,9 @@ pub(in crate::format) fn read(
                 Some(command.position),
             ));
         };
-        if state.entries.len() >= MAX_PARTNERS {
+        if matches!(cmdlet, Cmdlet::NewPartner) && state.entries.len() >= MAX_PARTNERS {
             return Err(ReadError::new(
-                ReadErrorKind::TooLarge { bytes: text.len() },
+                ReadErrorKind::TooManyPartners,
                 Some(command.position),
             ));
         }

@@ -79,7 +79,7 @@ pub(super) struct Parser<'a> {
 }
 
 /// Nesting of `@(...)`, `@{...}` and `(...)` is bounded like every other reader.
-const MAX_NESTING: usize = 16;
+const MAX_NESTING: usize = crate::limits::MAX_POWERSHELL_DEPTH;
 
 impl<'a> Parser<'a> {
     pub fn new(text: &'a str) -> Parser<'a> {
@@ -385,7 +385,7 @@ impl<'a> Parser<'a> {
     fn primary(&mut self, depth: usize, mode: Mode) -> Result<Expr, ReadError> {
         if depth > MAX_NESTING {
             return Err(ReadError::new(
-                ReadErrorKind::TooDeep,
+                ReadErrorKind::TooDeep { limit: MAX_NESTING },
                 Some(self.position()),
             ));
         }
