@@ -609,7 +609,8 @@ fn boundary(text: &str, header_expected: bool) -> Result<Option<(usize, Piece)>,
         return Ok(find(0, "-->").map(|end| (end, Piece::Skip)));
     }
     if text.starts_with("<!") {
-        if text.len() < 9 && "<!DOCTYPE".starts_with(text) {
+        // Cut before it says what it is: a comment or a declaration.
+        if text.len() < 9 && ("<!DOCTYPE".starts_with(text) || "<!--".starts_with(text)) {
             return Ok(None);
         }
         return Err(ParseError("a document type declaration".to_owned()));
@@ -792,5 +793,14 @@ mod tests {
         parser.feed(&stream_header(&header())).unwrap();
         let again = parser.feed(&expected.to_xml()).unwrap();
         assert_eq!(again, [StreamEvent::Element(expected)]);
+    }
+
+    #[test]
+    fn a_comment_cut_after_its_first_bytes_waits() {
+        let mut parser = StreamParser::new();
+        parser.feed(&stream_header(&header())).unwrap();
+        assert_eq!(parser.feed("<!-").unwrap(), []);
+        assert_eq!(parser.feed("- note --><x/>").unwrap().len(), 1);
+        assert!(StreamParser::new().feed("<!DOCTYPE x>").is_err());
     }
 }
