@@ -119,7 +119,11 @@ impl Domain {
                 suggestion: Domain::parse(host).ok().map(|d| d.unicode().to_owned()),
             });
         }
-        let without_root = input.strip_suffix('.').unwrap_or(input);
+        // The root's dot may be written as any dot that UTS #46 maps to a full stop (ideographic,
+        // fullwidth, halfwidth ideographic), as the dots between labels may.
+        let without_root = input
+            .strip_suffix(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
+            .unwrap_or(input);
         if without_root.is_empty() || without_root.split('.').any(str::is_empty) {
             return Err(DomainError::EmptyLabel { input: written() });
         }
@@ -189,7 +193,13 @@ impl Domain {
             AsciiDenyList::STD3,
             Hyphens::CheckFirstLast,
         );
-        if result.is_err() {
+        // RFC 5891 §4.2.3.1: a U-label has no `--` in its third and fourth positions. UTS #46
+        // without CheckHyphens lets an `xn--` label through that decodes to one, such as
+        // `xn--xn--payp-83d` (`xn--paypʌ`), whose Unicode form would then not parse again.
+        let reserved_hyphens = unicode.split('.').zip(ascii.split('.')).any(|(u, a)| {
+            u != a && u.chars().skip(2).take(2).eq("--".chars())
+        });
+        if result.is_err() || reserved_hyphens {
             return Err(DomainError::Idna { input: written() });
         }
         // RFC 7622 §3.2 makes an XMPP domainpart an IDNA2008 name, which cannot contain symbols
@@ -774,6 +784,21 @@ mod tests {
             Domain::parse("xn--zz.com"),
             Err(DomainError::Idna { .. })
         ));
+        // An A-label that decodes to a label with `--` in its third and fourth positions (found
+        // by fuzzing: its Unicode form did not parse again). Plain ASCII labels keep theirs.
+        assert!(matches!(
+            Domain::parse("xn--xn--payp-83d.com"),
+            Err(DomainError::Idna { .. })
+        ));
+        assert_eq!(ok("r3--sn-abc.example").as_str(), "r3--sn-abc.example");
+    }
+
+    #[test]
+    fn the_root_dot_may_be_any_full_stop() {
+        for written in ["a.com", "a.com.", "a.com\u{3002}", "a.com\u{FF0E}", "a.com\u{FF61}"] {
+            assert_eq!(ok(written).as_str(), "a.com", "{written}");
+        }
+        assert!(Domain::parse("a.com\u{3002}.").is_err());
     }
 
     #[test]

@@ -302,7 +302,6 @@ proptest! {
     /// between labels, and with or without a final (root) dot in any of them, parses to the
     /// same domain as the name written with ASCII dots and no final dot, or both are refused.
     #[test]
-    #[ignore = "a final ideographic or fullwidth dot is refused as an empty label (`fabrikam.com。`), while a final `.` is accepted"]
     fn every_dot_spelling_names_the_same_domain(
         labels in prop::collection::vec((label(), prop::sample::select(DOTS)), 1..5),
         root in prop::option::of(prop::sample::select(DOTS)),
