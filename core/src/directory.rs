@@ -109,6 +109,11 @@ impl Directory {
         directory
     }
 
+    /// Whether two partners have the same identity (`XF302`).
+    pub(crate) fn has_repeated_identity(&self) -> bool {
+        self.identities.len() < self.partners.len()
+    }
+
     fn reindex(&mut self) {
         self.identities.clear();
         self.claims.clear();

@@ -105,4 +105,22 @@ fn settings_apply_and_exports_refuse_broken_partners() {
     ));
     assert_eq!(refused["errors"][0]["code"], "notExported");
     assert_eq!(refused["errors"][0]["field"], "partners[0].tlsNegotiation");
+    // A partner listed twice, here by its Unicode and its `xn--` name, cannot be written: the
+    // second `New-CsXmppAllowedPartner` would fail and every reader keeps one (found by
+    // fuzzing the round trip).
+    for format in ["json", "xml", "powerShell"] {
+        let twice = to_json(&api::export_directory(
+            Some(r#"[{"domain": "bücher.de"}, {"domain": "xn--bcher-kva.de", "partnerType": "Federated"}]"#),
+            Some(&format!(r#"{{"format": "{format}"}}"#)),
+        ));
+        assert_eq!(twice["errors"][0]["code"], "notExported", "{format}");
+        assert_eq!(twice["errors"][0]["field"], "partners[1].domain", "{format}");
+        assert!(
+            twice["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("[XF302]"),
+            "{twice}"
+        );
+    }
 }

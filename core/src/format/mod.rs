@@ -581,18 +581,31 @@ impl Document {
 
     /// The directory to export, or the errors that refuse the export: a partner with an error
     /// in its fields is left out of [`Document::directory`], so exporting a document with any
-    /// error would drop it. Every exporter (the npm package, the command-line tool) asks here.
-    pub fn directory_for_export(&self) -> Result<Directory, Vec<&Diagnostic>> {
-        let errors: Vec<&Diagnostic> = self
+    /// error would drop it; and a partner listed twice (`XF302`) cannot be written, since the
+    /// second `New-CsXmppAllowedPartner` fails against the first and every reader keeps one.
+    /// Every exporter (the npm package, the command-line tool) asks here.
+    pub fn directory_for_export(&self) -> Result<Directory, Vec<Diagnostic>> {
+        let mut errors: Vec<Diagnostic> = self
             .diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)
+            .cloned()
             .collect();
         if errors.is_empty() {
-            Ok(self.directory())
-        } else {
-            Err(errors)
+            let directory = self.directory();
+            if directory.has_repeated_identity() {
+                errors.extend(
+                    self.validate()
+                        .diagnostics()
+                        .filter(|d| d.code() == Code::DuplicatePartner)
+                        .cloned(),
+                );
+            }
+            if errors.is_empty() {
+                return Ok(directory);
+            }
         }
+        Err(errors)
     }
 
     /// The number of partner entries, including those whose fields have errors.
