@@ -8,14 +8,42 @@ use xmpp_federation::{
     PartnerConfig, PartnerEdit, PartnerField, PartnerType,
 };
 
-/// Whether the editor creates a partner or edits one.
+/// Whether the editor creates a partner or edits one. Saved as `{"kind": "new"}` or
+/// `{"kind": "edit", "identity": "…"}`, and read through [`ModeFields`], which gives the same
+/// answers as serde's internally tagged reader without its buffering code in the wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase", tag = "kind", try_from = "ModeFields")]
 pub enum Mode {
     /// New: the primary domain can be typed.
     New,
     /// Edit of the partner with this primary domain, which cannot change (it is the identity).
     Edit { identity: String },
+}
+
+/// A saved [`Mode`]'s fields.
+#[derive(Deserialize)]
+struct ModeFields {
+    kind: ModeKind,
+    identity: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum ModeKind {
+    New,
+    Edit,
+}
+
+impl TryFrom<ModeFields> for Mode {
+    type Error = &'static str;
+
+    fn try_from(fields: ModeFields) -> Result<Mode, &'static str> {
+        match (fields.kind, fields.identity) {
+            (ModeKind::New, _) => Ok(Mode::New),
+            (ModeKind::Edit, Some(identity)) => Ok(Mode::Edit { identity }),
+            (ModeKind::Edit, None) => Err("missing field `identity`"),
+        }
+    }
 }
 
 /// The editor's fields as typed.

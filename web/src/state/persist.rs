@@ -182,6 +182,29 @@ mod tests {
         assert_eq!(decode(&link).unwrap_err(), LinkError::Version(99));
     }
 
+    /// The editor's mode reads and writes as it always has: `kind`, and `identity` for an edit.
+    #[test]
+    fn the_editor_mode_keeps_its_saved_shape() {
+        use crate::state::draft::Mode;
+        let edit = Mode::Edit {
+            identity: "a.example".into(),
+        };
+        let text = r#"{"kind":"edit","identity":"a.example"}"#;
+        assert_eq!(serde_json::to_string(&edit).unwrap(), text);
+        assert_eq!(serde_json::from_str::<Mode>(text).unwrap(), edit);
+        assert_eq!(
+            serde_json::to_string(&Mode::New).unwrap(),
+            r#"{"kind":"new"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Mode>(r#"{"kind":"new"}"#).unwrap(),
+            Mode::New
+        );
+        assert!(serde_json::from_str::<Mode>(r#"{"kind":"edit"}"#).is_err());
+        assert!(serde_json::from_str::<Mode>(r#"{"kind":"move"}"#).is_err());
+        assert!(serde_json::from_str::<Mode>(r#""new""#).is_err());
+    }
+
     mod properties {
         //! The share-link codec, over generated states and generated links.
         //!
@@ -199,7 +222,7 @@ mod tests {
         use xmpp_federation::{Negotiation, PartnerType};
 
         use super::*;
-        use crate::state::draft::Draft;
+        use crate::state::draft::{Draft, Mode};
 
         fn negotiation() -> impl Strategy<Value = Negotiation> {
             prop_oneof![
@@ -239,7 +262,13 @@ mod tests {
         fn state() -> impl Strategy<Value = State> {
             (
                 prop::collection::vec(partner(), 0..6),
-                prop::option::of((".*", ".*", negotiation(), any::<bool>())),
+                prop::option::of((
+                    ".*",
+                    ".*",
+                    negotiation(),
+                    any::<bool>(),
+                    prop::option::of(".*"),
+                )),
                 any::<bool>(),
                 prop::sample::select(Section::ALL.to_vec()),
                 any::<usize>(),
@@ -256,13 +285,15 @@ mod tests {
                         let mut state = State::initial(language);
                         let document = Document::from_value(json!({ "partners": partners }));
                         state.directory = document.map(|d| d.directory()).unwrap_or_default();
-                        state.draft = draft.map(|(domain, description, tls, dialback)| Draft {
-                            domain,
-                            description,
-                            tls_negotiation: tls,
-                            support_dialback_negotiation: dialback,
-                            ..Draft::new_partner()
-                        });
+                        state.draft =
+                            draft.map(|(domain, description, tls, dialback, edit)| Draft {
+                                mode: edit.map_or(Mode::New, |identity| Mode::Edit { identity }),
+                                domain,
+                                description,
+                                tls_negotiation: tls,
+                                support_dialback_negotiation: dialback,
+                                ..Draft::new_partner()
+                            });
                         state.section = section;
                         state.step = step;
                         state.selected = selected;
