@@ -316,6 +316,16 @@ fn request_bytes() {
 }
 
 #[test]
+fn localpart_bytes() {
+    use xmpp_federation::{Localpart, LocalpartError};
+    assert!(Localpart::parse(&"a".repeat(1023)).is_ok());
+    assert!(matches!(
+        Localpart::parse(&"a".repeat(1024)),
+        Err(LocalpartError::TooLong { bytes: 1024 })
+    ));
+}
+
+#[test]
 fn domain_lengths() {
     let label = |n: usize| "a".repeat(n);
     assert!(Domain::parse(&format!("{}.com", label(63))).is_ok());
