@@ -237,7 +237,8 @@ fn export_refuses_to_drop_partners() {
     assert!(stdout(&output).is_empty());
     assert!(stderr(&output).contains("not exported"));
     // A partner listed twice would make the script's second `New-CsXmppAllowedPartner` fail.
-    let twice = r#"[{"domain": "fabrikam.com"}, {"domain": "Fabrikam.com", "partnerType": "Federated"}]"#;
+    let twice =
+        r#"[{"domain": "fabrikam.com"}, {"domain": "Fabrikam.com", "partnerType": "Federated"}]"#;
     let output = run_with_input(&["export", "--to", "powershell", "-"], Some(twice));
     assert_eq!(code(&output), 1);
     assert!(stdout(&output).is_empty());

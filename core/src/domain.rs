@@ -196,9 +196,10 @@ impl Domain {
         // RFC 5891 §4.2.3.1: a U-label has no `--` in its third and fourth positions. UTS #46
         // without CheckHyphens lets an `xn--` label through that decodes to one, such as
         // `xn--xn--payp-83d` (`xn--paypʌ`), whose Unicode form would then not parse again.
-        let reserved_hyphens = unicode.split('.').zip(ascii.split('.')).any(|(u, a)| {
-            u != a && u.chars().skip(2).take(2).eq("--".chars())
-        });
+        let reserved_hyphens = unicode
+            .split('.')
+            .zip(ascii.split('.'))
+            .any(|(u, a)| u != a && u.chars().skip(2).take(2).eq("--".chars()));
         if result.is_err() || reserved_hyphens {
             return Err(DomainError::Idna { input: written() });
         }
@@ -795,7 +796,13 @@ mod tests {
 
     #[test]
     fn the_root_dot_may_be_any_full_stop() {
-        for written in ["a.com", "a.com.", "a.com\u{3002}", "a.com\u{FF0E}", "a.com\u{FF61}"] {
+        for written in [
+            "a.com",
+            "a.com.",
+            "a.com\u{3002}",
+            "a.com\u{FF0E}",
+            "a.com\u{FF61}",
+        ] {
             assert_eq!(ok(written).as_str(), "a.com", "{written}");
         }
         assert!(Domain::parse("a.com\u{3002}.").is_err());

@@ -110,11 +110,16 @@ fn settings_apply_and_exports_refuse_broken_partners() {
     // fuzzing the round trip).
     for format in ["json", "xml", "powerShell"] {
         let twice = to_json(&api::export_directory(
-            Some(r#"[{"domain": "bücher.de"}, {"domain": "xn--bcher-kva.de", "partnerType": "Federated"}]"#),
+            Some(
+                r#"[{"domain": "bücher.de"}, {"domain": "xn--bcher-kva.de", "partnerType": "Federated"}]"#,
+            ),
             Some(&format!(r#"{{"format": "{format}"}}"#)),
         ));
         assert_eq!(twice["errors"][0]["code"], "notExported", "{format}");
-        assert_eq!(twice["errors"][0]["field"], "partners[1].domain", "{format}");
+        assert_eq!(
+            twice["errors"][0]["field"], "partners[1].domain",
+            "{format}"
+        );
         assert!(
             twice["errors"][0]["message"]
                 .as_str()

@@ -3,6 +3,7 @@
 mod api;
 mod confusables;
 mod deps;
+mod fuzz;
 mod generated;
 mod pkg;
 mod publish;
@@ -18,13 +19,16 @@ cargo xtask <command>
 
 Commands:
   test          Run everything CI runs: formatting, lints, generated-file checks, tests, the
-                interop subset (needs root), docs, the npm package and the playground in Chromium
+                interop subset (needs root), docs, a smoke run of every fuzz target, the npm
+                package and the playground in Chromium
   check         The quick loop while working: formatting, lints, generated-file checks, unit and
                 integration tests; skips the interop suite, the npm package and the browser
   serve         Build the playground and serve it on http://127.0.0.1:8080 [--port N]
   dist          Build the playground into web/dist (a static folder) and report its size
   pkg           Build the npm package (WebAssembly) into pkg/dist and report its size
   interop       Prove the simulator against real Prosody and ejabberd, every case (needs root) [--only TEXT]
+  fuzz          Run every fuzz target from its seeds, 60 s each, on nightly with cargo-fuzz
+                [--time SECONDS] [TARGET...]
   bench         Run the benchmarks: native (release build), then the npm package in Node
   confusables   Regenerate core/src/validate/confusable_table.rs
   schema        Regenerate the JSON Schemas in schema/
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("check") => quick_check(),
         Some("bench") => bench(&args[1..]),
+        Some("fuzz") => fuzz::command(&args[1..]),
         Some("interop") => interop(true, &args[1..]),
         Some("pkg") => pkg::build().map(|_| ()),
         Some("dist") => web::dist().map(|_| ()),
@@ -145,6 +150,12 @@ fn checks() -> Result<(), String> {
     ensure_component("rustfmt", &["fmt", "--version"])?;
     ensure_component("clippy", &["clippy", "--version"])?;
     run(&cargo, &["fmt", "--all", "--", "--check"], &[])?;
+    // The fuzz targets are a workspace of their own (built by `cargo xtask fuzz` on nightly).
+    run(
+        &cargo,
+        &["fmt", "--manifest-path", "fuzz/Cargo.toml", "--", "--check"],
+        &[],
+    )?;
     run(
         &cargo,
         &[
@@ -187,6 +198,8 @@ fn finish_test() -> Result<(), String> {
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
     publish::check()?;
+    // A few seconds of every fuzz target, from its seeds and past findings.
+    fuzz::fuzz(&fuzz::TARGETS, fuzz::SMOKE_SECONDS, fuzz::Build::Dev)?;
     // The npm package: built, then tested as a consumer gets it.
     pkg::build()?;
     run("node", &["--test", "pkg/test/"], &[])?;
