@@ -82,17 +82,7 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, RequestErr
     if text.len() > MAX_REQUEST_BYTES {
         return Err(RequestError::TooLarge { bytes: text.len() });
     }
-    // serde_json stops at 128 levels of nesting, so no input can exhaust the stack.
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| (error.path().to_string(), error.into_inner()))
-        .and_then(|value| {
-            deserializer
-                .end()
-                .map(|()| value)
-                .map_err(|error| (String::new(), error))
-        });
-    value.map_err(|(field, inner)| {
+    read::<T>(text).map_err(|(field, inner)| {
         let (line, column) = (inner.line(), inner.column());
         // serde_json appends " at line L column C"; the position is reported on its own.
         let detail = inner.to_string();
@@ -107,7 +97,7 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, RequestErr
         // as a syntax error ("expected value"), although the text is valid JSON: reported as
         // the field's wrong value instead.
         if inner.is_syntax()
-            && let Some((field, detail)) = wrong_value::<T>(text)
+            && let Some(detail) = wrong_value::<T>(text, &field, line, column)
         {
             return RequestError::Invalid {
                 field: visible_within(&field, 4 * MAX_SHOWN_CHARS),
@@ -137,50 +127,70 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, RequestErr
     })
 }
 
-/// For text that is valid JSON but that the typed reader refused as a syntax error: the field
-/// and what is wrong with its value, found by reading the JSON value tree instead of the text.
-/// A value that is not a string where an enum's name belongs is shown as that name would be, so
-/// that the message lists the allowed names: "`1` is not an allowed value: expected `outbound`
-/// or `inbound`".
-fn wrong_value<T: DeserializeOwned>(text: &str) -> Option<(String, String)> {
-    let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
-    let error = serde_path_to_error::deserialize::<_, T>(&value).err()?;
-    let path = error.path().clone();
-    let mut detail = error.into_inner().to_string();
-    if let Some(slot) = pointer(&mut value, &path)
-        && !slot.is_string()
-        && !slot.is_object()
-    {
-        let written = slot.to_string();
-        *slot = serde_json::Value::String(written.clone());
-        if let Err(error) = serde_path_to_error::deserialize::<_, T>(&value)
-            && error.path().to_string() == path.to_string()
-        {
-            let renamed = error.into_inner().to_string();
-            if renamed.starts_with("unknown variant")
-                && let Some((_, allowed)) = renamed.split_once(", expected ")
-            {
-                detail = format!("`{written}` is not an allowed value: expected {allowed}");
-            }
-        }
-    }
-    let field = path.to_string();
-    Some((if field == "." { String::new() } else { field }, detail))
+/// Reads `T` from JSON text, with the path of the field where reading stopped.
+fn read<T: DeserializeOwned>(text: &str) -> Result<T, (String, serde_json::Error)> {
+    // serde_json stops at 128 levels of nesting, so no input can exhaust the stack.
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| (error.path().to_string(), error.into_inner()))
+        .and_then(|value| {
+            deserializer
+                .end()
+                .map(|()| value)
+                .map_err(|error| (String::new(), error))
+        })
 }
 
-/// The value at a path of `serde_path_to_error`, in a JSON value tree.
-fn pointer<'v>(
-    value: &'v mut serde_json::Value,
-    path: &serde_path_to_error::Path,
-) -> Option<&'v mut serde_json::Value> {
-    use serde_path_to_error::Segment;
-    let mut slot = value;
-    for segment in path {
-        slot = match segment {
-            Segment::Seq { index } => slot.get_mut(*index)?,
-            Segment::Map { key } => slot.get_mut(key.as_str())?,
-            Segment::Enum { .. } | Segment::Unknown => return None,
-        };
+/// For text that is valid JSON but that the typed reader refused as a syntax error at `field`
+/// (serde_json's answer to a number, `true`, `null` or a list where an enum's name belongs): what
+/// is wrong with the value. The text is read again by the same reader with the value written as
+/// a string, so that the message lists the allowed names: "`1` is not an allowed value: expected
+/// `outbound` or `inbound`". (A second reader, of a JSON value tree, would name them too, but
+/// would double the reading code in the WebAssembly package.)
+fn wrong_value<T: DeserializeOwned>(
+    text: &str,
+    field: &str,
+    line: usize,
+    column: usize,
+) -> Option<String> {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).ok()?;
+    // serde_json's position: lines from 1, and the value's byte in its line, from 1.
+    let line_start = match line {
+        0 | 1 => 0,
+        _ => text.match_indices('\n').nth(line - 2)?.0 + 1,
+    };
+    let start = line_start + column.checked_sub(1)?;
+    let rest = text.get(start..)?;
+    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<serde::de::IgnoredAny>();
+    values.next()?.ok()?;
+    let written = rest.get(..values.byte_offset())?;
+    let quoted = serde_json::to_string(written).ok()?;
+    let patched = format!("{}{quoted}{}", &text[..start], &rest[written.len()..]);
+    // A list or an object is shown on one line.
+    let shown = visible_within(
+        &written.split_whitespace().collect::<Vec<_>>().join(" "),
+        MAX_SHOWN_CHARS,
+    );
+    match read::<T>(&patched) {
+        Err((at, error)) if at == field => {
+            let message = error.to_string();
+            let allowed = message
+                .strip_prefix("unknown variant ")
+                .and_then(|m| m.split_once(", expected "))
+                .map(|(_, allowed)| {
+                    allowed
+                        .rfind(" at line ")
+                        .map_or(allowed, |at| &allowed[..at])
+                });
+            Some(match allowed {
+                Some(allowed) => format!("`{shown}` is not an allowed value: expected {allowed}"),
+                None => format!("`{shown}` is not an allowed value"),
+            })
+        }
+        // Written as a string, the value is allowed.
+        _ => Some(format!(
+            "`{shown}` is not an allowed value: expected the string `{}`",
+            visible_within(&quoted, MAX_SHOWN_CHARS)
+        )),
     }
-    Some(slot)
 }
