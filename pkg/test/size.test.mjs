@@ -7,7 +7,7 @@ import path from "node:path";
 import { pkg } from "./helpers.mjs";
 
 /** The budget, in bytes of gzip: see pkg/README.md for what the bytes are spent on. */
-export const BUDGET = 380 * 1024;
+export const BUDGET = 390 * 1024;
 
 test("the wasm stays within its gzip budget", (t) => {
   for (const folder of ["web", "node"]) {

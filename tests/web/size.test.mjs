@@ -7,7 +7,7 @@ import path from "node:path";
 import { root } from "../browser.mjs";
 
 /** The budget in bytes of gzip; see the README for what they are spent on. */
-export const BUDGET = 515 * 1024;
+export const BUDGET = 525 * 1024;
 
 test("the playground stays within its transfer budget", (t) => {
   const dist = path.join(root, "web", "dist");
