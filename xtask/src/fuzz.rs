@@ -2,9 +2,9 @@
 //! seed corpus of the repository's own examples, fixtures and documented samples, run with
 //! `cargo fuzz` on the nightly toolchain (the only use of nightly in the project).
 //!
-//! Seeds, dictionaries and what the fuzzer finds live under `fuzz/` and are not committed;
-//! inputs of past findings are, in `fuzz/regressions/TARGET/`, and every run replays them
-//! first. `cargo xtask test` runs every target for a few seconds.
+//! Seeds (`fuzz/seeds/`), dictionaries and what the fuzzer finds (`fuzz/corpus/`) are not
+//! committed; inputs of past findings are, in `fuzz/regressions/TARGET/`, and every run replays
+//! them. `cargo xtask test` runs every target for a few seconds (`--smoke`).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -47,10 +47,15 @@ struct Run {
 /// `cargo xtask fuzz`: builds the seeds, then runs the chosen targets (all by default).
 pub fn command(args: &[String]) -> Result<(), String> {
     let mut seconds = 60;
+    let mut build = Build::Release;
     let mut chosen = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--smoke" => {
+                seconds = SMOKE_SECONDS;
+                build = Build::Dev;
+            }
             "--time" => {
                 let value = args.next().ok_or("--time needs a number of seconds")?;
                 seconds = value
@@ -71,7 +76,7 @@ pub fn command(args: &[String]) -> Result<(), String> {
     if chosen.is_empty() {
         chosen = TARGETS.to_vec();
     }
-    fuzz(&chosen, seconds, Build::Release)
+    fuzz(&chosen, seconds, build)
 }
 
 /// How the targets are built: optimised for long runs, or quickly for the smoke run.
@@ -126,10 +131,25 @@ pub fn fuzz(targets: &[&'static str], seconds: u64, build: Build) -> Result<(), 
 /// names the input libFuzzer saved.
 fn run_target(target: &'static str, seconds: u64, folder: &str) -> Result<Run, String> {
     let fuzz = root().join("fuzz");
-    let corpus = fuzz.join("corpus").join(target);
+    // What the fuzzer finds goes into the first folder: kept between long runs; a smoke run
+    // starts from the seeds and past findings alone, so that it takes the same few seconds
+    // however much earlier runs found.
+    let corpus = match folder {
+        "release" => fuzz.join("corpus").join(target),
+        _ => {
+            let fresh = fuzz.join("corpus-smoke").join(target);
+            if fresh.exists() {
+                fs::remove_dir_all(&fresh).map_err(|e| format!("{}: {e}", fresh.display()))?;
+            }
+            fresh
+        }
+    };
+    fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let seeds = fuzz.join("seeds").join(target);
     let regressions = fuzz.join("regressions").join(target);
     fs::create_dir_all(&regressions).map_err(|e| format!("{}: {e}", regressions.display()))?;
-    let logs = fuzz.join("logs");
+    // A log per build, so that a smoke run beside a long one writes its own.
+    let logs = fuzz.join("logs").join(folder);
     fs::create_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
     let log_path = logs.join(format!("{target}.log"));
     let log = fs::File::create(&log_path).map_err(|e| format!("{}: {e}", log_path.display()))?;
@@ -148,9 +168,10 @@ fn run_target(target: &'static str, seconds: u64, folder: &str) -> Result<Run, S
         format!("-dict={}", dictionary.display()),
         "-print_final_stats=1".to_owned(),
         corpus.display().to_string(),
+        seeds.display().to_string(),
         regressions.display().to_string(),
     ];
-    eprintln!("xtask: fuzzing `{target}` for {seconds} s (log: fuzz/logs/{target}.log)");
+    eprintln!("xtask: fuzzing `{target}` for {seconds} s (log: fuzz/logs/{folder}/{target}.log)");
     let started = Instant::now();
     let status = Command::new(&binary)
         .args(&args)
@@ -173,6 +194,7 @@ fn run_target(target: &'static str, seconds: u64, folder: &str) -> Result<Run, S
     }
     let executions = text
         .lines()
+        .rev()
         .find_map(|line| line.strip_prefix("stat::number_of_executed_units:"))
         .and_then(|n| n.trim().parse().ok())
         .ok_or_else(|| {
@@ -435,15 +457,17 @@ fn api_seed(pick: u8, arguments: &[&str]) -> Vec<u8> {
     seed
 }
 
-/// Writes the seeds into each target's corpus (beside what earlier runs found) and a
-/// dictionary of the words they use, so that mutations can insert whole field names and
-/// values.
+/// Writes the seeds of each target into `fuzz/seeds/TARGET`, afresh, and a dictionary of the
+/// words they use, so that mutations can insert whole field names and values.
 fn write_seeds(seeds: &Seeds) -> Result<(), String> {
     let fuzz = root().join("fuzz");
     let dictionaries = fuzz.join("dictionaries");
     fs::create_dir_all(&dictionaries).map_err(|e| format!("{}: {e}", dictionaries.display()))?;
     for target in TARGETS {
-        let corpus = fuzz.join("corpus").join(target);
+        let corpus = fuzz.join("seeds").join(target);
+        if corpus.exists() {
+            fs::remove_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+        }
         fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
         let inputs = seeds
             .by_target
