@@ -100,3 +100,32 @@ pub(crate) fn check(text: &str) -> Result<(), ControlCharacter> {
         None => Ok(()),
     }
 }
+
+/// The first character of `name` that an XML 1.0 `Name` (§2.3) cannot have there, if any. Both
+/// XML readers (documents and streams) refuse such names: `quick-xml` reads any characters up
+/// to a space, `/` or `>` as a name.
+pub(crate) fn outside_xml_name(name: &str) -> Option<char> {
+    let mut chars = name.chars();
+    match chars.next() {
+        None => None,
+        Some(first) if !is_name_start(first) => Some(first),
+        Some(_) => chars.find(|&c| !is_name_char(c)),
+    }
+}
+
+/// XML 1.0 (fifth edition) §2.3, `NameStartChar`.
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// XML 1.0 (fifth edition) §2.3, `NameChar`.
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c,
+            '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}

@@ -230,13 +230,7 @@ fn close(
 /// any characters up to a space, `/` or `>` as the name, so `dom\u{7f}ain` would otherwise be
 /// read as a field name.
 fn check_name(name: &str, what: &str, position: Option<Position>) -> Result<(), ReadError> {
-    let mut chars = name.chars();
-    let bad = match chars.next() {
-        None => None,
-        Some(first) if !is_name_start(first) => Some(first),
-        Some(_) => chars.find(|&c| !is_name_char(c)),
-    };
-    match bad {
+    match crate::text::outside_xml_name(name) {
         Some(c) => Err(ReadError::syntax(
             Format::Xml,
             format!(
@@ -249,23 +243,6 @@ fn check_name(name: &str, what: &str, position: Option<Position>) -> Result<(), 
         )),
         None => Ok(()),
     }
-}
-
-/// XML 1.0 (fifth edition) §2.3, `NameStartChar`.
-fn is_name_start(c: char) -> bool {
-    matches!(c,
-        ':' | 'A'..='Z' | '_' | 'a'..='z'
-        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
-        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
-        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
-        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
-}
-
-/// XML 1.0 (fifth edition) §2.3, `NameChar`.
-fn is_name_char(c: char) -> bool {
-    is_name_start(c)
-        || matches!(c,
-            '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
 }
 
 /// An error of `quick-xml`, which may quote names from the document whole: bounded.

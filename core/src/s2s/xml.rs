@@ -479,6 +479,14 @@ impl StreamParser {
         scope: &[(Option<String>, String)],
     ) -> Result<Element, ParseError> {
         let qualified = start.name().as_ref().to_owned();
+        if let Some(c) = crate::text::outside_xml_name(&qualified) {
+            return Err(ParseError(format!(
+                "element name `{}` contains the character {}, which XML 1.0 does not allow in \
+                 names",
+                visible(&qualified),
+                unicode_name(c)
+            )));
+        }
         let (prefix, local) = match qualified.split_once(':') {
             Some((p, l)) => (Some(p.to_owned()), l.to_owned()),
             None => (None, qualified.clone()),
@@ -488,6 +496,14 @@ impl StreamParser {
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|e| ParseError(library_error(&e)))?;
             let key = attribute.key.as_ref().to_owned();
+            if let Some(c) = crate::text::outside_xml_name(&key) {
+                return Err(ParseError(format!(
+                    "attribute name `{}` contains the character {}, which XML 1.0 does not \
+                     allow in names",
+                    visible(&key),
+                    unicode_name(c)
+                )));
+            }
             let value = attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| ParseError(library_error(&e)))?
@@ -802,5 +818,24 @@ mod tests {
         assert_eq!(parser.feed("<!-").unwrap(), []);
         assert_eq!(parser.feed("- note --><x/>").unwrap().len(), 1);
         assert!(StreamParser::new().feed("<!DOCTYPE x>").is_err());
+    }
+
+    #[test]
+    fn names_are_xml_names() {
+        // Found by fuzzing: `<;/>` was read as an element named `;`, which written back did not
+        // read again.
+        for bad in [
+            "<db:result><;/></db:result>",
+            "<x a\u{7f}b='1'/>",
+            "<x\u{202e}y/>",
+        ] {
+            let mut parser = StreamParser::new();
+            parser.feed(&stream_header(&header())).unwrap();
+            let error = parser.feed(bad).unwrap_err();
+            assert!(
+                error.0.contains("does not allow in names"),
+                "{bad}: {error}"
+            );
+        }
     }
 }
