@@ -24,12 +24,7 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str, content: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("xmpp-federation-hostile-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
-        std::fs::write(&path, content).unwrap();
-        Scratch(path)
+        Scratch::bytes(name, content.as_bytes())
     }
 
     fn bytes(name: &str, content: &[u8]) -> Scratch {
