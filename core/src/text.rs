@@ -101,16 +101,25 @@ pub(crate) fn check(text: &str) -> Result<(), ControlCharacter> {
     }
 }
 
-/// The first character of `name` that an XML 1.0 `Name` (§2.3) cannot have there, if any. Both
-/// XML readers (documents and streams) refuse such names: `quick-xml` reads any characters up
-/// to a space, `/` or `>` as a name.
-pub(crate) fn outside_xml_name(name: &str) -> Option<char> {
+/// Why `name` is not an XML 1.0 `Name` (§2.3), if it is not: `what` is `element` or
+/// `attribute`. Both XML readers (documents and streams) refuse such names: `quick-xml` reads any
+/// characters up to a space, `/` or `>` as a name, and none at all in `< />`.
+pub(crate) fn not_xml_name(name: &str, what: &str) -> Option<String> {
     let mut chars = name.chars();
-    match chars.next() {
-        None => None,
+    let refused = match chars.next() {
+        None => {
+            return Some(format!(
+                "an {what} has an empty name, which XML 1.0 does not allow"
+            ));
+        }
         Some(first) if !is_name_start(first) => Some(first),
         Some(_) => chars.find(|&c| !is_name_char(c)),
-    }
+    }?;
+    Some(format!(
+        "{what} name `{}` contains the character {}, which XML 1.0 does not allow in names",
+        visible(name),
+        unicode_name(refused)
+    ))
 }
 
 /// XML 1.0 (fifth edition) §2.3, `NameStartChar`.

@@ -498,6 +498,11 @@ fn xml_names_hold_only_name_characters() {
         .unwrap_err()
         .to_string();
     assert!(error.contains("U+007F"), "{error}");
+    // `quick-xml` reads no name at all in `< />`.
+    let empty = "<directory xmlns=\"urn:xmpp-federation:directory:1\"><partner>< />\
+                 <domain>a.com</domain></partner></directory>";
+    let error = Document::parse(empty, Format::Xml).unwrap_err().to_string();
+    assert!(error.contains("empty name"), "{error}");
     // Names with letters of other scripts, digits, dots and hyphens are fine.
     assert!(Document::parse(&document("dömäin-1.x"), Format::Xml).is_ok());
 }

@@ -230,17 +230,8 @@ fn close(
 /// any characters up to a space, `/` or `>` as the name, so `dom\u{7f}ain` would otherwise be
 /// read as a field name.
 fn check_name(name: &str, what: &str, position: Option<Position>) -> Result<(), ReadError> {
-    match crate::text::outside_xml_name(name) {
-        Some(c) => Err(ReadError::syntax(
-            Format::Xml,
-            format!(
-                "{what} name `{}` contains the character {}, which XML 1.0 does not allow in \
-                 names",
-                visible(name),
-                unicode_name(c)
-            ),
-            position,
-        )),
+    match crate::text::not_xml_name(name, what) {
+        Some(problem) => Err(ReadError::syntax(Format::Xml, problem, position)),
         None => Ok(()),
     }
 }
