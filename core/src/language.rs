@@ -25,6 +25,12 @@ impl Language {
     /// Every supported language.
     pub const ALL: [Language; 2] = [Language::English, Language::German];
 
+    /// The position in [`Language::ALL`], which is also the position of the language's text in
+    /// the catalogue's tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The BCP 47 tag: `en` or `de`.
     pub fn tag(self) -> &'static str {
         match self {

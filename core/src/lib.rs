@@ -168,6 +168,7 @@
 
 mod access;
 pub mod api;
+mod catalogue;
 mod contacts;
 mod diagnostic;
 mod directory;
@@ -178,6 +179,7 @@ mod gateway;
 mod language;
 pub mod limits;
 mod matrix;
+pub mod message;
 mod partner;
 mod request;
 pub mod s2s;

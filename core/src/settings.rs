@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::catalogue::settings as text;
 use serde::{Deserialize, Serialize};
 
 use crate::language::Language;
@@ -42,12 +43,13 @@ impl Negotiation {
     }
 
     /// The label the Control Panel shows, in either language.
-    pub fn label(self, language: Language) -> &'static str {
+    pub fn label(self, language: Language) -> String {
         match self {
-            Negotiation::Required => language.pick("Required", "Erforderlich"),
-            Negotiation::Optional => language.pick("Optional", "Optional"),
-            Negotiation::NotSupported => language.pick("Not Supported", "Nicht unterstützt"),
+            Negotiation::Required => text::negotiation_required(),
+            Negotiation::Optional => text::negotiation_optional(),
+            Negotiation::NotSupported => text::negotiation_not_supported(),
         }
+        .render(language)
     }
 }
 
@@ -94,40 +96,23 @@ impl PartnerType {
     }
 
     /// The label the Control Panel shows, in either language.
-    pub fn label(self, language: Language) -> &'static str {
+    pub fn label(self, language: Language) -> String {
         match self {
-            PartnerType::Federated => language.pick("Federated", "Verbund"),
-            PartnerType::PublicVerified => language.pick("Public verified", "Öffentlich überprüft"),
-            PartnerType::PublicUnverified => {
-                language.pick("Public unverified", "Öffentlich nicht überprüft")
-            }
+            PartnerType::Federated => text::partner_type_federated(),
+            PartnerType::PublicVerified => text::partner_type_public_verified(),
+            PartnerType::PublicUnverified => text::partner_type_public_unverified(),
         }
+        .render(language)
     }
 
     /// What the type means for the partner's contacts, in one sentence.
-    pub fn meaning(self, language: Language) -> &'static str {
+    pub fn meaning(self, language: Language) -> String {
         match self {
-            PartnerType::Federated => language.pick(
-                "Trusted: partner contacts can add Lync users, see their presence and status \
-                 notes, and message them without being authorised first.",
-                "Vertrauenswürdig: Kontakte des Partners können Lync-Benutzer ohne vorherige \
-                 Autorisierung hinzufügen, ihre Anwesenheit und Statusnotizen sehen und ihnen \
-                 Nachrichten senden.",
-            ),
-            PartnerType::PublicVerified => language.pick(
-                "The provider verifies its users: partner contacts can add and message Lync users \
-                 without authorisation, but never see status notes.",
-                "Der Anbieter überprüft seine Benutzer: Kontakte des Partners können \
-                 Lync-Benutzer ohne Autorisierung hinzufügen und ihnen schreiben, sehen aber nie \
-                 Statusnotizen.",
-            ),
-            PartnerType::PublicUnverified => language.pick(
-                "No verifiable trust: a partner contact can reach a Lync user only after that \
-                 user has invited them.",
-                "Kein überprüfbares Vertrauen: Ein Kontakt des Partners erreicht einen \
-                 Lync-Benutzer erst, nachdem dieser ihn eingeladen hat.",
-            ),
+            PartnerType::Federated => text::partner_type_federated_meaning(),
+            PartnerType::PublicVerified => text::partner_type_public_verified_meaning(),
+            PartnerType::PublicUnverified => text::partner_type_public_unverified_meaning(),
         }
+        .render(language)
     }
 }
 

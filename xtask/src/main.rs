@@ -31,6 +31,8 @@ Commands:
                 [--time SECONDS] [TARGET...]; --smoke: 5 s each from a quick build, as in test
   bench         Run the benchmarks: native (release build), then the npm package in Node
   confusables   Regenerate core/src/validate/confusable_table.rs
+  catalogue     Regenerate <crate>/src/catalogue/ from the text catalogue (catalogue/*.ftl);
+                --stats: the keys and the words per language, for translators
   schema        Regenerate the JSON Schemas in schema/
   docs          Regenerate docs/diagnostics.md and docs/profiles.md
   api           Regenerate core/public-api.txt and probe/public-api.txt, the public API listings
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
             confusables::generate(),
             check,
         ),
+        Some("catalogue") => xtask_catalogue::command(&root(), &args[1..]),
         Some("schema") => generated::schemas(check),
         Some("docs") => {
             generated::diagnostics_doc(check).and_then(|()| generated::profiles_doc(check))
@@ -156,6 +159,9 @@ fn checks() -> Result<(), String> {
         &["fmt", "--manifest-path", "fuzz/Cargo.toml", "--", "--check"],
         &[],
     )?;
+    // Before the compiler sees the generated texts: a stale catalogue module fails here, with
+    // the command that fixes it.
+    xtask_catalogue::write(&root(), true)?;
     run(
         &cargo,
         &[
