@@ -8,7 +8,9 @@ use crate::message::{Entry, Message, Segment as S};
 
 /// `negotiation-required`:
 ///
-///     Required
+/// ```text
+/// Required
+/// ```
 pub(crate) fn negotiation_required() -> Message {
     Message::new(&NEGOTIATION_REQUIRED, vec![])
 }
@@ -21,7 +23,9 @@ pub(crate) static NEGOTIATION_REQUIRED: Entry = Entry {
 
 /// `negotiation-optional`:
 ///
-///     Optional
+/// ```text
+/// Optional
+/// ```
 pub(crate) fn negotiation_optional() -> Message {
     Message::new(&NEGOTIATION_OPTIONAL, vec![])
 }
@@ -34,7 +38,9 @@ pub(crate) static NEGOTIATION_OPTIONAL: Entry = Entry {
 
 /// `negotiation-not-supported`:
 ///
-///     Not Supported
+/// ```text
+/// Not Supported
+/// ```
 pub(crate) fn negotiation_not_supported() -> Message {
     Message::new(&NEGOTIATION_NOT_SUPPORTED, vec![])
 }
@@ -47,7 +53,9 @@ pub(crate) static NEGOTIATION_NOT_SUPPORTED: Entry = Entry {
 
 /// `partner-type-federated`:
 ///
-///     Federated
+/// ```text
+/// Federated
+/// ```
 pub(crate) fn partner_type_federated() -> Message {
     Message::new(&PARTNER_TYPE_FEDERATED, vec![])
 }
@@ -60,7 +68,9 @@ pub(crate) static PARTNER_TYPE_FEDERATED: Entry = Entry {
 
 /// `partner-type-federated.meaning`:
 ///
-///     Trusted: partner contacts can add Lync users, see their presence and status notes, and message them without being authorised first.
+/// ```text
+/// Trusted: partner contacts can add Lync users, see their presence and status notes, and message them without being authorised first.
+/// ```
 pub(crate) fn partner_type_federated_meaning() -> Message {
     Message::new(&PARTNER_TYPE_FEDERATED_MEANING, vec![])
 }
@@ -80,7 +90,9 @@ pub(crate) static PARTNER_TYPE_FEDERATED_MEANING: Entry = Entry {
 
 /// `partner-type-public-verified`:
 ///
-///     Public verified
+/// ```text
+/// Public verified
+/// ```
 pub(crate) fn partner_type_public_verified() -> Message {
     Message::new(&PARTNER_TYPE_PUBLIC_VERIFIED, vec![])
 }
@@ -96,7 +108,9 @@ pub(crate) static PARTNER_TYPE_PUBLIC_VERIFIED: Entry = Entry {
 
 /// `partner-type-public-verified.meaning`:
 ///
-///     The provider verifies its users: partner contacts can add and message Lync users without authorisation, but never see status notes.
+/// ```text
+/// The provider verifies its users: partner contacts can add and message Lync users without authorisation, but never see status notes.
+/// ```
 pub(crate) fn partner_type_public_verified_meaning() -> Message {
     Message::new(&PARTNER_TYPE_PUBLIC_VERIFIED_MEANING, vec![])
 }
@@ -116,7 +130,9 @@ pub(crate) static PARTNER_TYPE_PUBLIC_VERIFIED_MEANING: Entry = Entry {
 
 /// `partner-type-public-unverified`:
 ///
-///     Public unverified
+/// ```text
+/// Public unverified
+/// ```
 pub(crate) fn partner_type_public_unverified() -> Message {
     Message::new(&PARTNER_TYPE_PUBLIC_UNVERIFIED, vec![])
 }
@@ -132,7 +148,9 @@ pub(crate) static PARTNER_TYPE_PUBLIC_UNVERIFIED: Entry = Entry {
 
 /// `partner-type-public-unverified.meaning`:
 ///
-///     No verifiable trust: a partner contact can reach a Lync user only after that user has invited them.
+/// ```text
+/// No verifiable trust: a partner contact can reach a Lync user only after that user has invited them.
+/// ```
 pub(crate) fn partner_type_public_unverified_meaning() -> Message {
     Message::new(&PARTNER_TYPE_PUBLIC_UNVERIFIED_MEANING, vec![])
 }

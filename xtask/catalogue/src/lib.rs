@@ -634,10 +634,11 @@ fn area_module(area: &Area, core: &str) -> String {
             .iter()
             .map(|a| format!("{}.into()", rust_name(a)))
             .collect();
-        let _ = writeln!(out, "/// `{}`:\n///", entry.key);
+        let _ = writeln!(out, "/// `{}`:\n///\n/// ```text", entry.key);
         for line in source_form(&entry.text[0]).lines() {
-            let _ = writeln!(out, "///     {line}");
+            let _ = writeln!(out, "/// {line}");
         }
+        let _ = writeln!(out, "/// ```");
         let _ = writeln!(
             out,
             "#[allow(unused_imports)]\npub(crate) fn {name}({}) -> Message {{\n    \
