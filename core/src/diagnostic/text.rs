@@ -273,6 +273,7 @@ pub(super) fn help(detail: &Detail, l: Language) -> String {
         },
         Detail::MissingField { field } => text::xf004_help(*field),
         Detail::DuplicateField { .. } => text::xf005_help(),
+        // The domain error has its own help text.
         Detail::InvalidDomain { error, .. } => return error.help(l),
         Detail::LimitExceeded { .. } => text::xf007_help(),
         Detail::TruncatedList { .. } => text::xf008_help(),
