@@ -38,12 +38,8 @@ impl Severity {
     }
 
     /// The word in either language.
-    pub fn label(self, language: Language) -> &'static str {
-        match self {
-            Severity::Error => language.pick("error", "Fehler"),
-            Severity::Warning => language.pick("warning", "Warnung"),
-            Severity::Info => language.pick("info", "Hinweis"),
-        }
+    pub fn label(self, language: Language) -> String {
+        text::severity(self).render(language)
     }
 }
 
@@ -169,8 +165,8 @@ codes! {
 
 impl Code {
     /// One sentence on what the code means, for the documentation.
-    pub fn summary(self, language: Language) -> &'static str {
-        text::summary(self, language)
+    pub fn summary(self, language: Language) -> String {
+        text::summary(self).render(language)
     }
 }
 
