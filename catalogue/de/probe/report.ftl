@@ -46,7 +46,7 @@ probe-certificate-matches = passt zu { $domain }: { $matches ->
 ## Die beobachteten Schritte, die Vorhersage und ob sie übereinstimmen.
 
 probe-observed = Beobachtet:
-# `$verdict` ist das vorhergesagte Ergebnis.
+# `$verdict` ist das vorhergesagte Ergebnis, etwa „Aufgebaut mit SASL über TLS; …“.
 probe-predicted = Vorhergesagt: { $verdict }
 probe-agreement-exact = Der Simulator hat diese Aushandlung genau vorhergesagt.
 probe-agreement-steps-differ = Das Ergebnis ist wie vorhergesagt, die Schritte weichen aber ab:

@@ -19,7 +19,7 @@ probe-our-settings = Our settings: { $settings }
 ## The features each side offered, one line per features element.
 
 probe-features-offered = Features offered:
-# `$from` and `$to` name the parties (such as "our Edge server"); `$features` is the list of
+# `$from` and `$to` name the parties (such as "our XMPP proxy"); `$features` is the list of
 # features, such as "STARTTLS (required), SASL EXTERNAL, dialback".
 probe-offer = { $from } -> { $to }, { $stage ->
         [initial] initial
@@ -46,7 +46,7 @@ probe-certificate-matches = matches { $domain }: { $matches ->
 ## The observed steps, the prediction and whether they agree.
 
 probe-observed = Observed:
-# `$verdict` is the predicted outcome, such as "established with SASL over TLS".
+# `$verdict` is the predicted outcome, such as "Established with SASL over TLS; federation level: …".
 probe-predicted = Predicted: { $verdict }
 probe-agreement-exact = The simulator predicted this negotiation exactly.
 probe-agreement-steps-differ = The outcome is as predicted, but the steps differ:
