@@ -1,5 +1,6 @@
 //! The `xmpp-federation` command-line tool.
 
+mod catalogue;
 mod probe;
 mod render;
 
@@ -465,10 +466,8 @@ fn load_for_export(
     eprintln!(
         "{}",
         render::error_line(
-            &style.language.pick(
-                format!("{file}: not exported: fix the {unread} error(s) above so that no partner is dropped"),
-                format!("{file}: nicht exportiert: Beheben Sie die {unread} Fehler oben, damit kein Partner verloren geht"),
-            ),
+            &catalogue::main::cli_export_not_exported(file.to_owned(), unread)
+                .render(style.language),
             style
         )
     );
@@ -498,10 +497,7 @@ fn export(
             eprintln!(
                 "{}",
                 render::error_line(
-                    style.language.pick(
-                        "--since writes PowerShell changes: use --to powershell",
-                        "--since schreibt PowerShell-Änderungen: Verwenden Sie --to powershell",
-                    ),
+                    &catalogue::main::cli_export_since_needs_powershell().text(style.language),
                     style
                 )
             );

@@ -2,6 +2,9 @@
 
 use std::fmt::Write;
 
+use crate::catalogue::render as text;
+
+use xmpp_federation::message::Arg;
 use xmpp_federation::s2s::Preset;
 use xmpp_federation::{
     Counts, Diagnostic, Format, Language, MatrixRow, PartnerReport, Report, RowVerdict, Severity,
@@ -44,9 +47,9 @@ impl Style {
 /// An error on one line. The message may quote input (a file name, a reader's error), so its
 /// control characters are shown escaped: no input can steer the terminal.
 pub fn error_line(message: &str, style: Style) -> String {
-    let label = style.language.pick("error", "Fehler");
+    let label = text::cli_error().text(style.language);
     let message = visible_unbounded(message);
-    format!("{}: {message}", style.severity(Severity::Error, label))
+    format!("{}: {message}", style.severity(Severity::Error, &label))
 }
 
 fn diagnostic(out: &mut String, d: &Diagnostic, strip: &str, style: Style) {
@@ -60,7 +63,7 @@ fn diagnostic(out: &mut String, d: &Diagnostic, strip: &str, style: Style) {
     // safe whatever a diagnostic holds.
     let mut location = visible_unbounded(path);
     if let Some(p) = d.position() {
-        let at = l.pick(format!("line {}", p.line), format!("Zeile {}", p.line));
+        let at = text::cli_diagnostic_line(p.line).render(l);
         location = if location.is_empty() {
             at
         } else {
@@ -84,7 +87,7 @@ fn diagnostic(out: &mut String, d: &Diagnostic, strip: &str, style: Style) {
     let _ = writeln!(
         out,
         "      {} {}",
-        style.dim(l.pick("help:", "Hilfe:")),
+        style.dim(&text::cli_help().text(l)),
         visible_unbounded(&d.help(l))
     );
 }
@@ -101,17 +104,17 @@ fn partner_line(out: &mut String, p: &PartnerReport, style: Style) {
             }
         })
         .or_else(|| p.domain_text().map(|t| format!("`{}`", visible(t))))
-        .unwrap_or_else(|| l.pick("(no domain)", "(keine Domäne)").to_owned());
+        .unwrap_or_else(|| text::cli_no_domain().render(l));
     let row = p.matrix_row().map_or("–", MatrixRow::name);
     let methods = if p.expected_methods().is_empty() {
-        l.pick("no method", "keine Methode").to_owned()
+        text::cli_no_method().render(l)
     } else {
         p.expected_methods().labels(l)
     };
     let commit = if p.commit_allowed() {
-        style.paint("32", l.pick("commit: yes", "speicherbar: ja"))
+        style.paint("32", &text::cli_commit("yes").render(l))
     } else {
-        style.severity(Severity::Error, l.pick("commit: no", "speicherbar: nein"))
+        style.severity(Severity::Error, &text::cli_commit("no").render(l))
     };
     let _ = writeln!(
         out,
@@ -123,16 +126,7 @@ fn partner_line(out: &mut String, p: &PartnerReport, style: Style) {
 }
 
 fn counts(counts: Counts, partners: usize, l: Language) -> String {
-    l.pick(
-        format!(
-            "{partners} partner(s): {} error(s), {} warning(s), {} info(s)",
-            counts.errors, counts.warnings, counts.infos
-        ),
-        format!(
-            "{partners} Partner: {} Fehler, {} Warnung(en), {} Hinweis(e)",
-            counts.errors, counts.warnings, counts.infos
-        ),
-    )
+    text::cli_report_counts(partners, counts.errors, counts.warnings, counts.infos).render(l)
 }
 
 pub fn report(file: &str, format: Format, report: &Report, style: Style) -> String {
@@ -149,7 +143,7 @@ pub fn report(file: &str, format: Format, report: &Report, style: Style) -> Stri
         let _ = writeln!(
             out,
             "  {}",
-            style.bold(l.pick("Gateway and directory", "Gateway und Verzeichnis"))
+            style.bold(&text::cli_gateway_and_directory().text(l))
         );
         for d in report.general_diagnostics() {
             diagnostic(&mut out, d, "", style);
@@ -168,30 +162,35 @@ pub fn matrix(style: Style) -> String {
     let mut out = String::new();
     let header = format!(
         "{:<4} {:<13} {:<13} {:<9} {:<42} {}",
-        l.pick("Row", "Zeile"),
+        text::cli_matrix_row().text(l),
         "TLS",
         "SASL",
-        l.pick("Dialback", "Rückruf"),
-        l.pick("Expected methods", "Erwartete Methoden"),
-        l.pick("Verdict", "Bewertung"),
+        text::cli_matrix_dialback().text(l),
+        text::cli_matrix_expected_methods().text(l),
+        text::cli_matrix_verdict().text(l),
     );
     let _ = writeln!(out, "{}", style.bold(&header));
     for row in MatrixRow::ALL {
         let methods = if row.expected_methods().is_empty() {
-            l.pick("Not Valid Configuration", "Ungültige Konfiguration")
-                .to_owned()
+            text::cli_matrix_not_valid_configuration().render(l)
         } else {
             row.expected_methods().labels(l)
         };
         let mut verdict = match row.verdict() {
-            RowVerdict::Valid => style.paint("32", l.pick("valid", "gültig")),
-            RowVerdict::Warning => style.severity(Severity::Warning, l.pick("warning", "Warnung")),
+            RowVerdict::Valid => style.paint("32", &text::cli_matrix_valid().text(l)),
+            RowVerdict::Warning => {
+                style.severity(Severity::Warning, &text::cli_matrix_warning().text(l))
+            }
             RowVerdict::NotValid => {
-                style.severity(Severity::Error, l.pick("not valid", "ungültig"))
+                style.severity(Severity::Error, &text::cli_matrix_not_valid().text(l))
             }
         };
         if row.refused_by_control_panel() {
-            verdict.push_str(l.pick(", refused at commit", ", beim Speichern abgelehnt"));
+            let _ = write!(
+                verdict,
+                ", {}",
+                text::cli_matrix_refused_at_commit().text(l)
+            );
         }
         if let Some(common) = row.common_name() {
             let _ = write!(verdict, " ({common})");
@@ -216,13 +215,7 @@ pub fn matrix(style: Style) -> String {
 pub fn presets(style: Style) -> String {
     let l = style.language;
     let mut out = String::new();
-    let yes_no = |value: bool| {
-        if value {
-            l.pick("yes", "ja")
-        } else {
-            l.pick("no", "nein")
-        }
-    };
+    let yes_no = |value: bool| if value { "yes" } else { "no" };
     for preset in Preset::ALL {
         let summary = preset.summary_in(l);
         let peer = &summary.policy;
@@ -232,20 +225,13 @@ pub fn presets(style: Style) -> String {
             style.bold(preset.id()),
             preset.label_in(l)
         );
-        let _ = writeln!(
-            out,
-            "{:<18} TLS {}, SASL {}, {} {}, {} {}",
-            "",
-            peer.tls,
-            peer.sasl,
-            l.pick("dialback", "Dialback"),
+        let policy = text::cli_preset_policy(
+            Arg::display(peer.tls),
+            Arg::display(peer.sasl),
             yes_no(peer.dialback),
-            l.pick(
-                "strict certificate validation",
-                "strenge Zertifikatsprüfung"
-            ),
             yes_no(peer.strict_certificate_validation),
         );
+        let _ = writeln!(out, "{:<18} {}", "", policy.render(l));
         let options: Vec<String> = summary
             .options
             .iter()
@@ -264,15 +250,77 @@ pub fn presets(style: Style) -> String {
                 out,
                 "{:<18} {}",
                 "",
-                style.severity(
-                    Severity::Warning,
-                    l.pick(
-                        "historical: the service no longer federates",
-                        "historisch: der Dienst föderiert nicht mehr",
-                    )
-                )
+                style.severity(Severity::Warning, &text::cli_preset_historical().text(l))
             );
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use xmpp_federation::message::Segment;
+
+    /// The arguments a text uses, shown or selected on.
+    fn arguments(segments: &[Segment], out: &mut Vec<usize>) {
+        for segment in segments {
+            match segment {
+                Segment::Text(_) => {}
+                Segment::Arg(index) => out.push(*index),
+                Segment::Select {
+                    arg,
+                    variants,
+                    default,
+                } => {
+                    out.push(*arg);
+                    for (_, variant) in *variants {
+                        arguments(variant, out);
+                    }
+                    arguments(default, out);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_of_the_tool_is_in_every_language_with_every_argument() {
+        for entry in crate::catalogue::ENTRIES {
+            for language in Language::ALL {
+                let text = entry.text[language.index()];
+                assert!(!text.is_empty(), "{} has no {language} text", entry.key);
+                let mut used = Vec::new();
+                arguments(text, &mut used);
+                used.sort_unstable();
+                used.dedup();
+                let all: Vec<usize> = (0..entry.args.len()).collect();
+                assert_eq!(used, all, "{} in {language}", entry.key);
+            }
+        }
+    }
+
+    #[test]
+    fn counts_of_one_are_singular() {
+        let mut one = Counts::default();
+        (one.errors, one.warnings, one.infos) = (1, 1, 1);
+        assert_eq!(
+            counts(one, 1, Language::English),
+            "1 partner: 1 error, 1 warning, 1 info"
+        );
+        assert_eq!(
+            counts(one, 1, Language::German),
+            "1 Partner: 1 Fehler, 1 Warnung, 1 Hinweis"
+        );
+        // Other counts keep the forms the tool has always printed (the README shows them).
+        let mut many = Counts::default();
+        (many.errors, many.warnings, many.infos) = (2, 0, 3);
+        assert_eq!(
+            counts(many, 5, Language::English),
+            "5 partner(s): 2 error(s), 0 warning(s), 3 info(s)"
+        );
+        assert_eq!(
+            counts(many, 5, Language::German),
+            "5 Partner: 2 Fehler, 0 Warnung(en), 3 Hinweis(e)"
+        );
+    }
 }

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::ProbeOptions;
+use super::catalogue::report as text;
 use super::compare;
 use super::end::Finished;
 use super::run::certificate_details;
@@ -105,10 +106,7 @@ impl FeatureOffer {
         let l = language;
         let mut items = Vec::new();
         match self.starttls {
-            Some(true) => items.push(
-                l.pick("STARTTLS (required)", "STARTTLS (erforderlich)")
-                    .to_owned(),
-            ),
+            Some(true) => items.push(text::probe_offer_starttls_required().render(l)),
             Some(false) => items.push("STARTTLS".to_owned()),
             None => {}
         }
@@ -116,11 +114,11 @@ impl FeatureOffer {
             items.push(format!("SASL {}", visible(mechanism)));
         }
         if self.dialback {
-            items.push(l.pick("dialback", "Rückruf").to_owned());
+            items.push(text::probe_offer_dialback().render(l));
         }
         items.extend(self.other.iter().map(|name| visible(name)));
         if items.is_empty() {
-            l.pick("nothing", "nichts").to_owned()
+            text::probe_offer_nothing().render(l)
         } else {
             items.join(", ")
         }
@@ -244,63 +242,49 @@ impl ProbeReport {
         let s = &self.scenario;
         let mut out = String::new();
         let direction = match s.direction {
-            Direction::Outbound => l.pick("outbound", "ausgehend"),
-            Direction::Inbound => l.pick("inbound", "eingehend"),
+            Direction::Outbound => "outbound",
+            Direction::Inbound => "inbound",
         };
-        let _ = writeln!(
-            out,
-            "{} {} ⇄ {} ({direction})",
-            l.pick("Probe:", "Prüfung:"),
-            s.ours.domain,
-            s.partner.domain
-        );
+        let heading = text::probe_heading(&s.ours.domain, &s.partner.domain, direction);
+        let _ = writeln!(out, "{}", heading.render(l));
         let p = &s.partner;
         let source = match self.partner_policy {
-            PolicySource::Given => l.pick("as given", "wie angegeben"),
-            PolicySource::Inferred => l.pick(
-                "inferred from what it offered",
-                "erschlossen aus seinen Angeboten",
-            ),
+            PolicySource::Given => "given",
+            PolicySource::Inferred => "inferred",
         };
-        let _ = writeln!(
-            out,
-            "{} ({source}): tls={} sasl={} dialback={} certificate={} strictCertificateValidation={}",
-            l.pick("Partner policy", "Richtlinie des Partners"),
+        // The settings by their scenario names and values: the same in every language.
+        let policy = format!(
+            "tls={} sasl={} dialback={} certificate={} strictCertificateValidation={}",
             p.tls.name(),
             p.sasl.name(),
             p.dialback,
             p.certificate.name(),
             p.strict_certificate_validation,
         );
-        let c = &s.partner_config;
         let _ = writeln!(
             out,
-            "{}: tlsNegotiation={} saslNegotiation={} supportDialbackNegotiation={} certificate={}",
-            l.pick("Our settings", "Unsere Einstellungen"),
+            "{}",
+            text::probe_partner_policy(source, policy).render(l)
+        );
+        let c = &s.partner_config;
+        let settings = format!(
+            "tlsNegotiation={} saslNegotiation={} supportDialbackNegotiation={} certificate={}",
             c.tls_negotiation.name(),
             c.sasl_negotiation.name(),
             c.support_dialback_negotiation,
             s.ours.certificate.name(),
         );
+        let _ = writeln!(out, "{}", text::probe_our_settings(settings).render(l));
         if !self.offers.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{}",
-                l.pick("Features offered:", "Angebotene Features:")
-            );
+            let _ = writeln!(out, "\n{}", text::probe_features_offered().text(l));
             for offer in &self.offers {
-                let stage = match offer.stage {
-                    "initial" => l.pick("initial", "zu Beginn"),
-                    "afterTls" => l.pick("after TLS", "nach TLS"),
-                    _ => l.pick("after SASL", "nach SASL"),
-                };
-                let _ = writeln!(
-                    out,
-                    "  {} -> {}, {stage}: {}",
+                let line = text::probe_offer(
                     offer.from.label(l),
                     offer.to.label(l),
-                    offer.describe(l)
+                    offer.stage,
+                    offer.describe(l),
                 );
+                let _ = writeln!(out, "  {}", line.render(l));
             }
         }
         if !self.tls.is_empty() {
@@ -317,81 +301,46 @@ impl ProbeReport {
             }
         }
         if let Some(certificate) = &self.certificate {
-            let yes_no = |b: bool| {
-                if b {
-                    l.pick("yes", "ja")
-                } else {
-                    l.pick("no", "nein")
-                }
-            };
-            let _ = writeln!(
-                out,
-                "\n{} {}: {}",
-                l.pick("Certificate of", "Zertifikat von"),
-                certificate.domain,
-                certificate.status.label(l)
-            );
+            let heading = text::probe_certificate(&certificate.domain, certificate.status.label(l));
+            let _ = writeln!(out, "\n{}", heading.render(l));
             let _ = writeln!(out, "  subject: {}", certificate.subject);
             let _ = writeln!(out, "  issuer: {}", certificate.issuer);
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                l.pick("names", "Namen"),
-                certificate.subject_alternative_names.join(", ")
-            );
-            let _ = writeln!(
-                out,
-                "  {}: {} – {}",
-                l.pick("valid", "gültig"),
-                certificate.not_before,
-                certificate.not_after
-            );
-            let _ = writeln!(
-                out,
-                "  {} {}: {}",
-                l.pick("matches", "passt zu"),
-                certificate.domain,
-                yes_no(certificate.matches_domain)
-            );
+            let names =
+                text::probe_certificate_names(certificate.subject_alternative_names.join(", "));
+            let _ = writeln!(out, "  {}", names.render(l));
+            let valid =
+                text::probe_certificate_valid(&certificate.not_before, &certificate.not_after);
+            let _ = writeln!(out, "  {}", valid.render(l));
+            let matches = if certificate.matches_domain {
+                "yes"
+            } else {
+                "no"
+            };
+            let matches = text::probe_certificate_matches(&certificate.domain, matches);
+            let _ = writeln!(out, "  {}", matches.render(l));
             for (index, entry) in certificate.chain.iter().enumerate() {
                 let _ = writeln!(out, "  chain {index}: {} ← {}", entry.subject, entry.issuer);
             }
         }
-        let _ = writeln!(out, "\n{}", l.pick("Observed:", "Beobachtet:"));
+        let _ = writeln!(out, "\n{}", text::probe_observed().text(l));
         out.push_str(&self.observed.to_text(l));
-        let _ = writeln!(
-            out,
-            "\n{} {}",
-            l.pick("Predicted:", "Vorhergesagt:"),
-            self.prediction.verdict(l)
-        );
+        let predicted = text::probe_predicted(self.prediction.verdict(l));
+        let _ = writeln!(out, "\n{}", predicted.render(l));
         let a = &self.agreement;
         let verdict = match (a.outcome, a.steps) {
-            (true, true) => l.pick(
-                "The simulator predicted this negotiation exactly.",
-                "Der Simulator hat diese Aushandlung genau vorhergesagt.",
-            ),
-            (true, false) => l.pick(
-                "The outcome is as predicted, but the steps differ:",
-                "Das Ergebnis ist wie vorhergesagt, die Schritte weichen aber ab:",
-            ),
-            (false, _) => l.pick(
-                "The outcome differs from the prediction:",
-                "Das Ergebnis weicht von der Vorhersage ab:",
-            ),
+            (true, true) => text::probe_agreement_exact(),
+            (true, false) => text::probe_agreement_steps_differ(),
+            (false, _) => text::probe_agreement_outcome_differs(),
         };
-        let _ = writeln!(out, "{verdict}");
+        let _ = writeln!(out, "{}", verdict.text(l));
         for d in &a.differences {
-            let _ = writeln!(
-                out,
-                "  {:?} #{}: {} {} / {} {}",
-                d.connection,
+            let difference = text::probe_difference(
+                format!("{:?}", d.connection),
                 d.position,
-                l.pick("observed", "beobachtet"),
-                d.observed.as_deref().unwrap_or("-"),
-                l.pick("predicted", "vorhergesagt"),
-                d.predicted.as_deref().unwrap_or("-"),
+                d.observed.clone().unwrap_or_else(|| "-".to_owned()),
+                d.predicted.clone().unwrap_or_else(|| "-".to_owned()),
             );
+            let _ = writeln!(out, "  {}", difference.render(l));
         }
         shown_lines(&out)
     }
@@ -639,6 +588,7 @@ fn shown_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use xmpp_federation::message::Segment;
 
     fn offer(mechanisms: &[&str], other: &[&str]) -> FeatureOffer {
         FeatureOffer {
@@ -650,6 +600,43 @@ mod tests {
             mechanisms: mechanisms.iter().map(|m| (*m).to_owned()).collect(),
             dialback: false,
             other: other.iter().map(|o| (*o).to_owned()).collect(),
+        }
+    }
+
+    /// The arguments a text uses, shown or selected on.
+    fn arguments(segments: &[Segment], out: &mut Vec<usize>) {
+        for segment in segments {
+            match segment {
+                Segment::Text(_) => {}
+                Segment::Arg(index) => out.push(*index),
+                Segment::Select {
+                    arg,
+                    variants,
+                    default,
+                } => {
+                    out.push(*arg);
+                    for (_, variant) in *variants {
+                        arguments(variant, out);
+                    }
+                    arguments(default, out);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_of_the_report_is_in_every_language_with_every_argument() {
+        for entry in crate::catalogue::ENTRIES {
+            for language in Language::ALL {
+                let text = entry.text[language.index()];
+                assert!(!text.is_empty(), "{} has no {language} text", entry.key);
+                let mut used = Vec::new();
+                arguments(text, &mut used);
+                used.sort_unstable();
+                used.dedup();
+                let all: Vec<usize> = (0..entry.args.len()).collect();
+                assert_eq!(used, all, "{} in {language}", entry.key);
+            }
         }
     }
 
