@@ -300,27 +300,26 @@ mod tests {
     }
 
     #[test]
-    fn counts_of_one_are_singular() {
+    fn counts_take_plural_forms() {
         let mut one = Counts::default();
         (one.errors, one.warnings, one.infos) = (1, 1, 1);
         assert_eq!(
             counts(one, 1, Language::English),
-            "1 partner: 1 error, 1 warning, 1 info"
+            "1 partner: 1 error, 1 warning, 1 note"
         );
         assert_eq!(
             counts(one, 1, Language::German),
             "1 Partner: 1 Fehler, 1 Warnung, 1 Hinweis"
         );
-        // Other counts keep the forms the tool has always printed (the README shows them).
         let mut many = Counts::default();
         (many.errors, many.warnings, many.infos) = (2, 0, 3);
         assert_eq!(
             counts(many, 5, Language::English),
-            "5 partner(s): 2 error(s), 0 warning(s), 3 info(s)"
+            "5 partners: 2 errors, 0 warnings, 3 notes"
         );
         assert_eq!(
             counts(many, 5, Language::German),
-            "5 Partner: 2 Fehler, 0 Warnung(en), 3 Hinweis(e)"
+            "5 Partner: 2 Fehler, 0 Warnungen, 3 Hinweise"
         );
     }
 }

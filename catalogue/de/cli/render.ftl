@@ -19,14 +19,13 @@ cli-diagnostic-line = Zeile { $line }
 cli-help = Hilfe:
 # Die Überschrift der Befunde, die keinen einzelnen Partner betreffen.
 cli-gateway-and-directory = Gateway und Verzeichnis
-# Die letzte Zeile des Berichts zu einer Datei. Die Formen mit „(en)“ und „(e)“ bleiben, wie das
-# Werkzeug sie immer ausgegeben hat; nur bei der Anzahl 1 steht die Einzahl.
+# Die letzte Zeile des Berichts zu einer Datei: die Partner, dann die Befunde nach Schweregrad.
 cli-report-counts = { $partners } Partner: { $errors } Fehler, { $warnings ->
         [one] 1 Warnung
-       *[other] { $warnings } Warnung(en)
+       *[other] { $warnings } Warnungen
     }, { $infos ->
         [one] 1 Hinweis
-       *[other] { $infos } Hinweis(e)
+       *[other] { $infos } Hinweise
     }
 
 ## `matrix`: die Spaltenüberschriften und die Bewertung jeder Zeile.

@@ -19,20 +19,19 @@ cli-diagnostic-line = line { $line }
 cli-help = help:
 # The heading of the diagnostics that concern no single partner.
 cli-gateway-and-directory = Gateway and directory
-# The last line of a file's report. The "(s)" forms are kept as the tool has always printed
-# them (scripts and the README's example read them); only a count of 1 is singular.
+# The last line of a file's report: the partners, then the findings by severity.
 cli-report-counts = { $partners ->
         [one] 1 partner
-       *[other] { $partners } partner(s)
+       *[other] { $partners } partners
     }: { $errors ->
         [one] 1 error
-       *[other] { $errors } error(s)
+       *[other] { $errors } errors
     }, { $warnings ->
         [one] 1 warning
-       *[other] { $warnings } warning(s)
+       *[other] { $warnings } warnings
     }, { $infos ->
-        [one] 1 info
-       *[other] { $infos } info(s)
+        [one] 1 note
+       *[other] { $infos } notes
     }
 
 ## `matrix`: the column headings, and the verdict of each row.

@@ -8,7 +8,9 @@ use xmpp_federation::message::{Arg, Entry, Key as K, Message, Plural as P, Segme
 
 /// `cli-export-not-exported`:
 ///
-///     { $file }: not exported: fix the { $errors -> [one] 1 error *[other] { $errors } errors } above so that no partner is dropped
+/// ```text
+/// { $file }: not exported: fix the { $errors -> [one] 1 error *[other] { $errors } errors } above so that no partner is dropped
+/// ```
 pub(crate) fn cli_export_not_exported(file: impl Into<Arg>, errors: impl Into<Arg>) -> Message {
     Message::new(&CLI_EXPORT_NOT_EXPORTED, vec![file.into(), errors.into()])
 }
@@ -42,7 +44,9 @@ pub(crate) static CLI_EXPORT_NOT_EXPORTED: Entry = Entry {
 
 /// `cli-export-since-needs-powershell`:
 ///
-///     --since writes PowerShell changes: use --to powershell
+/// ```text
+/// --since writes PowerShell changes: use --to powershell
+/// ```
 pub(crate) fn cli_export_since_needs_powershell() -> Message {
     Message::new(&CLI_EXPORT_SINCE_NEEDS_POWERSHELL, vec![])
 }

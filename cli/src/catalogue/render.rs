@@ -8,7 +8,9 @@ use xmpp_federation::message::{Arg, Entry, Key as K, Message, Plural as P, Segme
 
 /// `cli-error`:
 ///
-///     error
+/// ```text
+/// error
+/// ```
 pub(crate) fn cli_error() -> Message {
     Message::new(&CLI_ERROR, vec![])
 }
@@ -21,7 +23,9 @@ pub(crate) static CLI_ERROR: Entry = Entry {
 
 /// `cli-no-domain`:
 ///
-///     (no domain)
+/// ```text
+/// (no domain)
+/// ```
 pub(crate) fn cli_no_domain() -> Message {
     Message::new(&CLI_NO_DOMAIN, vec![])
 }
@@ -34,7 +38,9 @@ pub(crate) static CLI_NO_DOMAIN: Entry = Entry {
 
 /// `cli-no-method`:
 ///
-///     no method
+/// ```text
+/// no method
+/// ```
 pub(crate) fn cli_no_method() -> Message {
     Message::new(&CLI_NO_METHOD, vec![])
 }
@@ -47,7 +53,9 @@ pub(crate) static CLI_NO_METHOD: Entry = Entry {
 
 /// `cli-commit`:
 ///
-///     commit: { $allowed -> [yes] yes *[no] no }
+/// ```text
+/// commit: { $allowed -> [yes] yes *[no] no }
+/// ```
 pub(crate) fn cli_commit(allowed: impl Into<Arg>) -> Message {
     Message::new(&CLI_COMMIT, vec![allowed.into()])
 }
@@ -77,7 +85,9 @@ pub(crate) static CLI_COMMIT: Entry = Entry {
 
 /// `cli-diagnostic-line`:
 ///
-///     line { $line }
+/// ```text
+/// line { $line }
+/// ```
 pub(crate) fn cli_diagnostic_line(line: impl Into<Arg>) -> Message {
     Message::new(&CLI_DIAGNOSTIC_LINE, vec![line.into()])
 }
@@ -93,7 +103,9 @@ pub(crate) static CLI_DIAGNOSTIC_LINE: Entry = Entry {
 
 /// `cli-help`:
 ///
-///     help:
+/// ```text
+/// help:
+/// ```
 pub(crate) fn cli_help() -> Message {
     Message::new(&CLI_HELP, vec![])
 }
@@ -106,7 +118,9 @@ pub(crate) static CLI_HELP: Entry = Entry {
 
 /// `cli-gateway-and-directory`:
 ///
-///     Gateway and directory
+/// ```text
+/// Gateway and directory
+/// ```
 pub(crate) fn cli_gateway_and_directory() -> Message {
     Message::new(&CLI_GATEWAY_AND_DIRECTORY, vec![])
 }
@@ -122,7 +136,9 @@ pub(crate) static CLI_GATEWAY_AND_DIRECTORY: Entry = Entry {
 
 /// `cli-report-counts`:
 ///
-///     { $partners -> [one] 1 partner *[other] { $partners } partner(s) }: { $errors -> [one] 1 error *[other] { $errors } error(s) }, { $warnings -> [one] 1 warning *[other] { $warnings } warning(s) }, { $infos -> [one] 1 info *[other] { $infos } info(s) }
+/// ```text
+/// { $partners -> [one] 1 partner *[other] { $partners } partners }: { $errors -> [one] 1 error *[other] { $errors } errors }, { $warnings -> [one] 1 warning *[other] { $warnings } warnings }, { $infos -> [one] 1 note *[other] { $infos } notes }
+/// ```
 pub(crate) fn cli_report_counts(
     partners: impl Into<Arg>,
     errors: impl Into<Arg>,
@@ -148,25 +164,25 @@ pub(crate) static CLI_REPORT_COUNTS: Entry = Entry {
             S::Select {
                 arg: 0,
                 variants: &[(K::Plural(P::One), &[S::Text("1 partner")])],
-                default: &[S::Arg(0), S::Text(" partner(s)")],
+                default: &[S::Arg(0), S::Text(" partners")],
             },
             S::Text(": "),
             S::Select {
                 arg: 1,
                 variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
-                default: &[S::Arg(1), S::Text(" error(s)")],
+                default: &[S::Arg(1), S::Text(" errors")],
             },
             S::Text(", "),
             S::Select {
                 arg: 2,
                 variants: &[(K::Plural(P::One), &[S::Text("1 warning")])],
-                default: &[S::Arg(2), S::Text(" warning(s)")],
+                default: &[S::Arg(2), S::Text(" warnings")],
             },
             S::Text(", "),
             S::Select {
                 arg: 3,
-                variants: &[(K::Plural(P::One), &[S::Text("1 info")])],
-                default: &[S::Arg(3), S::Text(" info(s)")],
+                variants: &[(K::Plural(P::One), &[S::Text("1 note")])],
+                default: &[S::Arg(3), S::Text(" notes")],
             },
         ],
         &[
@@ -177,13 +193,13 @@ pub(crate) static CLI_REPORT_COUNTS: Entry = Entry {
             S::Select {
                 arg: 2,
                 variants: &[(K::Plural(P::One), &[S::Text("1 Warnung")])],
-                default: &[S::Arg(2), S::Text(" Warnung(en)")],
+                default: &[S::Arg(2), S::Text(" Warnungen")],
             },
             S::Text(", "),
             S::Select {
                 arg: 3,
                 variants: &[(K::Plural(P::One), &[S::Text("1 Hinweis")])],
-                default: &[S::Arg(3), S::Text(" Hinweis(e)")],
+                default: &[S::Arg(3), S::Text(" Hinweise")],
             },
         ],
     ],
@@ -191,7 +207,9 @@ pub(crate) static CLI_REPORT_COUNTS: Entry = Entry {
 
 /// `cli-matrix-row`:
 ///
-///     Row
+/// ```text
+/// Row
+/// ```
 pub(crate) fn cli_matrix_row() -> Message {
     Message::new(&CLI_MATRIX_ROW, vec![])
 }
@@ -204,7 +222,9 @@ pub(crate) static CLI_MATRIX_ROW: Entry = Entry {
 
 /// `cli-matrix-dialback`:
 ///
-///     Dialback
+/// ```text
+/// Dialback
+/// ```
 pub(crate) fn cli_matrix_dialback() -> Message {
     Message::new(&CLI_MATRIX_DIALBACK, vec![])
 }
@@ -217,7 +237,9 @@ pub(crate) static CLI_MATRIX_DIALBACK: Entry = Entry {
 
 /// `cli-matrix-expected-methods`:
 ///
-///     Expected methods
+/// ```text
+/// Expected methods
+/// ```
 pub(crate) fn cli_matrix_expected_methods() -> Message {
     Message::new(&CLI_MATRIX_EXPECTED_METHODS, vec![])
 }
@@ -233,7 +255,9 @@ pub(crate) static CLI_MATRIX_EXPECTED_METHODS: Entry = Entry {
 
 /// `cli-matrix-verdict`:
 ///
-///     Verdict
+/// ```text
+/// Verdict
+/// ```
 pub(crate) fn cli_matrix_verdict() -> Message {
     Message::new(&CLI_MATRIX_VERDICT, vec![])
 }
@@ -246,7 +270,9 @@ pub(crate) static CLI_MATRIX_VERDICT: Entry = Entry {
 
 /// `cli-matrix-not-valid-configuration`:
 ///
-///     Not Valid Configuration
+/// ```text
+/// Not Valid Configuration
+/// ```
 pub(crate) fn cli_matrix_not_valid_configuration() -> Message {
     Message::new(&CLI_MATRIX_NOT_VALID_CONFIGURATION, vec![])
 }
@@ -262,7 +288,9 @@ pub(crate) static CLI_MATRIX_NOT_VALID_CONFIGURATION: Entry = Entry {
 
 /// `cli-matrix-valid`:
 ///
-///     valid
+/// ```text
+/// valid
+/// ```
 pub(crate) fn cli_matrix_valid() -> Message {
     Message::new(&CLI_MATRIX_VALID, vec![])
 }
@@ -275,7 +303,9 @@ pub(crate) static CLI_MATRIX_VALID: Entry = Entry {
 
 /// `cli-matrix-warning`:
 ///
-///     warning
+/// ```text
+/// warning
+/// ```
 pub(crate) fn cli_matrix_warning() -> Message {
     Message::new(&CLI_MATRIX_WARNING, vec![])
 }
@@ -288,7 +318,9 @@ pub(crate) static CLI_MATRIX_WARNING: Entry = Entry {
 
 /// `cli-matrix-not-valid`:
 ///
-///     not valid
+/// ```text
+/// not valid
+/// ```
 pub(crate) fn cli_matrix_not_valid() -> Message {
     Message::new(&CLI_MATRIX_NOT_VALID, vec![])
 }
@@ -301,7 +333,9 @@ pub(crate) static CLI_MATRIX_NOT_VALID: Entry = Entry {
 
 /// `cli-matrix-refused-at-commit`:
 ///
-///     refused at commit
+/// ```text
+/// refused at commit
+/// ```
 pub(crate) fn cli_matrix_refused_at_commit() -> Message {
     Message::new(&CLI_MATRIX_REFUSED_AT_COMMIT, vec![])
 }
@@ -317,7 +351,9 @@ pub(crate) static CLI_MATRIX_REFUSED_AT_COMMIT: Entry = Entry {
 
 /// `cli-preset-policy`:
 ///
-///     TLS { $tls }, SASL { $sasl }, dialback { $dialback -> [yes] yes *[no] no }, strict certificate validation { $strict -> [yes] yes *[no] no }
+/// ```text
+/// TLS { $tls }, SASL { $sasl }, dialback { $dialback -> [yes] yes *[no] no }, strict certificate validation { $strict -> [yes] yes *[no] no }
+/// ```
 pub(crate) fn cli_preset_policy(
     tls: impl Into<Arg>,
     sasl: impl Into<Arg>,
@@ -375,7 +411,9 @@ pub(crate) static CLI_PRESET_POLICY: Entry = Entry {
 
 /// `cli-preset-historical`:
 ///
-///     historical: the service no longer federates
+/// ```text
+/// historical: the service no longer federates
+/// ```
 pub(crate) fn cli_preset_historical() -> Message {
     Message::new(&CLI_PRESET_HISTORICAL, vec![])
 }

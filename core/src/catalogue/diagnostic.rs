@@ -8,7 +8,9 @@ use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
 
 /// `diagnostic-severity-error`:
 ///
-///     error
+/// ```text
+/// error
+/// ```
 pub(crate) fn diagnostic_severity_error() -> Message {
     Message::new(&DIAGNOSTIC_SEVERITY_ERROR, vec![])
 }
@@ -21,7 +23,9 @@ pub(crate) static DIAGNOSTIC_SEVERITY_ERROR: Entry = Entry {
 
 /// `diagnostic-severity-warning`:
 ///
-///     warning
+/// ```text
+/// warning
+/// ```
 pub(crate) fn diagnostic_severity_warning() -> Message {
     Message::new(&DIAGNOSTIC_SEVERITY_WARNING, vec![])
 }
@@ -34,7 +38,9 @@ pub(crate) static DIAGNOSTIC_SEVERITY_WARNING: Entry = Entry {
 
 /// `diagnostic-severity-info`:
 ///
-///     info
+/// ```text
+/// info
+/// ```
 pub(crate) fn diagnostic_severity_info() -> Message {
     Message::new(&DIAGNOSTIC_SEVERITY_INFO, vec![])
 }
@@ -47,7 +53,9 @@ pub(crate) static DIAGNOSTIC_SEVERITY_INFO: Entry = Entry {
 
 /// `diagnostic-kind-text`:
 ///
-///     text
+/// ```text
+/// text
+/// ```
 pub(crate) fn diagnostic_kind_text() -> Message {
     Message::new(&DIAGNOSTIC_KIND_TEXT, vec![])
 }
@@ -60,7 +68,9 @@ pub(crate) static DIAGNOSTIC_KIND_TEXT: Entry = Entry {
 
 /// `diagnostic-kind-bool`:
 ///
-///     true or false
+/// ```text
+/// true or false
+/// ```
 pub(crate) fn diagnostic_kind_bool() -> Message {
     Message::new(&DIAGNOSTIC_KIND_BOOL, vec![])
 }
@@ -73,7 +83,9 @@ pub(crate) static DIAGNOSTIC_KIND_BOOL: Entry = Entry {
 
 /// `diagnostic-kind-whole-number`:
 ///
-///     a whole number from 0 to 4294967295
+/// ```text
+/// a whole number from 0 to 4294967295
+/// ```
 pub(crate) fn diagnostic_kind_whole_number() -> Message {
     Message::new(&DIAGNOSTIC_KIND_WHOLE_NUMBER, vec![])
 }
@@ -89,7 +101,9 @@ pub(crate) static DIAGNOSTIC_KIND_WHOLE_NUMBER: Entry = Entry {
 
 /// `diagnostic-kind-list`:
 ///
-///     a list
+/// ```text
+/// a list
+/// ```
 pub(crate) fn diagnostic_kind_list() -> Message {
     Message::new(&DIAGNOSTIC_KIND_LIST, vec![])
 }
@@ -102,7 +116,9 @@ pub(crate) static DIAGNOSTIC_KIND_LIST: Entry = Entry {
 
 /// `diagnostic-kind-object`:
 ///
-///     an object
+/// ```text
+/// an object
+/// ```
 pub(crate) fn diagnostic_kind_object() -> Message {
     Message::new(&DIAGNOSTIC_KIND_OBJECT, vec![])
 }
@@ -115,7 +131,9 @@ pub(crate) static DIAGNOSTIC_KIND_OBJECT: Entry = Entry {
 
 /// `diagnostic-kind-string`:
 ///
-///     the string `{ $value }`
+/// ```text
+/// the string `{ $value }`
+/// ```
 pub(crate) fn diagnostic_kind_string(value: impl Into<Arg>) -> Message {
     Message::new(&DIAGNOSTIC_KIND_STRING, vec![value.into()])
 }
@@ -131,7 +149,9 @@ pub(crate) static DIAGNOSTIC_KIND_STRING: Entry = Entry {
 
 /// `xf001.summary`:
 ///
-///     A field the format does not have; usually a typo.
+/// ```text
+/// A field the format does not have; usually a typo.
+/// ```
 pub(crate) fn xf001_summary() -> Message {
     Message::new(&XF001_SUMMARY, vec![])
 }
@@ -149,7 +169,9 @@ pub(crate) static XF001_SUMMARY: Entry = Entry {
 
 /// `xf001.message`:
 ///
-///     unknown field `{ $field }`
+/// ```text
+/// unknown field `{ $field }`
+/// ```
 pub(crate) fn xf001_message(field: impl Into<Arg>) -> Message {
     Message::new(&XF001_MESSAGE, vec![field.into()])
 }
@@ -165,7 +187,9 @@ pub(crate) static XF001_MESSAGE: Entry = Entry {
 
 /// `xf001.help`:
 ///
-///     did you mean `{ $suggestion }`?
+/// ```text
+/// did you mean `{ $suggestion }`?
+/// ```
 pub(crate) fn xf001_help(suggestion: impl Into<Arg>) -> Message {
     Message::new(&XF001_HELP, vec![suggestion.into()])
 }
@@ -181,7 +205,9 @@ pub(crate) static XF001_HELP: Entry = Entry {
 
 /// `xf001.help-no-suggestion`:
 ///
-///     remove the field; see the schema for the known fields
+/// ```text
+/// remove the field; see the schema for the known fields
+/// ```
 pub(crate) fn xf001_help_no_suggestion() -> Message {
     Message::new(&XF001_HELP_NO_SUGGESTION, vec![])
 }
@@ -201,7 +227,9 @@ pub(crate) static XF001_HELP_NO_SUGGESTION: Entry = Entry {
 
 /// `xf002.summary`:
 ///
-///     A value outside the field's allowed values.
+/// ```text
+/// A value outside the field's allowed values.
+/// ```
 pub(crate) fn xf002_summary() -> Message {
     Message::new(&XF002_SUMMARY, vec![])
 }
@@ -217,7 +245,9 @@ pub(crate) static XF002_SUMMARY: Entry = Entry {
 
 /// `xf002.message`:
 ///
-///     `{ $value }` is not a valid value for `{ $field }`
+/// ```text
+/// `{ $value }` is not a valid value for `{ $field }`
+/// ```
 pub(crate) fn xf002_message(value: impl Into<Arg>, field: impl Into<Arg>) -> Message {
     Message::new(&XF002_MESSAGE, vec![value.into(), field.into()])
 }
@@ -245,7 +275,9 @@ pub(crate) static XF002_MESSAGE: Entry = Entry {
 
 /// `xf002.help`:
 ///
-///     did you mean `{ $suggestion }`? The values are { $allowed }
+/// ```text
+/// did you mean `{ $suggestion }`? The values are { $allowed }
+/// ```
 pub(crate) fn xf002_help(suggestion: impl Into<Arg>, allowed: impl Into<Arg>) -> Message {
     Message::new(&XF002_HELP, vec![suggestion.into(), allowed.into()])
 }
@@ -271,7 +303,9 @@ pub(crate) static XF002_HELP: Entry = Entry {
 
 /// `xf002.help-no-suggestion`:
 ///
-///     use one of { $allowed }
+/// ```text
+/// use one of { $allowed }
+/// ```
 pub(crate) fn xf002_help_no_suggestion(allowed: impl Into<Arg>) -> Message {
     Message::new(&XF002_HELP_NO_SUGGESTION, vec![allowed.into()])
 }
@@ -287,7 +321,9 @@ pub(crate) static XF002_HELP_NO_SUGGESTION: Entry = Entry {
 
 /// `xf003.summary`:
 ///
-///     A value of the wrong kind, such as text where a number belongs.
+/// ```text
+/// A value of the wrong kind, such as text where a number belongs.
+/// ```
 pub(crate) fn xf003_summary() -> Message {
     Message::new(&XF003_SUMMARY, vec![])
 }
@@ -307,7 +343,9 @@ pub(crate) static XF003_SUMMARY: Entry = Entry {
 
 /// `xf003.message`:
 ///
-///     `{ $field }` must be { $expected }, not { $found }
+/// ```text
+/// `{ $field }` must be { $expected }, not { $found }
+/// ```
 pub(crate) fn xf003_message(
     field: impl Into<Arg>,
     expected: impl Into<Arg>,
@@ -344,7 +382,9 @@ pub(crate) static XF003_MESSAGE: Entry = Entry {
 
 /// `xf003.help-bool`:
 ///
-///     write `true` or `false` without quotes ($true or $false in PowerShell)
+/// ```text
+/// write `true` or `false` without quotes ($true or $false in PowerShell)
+/// ```
 pub(crate) fn xf003_help_bool() -> Message {
     Message::new(&XF003_HELP_BOOL, vec![])
 }
@@ -364,7 +404,9 @@ pub(crate) static XF003_HELP_BOOL: Entry = Entry {
 
 /// `xf003.help-whole-number`:
 ///
-///     write the number without quotes, for example `20`
+/// ```text
+/// write the number without quotes, for example `20`
+/// ```
 pub(crate) fn xf003_help_whole_number() -> Message {
     Message::new(&XF003_HELP_WHOLE_NUMBER, vec![])
 }
@@ -382,7 +424,9 @@ pub(crate) static XF003_HELP_WHOLE_NUMBER: Entry = Entry {
 
 /// `xf003.help-text`:
 ///
-///     write the value as a quoted string
+/// ```text
+/// write the value as a quoted string
+/// ```
 pub(crate) fn xf003_help_text() -> Message {
     Message::new(&XF003_HELP_TEXT, vec![])
 }
@@ -400,7 +444,9 @@ pub(crate) static XF003_HELP_TEXT: Entry = Entry {
 
 /// `xf003.help-list`:
 ///
-///     write a list, for example `["corp.fabrikam.com"]`
+/// ```text
+/// write a list, for example `["corp.fabrikam.com"]`
+/// ```
 pub(crate) fn xf003_help_list() -> Message {
     Message::new(&XF003_HELP_LIST, vec![])
 }
@@ -420,7 +466,9 @@ pub(crate) static XF003_HELP_LIST: Entry = Entry {
 
 /// `xf003.help-object`:
 ///
-///     write an object with named fields, for example `{"domain": "fabrikam.com"}`
+/// ```text
+/// write an object with named fields, for example `{"domain": "fabrikam.com"}`
+/// ```
 pub(crate) fn xf003_help_object() -> Message {
     Message::new(&XF003_HELP_OBJECT, vec![])
 }
@@ -440,7 +488,9 @@ pub(crate) static XF003_HELP_OBJECT: Entry = Entry {
 
 /// `xf004.summary`:
 ///
-///     A required field is missing.
+/// ```text
+/// A required field is missing.
+/// ```
 pub(crate) fn xf004_summary() -> Message {
     Message::new(&XF004_SUMMARY, vec![])
 }
@@ -456,7 +506,9 @@ pub(crate) static XF004_SUMMARY: Entry = Entry {
 
 /// `xf004.message`:
 ///
-///     `{ $field }` is required
+/// ```text
+/// `{ $field }` is required
+/// ```
 pub(crate) fn xf004_message(field: impl Into<Arg>) -> Message {
     Message::new(&XF004_MESSAGE, vec![field.into()])
 }
@@ -472,7 +524,9 @@ pub(crate) static XF004_MESSAGE: Entry = Entry {
 
 /// `xf004.help`:
 ///
-///     add `{ $field }`, for example `"{ $field }": "fabrikam.com"`
+/// ```text
+/// add `{ $field }`, for example `"{ $field }": "fabrikam.com"`
+/// ```
 pub(crate) fn xf004_help(field: impl Into<Arg>) -> Message {
     Message::new(&XF004_HELP, vec![field.into()])
 }
@@ -500,7 +554,9 @@ pub(crate) static XF004_HELP: Entry = Entry {
 
 /// `xf005.summary`:
 ///
-///     A field is given twice in one entry.
+/// ```text
+/// A field is given twice in one entry.
+/// ```
 pub(crate) fn xf005_summary() -> Message {
     Message::new(&XF005_SUMMARY, vec![])
 }
@@ -516,7 +572,9 @@ pub(crate) static XF005_SUMMARY: Entry = Entry {
 
 /// `xf005.message`:
 ///
-///     `{ $field }` is given twice
+/// ```text
+/// `{ $field }` is given twice
+/// ```
 pub(crate) fn xf005_message(field: impl Into<Arg>) -> Message {
     Message::new(&XF005_MESSAGE, vec![field.into()])
 }
@@ -532,7 +590,9 @@ pub(crate) static XF005_MESSAGE: Entry = Entry {
 
 /// `xf005.help`:
 ///
-///     keep one of the two values
+/// ```text
+/// keep one of the two values
+/// ```
 pub(crate) fn xf005_help() -> Message {
     Message::new(&XF005_HELP, vec![])
 }
@@ -548,7 +608,9 @@ pub(crate) static XF005_HELP: Entry = Entry {
 
 /// `xf006.summary`:
 ///
-///     A domain that is not a usable DNS name: a JID, URL, IP address, wildcard, or a name that breaks the DNS or IDNA rules.
+/// ```text
+/// A domain that is not a usable DNS name: a JID, URL, IP address, wildcard, or a name that breaks the DNS or IDNA rules.
+/// ```
 pub(crate) fn xf006_summary() -> Message {
     Message::new(&XF006_SUMMARY, vec![])
 }
@@ -568,7 +630,9 @@ pub(crate) static XF006_SUMMARY: Entry = Entry {
 
 /// `xf006.message`:
 ///
-///     `{ $field }`: { $error }
+/// ```text
+/// `{ $field }`: { $error }
+/// ```
 pub(crate) fn xf006_message(field: impl Into<Arg>, error: impl Into<Arg>) -> Message {
     Message::new(&XF006_MESSAGE, vec![field.into(), error.into()])
 }
@@ -584,7 +648,9 @@ pub(crate) static XF006_MESSAGE: Entry = Entry {
 
 /// `xf007.summary`:
 ///
-///     A value beyond the bounds the reader accepts.
+/// ```text
+/// A value beyond the bounds the reader accepts.
+/// ```
 pub(crate) fn xf007_summary() -> Message {
     Message::new(&XF007_SUMMARY, vec![])
 }
@@ -602,7 +668,9 @@ pub(crate) static XF007_SUMMARY: Entry = Entry {
 
 /// `xf007.message-entries`:
 ///
-///     `{ $field }` has { $actual -> [one] 1 entry *[other] { $actual } entries }; at most { $limit } { $limit -> [one] is *[other] are } read
+/// ```text
+/// `{ $field }` has { $actual -> [one] 1 entry *[other] { $actual } entries }; at most { $limit } { $limit -> [one] is *[other] are } read
+/// ```
 pub(crate) fn xf007_message_entries(
     field: impl Into<Arg>,
     actual: impl Into<Arg>,
@@ -661,7 +729,9 @@ pub(crate) static XF007_MESSAGE_ENTRIES: Entry = Entry {
 
 /// `xf007.message-characters`:
 ///
-///     `{ $field }` is { $actual -> [one] 1 character *[other] { $actual } characters } long; at most { $limit } { $limit -> [one] is *[other] are } read
+/// ```text
+/// `{ $field }` is { $actual -> [one] 1 character *[other] { $actual } characters } long; at most { $limit } { $limit -> [one] is *[other] are } read
+/// ```
 pub(crate) fn xf007_message_characters(
     field: impl Into<Arg>,
     actual: impl Into<Arg>,
@@ -716,7 +786,9 @@ pub(crate) static XF007_MESSAGE_CHARACTERS: Entry = Entry {
 
 /// `xf007.help`:
 ///
-///     split the input into smaller documents, or shorten the value
+/// ```text
+/// split the input into smaller documents, or shorten the value
+/// ```
 pub(crate) fn xf007_help() -> Message {
     Message::new(&XF007_HELP, vec![])
 }
@@ -736,7 +808,9 @@ pub(crate) static XF007_HELP: Entry = Entry {
 
 /// `xf008.summary`:
 ///
-///     A list that Format-List cut short with `...`; the pasted text is incomplete.
+/// ```text
+/// A list that Format-List cut short with `...`; the pasted text is incomplete.
+/// ```
 pub(crate) fn xf008_summary() -> Message {
     Message::new(&XF008_SUMMARY, vec![])
 }
@@ -756,7 +830,9 @@ pub(crate) static XF008_SUMMARY: Entry = Entry {
 
 /// `xf008.message`:
 ///
-///     `{ $property }` was cut short by Format-List
+/// ```text
+/// `{ $property }` was cut short by Format-List
+/// ```
 pub(crate) fn xf008_message(property: impl Into<Arg>) -> Message {
     Message::new(&XF008_MESSAGE, vec![property.into()])
 }
@@ -780,7 +856,9 @@ pub(crate) static XF008_MESSAGE: Entry = Entry {
 
 /// `xf008.help`:
 ///
-///     run `$FormatEnumerationLimit = -1` before `Get-CsXmppAllowedPartner | Format-List`, then paste the output again
+/// ```text
+/// run `$FormatEnumerationLimit = -1` before `Get-CsXmppAllowedPartner | Format-List`, then paste the output again
+/// ```
 pub(crate) fn xf008_help() -> Message {
     Message::new(&XF008_HELP, vec![])
 }
@@ -800,7 +878,9 @@ pub(crate) static XF008_HELP: Entry = Entry {
 
 /// `xf009.summary`:
 ///
-///     A Format-List property that is not part of a partner configuration.
+/// ```text
+/// A Format-List property that is not part of a partner configuration.
+/// ```
 pub(crate) fn xf009_summary() -> Message {
     Message::new(&XF009_SUMMARY, vec![])
 }
@@ -820,7 +900,9 @@ pub(crate) static XF009_SUMMARY: Entry = Entry {
 
 /// `xf009.message`:
 ///
-///     property `{ $property }` is not part of a partner configuration and was ignored
+/// ```text
+/// property `{ $property }` is not part of a partner configuration and was ignored
+/// ```
 pub(crate) fn xf009_message(property: impl Into<Arg>) -> Message {
     Message::new(&XF009_MESSAGE, vec![property.into()])
 }
@@ -844,7 +926,9 @@ pub(crate) static XF009_MESSAGE: Entry = Entry {
 
 /// `xf009.help`:
 ///
-///     nothing to do; only partner settings are read
+/// ```text
+/// nothing to do; only partner settings are read
+/// ```
 pub(crate) fn xf009_help() -> Message {
     Message::new(&XF009_HELP, vec![])
 }
@@ -862,7 +946,9 @@ pub(crate) static XF009_HELP: Entry = Entry {
 
 /// `xf010.summary`:
 ///
-///     A PowerShell command with -WhatIf or -InMemory, which changes nothing.
+/// ```text
+/// A PowerShell command with -WhatIf or -InMemory, which changes nothing.
+/// ```
 pub(crate) fn xf010_summary() -> Message {
     Message::new(&XF010_SUMMARY, vec![])
 }
@@ -882,7 +968,9 @@ pub(crate) static XF010_SUMMARY: Entry = Entry {
 
 /// `xf010.message`:
 ///
-///     `{ $command }` has `-{ $switch }`, so it changes nothing
+/// ```text
+/// `{ $command }` has `-{ $switch }`, so it changes nothing
+/// ```
 pub(crate) fn xf010_message(command: impl Into<Arg>, switch: impl Into<Arg>) -> Message {
     Message::new(&XF010_MESSAGE, vec![command.into(), switch.into()])
 }
@@ -910,7 +998,9 @@ pub(crate) static XF010_MESSAGE: Entry = Entry {
 
 /// `xf010.help`:
 ///
-///     remove `-{ $switch }` for the command to take effect
+/// ```text
+/// remove `-{ $switch }` for the command to take effect
+/// ```
 pub(crate) fn xf010_help(switch: impl Into<Arg>) -> Message {
     Message::new(&XF010_HELP, vec![switch.into()])
 }
@@ -934,7 +1024,9 @@ pub(crate) static XF010_HELP: Entry = Entry {
 
 /// `xf011.summary`:
 ///
-///     A control character in a text field (C0 other than tab and line breaks, DEL or C1), which an export format cannot carry or a terminal would act on.
+/// ```text
+/// A control character in a text field (C0 other than tab and line breaks, DEL or C1), which an export format cannot carry or a terminal would act on.
+/// ```
 pub(crate) fn xf011_summary() -> Message {
     Message::new(&XF011_SUMMARY, vec![])
 }
@@ -954,7 +1046,9 @@ pub(crate) static XF011_SUMMARY: Entry = Entry {
 
 /// `xf011.message`:
 ///
-///     `{ $field }` contains the control character { $character }
+/// ```text
+/// `{ $field }` contains the control character { $character }
+/// ```
 pub(crate) fn xf011_message(field: impl Into<Arg>, character: impl Into<Arg>) -> Message {
     Message::new(&XF011_MESSAGE, vec![field.into(), character.into()])
 }
@@ -980,7 +1074,9 @@ pub(crate) static XF011_MESSAGE: Entry = Entry {
 
 /// `xf011.help`:
 ///
-///     remove it: text fields are plain text, where tabs and line breaks are fine
+/// ```text
+/// remove it: text fields are plain text, where tabs and line breaks are fine
+/// ```
 pub(crate) fn xf011_help() -> Message {
     Message::new(&XF011_HELP, vec![])
 }
@@ -1000,7 +1096,9 @@ pub(crate) static XF011_HELP: Entry = Entry {
 
 /// `xf012.summary`:
 ///
-///     A PowerShell argument binds to no parameter, so PowerShell would not run the command.
+/// ```text
+/// A PowerShell argument binds to no parameter, so PowerShell would not run the command.
+/// ```
 pub(crate) fn xf012_summary() -> Message {
     Message::new(&XF012_SUMMARY, vec![])
 }
@@ -1020,7 +1118,9 @@ pub(crate) static XF012_SUMMARY: Entry = Entry {
 
 /// `xf012.message`:
 ///
-///     `{ $command }` has no parameter `-{ $argument }`
+/// ```text
+/// `{ $command }` has no parameter `-{ $argument }`
+/// ```
 pub(crate) fn xf012_message(command: impl Into<Arg>, argument: impl Into<Arg>) -> Message {
     Message::new(&XF012_MESSAGE, vec![command.into(), argument.into()])
 }
@@ -1048,7 +1148,9 @@ pub(crate) static XF012_MESSAGE: Entry = Entry {
 
 /// `xf012.message-ambiguous`:
 ///
-///     parameter `-{ $argument }` of `{ $command }` is ambiguous: { $candidates }
+/// ```text
+/// parameter `-{ $argument }` of `{ $command }` is ambiguous: { $candidates }
+/// ```
 pub(crate) fn xf012_message_ambiguous(
     argument: impl Into<Arg>,
     command: impl Into<Arg>,
@@ -1085,7 +1187,9 @@ pub(crate) static XF012_MESSAGE_AMBIGUOUS: Entry = Entry {
 
 /// `xf012.message-unexpected`:
 ///
-///     `{ $command }` takes no further value, but `{ $argument }` is given
+/// ```text
+/// `{ $command }` takes no further value, but `{ $argument }` is given
+/// ```
 pub(crate) fn xf012_message_unexpected(
     command: impl Into<Arg>,
     argument: impl Into<Arg>,
@@ -1119,7 +1223,9 @@ pub(crate) static XF012_MESSAGE_UNEXPECTED: Entry = Entry {
 
 /// `xf012.message-missing-value`:
 ///
-///     parameter `-{ $argument }` of `{ $command }` has no value
+/// ```text
+/// parameter `-{ $argument }` of `{ $command }` has no value
+/// ```
 pub(crate) fn xf012_message_missing_value(
     argument: impl Into<Arg>,
     command: impl Into<Arg>,
@@ -1153,7 +1259,9 @@ pub(crate) static XF012_MESSAGE_MISSING_VALUE: Entry = Entry {
 
 /// `xf012.message-conflict`:
 ///
-///     `{ $command }` cannot take both `-{ $argument }` and `-{ $other }`
+/// ```text
+/// `{ $command }` cannot take both `-{ $argument }` and `-{ $other }`
+/// ```
 pub(crate) fn xf012_message_conflict(
     command: impl Into<Arg>,
     argument: impl Into<Arg>,
@@ -1192,7 +1300,9 @@ pub(crate) static XF012_MESSAGE_CONFLICT: Entry = Entry {
 
 /// `xf012.message-repeated`:
 ///
-///     parameter `-{ $argument }` of `{ $command }` is given twice
+/// ```text
+/// parameter `-{ $argument }` of `{ $command }` is given twice
+/// ```
 pub(crate) fn xf012_message_repeated(argument: impl Into<Arg>, command: impl Into<Arg>) -> Message {
     Message::new(
         &XF012_MESSAGE_REPEATED,
@@ -1223,7 +1333,9 @@ pub(crate) static XF012_MESSAGE_REPEATED: Entry = Entry {
 
 /// `xf012.message-not-supported`:
 ///
-///     `-{ $argument }` of `{ $command }` passes an object, which is not read
+/// ```text
+/// `-{ $argument }` of `{ $command }` passes an object, which is not read
+/// ```
 pub(crate) fn xf012_message_not_supported(
     argument: impl Into<Arg>,
     command: impl Into<Arg>,
@@ -1257,7 +1369,9 @@ pub(crate) static XF012_MESSAGE_NOT_SUPPORTED: Entry = Entry {
 
 /// `xf012.message-not-boolean`:
 ///
-///     parameter `-{ $argument }` of `{ $command }` takes `$true` or `$false`, not text
+/// ```text
+/// parameter `-{ $argument }` of `{ $command }` takes `$true` or `$false`, not text
+/// ```
 pub(crate) fn xf012_message_not_boolean(
     argument: impl Into<Arg>,
     command: impl Into<Arg>,
@@ -1291,7 +1405,9 @@ pub(crate) static XF012_MESSAGE_NOT_BOOLEAN: Entry = Entry {
 
 /// `xf012.help`:
 ///
-///     did you mean `-{ $suggestion }`?
+/// ```text
+/// did you mean `-{ $suggestion }`?
+/// ```
 pub(crate) fn xf012_help(suggestion: impl Into<Arg>) -> Message {
     Message::new(&XF012_HELP, vec![suggestion.into()])
 }
@@ -1307,7 +1423,9 @@ pub(crate) static XF012_HELP: Entry = Entry {
 
 /// `xf012.help-no-suggestion`:
 ///
-///     remove the argument; Get-Help shows the cmdlet's parameters
+/// ```text
+/// remove the argument; Get-Help shows the cmdlet's parameters
+/// ```
 pub(crate) fn xf012_help_no_suggestion() -> Message {
     Message::new(&XF012_HELP_NO_SUGGESTION, vec![])
 }
@@ -1327,7 +1445,9 @@ pub(crate) static XF012_HELP_NO_SUGGESTION: Entry = Entry {
 
 /// `xf012.help-ambiguous`:
 ///
-///     write the full name, such as `-{ $parameter }`
+/// ```text
+/// write the full name, such as `-{ $parameter }`
+/// ```
 pub(crate) fn xf012_help_ambiguous(parameter: impl Into<Arg>) -> Message {
     Message::new(&XF012_HELP_AMBIGUOUS, vec![parameter.into()])
 }
@@ -1351,7 +1471,9 @@ pub(crate) static XF012_HELP_AMBIGUOUS: Entry = Entry {
 
 /// `xf012.help-unexpected`:
 ///
-///     remove `{ $argument }`, or name its parameter
+/// ```text
+/// remove `{ $argument }`, or name its parameter
+/// ```
 pub(crate) fn xf012_help_unexpected(argument: impl Into<Arg>) -> Message {
     Message::new(&XF012_HELP_UNEXPECTED, vec![argument.into()])
 }
@@ -1375,7 +1497,9 @@ pub(crate) static XF012_HELP_UNEXPECTED: Entry = Entry {
 
 /// `xf012.help-missing-value`:
 ///
-///     write the value after `-{ $argument }`
+/// ```text
+/// write the value after `-{ $argument }`
+/// ```
 pub(crate) fn xf012_help_missing_value(argument: impl Into<Arg>) -> Message {
     Message::new(&XF012_HELP_MISSING_VALUE, vec![argument.into()])
 }
@@ -1395,7 +1519,9 @@ pub(crate) static XF012_HELP_MISSING_VALUE: Entry = Entry {
 
 /// `xf012.help-conflict`:
 ///
-///     keep only one of them; `-{ $argument }` names the partner
+/// ```text
+/// keep only one of them; `-{ $argument }` names the partner
+/// ```
 pub(crate) fn xf012_help_conflict(argument: impl Into<Arg>) -> Message {
     Message::new(&XF012_HELP_CONFLICT, vec![argument.into()])
 }
@@ -1419,7 +1545,9 @@ pub(crate) static XF012_HELP_CONFLICT: Entry = Entry {
 
 /// `xf012.help-repeated`:
 ///
-///     keep one of the two values; PowerShell refuses to run the command
+/// ```text
+/// keep one of the two values; PowerShell refuses to run the command
+/// ```
 pub(crate) fn xf012_help_repeated() -> Message {
     Message::new(&XF012_HELP_REPEATED, vec![])
 }
@@ -1439,7 +1567,9 @@ pub(crate) static XF012_HELP_REPEATED: Entry = Entry {
 
 /// `xf012.help-not-supported`:
 ///
-///     name the partner with -Identity and give each setting as a parameter
+/// ```text
+/// name the partner with -Identity and give each setting as a parameter
+/// ```
 pub(crate) fn xf012_help_not_supported() -> Message {
     Message::new(&XF012_HELP_NOT_SUPPORTED, vec![])
 }
@@ -1459,7 +1589,9 @@ pub(crate) static XF012_HELP_NOT_SUPPORTED: Entry = Entry {
 
 /// `xf012.help-not-boolean`:
 ///
-///     write `-{ $argument } $true` or `-{ $argument } $false`
+/// ```text
+/// write `-{ $argument } $true` or `-{ $argument } $false`
+/// ```
 pub(crate) fn xf012_help_not_boolean(argument: impl Into<Arg>) -> Message {
     Message::new(&XF012_HELP_NOT_BOOLEAN, vec![argument.into()])
 }
@@ -1487,7 +1619,9 @@ pub(crate) static XF012_HELP_NOT_BOOLEAN: Entry = Entry {
 
 /// `xf101.summary`:
 ///
-///     SASL is Required or Optional while TLS is NotSupported (M5, M6, M11, M12); the Control Panel refuses to commit it.
+/// ```text
+/// SASL is Required or Optional while TLS is NotSupported (M5, M6, M11, M12); the Control Panel refuses to commit it.
+/// ```
 pub(crate) fn xf101_summary() -> Message {
     Message::new(&XF101_SUMMARY, vec![])
 }
@@ -1507,7 +1641,9 @@ pub(crate) static XF101_SUMMARY: Entry = Entry {
 
 /// `xf101.message`:
 ///
-///     SASL is `{ $sasl }` but TLS is `NotSupported`: SASL requires TLS, and the Control Panel does not save this
+/// ```text
+/// SASL is `{ $sasl }` but TLS is `NotSupported`: SASL requires TLS, and the Control Panel does not save this
+/// ```
 pub(crate) fn xf101_message(sasl: impl Into<Arg>) -> Message {
     Message::new(&XF101_MESSAGE, vec![sasl.into()])
 }
@@ -1535,7 +1671,9 @@ pub(crate) static XF101_MESSAGE: Entry = Entry {
 
 /// `xf101.help`:
 ///
-///     set `tlsNegotiation` to `Required` (-TlsNegotiation Required), or set `saslNegotiation` to `NotSupported` (-SaslNegotiation NotSupported)
+/// ```text
+/// set `tlsNegotiation` to `Required` (-TlsNegotiation Required), or set `saslNegotiation` to `NotSupported` (-SaslNegotiation NotSupported)
+/// ```
 pub(crate) fn xf101_help() -> Message {
     Message::new(&XF101_HELP, vec![])
 }
@@ -1555,7 +1693,9 @@ pub(crate) static XF101_HELP: Entry = Entry {
 
 /// `xf102.summary`:
 ///
-///     A "Not Valid Configuration" row of the matrix (M6, M12, M14, M16, M18): no authentication method is left.
+/// ```text
+/// A "Not Valid Configuration" row of the matrix (M6, M12, M14, M16, M18): no authentication method is left.
+/// ```
 pub(crate) fn xf102_summary() -> Message {
     Message::new(&XF102_SUMMARY, vec![])
 }
@@ -1575,7 +1715,9 @@ pub(crate) static XF102_SUMMARY: Entry = Entry {
 
 /// `xf102.message-sasl-without-tls`:
 ///
-///     not a valid configuration ({ $row }): SASL cannot run without TLS, and dialback is off, so no method can authenticate the stream
+/// ```text
+/// not a valid configuration ({ $row }): SASL cannot run without TLS, and dialback is off, so no method can authenticate the stream
+/// ```
 pub(crate) fn xf102_message_sasl_without_tls(row: impl Into<Arg>) -> Message {
     Message::new(&XF102_MESSAGE_SASL_WITHOUT_TLS, vec![row.into()])
 }
@@ -1603,7 +1745,9 @@ pub(crate) static XF102_MESSAGE_SASL_WITHOUT_TLS: Entry = Entry {
 
 /// `xf102.message-sasl-off`:
 ///
-///     not a valid configuration ({ $row }): with SASL `NotSupported` and dialback off, no method can authenticate the stream
+/// ```text
+/// not a valid configuration ({ $row }): with SASL `NotSupported` and dialback off, no method can authenticate the stream
+/// ```
 pub(crate) fn xf102_message_sasl_off(row: impl Into<Arg>) -> Message {
     Message::new(&XF102_MESSAGE_SASL_OFF, vec![row.into()])
 }
@@ -1631,7 +1775,9 @@ pub(crate) static XF102_MESSAGE_SASL_OFF: Entry = Entry {
 
 /// `xf102.help-sasl-without-tls`:
 ///
-///     set `tlsNegotiation` to `Required` (-TlsNegotiation Required) for SASL over TLS, or turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true) for TCP dialback
+/// ```text
+/// set `tlsNegotiation` to `Required` (-TlsNegotiation Required) for SASL over TLS, or turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true) for TCP dialback
+/// ```
 pub(crate) fn xf102_help_sasl_without_tls() -> Message {
     Message::new(&XF102_HELP_SASL_WITHOUT_TLS, vec![])
 }
@@ -1651,7 +1797,9 @@ pub(crate) static XF102_HELP_SASL_WITHOUT_TLS: Entry = Entry {
 
 /// `xf102.help-sasl-off`:
 ///
-///     turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true, row { $row }: { $methods }), or enable SASL with TLS
+/// ```text
+/// turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true, row { $row }: { $methods }), or enable SASL with TLS
+/// ```
 pub(crate) fn xf102_help_sasl_off(row: impl Into<Arg>, methods: impl Into<Arg>) -> Message {
     Message::new(&XF102_HELP_SASL_OFF, vec![row.into(), methods.into()])
 }
@@ -1683,7 +1831,9 @@ pub(crate) static XF102_HELP_SASL_OFF: Entry = Entry {
 
 /// `xf103.summary`:
 ///
-///     M5 and M11: refused at commit, yet the matrix still gives them TCP dialback.
+/// ```text
+/// M5 and M11: refused at commit, yet the matrix still gives them TCP dialback.
+/// ```
 pub(crate) fn xf103_summary() -> Message {
     Message::new(&XF103_SUMMARY, vec![])
 }
@@ -1703,7 +1853,9 @@ pub(crate) static XF103_SUMMARY: Entry = Entry {
 
 /// `xf103.message`:
 ///
-///     the matrix still gives { $row } TCP dialback: where these settings are in place, the partner authenticates only by unencrypted TCP dialback and SASL is never used
+/// ```text
+/// the matrix still gives { $row } TCP dialback: where these settings are in place, the partner authenticates only by unencrypted TCP dialback and SASL is never used
+/// ```
 pub(crate) fn xf103_message(row: impl Into<Arg>) -> Message {
     Message::new(&XF103_MESSAGE, vec![row.into()])
 }
@@ -1731,7 +1883,9 @@ pub(crate) static XF103_MESSAGE: Entry = Entry {
 
 /// `xf103.help`:
 ///
-///     to keep TCP dialback only, set `saslNegotiation` to `NotSupported` (row M17); to use SASL, set `tlsNegotiation` to `Required` (-TlsNegotiation Required)
+/// ```text
+/// to keep TCP dialback only, set `saslNegotiation` to `NotSupported` (row M17); to use SASL, set `tlsNegotiation` to `Required` (-TlsNegotiation Required)
+/// ```
 pub(crate) fn xf103_help() -> Message {
     Message::new(&XF103_HELP, vec![])
 }
@@ -1751,7 +1905,9 @@ pub(crate) static XF103_HELP: Entry = Entry {
 
 /// `xf104.summary`:
 ///
-///     M1: dialback is on but does not operate when TLS and SASL are both Required.
+/// ```text
+/// M1: dialback is on but does not operate when TLS and SASL are both Required.
+/// ```
 pub(crate) fn xf104_summary() -> Message {
     Message::new(&XF104_SUMMARY, vec![])
 }
@@ -1771,7 +1927,9 @@ pub(crate) static XF104_SUMMARY: Entry = Entry {
 
 /// `xf104.message`:
 ///
-///     dialback is on but does not operate when TLS and SASL are both `Required` (M1)
+/// ```text
+/// dialback is on but does not operate when TLS and SASL are both `Required` (M1)
+/// ```
 pub(crate) fn xf104_message() -> Message {
     Message::new(&XF104_MESSAGE, vec![])
 }
@@ -1791,7 +1949,9 @@ pub(crate) static XF104_MESSAGE: Entry = Entry {
 
 /// `xf104.help`:
 ///
-///     to allow dialback as a fallback, set `saslNegotiation` to `Optional` (row M7); to state that it is off, set `supportDialbackNegotiation` to false (row M2)
+/// ```text
+/// to allow dialback as a fallback, set `saslNegotiation` to `Optional` (row M7); to state that it is off, set `supportDialbackNegotiation` to false (row M2)
+/// ```
 pub(crate) fn xf104_help() -> Message {
     Message::new(&XF104_HELP, vec![])
 }
@@ -1811,7 +1971,9 @@ pub(crate) static XF104_HELP: Entry = Entry {
 
 /// `xf105.summary`:
 ///
-///     SASL is on while TLS is only Optional (M3, M4, M9, M10); negotiations fail when the partner offers no TLS.
+/// ```text
+/// SASL is on while TLS is only Optional (M3, M4, M9, M10); negotiations fail when the partner offers no TLS.
+/// ```
 pub(crate) fn xf105_summary() -> Message {
     Message::new(&XF105_SUMMARY, vec![])
 }
@@ -1831,7 +1993,9 @@ pub(crate) static XF105_SUMMARY: Entry = Entry {
 
 /// `xf105.message-dialback-on`:
 ///
-///     SASL requires TLS, but TLS is only `Optional` ({ $row }): when the partner offers no TLS, SASL cannot run and only unencrypted TCP dialback is left
+/// ```text
+/// SASL requires TLS, but TLS is only `Optional` ({ $row }): when the partner offers no TLS, SASL cannot run and only unencrypted TCP dialback is left
+/// ```
 pub(crate) fn xf105_message_dialback_on(row: impl Into<Arg>) -> Message {
     Message::new(&XF105_MESSAGE_DIALBACK_ON, vec![row.into()])
 }
@@ -1859,7 +2023,9 @@ pub(crate) static XF105_MESSAGE_DIALBACK_ON: Entry = Entry {
 
 /// `xf105.message-dialback-off`:
 ///
-///     SASL requires TLS, but TLS is only `Optional` ({ $row }): when the partner offers no TLS, the session fails
+/// ```text
+/// SASL requires TLS, but TLS is only `Optional` ({ $row }): when the partner offers no TLS, the session fails
+/// ```
 pub(crate) fn xf105_message_dialback_off(row: impl Into<Arg>) -> Message {
     Message::new(&XF105_MESSAGE_DIALBACK_OFF, vec![row.into()])
 }
@@ -1883,7 +2049,9 @@ pub(crate) static XF105_MESSAGE_DIALBACK_OFF: Entry = Entry {
 
 /// `xf105.help`:
 ///
-///     if the partner supports TLS, set `tlsNegotiation` to `Required` (-TlsNegotiation Required): row { $row }, { $methods }
+/// ```text
+/// if the partner supports TLS, set `tlsNegotiation` to `Required` (-TlsNegotiation Required): row { $row }, { $methods }
+/// ```
 pub(crate) fn xf105_help(row: impl Into<Arg>, methods: impl Into<Arg>) -> Message {
     Message::new(&XF105_HELP, vec![row.into(), methods.into()])
 }
@@ -1913,7 +2081,9 @@ pub(crate) static XF105_HELP: Entry = Entry {
 
 /// `xf106.summary`:
 ///
-///     M7: the common-configurations table (C2) also lists TCP dialback; this tool follows the complete matrix.
+/// ```text
+/// M7: the common-configurations table (C2) also lists TCP dialback; this tool follows the complete matrix.
+/// ```
 pub(crate) fn xf106_summary() -> Message {
     Message::new(&XF106_SUMMARY, vec![])
 }
@@ -1933,7 +2103,9 @@ pub(crate) static XF106_SUMMARY: Entry = Entry {
 
 /// `xf106.message`:
 ///
-///     the common-configurations table (C2) lists TCP dialback for these settings, the complete matrix (M7) does not; with TLS `Required` no unencrypted stream is used, so this tool follows the matrix
+/// ```text
+/// the common-configurations table (C2) lists TCP dialback for these settings, the complete matrix (M7) does not; with TLS `Required` no unencrypted stream is used, so this tool follows the matrix
+/// ```
 pub(crate) fn xf106_message() -> Message {
     Message::new(&XF106_MESSAGE, vec![])
 }
@@ -1953,7 +2125,9 @@ pub(crate) static XF106_MESSAGE: Entry = Entry {
 
 /// `xf106.help`:
 ///
-///     nothing to fix; if the partner offers no TLS, these settings fail rather than fall back to TCP dialback
+/// ```text
+/// nothing to fix; if the partner offers no TLS, these settings fail rather than fall back to TCP dialback
+/// ```
 pub(crate) fn xf106_help() -> Message {
     Message::new(&XF106_HELP, vec![])
 }
@@ -1973,7 +2147,9 @@ pub(crate) static XF106_HELP: Entry = Entry {
 
 /// `xf201.summary`:
 ///
-///     An additional domain repeats the primary domain or another additional domain, possibly in another case or script form.
+/// ```text
+/// An additional domain repeats the primary domain or another additional domain, possibly in another case or script form.
+/// ```
 pub(crate) fn xf201_summary() -> Message {
     Message::new(&XF201_SUMMARY, vec![])
 }
@@ -1993,7 +2169,9 @@ pub(crate) static XF201_SUMMARY: Entry = Entry {
 
 /// `xf201.message-of-primary`:
 ///
-///     additional domain { $domain } repeats the primary domain
+/// ```text
+/// additional domain { $domain } repeats the primary domain
+/// ```
 pub(crate) fn xf201_message_of_primary(domain: impl Into<Arg>) -> Message {
     Message::new(&XF201_MESSAGE_OF_PRIMARY, vec![domain.into()])
 }
@@ -2017,7 +2195,9 @@ pub(crate) static XF201_MESSAGE_OF_PRIMARY: Entry = Entry {
 
 /// `xf201.message-twice`:
 ///
-///     additional domain { $domain } is listed twice
+/// ```text
+/// additional domain { $domain } is listed twice
+/// ```
 pub(crate) fn xf201_message_twice(domain: impl Into<Arg>) -> Message {
     Message::new(&XF201_MESSAGE_TWICE, vec![domain.into()])
 }
@@ -2041,7 +2221,9 @@ pub(crate) static XF201_MESSAGE_TWICE: Entry = Entry {
 
 /// `xf201.help`:
 ///
-///     remove the repeated entry (-AdditionalDomains @{Remove='{ $domain-ascii }'} removes every copy; add it back once if it is not the primary domain)
+/// ```text
+/// remove the repeated entry (-AdditionalDomains @{Remove='{ $domain-ascii }'} removes every copy; add it back once if it is not the primary domain)
+/// ```
 pub(crate) fn xf201_help(domain_ascii: impl Into<Arg>) -> Message {
     Message::new(&XF201_HELP, vec![domain_ascii.into()])
 }
@@ -2067,7 +2249,9 @@ pub(crate) static XF201_HELP: Entry = Entry {
 
 /// `xf202.summary`:
 ///
-///     An additional domain is not below the primary domain; the cmdlet allows it.
+/// ```text
+/// An additional domain is not below the primary domain; the cmdlet allows it.
+/// ```
 pub(crate) fn xf202_summary() -> Message {
     Message::new(&XF202_SUMMARY, vec![])
 }
@@ -2087,7 +2271,9 @@ pub(crate) static XF202_SUMMARY: Entry = Entry {
 
 /// `xf202.message`:
 ///
-///     additional domain `{ $domain }` is not below the primary domain `{ $primary }`
+/// ```text
+/// additional domain `{ $domain }` is not below the primary domain `{ $primary }`
+/// ```
 pub(crate) fn xf202_message(domain: impl Into<Arg>, primary: impl Into<Arg>) -> Message {
     Message::new(&XF202_MESSAGE, vec![domain.into(), primary.into()])
 }
@@ -2115,7 +2301,9 @@ pub(crate) static XF202_MESSAGE: Entry = Entry {
 
 /// `xf202.help`:
 ///
-///     nothing to fix if the partner really serves this domain; otherwise remove it
+/// ```text
+/// nothing to fix if the partner really serves this domain; otherwise remove it
+/// ```
 pub(crate) fn xf202_help() -> Message {
     Message::new(&XF202_HELP, vec![])
 }
@@ -2135,7 +2323,9 @@ pub(crate) static XF202_HELP: Entry = Entry {
 
 /// `xf203.summary`:
 ///
-///     A partner's connection limit is above the gateway's PartnerConnectionLimit, which caps it.
+/// ```text
+/// A partner's connection limit is above the gateway's PartnerConnectionLimit, which caps it.
+/// ```
 pub(crate) fn xf203_summary() -> Message {
     Message::new(&XF203_SUMMARY, vec![])
 }
@@ -2155,7 +2345,9 @@ pub(crate) static XF203_SUMMARY: Entry = Entry {
 
 /// `xf203.message`:
 ///
-///     connection limit { $limit } is above the gateway's per-partner limit of { $gateway-limit }, which applies instead
+/// ```text
+/// connection limit { $limit } is above the gateway's per-partner limit of { $gateway-limit }, which applies instead
+/// ```
 pub(crate) fn xf203_message(limit: impl Into<Arg>, gateway_limit: impl Into<Arg>) -> Message {
     Message::new(&XF203_MESSAGE, vec![limit.into(), gateway_limit.into()])
 }
@@ -2183,7 +2375,9 @@ pub(crate) static XF203_MESSAGE: Entry = Entry {
 
 /// `xf203.help`:
 ///
-///     lower `connectionLimit` to { $gateway-limit } or less, or raise the gateway's limit (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)
+/// ```text
+/// lower `connectionLimit` to { $gateway-limit } or less, or raise the gateway's limit (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)
+/// ```
 pub(crate) fn xf203_help(gateway_limit: impl Into<Arg>) -> Message {
     Message::new(&XF203_HELP, vec![gateway_limit.into()])
 }
@@ -2211,7 +2405,9 @@ pub(crate) static XF203_HELP: Entry = Entry {
 
 /// `xf204.summary`:
 ///
-///     A partner's connection limit of 0 allows no connection.
+/// ```text
+/// A partner's connection limit of 0 allows no connection.
+/// ```
 pub(crate) fn xf204_summary() -> Message {
     Message::new(&XF204_SUMMARY, vec![])
 }
@@ -2231,7 +2427,9 @@ pub(crate) static XF204_SUMMARY: Entry = Entry {
 
 /// `xf204.message`:
 ///
-///     connection limit 0 allows no connection to this partner
+/// ```text
+/// connection limit 0 allows no connection to this partner
+/// ```
 pub(crate) fn xf204_message() -> Message {
     Message::new(&XF204_MESSAGE, vec![])
 }
@@ -2251,7 +2449,9 @@ pub(crate) static XF204_MESSAGE: Entry = Entry {
 
 /// `xf204.help`:
 ///
-///     remove `connectionLimit` to use the gateway's per-partner limit, or set it to at least 1
+/// ```text
+/// remove `connectionLimit` to use the gateway's per-partner limit, or set it to at least 1
+/// ```
 pub(crate) fn xf204_help() -> Message {
     Message::new(&XF204_HELP, vec![])
 }
@@ -2271,7 +2471,9 @@ pub(crate) static XF204_HELP: Entry = Entry {
 
 /// `xf205.summary`:
 ///
-///     A description longer than 1024 characters.
+/// ```text
+/// A description longer than 1024 characters.
+/// ```
 pub(crate) fn xf205_summary() -> Message {
     Message::new(&XF205_SUMMARY, vec![])
 }
@@ -2287,7 +2489,9 @@ pub(crate) static XF205_SUMMARY: Entry = Entry {
 
 /// `xf205.message`:
 ///
-///     description is { $length -> [one] 1 character *[other] { $length } characters } long; the limit is 1024
+/// ```text
+/// description is { $length -> [one] 1 character *[other] { $length } characters } long; the limit is 1024
+/// ```
 pub(crate) fn xf205_message(length: impl Into<Arg>) -> Message {
     Message::new(&XF205_MESSAGE, vec![length.into()])
 }
@@ -2315,7 +2519,9 @@ pub(crate) static XF205_MESSAGE: Entry = Entry {
 
 /// `xf205.help`:
 ///
-///     shorten the description to 1024 characters; keep longer notes elsewhere
+/// ```text
+/// shorten the description to 1024 characters; keep longer notes elsewhere
+/// ```
 pub(crate) fn xf205_help() -> Message {
     Message::new(&XF205_HELP, vec![])
 }
@@ -2335,7 +2541,9 @@ pub(crate) static XF205_HELP: Entry = Entry {
 
 /// `xf206.summary`:
 ///
-///     The proxy FQDN has a single label, so it is not fully qualified.
+/// ```text
+/// The proxy FQDN has a single label, so it is not fully qualified.
+/// ```
 pub(crate) fn xf206_summary() -> Message {
     Message::new(&XF206_SUMMARY, vec![])
 }
@@ -2355,7 +2563,9 @@ pub(crate) static XF206_SUMMARY: Entry = Entry {
 
 /// `xf206.message`:
 ///
-///     proxy `{ $proxy }` is not a fully qualified domain name
+/// ```text
+/// proxy `{ $proxy }` is not a fully qualified domain name
+/// ```
 pub(crate) fn xf206_message(proxy: impl Into<Arg>) -> Message {
     Message::new(&XF206_MESSAGE, vec![proxy.into()])
 }
@@ -2379,7 +2589,9 @@ pub(crate) static XF206_MESSAGE: Entry = Entry {
 
 /// `xf206.help`:
 ///
-///     enter the full name, such as `{ $proxy }.fabrikam.com`
+/// ```text
+/// enter the full name, such as `{ $proxy }.fabrikam.com`
+/// ```
 pub(crate) fn xf206_help(proxy: impl Into<Arg>) -> Message {
     Message::new(&XF206_HELP, vec![proxy.into()])
 }
@@ -2403,7 +2615,9 @@ pub(crate) static XF206_HELP: Entry = Entry {
 
 /// `xf207.summary`:
 ///
-///     A partner domain with a single label cannot be found through public DNS SRV records.
+/// ```text
+/// A partner domain with a single label cannot be found through public DNS SRV records.
+/// ```
 pub(crate) fn xf207_summary() -> Message {
     Message::new(&XF207_SUMMARY, vec![])
 }
@@ -2423,7 +2637,9 @@ pub(crate) static XF207_SUMMARY: Entry = Entry {
 
 /// `xf207.message`:
 ///
-///     domain `{ $domain }` has a single label and cannot be found in public DNS
+/// ```text
+/// domain `{ $domain }` has a single label and cannot be found in public DNS
+/// ```
 pub(crate) fn xf207_message(domain: impl Into<Arg>) -> Message {
     Message::new(&XF207_MESSAGE, vec![domain.into()])
 }
@@ -2449,7 +2665,9 @@ pub(crate) static XF207_MESSAGE: Entry = Entry {
 
 /// `xf207.help`:
 ///
-///     enter the partner's full XMPP domain, such as `fabrikam.com`
+/// ```text
+/// enter the partner's full XMPP domain, such as `fabrikam.com`
+/// ```
 pub(crate) fn xf207_help() -> Message {
     Message::new(&XF207_HELP, vec![])
 }
@@ -2469,7 +2687,9 @@ pub(crate) static XF207_HELP: Entry = Entry {
 
 /// `xf208.summary`:
 ///
-///     A known public service with negotiation settings it cannot use.
+/// ```text
+/// A known public service with negotiation settings it cannot use.
+/// ```
 pub(crate) fn xf208_summary() -> Message {
     Message::new(&XF208_SUMMARY, vec![])
 }
@@ -2489,7 +2709,9 @@ pub(crate) static XF208_SUMMARY: Entry = Entry {
 
 /// `xf208.message`:
 ///
-///     { $service } federates only over unencrypted TCP with dialback, but these settings are { $row }
+/// ```text
+/// { $service } federates only over unencrypted TCP with dialback, but these settings are { $row }
+/// ```
 pub(crate) fn xf208_message(service: impl Into<Arg>, row: impl Into<Arg>) -> Message {
     Message::new(&XF208_MESSAGE, vec![service.into(), row.into()])
 }
@@ -2515,7 +2737,9 @@ pub(crate) static XF208_MESSAGE: Entry = Entry {
 
 /// `xf208.help`:
 ///
-///     set TLS and SASL to `NotSupported` and dialback on (-TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true), row M17
+/// ```text
+/// set TLS and SASL to `NotSupported` and dialback on (-TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true), row M17
+/// ```
 pub(crate) fn xf208_help() -> Message {
     Message::new(&XF208_HELP, vec![])
 }
@@ -2535,7 +2759,9 @@ pub(crate) static XF208_HELP: Entry = Entry {
 
 /// `xf209.summary`:
 ///
-///     A known public service with keep-alive on, against the documented example.
+/// ```text
+/// A known public service with keep-alive on, against the documented example.
+/// ```
 pub(crate) fn xf209_summary() -> Message {
     Message::new(&XF209_SUMMARY, vec![])
 }
@@ -2555,7 +2781,9 @@ pub(crate) static XF209_SUMMARY: Entry = Entry {
 
 /// `xf209.message`:
 ///
-///     keep-alive is on for { $service }; the documented setup turns it off
+/// ```text
+/// keep-alive is on for { $service }; the documented setup turns it off
+/// ```
 pub(crate) fn xf209_message(service: impl Into<Arg>) -> Message {
     Message::new(&XF209_MESSAGE, vec![service.into()])
 }
@@ -2579,7 +2807,9 @@ pub(crate) static XF209_MESSAGE: Entry = Entry {
 
 /// `xf209.help`:
 ///
-///     set `enableKeepAlive` to false (-EnableKeepAlive $false)
+/// ```text
+/// set `enableKeepAlive` to false (-EnableKeepAlive $false)
+/// ```
 pub(crate) fn xf209_help() -> Message {
     Message::new(&XF209_HELP, vec![])
 }
@@ -2599,7 +2829,9 @@ pub(crate) static XF209_HELP: Entry = Entry {
 
 /// `xf210.summary`:
 ///
-///     A known public service with a partner type that trusts it to verify its users.
+/// ```text
+/// A known public service with a partner type that trusts it to verify its users.
+/// ```
 pub(crate) fn xf210_summary() -> Message {
     Message::new(&XF210_SUMMARY, vec![])
 }
@@ -2619,7 +2851,9 @@ pub(crate) static XF210_SUMMARY: Entry = Entry {
 
 /// `xf210.message`:
 ///
-///     { $service } is a public service that does not verify its users, but the type is `{ $partner-type }`
+/// ```text
+/// { $service } is a public service that does not verify its users, but the type is `{ $partner-type }`
+/// ```
 pub(crate) fn xf210_message(service: impl Into<Arg>, partner_type: impl Into<Arg>) -> Message {
     Message::new(&XF210_MESSAGE, vec![service.into(), partner_type.into()])
 }
@@ -2647,7 +2881,9 @@ pub(crate) static XF210_MESSAGE: Entry = Entry {
 
 /// `xf210.help`:
 ///
-///     set `partnerType` to `PublicUnverified` (-PartnerType PublicUnverified)
+/// ```text
+/// set `partnerType` to `PublicUnverified` (-PartnerType PublicUnverified)
+/// ```
 pub(crate) fn xf210_help() -> Message {
     Message::new(&XF210_HELP, vec![])
 }
@@ -2667,7 +2903,9 @@ pub(crate) static XF210_HELP: Entry = Entry {
 
 /// `xf211.summary`:
 ///
-///     A domain label mixes scripts, such as Latin and Cyrillic (UTS #39).
+/// ```text
+/// A domain label mixes scripts, such as Latin and Cyrillic (UTS #39).
+/// ```
 pub(crate) fn xf211_summary() -> Message {
     Message::new(&XF211_SUMMARY, vec![])
 }
@@ -2687,7 +2925,9 @@ pub(crate) static XF211_SUMMARY: Entry = Entry {
 
 /// `xf211.message`:
 ///
-///     label `{ $label }` of `{ $domain }` mixes scripts
+/// ```text
+/// label `{ $label }` of `{ $domain }` mixes scripts
+/// ```
 pub(crate) fn xf211_message(label: impl Into<Arg>, domain: impl Into<Arg>) -> Message {
     Message::new(&XF211_MESSAGE, vec![label.into(), domain.into()])
 }
@@ -2715,7 +2955,9 @@ pub(crate) static XF211_MESSAGE: Entry = Entry {
 
 /// `xf211.help`:
 ///
-///     check with the partner that `{ $domain-ascii }` is really their domain; retype it from a trusted source
+/// ```text
+/// check with the partner that `{ $domain-ascii }` is really their domain; retype it from a trusted source
+/// ```
 pub(crate) fn xf211_help(domain_ascii: impl Into<Arg>) -> Message {
     Message::new(&XF211_HELP, vec![domain_ascii.into()])
 }
@@ -2741,7 +2983,9 @@ pub(crate) static XF211_HELP: Entry = Entry {
 
 /// `xf212.summary`:
 ///
-///     A Google Talk domain (gmail.com, googlemail.com): Google ended XMPP server-to-server federation on 26 June 2017, so the partner never connects.
+/// ```text
+/// A Google Talk domain (gmail.com, googlemail.com): Google ended XMPP server-to-server federation on 26 June 2017, so the partner never connects.
+/// ```
 pub(crate) fn xf212_summary() -> Message {
     Message::new(&XF212_SUMMARY, vec![])
 }
@@ -2761,7 +3005,9 @@ pub(crate) static XF212_SUMMARY: Entry = Entry {
 
 /// `xf212.message`:
 ///
-///     Google ended XMPP server-to-server federation on 26 June 2017: `{ $domain }` cannot connect any more
+/// ```text
+/// Google ended XMPP server-to-server federation on 26 June 2017: `{ $domain }` cannot connect any more
+/// ```
 pub(crate) fn xf212_message(domain: impl Into<Arg>) -> Message {
     Message::new(&XF212_MESSAGE, vec![domain.into()])
 }
@@ -2785,7 +3031,9 @@ pub(crate) static XF212_MESSAGE: Entry = Entry {
 
 /// `xf212.help`:
 ///
-///     remove the partner (Remove-CsXmppAllowedPartner -Identity '{ $domain-ascii }'), or keep it only as a record: no setting makes it connect
+/// ```text
+/// remove the partner (Remove-CsXmppAllowedPartner -Identity '{ $domain-ascii }'), or keep it only as a record: no setting makes it connect
+/// ```
 pub(crate) fn xf212_help(domain_ascii: impl Into<Arg>) -> Message {
     Message::new(&XF212_HELP, vec![domain_ascii.into()])
 }
@@ -2811,7 +3059,9 @@ pub(crate) static XF212_HELP: Entry = Entry {
 
 /// `xf212.help-additional`:
 ///
-///     remove `{ $domain }` from the additional domains (-AdditionalDomains @{Remove='{ $domain-ascii }'}): no setting makes it connect
+/// ```text
+/// remove `{ $domain }` from the additional domains (-AdditionalDomains @{Remove='{ $domain-ascii }'}): no setting makes it connect
+/// ```
 pub(crate) fn xf212_help_additional(
     domain: impl Into<Arg>,
     domain_ascii: impl Into<Arg>,
@@ -2845,7 +3095,9 @@ pub(crate) static XF212_HELP_ADDITIONAL: Entry = Entry {
 
 /// `xf301.summary`:
 ///
-///     A domain is claimed by two partners, so routing to it is ambiguous.
+/// ```text
+/// A domain is claimed by two partners, so routing to it is ambiguous.
+/// ```
 pub(crate) fn xf301_summary() -> Message {
     Message::new(&XF301_SUMMARY, vec![])
 }
@@ -2865,7 +3117,9 @@ pub(crate) static XF301_SUMMARY: Entry = Entry {
 
 /// `xf301.message`:
 ///
-///     domain `{ $domain }` is already claimed by partner `{ $claimed-by }`
+/// ```text
+/// domain `{ $domain }` is already claimed by partner `{ $claimed-by }`
+/// ```
 pub(crate) fn xf301_message(domain: impl Into<Arg>, claimed_by: impl Into<Arg>) -> Message {
     Message::new(&XF301_MESSAGE, vec![domain.into(), claimed_by.into()])
 }
@@ -2893,7 +3147,9 @@ pub(crate) static XF301_MESSAGE: Entry = Entry {
 
 /// `xf301.help`:
 ///
-///     keep `{ $domain }` in one partner only: remove it here, or from `{ $claimed-by }` (-AdditionalDomains @{Remove='{ $domain-ascii }'})
+/// ```text
+/// keep `{ $domain }` in one partner only: remove it here, or from `{ $claimed-by }` (-AdditionalDomains @{Remove='{ $domain-ascii }'})
+/// ```
 pub(crate) fn xf301_help(
     domain: impl Into<Arg>,
     claimed_by: impl Into<Arg>,
@@ -2932,7 +3188,9 @@ pub(crate) static XF301_HELP: Entry = Entry {
 
 /// `xf302.summary`:
 ///
-///     Two partners have the same primary domain (identity).
+/// ```text
+/// Two partners have the same primary domain (identity).
+/// ```
 pub(crate) fn xf302_summary() -> Message {
     Message::new(&XF302_SUMMARY, vec![])
 }
@@ -2952,7 +3210,9 @@ pub(crate) static XF302_SUMMARY: Entry = Entry {
 
 /// `xf302.message`:
 ///
-///     partner `{ $identity }` is listed twice
+/// ```text
+/// partner `{ $identity }` is listed twice
+/// ```
 pub(crate) fn xf302_message(identity: impl Into<Arg>) -> Message {
     Message::new(&XF302_MESSAGE, vec![identity.into()])
 }
@@ -2976,7 +3236,9 @@ pub(crate) static XF302_MESSAGE: Entry = Entry {
 
 /// `xf302.message-different-settings`:
 ///
-///     partner `{ $identity }` is listed twice, with different settings
+/// ```text
+/// partner `{ $identity }` is listed twice, with different settings
+/// ```
 pub(crate) fn xf302_message_different_settings(identity: impl Into<Arg>) -> Message {
     Message::new(&XF302_MESSAGE_DIFFERENT_SETTINGS, vec![identity.into()])
 }
@@ -3000,7 +3262,9 @@ pub(crate) static XF302_MESSAGE_DIFFERENT_SETTINGS: Entry = Entry {
 
 /// `xf302.help`:
 ///
-///     keep one entry for `{ $identity }` and merge the settings into it
+/// ```text
+/// keep one entry for `{ $identity }` and merge the settings into it
+/// ```
 pub(crate) fn xf302_help(identity: impl Into<Arg>) -> Message {
     Message::new(&XF302_HELP, vec![identity.into()])
 }
@@ -3024,7 +3288,9 @@ pub(crate) static XF302_HELP: Entry = Entry {
 
 /// `xf303.summary`:
 ///
-///     The partners' own connection limits add up to more than the gateway's total.
+/// ```text
+/// The partners' own connection limits add up to more than the gateway's total.
+/// ```
 pub(crate) fn xf303_summary() -> Message {
     Message::new(&XF303_SUMMARY, vec![])
 }
@@ -3044,7 +3310,9 @@ pub(crate) static XF303_SUMMARY: Entry = Entry {
 
 /// `xf303.message`:
 ///
-///     the partners' own connection limits add up to { $sum }, more than the gateway's total of { $gateway-limit }
+/// ```text
+/// the partners' own connection limits add up to { $sum }, more than the gateway's total of { $gateway-limit }
+/// ```
 pub(crate) fn xf303_message(sum: impl Into<Arg>, gateway_limit: impl Into<Arg>) -> Message {
     Message::new(&XF303_MESSAGE, vec![sum.into(), gateway_limit.into()])
 }
@@ -3070,7 +3338,9 @@ pub(crate) static XF303_MESSAGE: Entry = Entry {
 
 /// `xf303.help`:
 ///
-///     raise the gateway's limit to { $sum } (Set-CsXmppGatewayConfiguration -ConnectionLimit { $sum }), or lower the partners' limits
+/// ```text
+/// raise the gateway's limit to { $sum } (Set-CsXmppGatewayConfiguration -ConnectionLimit { $sum }), or lower the partners' limits
+/// ```
 pub(crate) fn xf303_help(sum: impl Into<Arg>) -> Message {
     Message::new(&XF303_HELP, vec![sum.into()])
 }
@@ -3098,7 +3368,9 @@ pub(crate) static XF303_HELP: Entry = Entry {
 
 /// `xf304.summary`:
 ///
-///     A domain looks like another partner's domain (UTS #39 confusable skeletons).
+/// ```text
+/// A domain looks like another partner's domain (UTS #39 confusable skeletons).
+/// ```
 pub(crate) fn xf304_summary() -> Message {
     Message::new(&XF304_SUMMARY, vec![])
 }
@@ -3118,7 +3390,9 @@ pub(crate) static XF304_SUMMARY: Entry = Entry {
 
 /// `xf304.message`:
 ///
-///     `{ $domain }` ({ $domain-ascii }) looks like `{ $lookalike }`
+/// ```text
+/// `{ $domain }` ({ $domain-ascii }) looks like `{ $lookalike }`
+/// ```
 pub(crate) fn xf304_message(
     domain: impl Into<Arg>,
     domain_ascii: impl Into<Arg>,
@@ -3157,7 +3431,9 @@ pub(crate) static XF304_MESSAGE: Entry = Entry {
 
 /// `xf304.message-additional-domain`:
 ///
-///     `{ $domain }` ({ $domain-ascii }) looks like `{ $lookalike }` of partner `{ $partner }`
+/// ```text
+/// `{ $domain }` ({ $domain-ascii }) looks like `{ $lookalike }` of partner `{ $partner }`
+/// ```
 pub(crate) fn xf304_message_additional_domain(
     domain: impl Into<Arg>,
     domain_ascii: impl Into<Arg>,
@@ -3206,7 +3482,9 @@ pub(crate) static XF304_MESSAGE_ADDITIONAL_DOMAIN: Entry = Entry {
 
 /// `xf304.help`:
 ///
-///     check with the partner that `{ $domain-ascii }` is really theirs; if it is a lookalike, remove it
+/// ```text
+/// check with the partner that `{ $domain-ascii }` is really theirs; if it is a lookalike, remove it
+/// ```
 pub(crate) fn xf304_help(domain_ascii: impl Into<Arg>) -> Message {
     Message::new(&XF304_HELP, vec![domain_ascii.into()])
 }
@@ -3230,7 +3508,9 @@ pub(crate) static XF304_HELP: Entry = Entry {
 
 /// `xf401.summary`:
 ///
-///     The gateway's per-partner limit is above its total limit.
+/// ```text
+/// The gateway's per-partner limit is above its total limit.
+/// ```
 pub(crate) fn xf401_summary() -> Message {
     Message::new(&XF401_SUMMARY, vec![])
 }
@@ -3250,7 +3530,9 @@ pub(crate) static XF401_SUMMARY: Entry = Entry {
 
 /// `xf401.message`:
 ///
-///     the per-partner limit of { $partner-limit } is above the total limit of { $total }
+/// ```text
+/// the per-partner limit of { $partner-limit } is above the total limit of { $total }
+/// ```
 pub(crate) fn xf401_message(partner_limit: impl Into<Arg>, total: impl Into<Arg>) -> Message {
     Message::new(&XF401_MESSAGE, vec![partner_limit.into(), total.into()])
 }
@@ -3276,7 +3558,9 @@ pub(crate) static XF401_MESSAGE: Entry = Entry {
 
 /// `xf401.help`:
 ///
-///     set the per-partner limit to { $total } or less (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)
+/// ```text
+/// set the per-partner limit to { $total } or less (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)
+/// ```
 pub(crate) fn xf401_help(total: impl Into<Arg>) -> Message {
     Message::new(&XF401_HELP, vec![total.into()])
 }
@@ -3300,7 +3584,9 @@ pub(crate) static XF401_HELP: Entry = Entry {
 
 /// `xf402.summary`:
 ///
-///     The gateway logs the content of every message.
+/// ```text
+/// The gateway logs the content of every message.
+/// ```
 pub(crate) fn xf402_summary() -> Message {
     Message::new(&XF402_SUMMARY, vec![])
 }
@@ -3318,7 +3604,9 @@ pub(crate) static XF402_SUMMARY: Entry = Entry {
 
 /// `xf402.message`:
 ///
-///     the gateway logs the content of every message
+/// ```text
+/// the gateway logs the content of every message
+/// ```
 pub(crate) fn xf402_message() -> Message {
     Message::new(&XF402_MESSAGE, vec![])
 }
@@ -3336,7 +3624,9 @@ pub(crate) static XF402_MESSAGE: Entry = Entry {
 
 /// `xf402.help`:
 ///
-///     turn it off unless policy requires it (Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $false)
+/// ```text
+/// turn it off unless policy requires it (Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $false)
+/// ```
 pub(crate) fn xf402_help() -> Message {
     Message::new(&XF402_HELP, vec![])
 }
@@ -3356,7 +3646,9 @@ pub(crate) static XF402_HELP: Entry = Entry {
 
 /// `xf403.summary`:
 ///
-///     A gateway timeout or interval of 0 seconds.
+/// ```text
+/// A gateway timeout or interval of 0 seconds.
+/// ```
 pub(crate) fn xf403_summary() -> Message {
     Message::new(&XF403_SUMMARY, vec![])
 }
@@ -3374,7 +3666,9 @@ pub(crate) static XF403_SUMMARY: Entry = Entry {
 
 /// `xf403.message`:
 ///
-///     `{ $field }` is 0 seconds
+/// ```text
+/// `{ $field }` is 0 seconds
+/// ```
 pub(crate) fn xf403_message(field: impl Into<Arg>) -> Message {
     Message::new(&XF403_MESSAGE, vec![field.into()])
 }
@@ -3390,7 +3684,9 @@ pub(crate) static XF403_MESSAGE: Entry = Entry {
 
 /// `xf403.help`:
 ///
-///     remove `{ $field }` to use the default, or set a number of seconds above 0
+/// ```text
+/// remove `{ $field }` to use the default, or set a number of seconds above 0
+/// ```
 pub(crate) fn xf403_help(field: impl Into<Arg>) -> Message {
     Message::new(&XF403_HELP, vec![field.into()])
 }
@@ -3416,7 +3712,9 @@ pub(crate) static XF403_HELP: Entry = Entry {
 
 /// `xf501.summary`:
 ///
-///     An edit or removal names a partner that does not exist.
+/// ```text
+/// An edit or removal names a partner that does not exist.
+/// ```
 pub(crate) fn xf501_summary() -> Message {
     Message::new(&XF501_SUMMARY, vec![])
 }
@@ -3436,7 +3734,9 @@ pub(crate) static XF501_SUMMARY: Entry = Entry {
 
 /// `xf501.message`:
 ///
-///     there is no partner `{ $identity }`
+/// ```text
+/// there is no partner `{ $identity }`
+/// ```
 pub(crate) fn xf501_message(identity: impl Into<Arg>) -> Message {
     Message::new(&XF501_MESSAGE, vec![identity.into()])
 }
@@ -3452,7 +3752,9 @@ pub(crate) static XF501_MESSAGE: Entry = Entry {
 
 /// `xf501.help`:
 ///
-///     did you mean `{ $suggestion }`?
+/// ```text
+/// did you mean `{ $suggestion }`?
+/// ```
 pub(crate) fn xf501_help(suggestion: impl Into<Arg>) -> Message {
     Message::new(&XF501_HELP, vec![suggestion.into()])
 }
@@ -3468,7 +3770,9 @@ pub(crate) static XF501_HELP: Entry = Entry {
 
 /// `xf501.help-no-suggestion`:
 ///
-///     create the partner first (New-CsXmppAllowedPartner)
+/// ```text
+/// create the partner first (New-CsXmppAllowedPartner)
+/// ```
 pub(crate) fn xf501_help_no_suggestion() -> Message {
     Message::new(&XF501_HELP_NO_SUGGESTION, vec![])
 }
@@ -3488,7 +3792,9 @@ pub(crate) static XF501_HELP_NO_SUGGESTION: Entry = Entry {
 
 /// `xf502.summary`:
 ///
-///     A new partner's primary domain is already a partner.
+/// ```text
+/// A new partner's primary domain is already a partner.
+/// ```
 pub(crate) fn xf502_summary() -> Message {
     Message::new(&XF502_SUMMARY, vec![])
 }
@@ -3508,7 +3814,9 @@ pub(crate) static XF502_SUMMARY: Entry = Entry {
 
 /// `xf502.message`:
 ///
-///     partner `{ $identity }` already exists
+/// ```text
+/// partner `{ $identity }` already exists
+/// ```
 pub(crate) fn xf502_message(identity: impl Into<Arg>) -> Message {
     Message::new(&XF502_MESSAGE, vec![identity.into()])
 }
@@ -3528,7 +3836,9 @@ pub(crate) static XF502_MESSAGE: Entry = Entry {
 
 /// `xf502.help`:
 ///
-///     edit the existing partner instead (Set-CsXmppAllowedPartner -Identity '{ $identity-ascii }')
+/// ```text
+/// edit the existing partner instead (Set-CsXmppAllowedPartner -Identity '{ $identity-ascii }')
+/// ```
 pub(crate) fn xf502_help(identity_ascii: impl Into<Arg>) -> Message {
     Message::new(&XF502_HELP, vec![identity_ascii.into()])
 }

@@ -8,7 +8,9 @@ use xmpp_federation::message::{Arg, Entry, Key as K, Message, Segment as S};
 
 /// `probe-heading`:
 ///
-///     Probe: { $ours } ⇄ { $partner } ({ $direction -> [outbound] outbound *[inbound] inbound })
+/// ```text
+/// Probe: { $ours } ⇄ { $partner } ({ $direction -> [outbound] outbound *[inbound] inbound })
+/// ```
 pub(crate) fn probe_heading(
     ours: impl Into<Arg>,
     partner: impl Into<Arg>,
@@ -55,7 +57,9 @@ pub(crate) static PROBE_HEADING: Entry = Entry {
 
 /// `probe-partner-policy`:
 ///
-///     Partner policy ({ $source -> [given] as given *[inferred] inferred from what it offered }): { $settings }
+/// ```text
+/// Partner policy ({ $source -> [given] as given *[inferred] inferred from what it offered }): { $settings }
+/// ```
 pub(crate) fn probe_partner_policy(source: impl Into<Arg>, settings: impl Into<Arg>) -> Message {
     Message::new(&PROBE_PARTNER_POLICY, vec![source.into(), settings.into()])
 }
@@ -89,7 +93,9 @@ pub(crate) static PROBE_PARTNER_POLICY: Entry = Entry {
 
 /// `probe-our-settings`:
 ///
-///     Our settings: { $settings }
+/// ```text
+/// Our settings: { $settings }
+/// ```
 pub(crate) fn probe_our_settings(settings: impl Into<Arg>) -> Message {
     Message::new(&PROBE_OUR_SETTINGS, vec![settings.into()])
 }
@@ -105,7 +111,9 @@ pub(crate) static PROBE_OUR_SETTINGS: Entry = Entry {
 
 /// `probe-features-offered`:
 ///
-///     Features offered:
+/// ```text
+/// Features offered:
+/// ```
 pub(crate) fn probe_features_offered() -> Message {
     Message::new(&PROBE_FEATURES_OFFERED, vec![])
 }
@@ -121,7 +129,9 @@ pub(crate) static PROBE_FEATURES_OFFERED: Entry = Entry {
 
 /// `probe-offer`:
 ///
-///     { $from } -> { $to }, { $stage -> [initial] initial [afterTls] after TLS *[afterSasl] after SASL }: { $features }
+/// ```text
+/// { $from } -> { $to }, { $stage -> [initial] initial [afterTls] after TLS *[afterSasl] after SASL }: { $features }
+/// ```
 pub(crate) fn probe_offer(
     from: impl Into<Arg>,
     to: impl Into<Arg>,
@@ -175,7 +185,9 @@ pub(crate) static PROBE_OFFER: Entry = Entry {
 
 /// `probe-offer-starttls-required`:
 ///
-///     STARTTLS (required)
+/// ```text
+/// STARTTLS (required)
+/// ```
 pub(crate) fn probe_offer_starttls_required() -> Message {
     Message::new(&PROBE_OFFER_STARTTLS_REQUIRED, vec![])
 }
@@ -191,7 +203,9 @@ pub(crate) static PROBE_OFFER_STARTTLS_REQUIRED: Entry = Entry {
 
 /// `probe-offer-dialback`:
 ///
-///     dialback
+/// ```text
+/// dialback
+/// ```
 pub(crate) fn probe_offer_dialback() -> Message {
     Message::new(&PROBE_OFFER_DIALBACK, vec![])
 }
@@ -204,7 +218,9 @@ pub(crate) static PROBE_OFFER_DIALBACK: Entry = Entry {
 
 /// `probe-offer-nothing`:
 ///
-///     nothing
+/// ```text
+/// nothing
+/// ```
 pub(crate) fn probe_offer_nothing() -> Message {
     Message::new(&PROBE_OFFER_NOTHING, vec![])
 }
@@ -217,7 +233,9 @@ pub(crate) static PROBE_OFFER_NOTHING: Entry = Entry {
 
 /// `probe-certificate`:
 ///
-///     Certificate of { $domain }: { $status }
+/// ```text
+/// Certificate of { $domain }: { $status }
+/// ```
 pub(crate) fn probe_certificate(domain: impl Into<Arg>, status: impl Into<Arg>) -> Message {
     Message::new(&PROBE_CERTIFICATE, vec![domain.into(), status.into()])
 }
@@ -243,7 +261,9 @@ pub(crate) static PROBE_CERTIFICATE: Entry = Entry {
 
 /// `probe-certificate-names`:
 ///
-///     names: { $names }
+/// ```text
+/// names: { $names }
+/// ```
 pub(crate) fn probe_certificate_names(names: impl Into<Arg>) -> Message {
     Message::new(&PROBE_CERTIFICATE_NAMES, vec![names.into()])
 }
@@ -259,7 +279,9 @@ pub(crate) static PROBE_CERTIFICATE_NAMES: Entry = Entry {
 
 /// `probe-certificate-valid`:
 ///
-///     valid: { $from } – { $until }
+/// ```text
+/// valid: { $from } – { $until }
+/// ```
 pub(crate) fn probe_certificate_valid(from: impl Into<Arg>, until: impl Into<Arg>) -> Message {
     Message::new(&PROBE_CERTIFICATE_VALID, vec![from.into(), until.into()])
 }
@@ -275,7 +297,9 @@ pub(crate) static PROBE_CERTIFICATE_VALID: Entry = Entry {
 
 /// `probe-certificate-matches`:
 ///
-///     matches { $domain }: { $matches -> [yes] yes *[no] no }
+/// ```text
+/// matches { $domain }: { $matches -> [yes] yes *[no] no }
+/// ```
 pub(crate) fn probe_certificate_matches(
     domain: impl Into<Arg>,
     matches: impl Into<Arg>,
@@ -315,7 +339,9 @@ pub(crate) static PROBE_CERTIFICATE_MATCHES: Entry = Entry {
 
 /// `probe-observed`:
 ///
-///     Observed:
+/// ```text
+/// Observed:
+/// ```
 pub(crate) fn probe_observed() -> Message {
     Message::new(&PROBE_OBSERVED, vec![])
 }
@@ -328,7 +354,9 @@ pub(crate) static PROBE_OBSERVED: Entry = Entry {
 
 /// `probe-predicted`:
 ///
-///     Predicted: { $verdict }
+/// ```text
+/// Predicted: { $verdict }
+/// ```
 pub(crate) fn probe_predicted(verdict: impl Into<Arg>) -> Message {
     Message::new(&PROBE_PREDICTED, vec![verdict.into()])
 }
@@ -344,7 +372,9 @@ pub(crate) static PROBE_PREDICTED: Entry = Entry {
 
 /// `probe-agreement-exact`:
 ///
-///     The simulator predicted this negotiation exactly.
+/// ```text
+/// The simulator predicted this negotiation exactly.
+/// ```
 pub(crate) fn probe_agreement_exact() -> Message {
     Message::new(&PROBE_AGREEMENT_EXACT, vec![])
 }
@@ -362,7 +392,9 @@ pub(crate) static PROBE_AGREEMENT_EXACT: Entry = Entry {
 
 /// `probe-agreement-steps-differ`:
 ///
-///     The outcome is as predicted, but the steps differ:
+/// ```text
+/// The outcome is as predicted, but the steps differ:
+/// ```
 pub(crate) fn probe_agreement_steps_differ() -> Message {
     Message::new(&PROBE_AGREEMENT_STEPS_DIFFER, vec![])
 }
@@ -382,7 +414,9 @@ pub(crate) static PROBE_AGREEMENT_STEPS_DIFFER: Entry = Entry {
 
 /// `probe-agreement-outcome-differs`:
 ///
-///     The outcome differs from the prediction:
+/// ```text
+/// The outcome differs from the prediction:
+/// ```
 pub(crate) fn probe_agreement_outcome_differs() -> Message {
     Message::new(&PROBE_AGREEMENT_OUTCOME_DIFFERS, vec![])
 }
@@ -398,7 +432,9 @@ pub(crate) static PROBE_AGREEMENT_OUTCOME_DIFFERS: Entry = Entry {
 
 /// `probe-difference`:
 ///
-///     { $connection } #{ $position }: observed { $observed } / predicted { $predicted }
+/// ```text
+/// { $connection } #{ $position }: observed { $observed } / predicted { $predicted }
+/// ```
 pub(crate) fn probe_difference(
     connection: impl Into<Arg>,
     position: impl Into<Arg>,
