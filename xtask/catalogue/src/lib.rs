@@ -594,7 +594,7 @@ pub fn generate(catalogue: &Catalogue) -> Vec<(String, String)> {
         files.push((format!("{krate}/src/catalogue/mod.rs"), module));
         for area in areas {
             files.push((
-                format!("{krate}/src/catalogue/{}.rs", area.name),
+                format!("{krate}/src/catalogue/{}.rs", rust_name(&area.name)),
                 area_module(area, core),
             ));
         }
@@ -961,6 +961,21 @@ mod tests {
         );
         assert!(area.contains("K::Plural(P::One)"));
         assert!(stats(&read).contains("core/a"));
+    }
+
+    #[test]
+    fn an_area_with_a_hyphen_is_a_module_of_the_same_rust_name() {
+        let read = catalogue(
+            "hyphen",
+            &[
+                ("en/web/a-b.ftl", "one = One\n"),
+                ("de/web/a-b.ftl", "one = Eins\n"),
+            ],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let files = generate(&read);
+        assert!(files[0].1.contains("pub(crate) mod a_b;"), "{}", files[0].1);
+        assert_eq!(files[1].0, "web/src/catalogue/a_b.rs");
     }
 
     #[test]
