@@ -1,5 +1,5 @@
-//! The English and German texts of trace steps and outcomes, with their phases and the
-//! specification sections they follow.
+//! The texts of trace steps and outcomes, from the catalogue (`catalogue/*/core/trace.ftl`),
+//! with their phases and the specification sections they follow.
 
 use std::borrow::Cow;
 
