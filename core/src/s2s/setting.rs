@@ -30,7 +30,7 @@ pub enum Side {
 
 impl Side {
     /// The side in either language: "our configuration", "the partner", "the environment".
-    pub fn label(self, language: Language) -> &'static str {
+    pub fn label(self, language: Language) -> std::borrow::Cow<'static, str> {
         super::text::side(self, language)
     }
 }

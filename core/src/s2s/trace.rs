@@ -473,7 +473,7 @@ impl Failure {
 
     /// Who is at fault, in either language: "our configuration", "the partner", "the
     /// environment", or that the simulator itself failed.
-    pub fn fault_label(&self, language: Language) -> &'static str {
+    pub fn fault_label(&self, language: Language) -> std::borrow::Cow<'static, str> {
         text::fault(self.fault, language)
     }
 }
