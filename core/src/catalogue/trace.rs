@@ -8,7 +8,9 @@ use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
 
 /// `step-not-allowed.summary`:
 ///
-///     no XMPP partner claims { $domain }: nothing is sent
+/// ```text
+/// no XMPP partner claims { $domain }: nothing is sent
+/// ```
 pub(crate) fn step_not_allowed_summary(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_NOT_ALLOWED_SUMMARY, vec![domain.into()])
 }
@@ -32,7 +34,9 @@ pub(crate) static STEP_NOT_ALLOWED_SUMMARY: Entry = Entry {
 
 /// `step-not-allowed.explanation`:
 ///
-///     Lync lets users reach an XMPP network only if it is an allowed partner. Add { $domain } to this partner's additional domains, or create a partner for it.
+/// ```text
+/// Lync lets users reach an XMPP network only if it is an allowed partner. Add { $domain } to this partner's additional domains, or create a partner for it.
+/// ```
 pub(crate) fn step_not_allowed_explanation(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_NOT_ALLOWED_EXPLANATION, vec![domain.into()])
 }
@@ -60,7 +64,9 @@ pub(crate) static STEP_NOT_ALLOWED_EXPLANATION: Entry = Entry {
 
 /// `step-denied.summary`:
 ///
-///     opens no stream to { $domain }: its access rules deny it
+/// ```text
+/// opens no stream to { $domain }: its access rules deny it
+/// ```
 pub(crate) fn step_denied_summary(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_DENIED_SUMMARY, vec![domain.into()])
 }
@@ -84,7 +90,9 @@ pub(crate) static STEP_DENIED_SUMMARY: Entry = Entry {
 
 /// `step-denied.explanation`:
 ///
-///     The partner's server has access rules for federation (ejabberd's s2s_access, Openfire's permission list), and they deny { $domain }. It does not even try to connect: messages to { $domain } bounce on its side.
+/// ```text
+/// The partner's server has access rules for federation (ejabberd's s2s_access, Openfire's permission list), and they deny { $domain }. It does not even try to connect: messages to { $domain } bounce on its side.
+/// ```
 pub(crate) fn step_denied_explanation(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_DENIED_EXPLANATION, vec![domain.into()])
 }
@@ -116,7 +124,9 @@ pub(crate) static STEP_DENIED_EXPLANATION: Entry = Entry {
 
 /// `step-dns-query.summary`:
 ///
-///     SRV query for _xmpp-server._tcp.{ $domain }
+/// ```text
+/// SRV query for _xmpp-server._tcp.{ $domain }
+/// ```
 pub(crate) fn step_dns_query_summary(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_DNS_QUERY_SUMMARY, vec![domain.into()])
 }
@@ -132,7 +142,9 @@ pub(crate) static STEP_DNS_QUERY_SUMMARY: Entry = Entry {
 
 /// `step-dns-query.explanation`:
 ///
-///     The initiating server looks up where the XMPP servers of { $domain } listen.
+/// ```text
+/// The initiating server looks up where the XMPP servers of { $domain } listen.
+/// ```
 pub(crate) fn step_dns_query_explanation(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_DNS_QUERY_EXPLANATION, vec![domain.into()])
 }
@@ -156,7 +168,9 @@ pub(crate) static STEP_DNS_QUERY_EXPLANATION: Entry = Entry {
 
 /// `step-dns-query-authoritative.explanation`:
 ///
-///     To check the dialback key, the receiving server looks up the authoritative server of the sender domain { $domain }.
+/// ```text
+/// To check the dialback key, the receiving server looks up the authoritative server of the sender domain { $domain }.
+/// ```
 pub(crate) fn step_dns_query_authoritative_explanation(domain: impl Into<Arg>) -> Message {
     Message::new(
         &STEP_DNS_QUERY_AUTHORITATIVE_EXPLANATION,
@@ -187,7 +201,9 @@ pub(crate) static STEP_DNS_QUERY_AUTHORITATIVE_EXPLANATION: Entry = Entry {
 
 /// `step-dns-srv.summary`:
 ///
-///     SRV: { $host }, port { $port }
+/// ```text
+/// SRV: { $host }, port { $port }
+/// ```
 pub(crate) fn step_dns_srv_summary(host: impl Into<Arg>, port: impl Into<Arg>) -> Message {
     Message::new(&STEP_DNS_SRV_SUMMARY, vec![host.into(), port.into()])
 }
@@ -203,7 +219,9 @@ pub(crate) static STEP_DNS_SRV_SUMMARY: Entry = Entry {
 
 /// `step-dns-srv.explanation`:
 ///
-///     The SRV record names the host and port to connect to.
+/// ```text
+/// The SRV record names the host and port to connect to.
+/// ```
 pub(crate) fn step_dns_srv_explanation() -> Message {
     Message::new(&STEP_DNS_SRV_EXPLANATION, vec![])
 }
@@ -223,7 +241,9 @@ pub(crate) static STEP_DNS_SRV_EXPLANATION: Entry = Entry {
 
 /// `step-dns-no-srv.summary`:
 ///
-///     no SRV record: { $domain }, port 5269
+/// ```text
+/// no SRV record: { $domain }, port 5269
+/// ```
 pub(crate) fn step_dns_no_srv_summary(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_DNS_NO_SRV_SUMMARY, vec![domain.into()])
 }
@@ -247,7 +267,9 @@ pub(crate) static STEP_DNS_NO_SRV_SUMMARY: Entry = Entry {
 
 /// `step-dns-no-srv.explanation`:
 ///
-///     Without an SRV record, the domain's own A or AAAA record is used with the default port 5269.
+/// ```text
+/// Without an SRV record, the domain's own A or AAAA record is used with the default port 5269.
+/// ```
 pub(crate) fn step_dns_no_srv_explanation() -> Message {
     Message::new(&STEP_DNS_NO_SRV_EXPLANATION, vec![])
 }
@@ -267,7 +289,9 @@ pub(crate) static STEP_DNS_NO_SRV_EXPLANATION: Entry = Entry {
 
 /// `step-dns-srv-root.summary`:
 ///
-///     SRV target ".": no XMPP service
+/// ```text
+/// SRV target ".": no XMPP service
+/// ```
 pub(crate) fn step_dns_srv_root_summary() -> Message {
     Message::new(&STEP_DNS_SRV_ROOT_SUMMARY, vec![])
 }
@@ -283,7 +307,9 @@ pub(crate) static STEP_DNS_SRV_ROOT_SUMMARY: Entry = Entry {
 
 /// `step-dns-srv-root.explanation`:
 ///
-///     An SRV record with target "." means the service is decidedly not available; the initiating server must not fall back to the A record.
+/// ```text
+/// An SRV record with target "." means the service is decidedly not available; the initiating server must not fall back to the A record.
+/// ```
 pub(crate) fn step_dns_srv_root_explanation() -> Message {
     Message::new(&STEP_DNS_SRV_ROOT_EXPLANATION, vec![])
 }
@@ -303,7 +329,9 @@ pub(crate) static STEP_DNS_SRV_ROOT_EXPLANATION: Entry = Entry {
 
 /// `step-dns-nxdomain.summary`:
 ///
-///     { $domain } does not exist
+/// ```text
+/// { $domain } does not exist
+/// ```
 pub(crate) fn step_dns_nxdomain_summary(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_DNS_NXDOMAIN_SUMMARY, vec![domain.into()])
 }
@@ -319,7 +347,9 @@ pub(crate) static STEP_DNS_NXDOMAIN_SUMMARY: Entry = Entry {
 
 /// `step-dns-nxdomain.explanation`:
 ///
-///     The domain does not resolve, so there is no server to connect to; stanzas to it bounce with remote-server-not-found.
+/// ```text
+/// The domain does not resolve, so there is no server to connect to; stanzas to it bounce with remote-server-not-found.
+/// ```
 pub(crate) fn step_dns_nxdomain_explanation() -> Message {
     Message::new(&STEP_DNS_NXDOMAIN_EXPLANATION, vec![])
 }
@@ -339,7 +369,9 @@ pub(crate) static STEP_DNS_NXDOMAIN_EXPLANATION: Entry = Entry {
 
 /// `step-dns-authoritative-missing.explanation`:
 ///
-///     The sender domain { $domain } { $record -> [srv-root] has an SRV record with target ".": no XMPP service *[nxdomain] does not resolve }, so its authoritative server cannot be found and the key cannot be checked; the receiving server reports remote-server-not-found.
+/// ```text
+/// The sender domain { $domain } { $record -> [srv-root] has an SRV record with target ".": no XMPP service *[nxdomain] does not resolve }, so its authoritative server cannot be found and the key cannot be checked; the receiving server reports remote-server-not-found.
+/// ```
 pub(crate) fn step_dns_authoritative_missing_explanation(
     domain: impl Into<Arg>,
     record: impl Into<Arg>,
@@ -395,7 +427,9 @@ pub(crate) static STEP_DNS_AUTHORITATIVE_MISSING_EXPLANATION: Entry = Entry {
 
 /// `step-connect.summary`:
 ///
-///     TCP connection to { $host }:{ $port }
+/// ```text
+/// TCP connection to { $host }:{ $port }
+/// ```
 pub(crate) fn step_connect_summary(host: impl Into<Arg>, port: impl Into<Arg>) -> Message {
     Message::new(&STEP_CONNECT_SUMMARY, vec![host.into(), port.into()])
 }
@@ -421,7 +455,9 @@ pub(crate) static STEP_CONNECT_SUMMARY: Entry = Entry {
 
 /// `step-connect.explanation`:
 ///
-///     The initiating server opens the TCP connection that will carry the stream.
+/// ```text
+/// The initiating server opens the TCP connection that will carry the stream.
+/// ```
 pub(crate) fn step_connect_explanation() -> Message {
     Message::new(&STEP_CONNECT_EXPLANATION, vec![])
 }
@@ -441,7 +477,9 @@ pub(crate) static STEP_CONNECT_EXPLANATION: Entry = Entry {
 
 /// `step-connect-verify.explanation`:
 ///
-///     A separate connection, used only to check the key.
+/// ```text
+/// A separate connection, used only to check the key.
+/// ```
 pub(crate) fn step_connect_verify_explanation() -> Message {
     Message::new(&STEP_CONNECT_VERIFY_EXPLANATION, vec![])
 }
@@ -461,7 +499,9 @@ pub(crate) static STEP_CONNECT_VERIFY_EXPLANATION: Entry = Entry {
 
 /// `step-connect-verify-own-stream.explanation`:
 ///
-///     { $initiating } sends its verification request only over an authenticated stream of its own to { $receiving }: it opens one now and negotiates it like any outgoing stream before asking. The key can only be checked if this stream succeeds.
+/// ```text
+/// { $initiating } sends its verification request only over an authenticated stream of its own to { $receiving }: it opens one now and negotiates it like any outgoing stream before asking. The key can only be checked if this stream succeeds.
+/// ```
 pub(crate) fn step_connect_verify_own_stream_explanation(
     initiating: impl Into<Arg>,
     receiving: impl Into<Arg>,
@@ -501,7 +541,9 @@ pub(crate) static STEP_CONNECT_VERIFY_OWN_STREAM_EXPLANATION: Entry = Entry {
 
 /// `step-unreachable.summary`:
 ///
-///     the authoritative server of { $domain } cannot be reached
+/// ```text
+/// the authoritative server of { $domain } cannot be reached
+/// ```
 pub(crate) fn step_unreachable_summary(domain: impl Into<Arg>) -> Message {
     Message::new(&STEP_UNREACHABLE_SUMMARY, vec![domain.into()])
 }
@@ -525,7 +567,9 @@ pub(crate) static STEP_UNREACHABLE_SUMMARY: Entry = Entry {
 
 /// `step-unreachable.explanation`:
 ///
-///     Without the authoritative server the key cannot be checked; the receiving server reports remote-connection-failed, and the sender domain stays unverified.
+/// ```text
+/// Without the authoritative server the key cannot be checked; the receiving server reports remote-connection-failed, and the sender domain stays unverified.
+/// ```
 pub(crate) fn step_unreachable_explanation() -> Message {
     Message::new(&STEP_UNREACHABLE_EXPLANATION, vec![])
 }
@@ -545,7 +589,9 @@ pub(crate) static STEP_UNREACHABLE_EXPLANATION: Entry = Entry {
 
 /// `step-connect-failed.summary`:
 ///
-///     no TCP connection to { $host }:{ $port }: { $error }
+/// ```text
+/// no TCP connection to { $host }:{ $port }: { $error }
+/// ```
 pub(crate) fn step_connect_failed_summary(
     host: impl Into<Arg>,
     port: impl Into<Arg>,
@@ -582,7 +628,9 @@ pub(crate) static STEP_CONNECT_FAILED_SUMMARY: Entry = Entry {
 
 /// `step-connect-failed.explanation`:
 ///
-///     Nothing accepted the connection at this address: the server is down, a firewall drops port 5269, or DNS points to the wrong host. The next address DNS gave is tried, if there is one.
+/// ```text
+/// Nothing accepted the connection at this address: the server is down, a firewall drops port 5269, or DNS points to the wrong host. The next address DNS gave is tried, if there is one.
+/// ```
 pub(crate) fn step_connect_failed_explanation() -> Message {
     Message::new(&STEP_CONNECT_FAILED_EXPLANATION, vec![])
 }
@@ -602,7 +650,9 @@ pub(crate) static STEP_CONNECT_FAILED_EXPLANATION: Entry = Entry {
 
 /// `step-timeout.summary`:
 ///
-///     no answer within { $seconds } s
+/// ```text
+/// no answer within { $seconds } s
+/// ```
 pub(crate) fn step_timeout_summary(seconds: impl Into<Arg>) -> Message {
     Message::new(&STEP_TIMEOUT_SUMMARY, vec![seconds.into()])
 }
@@ -622,7 +672,9 @@ pub(crate) static STEP_TIMEOUT_SUMMARY: Entry = Entry {
 
 /// `step-timeout.explanation`:
 ///
-///     The other side sent nothing more within the time limit. A server waiting for something it never gets (such as a dialback verification that cannot complete) closes the stream only after its own timeout, often minutes later.
+/// ```text
+/// The other side sent nothing more within the time limit. A server waiting for something it never gets (such as a dialback verification that cannot complete) closes the stream only after its own timeout, often minutes later.
+/// ```
 pub(crate) fn step_timeout_explanation() -> Message {
     Message::new(&STEP_TIMEOUT_EXPLANATION, vec![])
 }
@@ -642,7 +694,9 @@ pub(crate) static STEP_TIMEOUT_EXPLANATION: Entry = Entry {
 
 /// `step-disconnected.summary`:
 ///
-///     closes the TCP connection
+/// ```text
+/// closes the TCP connection
+/// ```
 pub(crate) fn step_disconnected_summary() -> Message {
     Message::new(&STEP_DISCONNECTED_SUMMARY, vec![])
 }
@@ -658,7 +712,9 @@ pub(crate) static STEP_DISCONNECTED_SUMMARY: Entry = Entry {
 
 /// `step-disconnected.explanation`:
 ///
-///     The TCP connection ended; nothing more can arrive on it.
+/// ```text
+/// The TCP connection ended; nothing more can arrive on it.
+/// ```
 pub(crate) fn step_disconnected_explanation() -> Message {
     Message::new(&STEP_DISCONNECTED_EXPLANATION, vec![])
 }
@@ -678,7 +734,9 @@ pub(crate) static STEP_DISCONNECTED_EXPLANATION: Entry = Entry {
 
 /// `step-unreadable.summary`:
 ///
-///     unreadable stream: { $message }
+/// ```text
+/// unreadable stream: { $message }
+/// ```
 pub(crate) fn step_unreadable_summary(message: impl Into<Arg>) -> Message {
     Message::new(&STEP_UNREADABLE_SUMMARY, vec![message.into()])
 }
@@ -694,7 +752,9 @@ pub(crate) static STEP_UNREADABLE_SUMMARY: Entry = Entry {
 
 /// `step-unreadable.explanation`:
 ///
-///     What arrived is not a well-formed XML stream, so nothing after it can be read.
+/// ```text
+/// What arrived is not a well-formed XML stream, so nothing after it can be read.
+/// ```
 pub(crate) fn step_unreadable_explanation() -> Message {
     Message::new(&STEP_UNREADABLE_EXPLANATION, vec![])
 }
@@ -714,7 +774,9 @@ pub(crate) static STEP_UNREADABLE_EXPLANATION: Entry = Entry {
 
 /// `step-tls-error.summary`:
 ///
-///     TLS handshake fails: { $message }
+/// ```text
+/// TLS handshake fails: { $message }
+/// ```
 pub(crate) fn step_tls_error_summary(message: impl Into<Arg>) -> Message {
     Message::new(&STEP_TLS_ERROR_SUMMARY, vec![message.into()])
 }
@@ -730,7 +792,9 @@ pub(crate) static STEP_TLS_ERROR_SUMMARY: Entry = Entry {
 
 /// `step-tls-error.explanation`:
 ///
-///     The TLS handshake did not complete, so the stream cannot go on: the two sides share no protocol version or cipher, or one of them refused the other's certificate.
+/// ```text
+/// The TLS handshake did not complete, so the stream cannot go on: the two sides share no protocol version or cipher, or one of them refused the other's certificate.
+/// ```
 pub(crate) fn step_tls_error_explanation() -> Message {
     Message::new(&STEP_TLS_ERROR_EXPLANATION, vec![])
 }
@@ -750,7 +814,9 @@ pub(crate) static STEP_TLS_ERROR_EXPLANATION: Entry = Entry {
 
 /// `step-tls-handshake.summary`:
 ///
-///     TLS handshake
+/// ```text
+/// TLS handshake
+/// ```
 pub(crate) fn step_tls_handshake_summary() -> Message {
     Message::new(&STEP_TLS_HANDSHAKE_SUMMARY, vec![])
 }
@@ -763,7 +829,9 @@ pub(crate) static STEP_TLS_HANDSHAKE_SUMMARY: Entry = Entry {
 
 /// `step-tls-handshake.explanation`:
 ///
-///     { $receiving } presents its certificate, which { $initiating } judges { $judged }; { $client }. The connection is encrypted from here on, and the stream restarts.
+/// ```text
+/// { $receiving } presents its certificate, which { $initiating } judges { $judged }; { $client }. The connection is encrypted from here on, and the stream restarts.
+/// ```
 pub(crate) fn step_tls_handshake_explanation(
     receiving: impl Into<Arg>,
     initiating: impl Into<Arg>,
@@ -810,7 +878,9 @@ pub(crate) static STEP_TLS_HANDSHAKE_EXPLANATION: Entry = Entry {
 
 /// `step-tls-handshake.client-certificate`:
 ///
-///     { $initiating } presents a certificate, which { $receiving } judges { $judged }
+/// ```text
+/// { $initiating } presents a certificate, which { $receiving } judges { $judged }
+/// ```
 pub(crate) fn step_tls_handshake_client_certificate(
     initiating: impl Into<Arg>,
     receiving: impl Into<Arg>,
@@ -846,7 +916,9 @@ pub(crate) static STEP_TLS_HANDSHAKE_CLIENT_CERTIFICATE: Entry = Entry {
 
 /// `step-tls-handshake.client-no-certificate`:
 ///
-///     { $initiating } presents no certificate, so it cannot use SASL EXTERNAL
+/// ```text
+/// { $initiating } presents no certificate, so it cannot use SASL EXTERNAL
+/// ```
 pub(crate) fn step_tls_handshake_client_no_certificate(initiating: impl Into<Arg>) -> Message {
     Message::new(
         &STEP_TLS_HANDSHAKE_CLIENT_NO_CERTIFICATE,
@@ -871,7 +943,9 @@ pub(crate) static STEP_TLS_HANDSHAKE_CLIENT_NO_CERTIFICATE: Entry = Entry {
 
 /// `step-judged-valid`:
 ///
-///     valid
+/// ```text
+/// valid
+/// ```
 pub(crate) fn step_judged_valid() -> Message {
     Message::new(&STEP_JUDGED_VALID, vec![])
 }
@@ -884,7 +958,9 @@ pub(crate) static STEP_JUDGED_VALID: Entry = Entry {
 
 /// `step-judged-not-valid`:
 ///
-///     not valid: it { $problem }
+/// ```text
+/// not valid: it { $problem }
+/// ```
 pub(crate) fn step_judged_not_valid(problem: impl Into<Arg>) -> Message {
     Message::new(&STEP_JUDGED_NOT_VALID, vec![problem.into()])
 }
@@ -900,7 +976,9 @@ pub(crate) static STEP_JUDGED_NOT_VALID: Entry = Entry {
 
 /// `step-tls-version-refused.summary`:
 ///
-///     TLS handshake fails: no common TLS version ({ $ending -> [alert] protocol_version alert *[closed] connection closed })
+/// ```text
+/// TLS handshake fails: no common TLS version ({ $ending -> [alert] protocol_version alert *[closed] connection closed })
+/// ```
 pub(crate) fn step_tls_version_refused_summary(ending: impl Into<Arg>) -> Message {
     Message::new(&STEP_TLS_VERSION_REFUSED_SUMMARY, vec![ending.into()])
 }
@@ -932,7 +1010,9 @@ pub(crate) static STEP_TLS_VERSION_REFUSED_SUMMARY: Entry = Entry {
 
 /// `step-tls-version-refused.explanation`:
 ///
-///     { $initiating } speaks { $initiating-versions }, { $receiving } speaks { $receiving-versions }: there is no version both speak, and { $refuser } ends the handshake { $ending -> [alert] with a protocol_version alert *[closed] by closing the connection, without an alert }. TLS 1.0 and 1.1 are deprecated (RFC 8996); every implementation must speak TLS 1.2 (RFC 9325). A Lync Server 2013 or Skype for Business 2015 Edge server speaks TLS 1.2 once Windows' and .NET's TLS 1.2 updates are in place.
+/// ```text
+/// { $initiating } speaks { $initiating-versions }, { $receiving } speaks { $receiving-versions }: there is no version both speak, and { $refuser } ends the handshake { $ending -> [alert] with a protocol_version alert *[closed] by closing the connection, without an alert }. TLS 1.0 and 1.1 are deprecated (RFC 8996); every implementation must speak TLS 1.2 (RFC 9325). A Lync Server 2013 or Skype for Business 2015 Edge server speaks TLS 1.2 once Windows' and .NET's TLS 1.2 updates are in place.
+/// ```
 pub(crate) fn step_tls_version_refused_explanation(
     initiating: impl Into<Arg>,
     initiating_versions: impl Into<Arg>,
@@ -1016,7 +1096,9 @@ pub(crate) static STEP_TLS_VERSION_REFUSED_EXPLANATION: Entry = Entry {
 
 /// `step-tls-version-range`:
 ///
-///     { $low } to { $high }
+/// ```text
+/// { $low } to { $high }
+/// ```
 pub(crate) fn step_tls_version_range(low: impl Into<Arg>, high: impl Into<Arg>) -> Message {
     Message::new(&STEP_TLS_VERSION_RANGE, vec![low.into(), high.into()])
 }
@@ -1032,7 +1114,9 @@ pub(crate) static STEP_TLS_VERSION_RANGE: Entry = Entry {
 
 /// `step-tls-handshake-failed.summary`:
 ///
-///     TLS handshake fails: { $judge } refuses { $owner }'s certificate, which { $problem }
+/// ```text
+/// TLS handshake fails: { $judge } refuses { $owner }'s certificate, which { $problem }
+/// ```
 pub(crate) fn step_tls_handshake_failed_summary(
     judge: impl Into<Arg>,
     owner: impl Into<Arg>,
@@ -1069,7 +1153,9 @@ pub(crate) static STEP_TLS_HANDSHAKE_FAILED_SUMMARY: Entry = Entry {
 
 /// `step-tls-handshake-failed.explanation`:
 ///
-///     { $judge } validates certificates strictly, and { $owner }'s certificate { $problem }: "the validating entity MUST unilaterally terminate the session". The failure is at the TLS layer, so the TCP connection ends without a closing stream tag.
+/// ```text
+/// { $judge } validates certificates strictly, and { $owner }'s certificate { $problem }: "the validating entity MUST unilaterally terminate the session". The failure is at the TLS layer, so the TCP connection ends without a closing stream tag.
+/// ```
 pub(crate) fn step_tls_handshake_failed_explanation(
     judge: impl Into<Arg>,
     owner: impl Into<Arg>,
@@ -1110,7 +1196,9 @@ pub(crate) static STEP_TLS_HANDSHAKE_FAILED_EXPLANATION: Entry = Entry {
 
 /// `step-certificate-unnamed`:
 ///
-///      The certificate for { $domain } names { $names }, but not { $domain }: the other side expects the XMPP domain itself (RFC 6120 §13.7.1.2; a wildcard covers one label only, RFC 6125 §6.4.3). Reissue it with { $domain } as a subject alternative name.
+/// ```text
+///  The certificate for { $domain } names { $names }, but not { $domain }: the other side expects the XMPP domain itself (RFC 6120 §13.7.1.2; a wildcard covers one label only, RFC 6125 §6.4.3). Reissue it with { $domain } as a subject alternative name.
+/// ```
 pub(crate) fn step_certificate_unnamed(domain: impl Into<Arg>, names: impl Into<Arg>) -> Message {
     Message::new(&STEP_CERTIFICATE_UNNAMED, vec![domain.into(), names.into()])
 }
@@ -1150,7 +1238,9 @@ pub(crate) static STEP_CERTIFICATE_UNNAMED: Entry = Entry {
 
 /// `step-stream-open.summary`:
 ///
-///     opens the stream to { $receiving }
+/// ```text
+/// opens the stream to { $receiving }
+/// ```
 pub(crate) fn step_stream_open_summary(receiving: impl Into<Arg>) -> Message {
     Message::new(&STEP_STREAM_OPEN_SUMMARY, vec![receiving.into()])
 }
@@ -1166,7 +1256,9 @@ pub(crate) static STEP_STREAM_OPEN_SUMMARY: Entry = Entry {
 
 /// `step-stream-open.explanation`:
 ///
-///     { $initiating } opens an XML stream to { $receiving }.
+/// ```text
+/// { $initiating } opens an XML stream to { $receiving }.
+/// ```
 pub(crate) fn step_stream_open_explanation(
     initiating: impl Into<Arg>,
     receiving: impl Into<Arg>,
@@ -1198,7 +1290,9 @@ pub(crate) static STEP_STREAM_OPEN_EXPLANATION: Entry = Entry {
 
 /// `step-stream-restart-tls.summary`:
 ///
-///     restarts the stream over TLS
+/// ```text
+/// restarts the stream over TLS
+/// ```
 pub(crate) fn step_stream_restart_tls_summary() -> Message {
     Message::new(&STEP_STREAM_RESTART_TLS_SUMMARY, vec![])
 }
@@ -1214,7 +1308,9 @@ pub(crate) static STEP_STREAM_RESTART_TLS_SUMMARY: Entry = Entry {
 
 /// `step-stream-restart-tls.explanation`:
 ///
-///     After TLS, the initiating server sends a new stream header without closing the old stream; everything learned before TLS is discarded.
+/// ```text
+/// After TLS, the initiating server sends a new stream header without closing the old stream; everything learned before TLS is discarded.
+/// ```
 pub(crate) fn step_stream_restart_tls_explanation() -> Message {
     Message::new(&STEP_STREAM_RESTART_TLS_EXPLANATION, vec![])
 }
@@ -1234,7 +1330,9 @@ pub(crate) static STEP_STREAM_RESTART_TLS_EXPLANATION: Entry = Entry {
 
 /// `step-stream-restart-sasl.summary`:
 ///
-///     restarts the stream after SASL
+/// ```text
+/// restarts the stream after SASL
+/// ```
 pub(crate) fn step_stream_restart_sasl_summary() -> Message {
     Message::new(&STEP_STREAM_RESTART_SASL_SUMMARY, vec![])
 }
@@ -1250,7 +1348,9 @@ pub(crate) static STEP_STREAM_RESTART_SASL_SUMMARY: Entry = Entry {
 
 /// `step-stream-restart-sasl.explanation`:
 ///
-///     After SASL, the stream restarts once more.
+/// ```text
+/// After SASL, the stream restarts once more.
+/// ```
 pub(crate) fn step_stream_restart_sasl_explanation() -> Message {
     Message::new(&STEP_STREAM_RESTART_SASL_EXPLANATION, vec![])
 }
@@ -1266,7 +1366,9 @@ pub(crate) static STEP_STREAM_RESTART_SASL_EXPLANATION: Entry = Entry {
 
 /// `step-stream-declares-dialback`:
 ///
-///      It declares the dialback namespace because it supports dialback.
+/// ```text
+///  It declares the dialback namespace because it supports dialback.
+/// ```
 pub(crate) fn step_stream_declares_dialback() -> Message {
     Message::new(&STEP_STREAM_DECLARES_DIALBACK, vec![])
 }
@@ -1286,7 +1388,9 @@ pub(crate) static STEP_STREAM_DECLARES_DIALBACK: Entry = Entry {
 
 /// `step-stream-accept.summary`:
 ///
-///     answers with a new stream id
+/// ```text
+/// answers with a new stream id
+/// ```
 pub(crate) fn step_stream_accept_summary() -> Message {
     Message::new(&STEP_STREAM_ACCEPT_SUMMARY, vec![])
 }
@@ -1302,7 +1406,9 @@ pub(crate) static STEP_STREAM_ACCEPT_SUMMARY: Entry = Entry {
 
 /// `step-stream-accept.explanation`:
 ///
-///     The receiving server answers with its own header and a new, unpredictable stream id; dialback keys are bound to this id.
+/// ```text
+/// The receiving server answers with its own header and a new, unpredictable stream id; dialback keys are bound to this id.
+/// ```
 pub(crate) fn step_stream_accept_explanation() -> Message {
     Message::new(&STEP_STREAM_ACCEPT_EXPLANATION, vec![])
 }
@@ -1322,7 +1428,9 @@ pub(crate) static STEP_STREAM_ACCEPT_EXPLANATION: Entry = Entry {
 
 /// `step-stream-accept.declares-dialback`:
 ///
-///      It declares the dialback namespace.
+/// ```text
+///  It declares the dialback namespace.
+/// ```
 pub(crate) fn step_stream_accept_declares_dialback() -> Message {
     Message::new(&STEP_STREAM_ACCEPT_DECLARES_DIALBACK, vec![])
 }
@@ -1338,7 +1446,9 @@ pub(crate) static STEP_STREAM_ACCEPT_DECLARES_DIALBACK: Entry = Entry {
 
 /// `step-stream-accept.no-dialback`:
 ///
-///      It does not declare the dialback namespace: it does not accept dialback.
+/// ```text
+///  It does not declare the dialback namespace: it does not accept dialback.
+/// ```
 pub(crate) fn step_stream_accept_no_dialback() -> Message {
     Message::new(&STEP_STREAM_ACCEPT_NO_DIALBACK, vec![])
 }
@@ -1358,7 +1468,9 @@ pub(crate) static STEP_STREAM_ACCEPT_NO_DIALBACK: Entry = Entry {
 
 /// `step-features-complete.summary`:
 ///
-///     no more features: negotiation complete
+/// ```text
+/// no more features: negotiation complete
+/// ```
 pub(crate) fn step_features_complete_summary() -> Message {
     Message::new(&STEP_FEATURES_COMPLETE_SUMMARY, vec![])
 }
@@ -1376,7 +1488,9 @@ pub(crate) static STEP_FEATURES_COMPLETE_SUMMARY: Entry = Entry {
 
 /// `step-features-complete.explanation`:
 ///
-///     An empty features element: the initiating server is authenticated and may send stanzas.
+/// ```text
+/// An empty features element: the initiating server is authenticated and may send stanzas.
+/// ```
 pub(crate) fn step_features_complete_explanation() -> Message {
     Message::new(&STEP_FEATURES_COMPLETE_EXPLANATION, vec![])
 }
@@ -1396,7 +1510,9 @@ pub(crate) static STEP_FEATURES_COMPLETE_EXPLANATION: Entry = Entry {
 
 /// `step-features-none.summary`:
 ///
-///     offers no feature
+/// ```text
+/// offers no feature
+/// ```
 pub(crate) fn step_features_none_summary() -> Message {
     Message::new(&STEP_FEATURES_NONE_SUMMARY, vec![])
 }
@@ -1412,7 +1528,9 @@ pub(crate) static STEP_FEATURES_NONE_SUMMARY: Entry = Entry {
 
 /// `step-features.summary`:
 ///
-///     offers { $offer }
+/// ```text
+/// offers { $offer }
+/// ```
 pub(crate) fn step_features_summary(offer: impl Into<Arg>) -> Message {
     Message::new(&STEP_FEATURES_SUMMARY, vec![offer.into()])
 }
@@ -1428,7 +1546,9 @@ pub(crate) static STEP_FEATURES_SUMMARY: Entry = Entry {
 
 /// `step-features.tls-only`:
 ///
-///     TLS is mandatory, so nothing else is offered before it.
+/// ```text
+/// TLS is mandatory, so nothing else is offered before it.
+/// ```
 pub(crate) fn step_features_tls_only() -> Message {
     Message::new(&STEP_FEATURES_TLS_ONLY, vec![])
 }
@@ -1448,7 +1568,9 @@ pub(crate) static STEP_FEATURES_TLS_ONLY: Entry = Entry {
 
 /// `step-features.tls-first`:
 ///
-///     TLS is mandatory; what else is offered only counts once the stream is encrypted.
+/// ```text
+/// TLS is mandatory; what else is offered only counts once the stream is encrypted.
+/// ```
 pub(crate) fn step_features_tls_first() -> Message {
     Message::new(&STEP_FEATURES_TLS_FIRST, vec![])
 }
@@ -1468,7 +1590,9 @@ pub(crate) static STEP_FEATURES_TLS_FIRST: Entry = Entry {
 
 /// `step-features.tls-optional`:
 ///
-///     TLS is offered but not required.
+/// ```text
+/// TLS is offered but not required.
+/// ```
 pub(crate) fn step_features_tls_optional() -> Message {
     Message::new(&STEP_FEATURES_TLS_OPTIONAL, vec![])
 }
@@ -1484,7 +1608,9 @@ pub(crate) static STEP_FEATURES_TLS_OPTIONAL: Entry = Entry {
 
 /// `step-features.external`:
 ///
-///     SASL EXTERNAL is offered because the initiating server presented a certificate from a trusted chain.
+/// ```text
+/// SASL EXTERNAL is offered because the initiating server presented a certificate from a trusted chain.
+/// ```
 pub(crate) fn step_features_external() -> Message {
     Message::new(&STEP_FEATURES_EXTERNAL, vec![])
 }
@@ -1504,7 +1630,9 @@ pub(crate) static STEP_FEATURES_EXTERNAL: Entry = Entry {
 
 /// `step-features.dialback-errors`:
 ///
-///     Dialback is offered, with graceful error handling.
+/// ```text
+/// Dialback is offered, with graceful error handling.
+/// ```
 pub(crate) fn step_features_dialback_errors() -> Message {
     Message::new(&STEP_FEATURES_DIALBACK_ERRORS, vec![])
 }
@@ -1522,7 +1650,9 @@ pub(crate) static STEP_FEATURES_DIALBACK_ERRORS: Entry = Entry {
 
 /// `step-features.dialback`:
 ///
-///     Dialback is offered, without announcing error handling: a dialback error ends the stream.
+/// ```text
+/// Dialback is offered, without announcing error handling: a dialback error ends the stream.
+/// ```
 pub(crate) fn step_features_dialback() -> Message {
     Message::new(&STEP_FEATURES_DIALBACK, vec![])
 }
@@ -1542,7 +1672,9 @@ pub(crate) static STEP_FEATURES_DIALBACK: Entry = Entry {
 
 /// `step-features.nothing`:
 ///
-///     Nothing is offered that could authenticate the initiating server.
+/// ```text
+/// Nothing is offered that could authenticate the initiating server.
+/// ```
 pub(crate) fn step_features_nothing() -> Message {
     Message::new(&STEP_FEATURES_NOTHING, vec![])
 }
@@ -1562,7 +1694,9 @@ pub(crate) static STEP_FEATURES_NOTHING: Entry = Entry {
 
 /// `offer-starttls-required`:
 ///
-///     STARTTLS (required)
+/// ```text
+/// STARTTLS (required)
+/// ```
 pub(crate) fn offer_starttls_required() -> Message {
     Message::new(&OFFER_STARTTLS_REQUIRED, vec![])
 }
@@ -1578,7 +1712,9 @@ pub(crate) static OFFER_STARTTLS_REQUIRED: Entry = Entry {
 
 /// `offer-dialback`:
 ///
-///     dialback
+/// ```text
+/// dialback
+/// ```
 pub(crate) fn offer_dialback() -> Message {
     Message::new(&OFFER_DIALBACK, vec![])
 }
@@ -1591,7 +1727,9 @@ pub(crate) static OFFER_DIALBACK: Entry = Entry {
 
 /// `step-starttls.summary`:
 ///
-///     starts TLS
+/// ```text
+/// starts TLS
+/// ```
 pub(crate) fn step_starttls_summary() -> Message {
     Message::new(&STEP_STARTTLS_SUMMARY, vec![])
 }
@@ -1604,7 +1742,9 @@ pub(crate) static STEP_STARTTLS_SUMMARY: Entry = Entry {
 
 /// `step-starttls.explanation`:
 ///
-///     The receiving server offers STARTTLS, and the initiating server's policy uses it.
+/// ```text
+/// The receiving server offers STARTTLS, and the initiating server's policy uses it.
+/// ```
 pub(crate) fn step_starttls_explanation() -> Message {
     Message::new(&STEP_STARTTLS_EXPLANATION, vec![])
 }
@@ -1624,7 +1764,9 @@ pub(crate) static STEP_STARTTLS_EXPLANATION: Entry = Entry {
 
 /// `step-starttls.explanation-not-offered`:
 ///
-///     STARTTLS is not offered, but the initiating server requires TLS and tries anyway, which defends against stripping attacks.
+/// ```text
+/// STARTTLS is not offered, but the initiating server requires TLS and tries anyway, which defends against stripping attacks.
+/// ```
 pub(crate) fn step_starttls_explanation_not_offered() -> Message {
     Message::new(&STEP_STARTTLS_EXPLANATION_NOT_OFFERED, vec![])
 }
@@ -1644,7 +1786,9 @@ pub(crate) static STEP_STARTTLS_EXPLANATION_NOT_OFFERED: Entry = Entry {
 
 /// `step-proceed.summary`:
 ///
-///     agrees to TLS
+/// ```text
+/// agrees to TLS
+/// ```
 pub(crate) fn step_proceed_summary() -> Message {
     Message::new(&STEP_PROCEED_SUMMARY, vec![])
 }
@@ -1657,7 +1801,9 @@ pub(crate) static STEP_PROCEED_SUMMARY: Entry = Entry {
 
 /// `step-proceed.explanation`:
 ///
-///     TLS begins right after this element.
+/// ```text
+/// TLS begins right after this element.
+/// ```
 pub(crate) fn step_proceed_explanation() -> Message {
     Message::new(&STEP_PROCEED_EXPLANATION, vec![])
 }
@@ -1673,7 +1819,9 @@ pub(crate) static STEP_PROCEED_EXPLANATION: Entry = Entry {
 
 /// `step-tls-refused.summary`:
 ///
-///     refuses TLS
+/// ```text
+/// refuses TLS
+/// ```
 pub(crate) fn step_tls_refused_summary() -> Message {
     Message::new(&STEP_TLS_REFUSED_SUMMARY, vec![])
 }
@@ -1686,7 +1834,9 @@ pub(crate) static STEP_TLS_REFUSED_SUMMARY: Entry = Entry {
 
 /// `step-tls-refused.explanation`:
 ///
-///     The receiving server cannot do TLS (it does not support it, or has no certificate), so it answers with a failure and closes the stream.
+/// ```text
+/// The receiving server cannot do TLS (it does not support it, or has no certificate), so it answers with a failure and closes the stream.
+/// ```
 pub(crate) fn step_tls_refused_explanation() -> Message {
     Message::new(&STEP_TLS_REFUSED_EXPLANATION, vec![])
 }
@@ -1706,7 +1856,9 @@ pub(crate) static STEP_TLS_REFUSED_EXPLANATION: Entry = Entry {
 
 /// `step-auth.summary`:
 ///
-///     authenticates with SASL EXTERNAL
+/// ```text
+/// authenticates with SASL EXTERNAL
+/// ```
 pub(crate) fn step_auth_summary() -> Message {
     Message::new(&STEP_AUTH_SUMMARY, vec![])
 }
@@ -1722,7 +1874,9 @@ pub(crate) static STEP_AUTH_SUMMARY: Entry = Entry {
 
 /// `step-auth.explanation`:
 ///
-///     The initiating server asks to be authenticated by the certificate it presented in TLS; "=" means it gives no separate authorisation identity.
+/// ```text
+/// The initiating server asks to be authenticated by the certificate it presented in TLS; "=" means it gives no separate authorisation identity.
+/// ```
 pub(crate) fn step_auth_explanation() -> Message {
     Message::new(&STEP_AUTH_EXPLANATION, vec![])
 }
@@ -1742,7 +1896,9 @@ pub(crate) static STEP_AUTH_EXPLANATION: Entry = Entry {
 
 /// `step-auth.explanation-identity`:
 ///
-///     The initiating server asks to be authenticated by the certificate it presented in TLS, naming { $identity } as authorisation identity (base64); RFC 6120 §6.3.8 lets it, though a server acting for itself need not.
+/// ```text
+/// The initiating server asks to be authenticated by the certificate it presented in TLS, naming { $identity } as authorisation identity (base64); RFC 6120 §6.3.8 lets it, though a server acting for itself need not.
+/// ```
 pub(crate) fn step_auth_explanation_identity(identity: impl Into<Arg>) -> Message {
     Message::new(&STEP_AUTH_EXPLANATION_IDENTITY, vec![identity.into()])
 }
@@ -1774,7 +1930,9 @@ pub(crate) static STEP_AUTH_EXPLANATION_IDENTITY: Entry = Entry {
 
 /// `step-sasl-success.summary`:
 ///
-///     SASL EXTERNAL succeeds
+/// ```text
+/// SASL EXTERNAL succeeds
+/// ```
 pub(crate) fn step_sasl_success_summary() -> Message {
     Message::new(&STEP_SASL_SUCCESS_SUMMARY, vec![])
 }
@@ -1790,7 +1948,9 @@ pub(crate) static STEP_SASL_SUCCESS_SUMMARY: Entry = Entry {
 
 /// `step-sasl-success.explanation`:
 ///
-///     The certificate is valid for { $initiating }; the stream restarts once more.
+/// ```text
+/// The certificate is valid for { $initiating }; the stream restarts once more.
+/// ```
 pub(crate) fn step_sasl_success_explanation(initiating: impl Into<Arg>) -> Message {
     Message::new(&STEP_SASL_SUCCESS_EXPLANATION, vec![initiating.into()])
 }
@@ -1814,7 +1974,9 @@ pub(crate) static STEP_SASL_SUCCESS_EXPLANATION: Entry = Entry {
 
 /// `step-sasl-failure.summary`:
 ///
-///     SASL EXTERNAL fails: not-authorized
+/// ```text
+/// SASL EXTERNAL fails: not-authorized
+/// ```
 pub(crate) fn step_sasl_failure_summary() -> Message {
     Message::new(&STEP_SASL_FAILURE_SUMMARY, vec![])
 }
@@ -1830,7 +1992,9 @@ pub(crate) static STEP_SASL_FAILURE_SUMMARY: Entry = Entry {
 
 /// `step-sasl-failure.explanation-stays-open`:
 ///
-///     The certificate does not authenticate { $initiating } (XEP-0178 §3 step 11b). The stream stays open, so the initiating server can still try dialback.
+/// ```text
+/// The certificate does not authenticate { $initiating } (XEP-0178 §3 step 11b). The stream stays open, so the initiating server can still try dialback.
+/// ```
 pub(crate) fn step_sasl_failure_explanation_stays_open(initiating: impl Into<Arg>) -> Message {
     Message::new(
         &STEP_SASL_FAILURE_EXPLANATION_STAYS_OPEN,
@@ -1861,7 +2025,9 @@ pub(crate) static STEP_SASL_FAILURE_EXPLANATION_STAYS_OPEN: Entry = Entry {
 
 /// `step-sasl-failure.explanation-closes`:
 ///
-///     The certificate does not authenticate { $initiating } (XEP-0178 §3 step 11b), and the receiving server does not use dialback, so it closes the stream.
+/// ```text
+/// The certificate does not authenticate { $initiating } (XEP-0178 §3 step 11b), and the receiving server does not use dialback, so it closes the stream.
+/// ```
 pub(crate) fn step_sasl_failure_explanation_closes(initiating: impl Into<Arg>) -> Message {
     Message::new(
         &STEP_SASL_FAILURE_EXPLANATION_CLOSES,
@@ -1892,7 +2058,9 @@ pub(crate) static STEP_SASL_FAILURE_EXPLANATION_CLOSES: Entry = Entry {
 
 /// `step-dialback-key.summary`:
 ///
-///     sends the dialback key
+/// ```text
+/// sends the dialback key
+/// ```
 pub(crate) fn step_dialback_key_summary() -> Message {
     Message::new(&STEP_DIALBACK_KEY_SUMMARY, vec![])
 }
@@ -1908,7 +2076,9 @@ pub(crate) static STEP_DIALBACK_KEY_SUMMARY: Entry = Entry {
 
 /// `step-dialback-key.explanation`:
 ///
-///     The key is HMAC-SHA256 over "{ $receiving-ascii } { $initiating-ascii } { $stream-id }" with the SHA-256 of the initiating server's secret: it binds the sender domain to this stream.
+/// ```text
+/// The key is HMAC-SHA256 over "{ $receiving-ascii } { $initiating-ascii } { $stream-id }" with the SHA-256 of the initiating server's secret: it binds the sender domain to this stream.
+/// ```
 pub(crate) fn step_dialback_key_explanation(
     receiving_ascii: impl Into<Arg>,
     initiating_ascii: impl Into<Arg>,
@@ -1955,7 +2125,9 @@ pub(crate) static STEP_DIALBACK_KEY_EXPLANATION: Entry = Entry {
 
 /// `step-dialback-valid.summary`:
 ///
-///     dialback succeeds: { $initiating } is verified
+/// ```text
+/// dialback succeeds: { $initiating } is verified
+/// ```
 pub(crate) fn step_dialback_valid_summary(initiating: impl Into<Arg>) -> Message {
     Message::new(&STEP_DIALBACK_VALID_SUMMARY, vec![initiating.into()])
 }
@@ -1979,7 +2151,9 @@ pub(crate) static STEP_DIALBACK_VALID_SUMMARY: Entry = Entry {
 
 /// `step-dialback-valid.explanation`:
 ///
-///     The authoritative server confirmed the key: { $initiating } may now send stanzas to { $receiving }.
+/// ```text
+/// The authoritative server confirmed the key: { $initiating } may now send stanzas to { $receiving }.
+/// ```
 pub(crate) fn step_dialback_valid_explanation(
     initiating: impl Into<Arg>,
     receiving: impl Into<Arg>,
@@ -2013,7 +2187,9 @@ pub(crate) static STEP_DIALBACK_VALID_EXPLANATION: Entry = Entry {
 
 /// `step-dialback-invalid.summary`:
 ///
-///     dialback fails: the key is invalid
+/// ```text
+/// dialback fails: the key is invalid
+/// ```
 pub(crate) fn step_dialback_invalid_summary() -> Message {
     Message::new(&STEP_DIALBACK_INVALID_SUMMARY, vec![])
 }
@@ -2029,7 +2205,9 @@ pub(crate) static STEP_DIALBACK_INVALID_SUMMARY: Entry = Entry {
 
 /// `step-dialback-invalid.explanation`:
 ///
-///     The authoritative server did not confirm the key, so the receiving server closes the stream; queued stanzas bounce with internal-server-error.
+/// ```text
+/// The authoritative server did not confirm the key, so the receiving server closes the stream; queued stanzas bounce with internal-server-error.
+/// ```
 pub(crate) fn step_dialback_invalid_explanation() -> Message {
     Message::new(&STEP_DIALBACK_INVALID_EXPLANATION, vec![])
 }
@@ -2049,7 +2227,9 @@ pub(crate) static STEP_DIALBACK_INVALID_EXPLANATION: Entry = Entry {
 
 /// `step-dialback-error.summary`:
 ///
-///     dialback error: { $condition }
+/// ```text
+/// dialback error: { $condition }
+/// ```
 pub(crate) fn step_dialback_error_summary(condition: impl Into<Arg>) -> Message {
     Message::new(&STEP_DIALBACK_ERROR_SUMMARY, vec![condition.into()])
 }
@@ -2065,7 +2245,9 @@ pub(crate) static STEP_DIALBACK_ERROR_SUMMARY: Entry = Entry {
 
 /// `step-dialback-error.explanation`:
 ///
-///     The key could not be checked ({ $condition }). The stream stays open, but the sender domain is not verified, and queued stanzas bounce.
+/// ```text
+/// The key could not be checked ({ $condition }). The stream stays open, but the sender domain is not verified, and queued stanzas bounce.
+/// ```
 pub(crate) fn step_dialback_error_explanation(condition: impl Into<Arg>) -> Message {
     Message::new(&STEP_DIALBACK_ERROR_EXPLANATION, vec![condition.into()])
 }
@@ -2093,7 +2275,9 @@ pub(crate) static STEP_DIALBACK_ERROR_EXPLANATION: Entry = Entry {
 
 /// `step-dialback-denied.summary`:
 ///
-///     dialback error: forbidden (access denied)
+/// ```text
+/// dialback error: forbidden (access denied)
+/// ```
 pub(crate) fn step_dialback_denied_summary() -> Message {
     Message::new(&STEP_DIALBACK_DENIED_SUMMARY, vec![])
 }
@@ -2109,7 +2293,9 @@ pub(crate) static STEP_DIALBACK_DENIED_SUMMARY: Entry = Entry {
 
 /// `step-dialback-denied.explanation`:
 ///
-///     { $receiving } does not check the key: its access rules deny { $initiating }, and it says so with a forbidden dialback error (XEP-0220 §2.5).
+/// ```text
+/// { $receiving } does not check the key: its access rules deny { $initiating }, and it says so with a forbidden dialback error (XEP-0220 §2.5).
+/// ```
 pub(crate) fn step_dialback_denied_explanation(
     receiving: impl Into<Arg>,
     initiating: impl Into<Arg>,
@@ -2141,7 +2327,9 @@ pub(crate) static STEP_DIALBACK_DENIED_EXPLANATION: Entry = Entry {
 
 /// `step-verify-open.summary`:
 ///
-///     opens a verify-only stream
+/// ```text
+/// opens a verify-only stream
+/// ```
 pub(crate) fn step_verify_open_summary() -> Message {
     Message::new(&STEP_VERIFY_OPEN_SUMMARY, vec![])
 }
@@ -2157,7 +2345,9 @@ pub(crate) static STEP_VERIFY_OPEN_SUMMARY: Entry = Entry {
 
 /// `step-verify-open.explanation`:
 ///
-///     The receiving server connects to the authoritative server of { $initiating }; a stream used only to verify a key needs no TLS.
+/// ```text
+/// The receiving server connects to the authoritative server of { $initiating }; a stream used only to verify a key needs no TLS.
+/// ```
 pub(crate) fn step_verify_open_explanation(initiating: impl Into<Arg>) -> Message {
     Message::new(&STEP_VERIFY_OPEN_EXPLANATION, vec![initiating.into()])
 }
@@ -2181,7 +2371,9 @@ pub(crate) static STEP_VERIFY_OPEN_EXPLANATION: Entry = Entry {
 
 /// `step-verify-request.summary`:
 ///
-///     asks whether the key is valid for stream { $stream-id }
+/// ```text
+/// asks whether the key is valid for stream { $stream-id }
+/// ```
 pub(crate) fn step_verify_request_summary(stream_id: impl Into<Arg>) -> Message {
     Message::new(&STEP_VERIFY_REQUEST_SUMMARY, vec![stream_id.into()])
 }
@@ -2204,7 +2396,9 @@ pub(crate) static STEP_VERIFY_REQUEST_SUMMARY: Entry = Entry {
 
 /// `step-verify-request.explanation`:
 ///
-///     The request carries the key and the id of the stream the receiving server opened towards the initiating server.
+/// ```text
+/// The request carries the key and the id of the stream the receiving server opened towards the initiating server.
+/// ```
 pub(crate) fn step_verify_request_explanation() -> Message {
     Message::new(&STEP_VERIFY_REQUEST_EXPLANATION, vec![])
 }
@@ -2224,7 +2418,9 @@ pub(crate) static STEP_VERIFY_REQUEST_EXPLANATION: Entry = Entry {
 
 /// `step-verify-valid.summary`:
 ///
-///     the key is valid
+/// ```text
+/// the key is valid
+/// ```
 pub(crate) fn step_verify_valid_summary() -> Message {
     Message::new(&STEP_VERIFY_VALID_SUMMARY, vec![])
 }
@@ -2240,7 +2436,9 @@ pub(crate) static STEP_VERIFY_VALID_SUMMARY: Entry = Entry {
 
 /// `step-verify-valid.explanation`:
 ///
-///     The authoritative server recomputes the key from its secret and the request's domains and stream id, and it matches.
+/// ```text
+/// The authoritative server recomputes the key from its secret and the request's domains and stream id, and it matches.
+/// ```
 pub(crate) fn step_verify_valid_explanation() -> Message {
     Message::new(&STEP_VERIFY_VALID_EXPLANATION, vec![])
 }
@@ -2260,7 +2458,9 @@ pub(crate) static STEP_VERIFY_VALID_EXPLANATION: Entry = Entry {
 
 /// `step-verify-invalid.summary`:
 ///
-///     the key is invalid
+/// ```text
+/// the key is invalid
+/// ```
 pub(crate) fn step_verify_invalid_summary() -> Message {
     Message::new(&STEP_VERIFY_INVALID_SUMMARY, vec![])
 }
@@ -2276,7 +2476,9 @@ pub(crate) static STEP_VERIFY_INVALID_SUMMARY: Entry = Entry {
 
 /// `step-verify-invalid.explanation`:
 ///
-///     The recomputed key differs: the authoritative server has another secret, or does not know the stream.
+/// ```text
+/// The recomputed key differs: the authoritative server has another secret, or does not know the stream.
+/// ```
 pub(crate) fn step_verify_invalid_explanation() -> Message {
     Message::new(&STEP_VERIFY_INVALID_EXPLANATION, vec![])
 }
@@ -2296,7 +2498,9 @@ pub(crate) static STEP_VERIFY_INVALID_EXPLANATION: Entry = Entry {
 
 /// `step-verify-close.summary`:
 ///
-///     closes the verify-only stream
+/// ```text
+/// closes the verify-only stream
+/// ```
 pub(crate) fn step_verify_close_summary() -> Message {
     Message::new(&STEP_VERIFY_CLOSE_SUMMARY, vec![])
 }
@@ -2312,7 +2516,9 @@ pub(crate) static STEP_VERIFY_CLOSE_SUMMARY: Entry = Entry {
 
 /// `step-verify-close.explanation`:
 ///
-///     The verify-only stream is closed right after the answer.
+/// ```text
+/// The verify-only stream is closed right after the answer.
+/// ```
 pub(crate) fn step_verify_close_explanation() -> Message {
     Message::new(&STEP_VERIFY_CLOSE_EXPLANATION, vec![])
 }
@@ -2332,7 +2538,9 @@ pub(crate) static STEP_VERIFY_CLOSE_EXPLANATION: Entry = Entry {
 
 /// `step-stream-error.summary`:
 ///
-///     stream error: { $condition }
+/// ```text
+/// stream error: { $condition }
+/// ```
 pub(crate) fn step_stream_error_summary(condition: impl Into<Arg>) -> Message {
     Message::new(&STEP_STREAM_ERROR_SUMMARY, vec![condition.into()])
 }
@@ -2348,7 +2556,9 @@ pub(crate) static STEP_STREAM_ERROR_SUMMARY: Entry = Entry {
 
 /// `step-peer-error.explanation-text`:
 ///
-///     The other side ended the stream, saying: "{ $text }"
+/// ```text
+/// The other side ended the stream, saying: "{ $text }"
+/// ```
 pub(crate) fn step_peer_error_explanation_text(text: impl Into<Arg>) -> Message {
     Message::new(&STEP_PEER_ERROR_EXPLANATION_TEXT, vec![text.into()])
 }
@@ -2372,7 +2582,9 @@ pub(crate) static STEP_PEER_ERROR_EXPLANATION_TEXT: Entry = Entry {
 
 /// `step-peer-error.explanation`:
 ///
-///     The other side ended the stream without giving a reason in words.
+/// ```text
+/// The other side ended the stream without giving a reason in words.
+/// ```
 pub(crate) fn step_peer_error_explanation() -> Message {
     Message::new(&STEP_PEER_ERROR_EXPLANATION, vec![])
 }
@@ -2392,7 +2604,9 @@ pub(crate) static STEP_PEER_ERROR_EXPLANATION: Entry = Entry {
 
 /// `step-close.summary`:
 ///
-///     closes the stream
+/// ```text
+/// closes the stream
+/// ```
 pub(crate) fn step_close_summary() -> Message {
     Message::new(&STEP_CLOSE_SUMMARY, vec![])
 }
@@ -2408,7 +2622,9 @@ pub(crate) static STEP_CLOSE_SUMMARY: Entry = Entry {
 
 /// `step-close.explanation`:
 ///
-///     The closing stream tag ends the stream.
+/// ```text
+/// The closing stream tag ends the stream.
+/// ```
 pub(crate) fn step_close_explanation() -> Message {
     Message::new(&STEP_CLOSE_EXPLANATION, vec![])
 }
@@ -2426,7 +2642,9 @@ pub(crate) static STEP_CLOSE_EXPLANATION: Entry = Entry {
 
 /// `step-abandon.summary`:
 ///
-///     closes the stream without a stream error
+/// ```text
+/// closes the stream without a stream error
+/// ```
 pub(crate) fn step_abandon_summary() -> Message {
     Message::new(&STEP_ABANDON_SUMMARY, vec![])
 }
@@ -2442,7 +2660,9 @@ pub(crate) static STEP_ABANDON_SUMMARY: Entry = Entry {
 
 /// `step-abandon.explanation`:
 ///
-///     It closes the stream without a stream error, so the other side learns nothing of why: { $reason }
+/// ```text
+/// It closes the stream without a stream error, so the other side learns nothing of why: { $reason }
+/// ```
 pub(crate) fn step_abandon_explanation(reason: impl Into<Arg>) -> Message {
     Message::new(&STEP_ABANDON_EXPLANATION, vec![reason.into()])
 }
@@ -2468,7 +2688,9 @@ pub(crate) static STEP_ABANDON_EXPLANATION: Entry = Entry {
 
 /// `step-abandon-disconnect.summary`:
 ///
-///     closes the TCP connection without a word
+/// ```text
+/// closes the TCP connection without a word
+/// ```
 pub(crate) fn step_abandon_disconnect_summary() -> Message {
     Message::new(&STEP_ABANDON_DISCONNECT_SUMMARY, vec![])
 }
@@ -2484,7 +2706,9 @@ pub(crate) static STEP_ABANDON_DISCONNECT_SUMMARY: Entry = Entry {
 
 /// `step-abandon-disconnect.explanation`:
 ///
-///     It closes the TCP connection without a stream error or even a closing tag, so the other side learns nothing of why: { $reason }
+/// ```text
+/// It closes the TCP connection without a stream error or even a closing tag, so the other side learns nothing of why: { $reason }
+/// ```
 pub(crate) fn step_abandon_disconnect_explanation(reason: impl Into<Arg>) -> Message {
     Message::new(&STEP_ABANDON_DISCONNECT_EXPLANATION, vec![reason.into()])
 }
@@ -2510,7 +2734,9 @@ pub(crate) static STEP_ABANDON_DISCONNECT_EXPLANATION: Entry = Entry {
 
 /// `step-stanza.summary`:
 ///
-///     first message on the negotiated stream
+/// ```text
+/// first message on the negotiated stream
+/// ```
 pub(crate) fn step_stanza_summary() -> Message {
     Message::new(&STEP_STANZA_SUMMARY, vec![])
 }
@@ -2526,7 +2752,9 @@ pub(crate) static STEP_STANZA_SUMMARY: Entry = Entry {
 
 /// `step-stanza.explanation`:
 ///
-///     The stream is authenticated: stanzas from { $initiating } to { $receiving } flow. The other direction needs a stream of its own.
+/// ```text
+/// The stream is authenticated: stanzas from { $initiating } to { $receiving } flow. The other direction needs a stream of its own.
+/// ```
 pub(crate) fn step_stanza_explanation(
     initiating: impl Into<Arg>,
     receiving: impl Into<Arg>,
@@ -2560,7 +2788,9 @@ pub(crate) static STEP_STANZA_EXPLANATION: Entry = Entry {
 
 /// `step-unknown.summary`:
 ///
-///     sends <{ $name }/>
+/// ```text
+/// sends <{ $name }/>
+/// ```
 pub(crate) fn step_unknown_summary(name: impl Into<Arg>) -> Message {
     Message::new(&STEP_UNKNOWN_SUMMARY, vec![name.into()])
 }
@@ -2576,7 +2806,9 @@ pub(crate) static STEP_UNKNOWN_SUMMARY: Entry = Entry {
 
 /// `step-unknown.explanation`:
 ///
-///     An element outside stream negotiation; it does not change the outcome.
+/// ```text
+/// An element outside stream negotiation; it does not change the outcome.
+/// ```
 pub(crate) fn step_unknown_explanation() -> Message {
     Message::new(&STEP_UNKNOWN_EXPLANATION, vec![])
 }
@@ -2596,7 +2828,9 @@ pub(crate) static STEP_UNKNOWN_EXPLANATION: Entry = Entry {
 
 /// `reason-tls-not-supported`:
 ///
-///     The receiving server makes TLS mandatory, and the initiating server does not support it.
+/// ```text
+/// The receiving server makes TLS mandatory, and the initiating server does not support it.
+/// ```
 pub(crate) fn reason_tls_not_supported() -> Message {
     Message::new(&REASON_TLS_NOT_SUPPORTED, vec![])
 }
@@ -2616,7 +2850,9 @@ pub(crate) static REASON_TLS_NOT_SUPPORTED: Entry = Entry {
 
 /// `reason-no-viable-method`:
 ///
-///     Nothing offered is an authentication method the initiating server uses: neither SASL EXTERNAL nor dialback. It gives up.
+/// ```text
+/// Nothing offered is an authentication method the initiating server uses: neither SASL EXTERNAL nor dialback. It gives up.
+/// ```
 pub(crate) fn reason_no_viable_method() -> Message {
     Message::new(&REASON_NO_VIABLE_METHOD, vec![])
 }
@@ -2636,7 +2872,9 @@ pub(crate) static REASON_NO_VIABLE_METHOD: Entry = Entry {
 
 /// `reason-tls-without-certificate`:
 ///
-///     The receiving server requires TLS but has no certificate to offer it with, so it can accept no stream at all: a misconfiguration.
+/// ```text
+/// The receiving server requires TLS but has no certificate to offer it with, so it can accept no stream at all: a misconfiguration.
+/// ```
 pub(crate) fn reason_tls_without_certificate() -> Message {
     Message::new(&REASON_TLS_WITHOUT_CERTIFICATE, vec![])
 }
@@ -2656,7 +2894,9 @@ pub(crate) static REASON_TLS_WITHOUT_CERTIFICATE: Entry = Entry {
 
 /// `reason-nothing-to-offer`:
 ///
-///     The receiving server has no way to authenticate the initiating server: SASL EXTERNAL needs a certificate it accepts for that domain, and dialback is not used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5).
+/// ```text
+/// The receiving server has no way to authenticate the initiating server: SASL EXTERNAL needs a certificate it accepts for that domain, and dialback is not used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5).
+/// ```
 pub(crate) fn reason_nothing_to_offer() -> Message {
     Message::new(&REASON_NOTHING_TO_OFFER, vec![])
 }
@@ -2676,7 +2916,9 @@ pub(crate) static REASON_NOTHING_TO_OFFER: Entry = Entry {
 
 /// `reason-secure-auth`:
 ///
-///     The receiving server requires a valid certificate (secure authentication, no dialback), and the initiating server's certificate { $problem }.
+/// ```text
+/// The receiving server requires a valid certificate (secure authentication, no dialback), and the initiating server's certificate { $problem }.
+/// ```
 pub(crate) fn reason_secure_auth(problem: impl Into<Arg>) -> Message {
     Message::new(&REASON_SECURE_AUTH, vec![problem.into()])
 }
@@ -2704,7 +2946,9 @@ pub(crate) static REASON_SECURE_AUTH: Entry = Entry {
 
 /// `reason-dialback-without-tls`:
 ///
-///     The receiving server requires TLS before dialback, and the stream is not encrypted: it could not offer TLS (it has no certificate), or the initiating server did not start it.
+/// ```text
+/// The receiving server requires TLS before dialback, and the stream is not encrypted: it could not offer TLS (it has no certificate), or the initiating server did not start it.
+/// ```
 pub(crate) fn reason_dialback_without_tls() -> Message {
     Message::new(&REASON_DIALBACK_WITHOUT_TLS, vec![])
 }
@@ -2724,7 +2968,9 @@ pub(crate) static REASON_DIALBACK_WITHOUT_TLS: Entry = Entry {
 
 /// `reason-dialback-disabled`:
 ///
-///     The receiving server does not accept dialback.
+/// ```text
+/// The receiving server does not accept dialback.
+/// ```
 pub(crate) fn reason_dialback_disabled() -> Message {
     Message::new(&REASON_DIALBACK_DISABLED, vec![])
 }
@@ -2740,7 +2986,9 @@ pub(crate) static REASON_DIALBACK_DISABLED: Entry = Entry {
 
 /// `reason-not-allowed`:
 ///
-///     { $initiating } is not an allowed XMPP partner of { $receiving }, so the stream is refused.
+/// ```text
+/// { $initiating } is not an allowed XMPP partner of { $receiving }, so the stream is refused.
+/// ```
 pub(crate) fn reason_not_allowed(initiating: impl Into<Arg>, receiving: impl Into<Arg>) -> Message {
     Message::new(
         &REASON_NOT_ALLOWED,
@@ -2769,7 +3017,9 @@ pub(crate) static REASON_NOT_ALLOWED: Entry = Entry {
 
 /// `reason-encryption-required-after-authentication`:
 ///
-///     The stream was authenticated without TLS, but the server requires encryption. It checks that only at this point, so the dialback that just succeeded is wasted.
+/// ```text
+/// The stream was authenticated without TLS, but the server requires encryption. It checks that only at this point, so the dialback that just succeeded is wasted.
+/// ```
 pub(crate) fn reason_encryption_required_after_authentication() -> Message {
     Message::new(&REASON_ENCRYPTION_REQUIRED_AFTER_AUTHENTICATION, vec![])
 }
@@ -2789,7 +3039,9 @@ pub(crate) static REASON_ENCRYPTION_REQUIRED_AFTER_AUTHENTICATION: Entry = Entry
 
 /// `reason-encryption-required`:
 ///
-///     The server requires encryption, but this stream is not encrypted, and nothing else offered can be used.
+/// ```text
+/// The server requires encryption, but this stream is not encrypted, and nothing else offered can be used.
+/// ```
 pub(crate) fn reason_encryption_required() -> Message {
     Message::new(&REASON_ENCRYPTION_REQUIRED, vec![])
 }
@@ -2809,7 +3061,9 @@ pub(crate) static REASON_ENCRYPTION_REQUIRED: Entry = Entry {
 
 /// `reason-dialback-refused`:
 ///
-///     The authoritative server did not confirm the key of { $initiating }, so { $initiating } ends the stream.
+/// ```text
+/// The authoritative server did not confirm the key of { $initiating }, so { $initiating } ends the stream.
+/// ```
 pub(crate) fn reason_dialback_refused(initiating: impl Into<Arg>) -> Message {
     Message::new(&REASON_DIALBACK_REFUSED, vec![initiating.into()])
 }
@@ -2837,7 +3091,9 @@ pub(crate) static REASON_DIALBACK_REFUSED: Entry = Entry {
 
 /// `reason-verification-timed-out`:
 ///
-///     { $receiving } could not verify the key of { $initiating }: the stream it opened to the authoritative server of { $initiating } to carry the verification failed (see the verification steps). Prosody leaves the unauthenticated stream waiting and closes it after s2s_timeout, 90 seconds by default.
+/// ```text
+/// { $receiving } could not verify the key of { $initiating }: the stream it opened to the authoritative server of { $initiating } to carry the verification failed (see the verification steps). Prosody leaves the unauthenticated stream waiting and closes it after s2s_timeout, 90 seconds by default.
+/// ```
 pub(crate) fn reason_verification_timed_out(
     receiving: impl Into<Arg>,
     initiating: impl Into<Arg>,
@@ -2877,7 +3133,9 @@ pub(crate) static REASON_VERIFICATION_TIMED_OUT: Entry = Entry {
 
 /// `reason-host-unknown`:
 ///
-///     The stream is addressed to a domain the receiving server does not serve.
+/// ```text
+/// The stream is addressed to a domain the receiving server does not serve.
+/// ```
 pub(crate) fn reason_host_unknown() -> Message {
     Message::new(&REASON_HOST_UNKNOWN, vec![])
 }
@@ -2897,7 +3155,9 @@ pub(crate) static REASON_HOST_UNKNOWN: Entry = Entry {
 
 /// `reason-tls-not-offered`:
 ///
-///     { $initiating } requires TLS, and { $receiving } did not offer STARTTLS. Unlike RFC 7590 §3.1 asks, { $initiating } does not try it anyway.
+/// ```text
+/// { $initiating } requires TLS, and { $receiving } did not offer STARTTLS. Unlike RFC 7590 §3.1 asks, { $initiating } does not try it anyway.
+/// ```
 pub(crate) fn reason_tls_not_offered(
     initiating: impl Into<Arg>,
     receiving: impl Into<Arg>,
@@ -2935,7 +3195,9 @@ pub(crate) static REASON_TLS_NOT_OFFERED: Entry = Entry {
 
 /// `reason-certificate-rejected`:
 ///
-///     { $initiating } validates certificates strictly and does not accept the certificate of { $receiving }, which { $problem }. It checks only once the stream over TLS has started, and then closes it.
+/// ```text
+/// { $initiating } validates certificates strictly and does not accept the certificate of { $receiving }, which { $problem }. It checks only once the stream over TLS has started, and then closes it.
+/// ```
 pub(crate) fn reason_certificate_rejected(
     initiating: impl Into<Arg>,
     receiving: impl Into<Arg>,
@@ -2974,7 +3236,9 @@ pub(crate) static REASON_CERTIFICATE_REJECTED: Entry = Entry {
 
 /// `reason-denied`:
 ///
-///     { $receiving } authenticated { $initiating }, but its access rules deny { $initiating }: it refuses the first stanza and ends the stream. Nothing from { $initiating } gets through.
+/// ```text
+/// { $receiving } authenticated { $initiating }, but its access rules deny { $initiating }: it refuses the first stanza and ends the stream. Nothing from { $initiating } gets through.
+/// ```
 pub(crate) fn reason_denied(receiving: impl Into<Arg>, initiating: impl Into<Arg>) -> Message {
     Message::new(&REASON_DENIED, vec![receiving.into(), initiating.into()])
 }
@@ -3008,7 +3272,9 @@ pub(crate) static REASON_DENIED: Entry = Entry {
 
 /// `reason-tls-disabled`:
 ///
-///     { $receiving } does not do TLS and refuses the request to start it.
+/// ```text
+/// { $receiving } does not do TLS and refuses the request to start it.
+/// ```
 pub(crate) fn reason_tls_disabled(receiving: impl Into<Arg>) -> Message {
     Message::new(&REASON_TLS_DISABLED, vec![receiving.into()])
 }
@@ -3030,7 +3296,9 @@ pub(crate) static REASON_TLS_DISABLED: Entry = Entry {
 
 /// `reason-after-dialback-error`:
 ///
-///     After the dialback error, { $receiving } ends the stream as well, although XEP-0220 §2.5 lets it stay open.
+/// ```text
+/// After the dialback error, { $receiving } ends the stream as well, although XEP-0220 §2.5 lets it stay open.
+/// ```
 pub(crate) fn reason_after_dialback_error(receiving: impl Into<Arg>) -> Message {
     Message::new(&REASON_AFTER_DIALBACK_ERROR, vec![receiving.into()])
 }
@@ -3054,7 +3322,9 @@ pub(crate) static REASON_AFTER_DIALBACK_ERROR: Entry = Entry {
 
 /// `reason-answered-as`:
 ///
-///     The server that { $initiating } reached for { $receiving } answers as another domain (RFC 6120 §4.7.1): it is not set up as { $receiving }'s server, or something else answers at its address. { $initiating } refuses to go on with it. The partner's server must answer as { $receiving }, its XMPP domain.
+/// ```text
+/// The server that { $initiating } reached for { $receiving } answers as another domain (RFC 6120 §4.7.1): it is not set up as { $receiving }'s server, or something else answers at its address. { $initiating } refuses to go on with it. The partner's server must answer as { $receiving }, its XMPP domain.
+/// ```
 pub(crate) fn reason_answered_as(initiating: impl Into<Arg>, receiving: impl Into<Arg>) -> Message {
     Message::new(
         &REASON_ANSWERED_AS,
@@ -3099,7 +3369,9 @@ pub(crate) static REASON_ANSWERED_AS: Entry = Entry {
 
 /// `reason-unexpected`:
 ///
-///     The other side sent something the protocol does not allow at this point (the error's text names it). The stream ends here; the fault is the sender's, not a setting's.
+/// ```text
+/// The other side sent something the protocol does not allow at this point (the error's text names it). The stream ends here; the fault is the sender's, not a setting's.
+/// ```
 pub(crate) fn reason_unexpected() -> Message {
     Message::new(&REASON_UNEXPECTED, vec![])
 }
@@ -3119,7 +3391,9 @@ pub(crate) static REASON_UNEXPECTED: Entry = Entry {
 
 /// `condition-not-allowed`:
 ///
-///     not an allowed XMPP partner
+/// ```text
+/// not an allowed XMPP partner
+/// ```
 pub(crate) fn condition_not_allowed() -> Message {
     Message::new(&CONDITION_NOT_ALLOWED, vec![])
 }
@@ -3135,7 +3409,9 @@ pub(crate) static CONDITION_NOT_ALLOWED: Entry = Entry {
 
 /// `condition-denied`:
 ///
-///     the partner's server denies our domain
+/// ```text
+/// the partner's server denies our domain
+/// ```
 pub(crate) fn condition_denied() -> Message {
     Message::new(&CONDITION_DENIED, vec![])
 }
@@ -3151,7 +3427,9 @@ pub(crate) static CONDITION_DENIED: Entry = Entry {
 
 /// `condition-dns-srv-root`:
 ///
-///     DNS says the XMPP service is not available
+/// ```text
+/// DNS says the XMPP service is not available
+/// ```
 pub(crate) fn condition_dns_srv_root() -> Message {
     Message::new(&CONDITION_DNS_SRV_ROOT, vec![])
 }
@@ -3167,7 +3445,9 @@ pub(crate) static CONDITION_DNS_SRV_ROOT: Entry = Entry {
 
 /// `condition-dns-nxdomain`:
 ///
-///     the domain does not exist in DNS
+/// ```text
+/// the domain does not exist in DNS
+/// ```
 pub(crate) fn condition_dns_nxdomain() -> Message {
     Message::new(&CONDITION_DNS_NXDOMAIN, vec![])
 }
@@ -3183,7 +3463,9 @@ pub(crate) static CONDITION_DNS_NXDOMAIN: Entry = Entry {
 
 /// `condition-stream-error`:
 ///
-///     stream error { $condition }
+/// ```text
+/// stream error { $condition }
+/// ```
 pub(crate) fn condition_stream_error(condition: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_STREAM_ERROR, vec![condition.into()])
 }
@@ -3199,7 +3481,9 @@ pub(crate) static CONDITION_STREAM_ERROR: Entry = Entry {
 
 /// `condition-tls-version`:
 ///
-///     no TLS version both sides speak
+/// ```text
+/// no TLS version both sides speak
+/// ```
 pub(crate) fn condition_tls_version() -> Message {
     Message::new(&CONDITION_TLS_VERSION, vec![])
 }
@@ -3215,7 +3499,9 @@ pub(crate) static CONDITION_TLS_VERSION: Entry = Entry {
 
 /// `condition-tls-failure`:
 ///
-///     the receiving server refused TLS
+/// ```text
+/// the receiving server refused TLS
+/// ```
 pub(crate) fn condition_tls_failure() -> Message {
     Message::new(&CONDITION_TLS_FAILURE, vec![])
 }
@@ -3231,7 +3517,9 @@ pub(crate) static CONDITION_TLS_FAILURE: Entry = Entry {
 
 /// `condition-certificate-rejected`:
 ///
-///     { $of -> [our-proxy] our XMPP proxy's certificate [partner] the partner server's certificate *[authoritative] the authoritative server's certificate } was rejected: it { $problem }
+/// ```text
+/// { $of -> [our-proxy] our XMPP proxy's certificate [partner] the partner server's certificate *[authoritative] the authoritative server's certificate } was rejected: it { $problem }
+/// ```
 pub(crate) fn condition_certificate_rejected(
     of: impl Into<Arg>,
     problem: impl Into<Arg>,
@@ -3287,7 +3575,9 @@ pub(crate) static CONDITION_CERTIFICATE_REJECTED: Entry = Entry {
 
 /// `condition-sasl-failure`:
 ///
-///     SASL failed: { $condition }
+/// ```text
+/// SASL failed: { $condition }
+/// ```
 pub(crate) fn condition_sasl_failure(condition: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_SASL_FAILURE, vec![condition.into()])
 }
@@ -3303,7 +3593,9 @@ pub(crate) static CONDITION_SASL_FAILURE: Entry = Entry {
 
 /// `condition-dialback-invalid`:
 ///
-///     the dialback key is invalid
+/// ```text
+/// the dialback key is invalid
+/// ```
 pub(crate) fn condition_dialback_invalid() -> Message {
     Message::new(&CONDITION_DIALBACK_INVALID, vec![])
 }
@@ -3319,7 +3611,9 @@ pub(crate) static CONDITION_DIALBACK_INVALID: Entry = Entry {
 
 /// `condition-dialback-error`:
 ///
-///     dialback error { $condition }
+/// ```text
+/// dialback error { $condition }
+/// ```
 pub(crate) fn condition_dialback_error(condition: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_DIALBACK_ERROR, vec![condition.into()])
 }
@@ -3335,7 +3629,9 @@ pub(crate) static CONDITION_DIALBACK_ERROR: Entry = Entry {
 
 /// `condition-connection-closed`:
 ///
-///     the connection was closed
+/// ```text
+/// the connection was closed
+/// ```
 pub(crate) fn condition_connection_closed() -> Message {
     Message::new(&CONDITION_CONNECTION_CLOSED, vec![])
 }
@@ -3351,7 +3647,9 @@ pub(crate) static CONDITION_CONNECTION_CLOSED: Entry = Entry {
 
 /// `condition-unreachable`:
 ///
-///     no TCP connection could be opened ({ $error })
+/// ```text
+/// no TCP connection could be opened ({ $error })
+/// ```
 pub(crate) fn condition_unreachable(error: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_UNREACHABLE, vec![error.into()])
 }
@@ -3375,7 +3673,9 @@ pub(crate) static CONDITION_UNREACHABLE: Entry = Entry {
 
 /// `condition-timeout`:
 ///
-///     no answer within { $seconds } s
+/// ```text
+/// no answer within { $seconds } s
+/// ```
 pub(crate) fn condition_timeout(seconds: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_TIMEOUT, vec![seconds.into()])
 }
@@ -3395,7 +3695,9 @@ pub(crate) static CONDITION_TIMEOUT: Entry = Entry {
 
 /// `condition-tls-error`:
 ///
-///     the TLS handshake failed ({ $message })
+/// ```text
+/// the TLS handshake failed ({ $message })
+/// ```
 pub(crate) fn condition_tls_error(message: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_TLS_ERROR, vec![message.into()])
 }
@@ -3419,7 +3721,9 @@ pub(crate) static CONDITION_TLS_ERROR: Entry = Entry {
 
 /// `condition-unreadable`:
 ///
-///     the stream is not well-formed XML ({ $message })
+/// ```text
+/// the stream is not well-formed XML ({ $message })
+/// ```
 pub(crate) fn condition_unreadable(message: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_UNREADABLE, vec![message.into()])
 }
@@ -3443,7 +3747,9 @@ pub(crate) static CONDITION_UNREADABLE: Entry = Entry {
 
 /// `condition-stalled`:
 ///
-///     the simulation reached no outcome after { $steps -> [one] 1 step *[other] { $steps } steps }
+/// ```text
+/// the simulation reached no outcome after { $steps -> [one] 1 step *[other] { $steps } steps }
+/// ```
 pub(crate) fn condition_stalled(steps: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_STALLED, vec![steps.into()])
 }
@@ -3474,7 +3780,9 @@ pub(crate) static CONDITION_STALLED: Entry = Entry {
 
 /// `condition-answered-as`:
 ///
-///     the server reached for { $expected } answered as `{ $answered }`
+/// ```text
+/// the server reached for { $expected } answered as `{ $answered }`
+/// ```
 pub(crate) fn condition_answered_as(expected: impl Into<Arg>, answered: impl Into<Arg>) -> Message {
     Message::new(
         &CONDITION_ANSWERED_AS,
@@ -3505,7 +3813,9 @@ pub(crate) static CONDITION_ANSWERED_AS: Entry = Entry {
 
 /// `condition-misdriven`:
 ///
-///     a machine was fed { $input } where it cannot take it
+/// ```text
+/// a machine was fed { $input } where it cannot take it
+/// ```
 pub(crate) fn condition_misdriven(input: impl Into<Arg>) -> Message {
     Message::new(&CONDITION_MISDRIVEN, vec![input.into()])
 }
@@ -3529,7 +3839,9 @@ pub(crate) static CONDITION_MISDRIVEN: Entry = Entry {
 
 /// `fault-ours`:
 ///
-///     our configuration
+/// ```text
+/// our configuration
+/// ```
 pub(crate) fn fault_ours() -> Message {
     Message::new(&FAULT_OURS, vec![])
 }
@@ -3545,7 +3857,9 @@ pub(crate) static FAULT_OURS: Entry = Entry {
 
 /// `fault-partner`:
 ///
-///     the partner
+/// ```text
+/// the partner
+/// ```
 pub(crate) fn fault_partner() -> Message {
     Message::new(&FAULT_PARTNER, vec![])
 }
@@ -3558,7 +3872,9 @@ pub(crate) static FAULT_PARTNER: Entry = Entry {
 
 /// `fault-environment`:
 ///
-///     the environment
+/// ```text
+/// the environment
+/// ```
 pub(crate) fn fault_environment() -> Message {
     Message::new(&FAULT_ENVIRONMENT, vec![])
 }
@@ -3571,7 +3887,9 @@ pub(crate) static FAULT_ENVIRONMENT: Entry = Entry {
 
 /// `fault-simulator`:
 ///
-///     nobody: an internal error of the simulator, please report it with the scenario
+/// ```text
+/// nobody: an internal error of the simulator, please report it with the scenario
+/// ```
 pub(crate) fn fault_simulator() -> Message {
     Message::new(&FAULT_SIMULATOR, vec![])
 }
@@ -3591,7 +3909,9 @@ pub(crate) static FAULT_SIMULATOR: Entry = Entry {
 
 /// `verdict-established`:
 ///
-///     Established with { $method }; federation level: { $level } (XEP-0238).
+/// ```text
+/// Established with { $method }; federation level: { $level } (XEP-0238).
+/// ```
 pub(crate) fn verdict_established(method: impl Into<Arg>, level: impl Into<Arg>) -> Message {
     Message::new(&VERDICT_ESTABLISHED, vec![method.into(), level.into()])
 }
@@ -3619,7 +3939,9 @@ pub(crate) static VERDICT_ESTABLISHED: Entry = Entry {
 
 /// `verdict-failed`:
 ///
-///     Failed at step { $step }: { $condition }.{ $detail } At fault: { $fault }.{ $fix }
+/// ```text
+/// Failed at step { $step }: { $condition }.{ $detail } At fault: { $fault }.{ $fix }
+/// ```
 pub(crate) fn verdict_failed(
     step: impl Into<Arg>,
     condition: impl Into<Arg>,
@@ -3672,7 +3994,9 @@ pub(crate) static VERDICT_FAILED: Entry = Entry {
 
 /// `verdict-fix-add`:
 ///
-///      Fix: add { $value } to { $setting } ({ $side }), for { $method }.
+/// ```text
+///  Fix: add { $value } to { $setting } ({ $side }), for { $method }.
+/// ```
 pub(crate) fn verdict_fix_add(
     value: impl Into<Arg>,
     setting: impl Into<Arg>,
@@ -3716,7 +4040,9 @@ pub(crate) static VERDICT_FIX_ADD: Entry = Entry {
 
 /// `verdict-fix-set`:
 ///
-///      Fix: set { $setting } to { $value } ({ $side }), for { $method }.
+/// ```text
+///  Fix: set { $setting } to { $value } ({ $side }), for { $method }.
+/// ```
 pub(crate) fn verdict_fix_set(
     setting: impl Into<Arg>,
     value: impl Into<Arg>,
@@ -3760,7 +4086,9 @@ pub(crate) static VERDICT_FIX_SET: Entry = Entry {
 
 /// `verdict-fix-none`:
 ///
-///      No single change fixes it.
+/// ```text
+///  No single change fixes it.
+/// ```
 pub(crate) fn verdict_fix_none() -> Message {
     Message::new(&VERDICT_FIX_NONE, vec![])
 }
