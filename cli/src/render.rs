@@ -206,7 +206,7 @@ pub fn matrix(style: Style) -> String {
             dialback,
             methods,
         );
-        let _ = writeln!(out, "     {}", style.dim(row.note(l)));
+        let _ = writeln!(out, "     {}", style.dim(&row.note(l)));
     }
     out
 }
