@@ -205,7 +205,7 @@ pub fn matrix(style: Style) -> String {
             dialback,
             methods,
         );
-        let _ = writeln!(out, "     {}", style.dim(row.note(l)));
+        let _ = writeln!(out, "     {}", style.dim(&row.note(l)));
     }
     out
 }

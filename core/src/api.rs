@@ -21,6 +21,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::api as catalogue;
 use crate::contacts::{ContactRequest, ContactTrace, simulate_contact};
 use crate::format::{Document, Format, ReadError};
 use crate::gateway::GatewayConfig;
@@ -122,10 +123,7 @@ impl ApiError {
             field: Some(name.to_owned()),
             ..ApiError::new(
                 ErrorCode::MissingArgument,
-                language.pick(
-                    format!("`{name}` is missing: pass it as the first argument"),
-                    format!("`{name}` fehlt: Übergeben Sie es als erstes Argument"),
-                ),
+                catalogue::api_missing_argument(name.to_owned()).render(language),
             )
         }
     }
@@ -458,13 +456,7 @@ fn directory_document(text: Option<&str>, language: Language) -> Result<Document
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ApiError::new(
             ErrorCode::TooLarge,
-            language.pick(
-                format!("the directory is {} bytes; at most {MAX_DOCUMENT_BYTES} are read", text.len()),
-                format!(
-                    "das Verzeichnis ist {} Bytes groß; höchstens {MAX_DOCUMENT_BYTES} werden gelesen",
-                    text.len()
-                ),
-            ),
+            catalogue::api_directory_too_large(text.len(), MAX_DOCUMENT_BYTES).render(language),
         ));
     }
     Document::parse(text, Format::Json).map_err(|e| ApiError::read(&e, language))
@@ -483,10 +475,7 @@ pub fn validate_partner(
             field: Some("partner".to_owned()),
             ..ApiError::new(
                 ErrorCode::InvalidValue,
-                language.pick(
-                    "`partner` must be an object such as {\"domain\": \"fabrikam.com\"}",
-                    "`partner` muss ein Objekt sein, etwa {\"domain\": \"fabrikam.com\"}",
-                ),
+                catalogue::api_partner_not_object().render(language),
             )
         });
     }

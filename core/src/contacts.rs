@@ -16,6 +16,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::contacts as text;
 use crate::domain::Domain;
 use crate::language::Language;
 use crate::partner::PartnerConfig;
@@ -269,30 +270,23 @@ impl ContactTrace {
             ));
         }
         let o = &self.outcome;
-        let l = language;
         let yes_no = |value: bool| {
             if value {
-                l.pick("yes", "ja")
+                text::contact_answer_yes()
             } else {
-                l.pick("no", "nein")
+                text::contact_answer_no()
             }
         };
-        out.push_str(&l.pick(
-            format!(
-                "Approved: {}; presence visible: {}; status notes visible: {}; messages allowed: {}.\n",
+        out.push_str(
+            &text::contact_outcome(
                 yes_no(o.approved),
                 yes_no(o.presence_visible),
                 yes_no(o.status_notes_visible),
-                yes_no(o.messages_allowed)
-            ),
-            format!(
-                "Zugestimmt: {}; Anwesenheit sichtbar: {}; Statusnotizen sichtbar: {}; Nachrichten erlaubt: {}.\n",
-                yes_no(o.approved),
-                yes_no(o.presence_visible),
-                yes_no(o.status_notes_visible),
-                yes_no(o.messages_allowed)
-            ),
-        ));
+                yes_no(o.messages_allowed),
+            )
+            .render(language),
+        );
+        out.push('\n');
         out.push_str(&self.explanation);
         out.push('\n');
         out
@@ -326,33 +320,15 @@ impl Stanzas<'_> {
         if let Some(status) = status {
             element = element.child(Element::inherit("status", ns::SERVER).text(status));
         }
-        let l = self.language;
         let summary = match (kind, from_lync) {
-            (Some("subscribe"), _) => l.pick(
-                format!("{from} adds {to} and asks to see their presence"),
-                format!("{from} fügt {to} hinzu und bittet, die Anwesenheit zu sehen"),
-            ),
-            (Some("subscribed"), true) => l.pick(
-                format!("the gateway approves for {from}: {to} may see the presence"),
-                format!("das Gateway stimmt für {from} zu: {to} darf die Anwesenheit sehen"),
-            ),
-            (Some("subscribed"), false) => l.pick(
-                format!("{from} approves: {to} may see the presence"),
-                format!("{from} stimmt zu: {to} darf die Anwesenheit sehen"),
-            ),
-            (_, true) if status.is_some() => l.pick(
-                format!("{from}'s presence, with the status note"),
-                format!("Anwesenheit von {from}, mit der Statusnotiz"),
-            ),
-            (_, true) => l.pick(
-                format!("{from}'s presence, without the status note"),
-                format!("Anwesenheit von {from}, ohne die Statusnotiz"),
-            ),
-            (_, false) => l.pick(
-                format!("{from}'s presence"),
-                format!("Anwesenheit von {from}"),
-            ),
-        };
+            (Some("subscribe"), _) => text::contact_step_subscribe(from, to),
+            (Some("subscribed"), true) => text::contact_step_gateway_approves(from, to),
+            (Some("subscribed"), false) => text::contact_step_approves(from, to),
+            (_, true) if status.is_some() => text::contact_step_presence_with_note(from),
+            (_, true) => text::contact_step_presence_without_note(from),
+            (_, false) => text::contact_step_presence(from),
+        }
+        .render(self.language);
         let spec = match kind {
             Some("subscribe") => "RFC 6121 §3.1.1",
             Some("subscribed") => "RFC 6121 §3.1.5",
@@ -370,11 +346,9 @@ impl Stanzas<'_> {
 
     /// The Lync user's presence as the XMPP user's partner type lets them see it.
     fn lync_presence(&mut self, partner_type: PartnerType) {
-        let note = (partner_type == PartnerType::Federated).then(|| {
-            self.language
-                .pick("In a meeting until 3 pm", "Bis 15 Uhr in einer Besprechung")
-        });
-        self.presence(true, None, note);
+        let note = (partner_type == PartnerType::Federated)
+            .then(|| text::contact_status_note_example().text(self.language));
+        self.presence(true, None, note.as_deref());
     }
 
     fn outcome(
@@ -467,70 +441,16 @@ pub fn simulate_contact(request: &ContactRequest, language: Language) -> Contact
 }
 
 fn explain(outcome: &ContactOutcome, request: &ContactRequest, l: Language) -> String {
-    let domain = &request.xmpp_domain;
     match outcome.reason {
-        ContactReason::NotAllowedPartner => l.pick(
-            format!(
-                "{domain} is not an allowed XMPP partner: add it as a partner, or as an \
-                 additional domain of one, before its users can be contacts."
-            ),
-            format!(
-                "{domain} ist kein zugelassener XMPP-Partner: Fügen Sie die Domäne als Partner \
-                 oder als zusätzliche Domäne eines Partners hinzu, bevor ihre Benutzer Kontakte \
-                 sein können."
-            ),
-        ),
-        ContactReason::XmppAccessDisabled => l.pick(
-            "The Lync user's external access policy does not enable XMPP: set \
-             `Set-CsExternalAccessPolicy -EnableXmppAccess $true` on the user's policy."
-                .to_owned(),
-            "Die Richtlinie für externen Zugriff des Lync-Benutzers aktiviert XMPP nicht: Setzen \
-             Sie `Set-CsExternalAccessPolicy -EnableXmppAccess $true` für die Richtlinie des \
-             Benutzers."
-                .to_owned(),
-        ),
-        ContactReason::LyncUserInvites => l.pick(
-            "A Lync user may add a contact of any allowed partner; the contact then sees the \
-             Lync user's presence, and status notes only when the partner is Federated."
-                .to_owned(),
-            "Ein Lync-Benutzer darf Kontakte jedes zugelassenen Partners hinzufügen; der Kontakt \
-             sieht dann seine Anwesenheit, Statusnotizen nur bei einem Verbundpartner."
-                .to_owned(),
-        ),
-        ContactReason::FederatedTrusted => l.pick(
-            "Federated: contacts of a trusted partner may add Lync users, see their presence and \
-             status notes, and message them without authorisation."
-                .to_owned(),
-            "Verbund: Kontakte eines vertrauenswürdigen Partners dürfen Lync-Benutzer ohne \
-             Autorisierung hinzufügen, ihre Anwesenheit und Statusnotizen sehen und ihnen \
-             schreiben."
-                .to_owned(),
-        ),
-        ContactReason::PublicVerified => l.pick(
-            "Public verified: the provider verifies its users, so they may add and message Lync \
-             users without authorisation; they never see status notes."
-                .to_owned(),
-            "Öffentlich überprüft: Der Anbieter überprüft seine Benutzer, daher dürfen sie \
-             Lync-Benutzer ohne Autorisierung hinzufügen und ihnen schreiben; Statusnotizen \
-             sehen sie nie."
-                .to_owned(),
-        ),
-        ContactReason::InvitedFirst => l.pick(
-            "Public unverified, but the Lync user invited this contact first, which authorises \
-             it; it never sees status notes."
-                .to_owned(),
-            "Öffentlich nicht überprüft, aber der Lync-Benutzer hat diesen Kontakt zuerst \
-             eingeladen und ihn damit autorisiert; Statusnotizen sieht er nie."
-                .to_owned(),
-        ),
-        ContactReason::NotInvited => l.pick(
-            "Public unverified: the request stays pending, because a contact can add a Lync user \
-             only after that user has invited them. The Lync user has to add the contact first."
-                .to_owned(),
-            "Öffentlich nicht überprüft: Die Anfrage bleibt offen, denn ein Kontakt kann einen \
-             Lync-Benutzer erst hinzufügen, nachdem dieser ihn eingeladen hat. Der Lync-Benutzer \
-             muss den Kontakt zuerst hinzufügen."
-                .to_owned(),
-        ),
+        ContactReason::NotAllowedPartner => {
+            text::contact_reason_not_allowed_partner(&request.xmpp_domain)
+        }
+        ContactReason::XmppAccessDisabled => text::contact_reason_xmpp_access_disabled(),
+        ContactReason::LyncUserInvites => text::contact_reason_lync_user_invites(),
+        ContactReason::FederatedTrusted => text::contact_reason_federated_trusted(),
+        ContactReason::PublicVerified => text::contact_reason_public_verified(),
+        ContactReason::InvitedFirst => text::contact_reason_invited_first(),
+        ContactReason::NotInvited => text::contact_reason_not_invited(),
     }
+    .render(l)
 }

@@ -13,7 +13,9 @@ use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::catalogue::domain as text;
 use crate::language::Language;
+use crate::message::{Arg, Message};
 
 /// The longest domain, in ASCII (A-label) form without the trailing dot (RFC 1035 §2.3.4 with the
 /// root label's length octet and the final dot removed).
@@ -468,206 +470,77 @@ pub enum DomainError {
 impl DomainError {
     /// The message: what is wrong, with the input in backticks.
     pub fn message(&self, language: Language) -> String {
-        let l = language;
         match self {
-            DomainError::Empty => l.pick("domain is empty", "Domäne ist leer").to_owned(),
-            DomainError::Whitespace { input, .. } => l.pick(
-                format!("domain `{}` contains whitespace", input.escape_debug()),
-                format!("Domäne `{}` enthält Leerraum", input.escape_debug()),
-            ),
-            DomainError::Url { input, .. } => l.pick(
-                format!("`{input}` is a URL, not a domain"),
-                format!("`{input}` ist eine URL, keine Domäne"),
-            ),
-            DomainError::Jid { input, .. } => l.pick(
-                format!("`{input}` is an XMPP address, not a domain"),
-                format!("`{input}` ist eine XMPP-Adresse, keine Domäne"),
-            ),
-            DomainError::Wildcard { input } => l.pick(
-                format!("`{input}` contains a wildcard"),
-                format!("`{input}` enthält einen Platzhalter"),
-            ),
-            DomainError::IpLiteral { input } => l.pick(
-                format!("`{input}` is an IP address, not a domain"),
-                format!("`{input}` ist eine IP-Adresse, keine Domäne"),
-            ),
-            DomainError::NumericTopLevel { input, label } => l.pick(
-                format!(
-                    "`{input}`: the last label `{label}` is all digits; a top-level domain has \
-                     letters"
-                ),
-                format!(
-                    "`{input}`: Das letzte Label `{label}` besteht nur aus Ziffern; eine \
-                     Top-Level-Domäne enthält Buchstaben"
-                ),
-            ),
-            DomainError::Port { input, .. } => l.pick(
-                format!("`{input}` contains a port"),
-                format!("`{input}` enthält einen Port"),
-            ),
-            DomainError::EmptyLabel { input } => l.pick(
-                format!("`{input}` has an empty label"),
-                format!("`{input}` enthält ein leeres Label"),
-            ),
-            DomainError::InvalidCharacter { input, character } => l.pick(
-                format!(
-                    "`{input}` contains `{}`, which is not allowed in a domain",
-                    character.escape_debug()
-                ),
-                format!(
-                    "`{input}` enthält `{}`, das in einer Domäne nicht erlaubt ist",
-                    character.escape_debug()
-                ),
-            ),
-            DomainError::Symbol { input, character } => l.pick(
-                format!("`{input}` contains the symbol `{character}`, which XMPP domains cannot contain"),
-                format!("`{input}` enthält das Symbol `{character}`, das XMPP-Domänen nicht enthalten können"),
-            ),
-            DomainError::HyphenPosition { label } => l.pick(
-                format!("label `{label}` starts or ends with a hyphen"),
-                format!("Label `{label}` beginnt oder endet mit einem Bindestrich"),
-            ),
-            DomainError::LabelTooLong { label, length } => l.pick(
-                format!("label `{label}` is {length} characters long; DNS allows 63"),
-                format!("Label `{label}` ist {length} Zeichen lang; DNS erlaubt 63"),
-            ),
-            DomainError::TooLong { length } => l.pick(
-                format!("domain is {length} characters long; DNS allows 253"),
-                format!("Domäne ist {length} Zeichen lang; DNS erlaubt 253"),
-            ),
-            DomainError::Idna { input } => l.pick(
-                format!("`{input}` is not a valid internationalised domain name"),
-                format!("`{input}` ist kein gültiger internationalisierter Domänenname"),
-            ),
+            DomainError::Empty => text::domain_error_empty_message(),
+            DomainError::Whitespace { input, .. } => {
+                text::domain_error_whitespace_message(input.escape_debug().to_string())
+            }
+            DomainError::Url { input, .. } => text::domain_error_url_message(input),
+            DomainError::Jid { input, .. } => text::domain_error_jid_message(input),
+            DomainError::Wildcard { input } => text::domain_error_wildcard_message(input),
+            DomainError::IpLiteral { input } => text::domain_error_ip_literal_message(input),
+            DomainError::NumericTopLevel { input, label } => {
+                text::domain_error_numeric_top_level_message(input, label)
+            }
+            DomainError::Port { input, .. } => text::domain_error_port_message(input),
+            DomainError::EmptyLabel { input } => text::domain_error_empty_label_message(input),
+            DomainError::InvalidCharacter { input, character } => {
+                text::domain_error_invalid_character_message(
+                    input,
+                    character.escape_debug().to_string(),
+                )
+            }
+            DomainError::Symbol { input, character } => {
+                text::domain_error_symbol_message(input, Arg::display(character))
+            }
+            DomainError::HyphenPosition { label } => {
+                text::domain_error_hyphen_position_message(label)
+            }
+            DomainError::LabelTooLong { label, length } => {
+                text::domain_error_label_too_long_message(label, *length)
+            }
+            DomainError::TooLong { length } => text::domain_error_too_long_message(*length),
+            DomainError::Idna { input } => text::domain_error_idna_message(input),
         }
+        .render(language)
     }
 
     /// The help text: the exact fix.
     pub fn help(&self, language: Language) -> String {
-        let l = language;
-        let use_suggestion = |suggestion: &Option<String>, en: &str, de: &str| match suggestion {
-            Some(domain) => l.pick(
-                format!("{en}: use `{domain}`"),
-                format!("{de}: Verwenden Sie `{domain}`"),
-            ),
-            None => l.pick(en, de).to_owned(),
+        // The help, followed by the domain the input seems to mean when there is one.
+        let use_suggestion = |suggestion: &Option<String>, help: Message| match suggestion {
+            Some(domain) => text::domain_use_suggestion(help, domain),
+            None => help,
         };
         match self {
-            DomainError::Empty => l
-                .pick(
-                    "enter the partner's XMPP domain, for example `fabrikam.com`",
-                    "Geben Sie die XMPP-Domäne des Partners ein, zum Beispiel `fabrikam.com`",
-                )
-                .to_owned(),
-            DomainError::Whitespace { suggestion, .. } => use_suggestion(
-                suggestion,
-                "remove the spaces and line breaks",
-                "Entfernen Sie Leerzeichen und Zeilenumbrüche",
-            ),
-            DomainError::Url { suggestion, .. } => use_suggestion(
-                suggestion,
-                "enter only the host name, without scheme, port or path",
-                "Geben Sie nur den Hostnamen ein, ohne Schema, Port oder Pfad",
-            ),
-            DomainError::Jid { suggestion, .. } => use_suggestion(
-                suggestion,
-                "enter the domain part of the address",
-                "Geben Sie den Domänenteil der Adresse ein",
-            ),
-            DomainError::Wildcard { .. } => l
-                .pick(
-                    "list each domain explicitly: the primary domain, and each subdomain as an \
-                     additional domain",
-                    "Führen Sie jede Domäne einzeln auf: die primäre Domäne und jede Unterdomäne \
-                     als zusätzliche Domäne",
-                )
-                .to_owned(),
-            DomainError::IpLiteral { .. } => l
-                .pick(
-                    "enter the domain that appears in the partner's XMPP addresses; DNS SRV \
-                     records lead from it to the servers",
-                    "Geben Sie die Domäne ein, die in den XMPP-Adressen des Partners steht; \
-                     DNS-SRV-Einträge führen von ihr zu den Servern",
-                )
-                .to_owned(),
-            DomainError::NumericTopLevel { .. } => l
-                .pick(
-                    "check the last label: enter the partner's full XMPP domain, ending in its \
-                     top-level domain, for example `fabrikam.com`",
-                    "Prüfen Sie das letzte Label: Geben Sie die vollständige XMPP-Domäne des \
-                     Partners ein, endend auf ihre Top-Level-Domäne, zum Beispiel `fabrikam.com`",
-                )
-                .to_owned(),
+            DomainError::Empty => text::domain_error_empty_help(),
+            DomainError::Whitespace { suggestion, .. } => {
+                use_suggestion(suggestion, text::domain_error_whitespace_help())
+            }
+            DomainError::Url { suggestion, .. } => {
+                use_suggestion(suggestion, text::domain_error_url_help())
+            }
+            DomainError::Jid { suggestion, .. } => {
+                use_suggestion(suggestion, text::domain_error_jid_help())
+            }
+            DomainError::Wildcard { .. } => text::domain_error_wildcard_help(),
+            DomainError::IpLiteral { .. } => text::domain_error_ip_literal_help(),
+            DomainError::NumericTopLevel { .. } => text::domain_error_numeric_top_level_help(),
             DomainError::Port {
                 port, suggestion, ..
             } => match suggestion {
-                Some(domain) => l.pick(
-                    format!(
-                        "remove `:{port}`: the port comes from the DNS SRV record (5269 by \
-                         default); use `{domain}`"
-                    ),
-                    format!(
-                        "Entfernen Sie `:{port}`: Der Port ergibt sich aus dem DNS-SRV-Eintrag \
-                         (standardmäßig 5269); verwenden Sie `{domain}`"
-                    ),
-                ),
-                None => l.pick(
-                    format!("remove `:{port}`: the port comes from the DNS SRV record"),
-                    format!(
-                        "Entfernen Sie `:{port}`: Der Port ergibt sich aus dem DNS-SRV-Eintrag"
-                    ),
-                ),
+                Some(domain) => text::domain_error_port_help_suggestion(port, domain),
+                None => text::domain_error_port_help(port),
             },
-            DomainError::EmptyLabel { .. } => l
-                .pick(
-                    "remove the extra dot: labels are separated by single dots",
-                    "Entfernen Sie den überzähligen Punkt: Labels werden durch einzelne Punkte \
-                     getrennt",
-                )
-                .to_owned(),
-            DomainError::InvalidCharacter { .. } => l
-                .pick(
-                    "use only letters, digits and hyphens in each label",
-                    "Verwenden Sie in jedem Label nur Buchstaben, Ziffern und Bindestriche",
-                )
-                .to_owned(),
-            DomainError::Symbol { .. } => l
-                .pick(
-                    "remove the symbol: XMPP domains are internationalised domain names under \
-                     IDNA2008 (RFC 7622), which allow letters, digits and hyphens",
-                    "Entfernen Sie das Symbol: XMPP-Domänen sind internationalisierte Domänennamen \
-                     nach IDNA2008 (RFC 7622), die Buchstaben, Ziffern und Bindestriche erlauben",
-                )
-                .to_owned(),
-            DomainError::HyphenPosition { .. } => l
-                .pick(
-                    "remove the hyphen at the start or end of the label",
-                    "Entfernen Sie den Bindestrich am Anfang oder Ende des Labels",
-                )
-                .to_owned(),
-            DomainError::LabelTooLong { .. } => l
-                .pick(
-                    "shorten the label to at most 63 characters (in its `xn--` form for \
-                     internationalised names)",
-                    "Kürzen Sie das Label auf höchstens 63 Zeichen (bei internationalisierten \
-                     Namen in der `xn--`-Form)",
-                )
-                .to_owned(),
-            DomainError::TooLong { .. } => l
-                .pick(
-                    "shorten the domain to at most 253 characters",
-                    "Kürzen Sie die Domäne auf höchstens 253 Zeichen",
-                )
-                .to_owned(),
-            DomainError::Idna { .. } => l
-                .pick(
-                    "remove symbols and disallowed characters, and do not mix right-to-left and \
-                     left-to-right text in one label (UTS #46)",
-                    "Entfernen Sie Symbole und unzulässige Zeichen, und mischen Sie in einem \
-                     Label keine rechts- und linksläufige Schrift (UTS #46)",
-                )
-                .to_owned(),
+            DomainError::EmptyLabel { .. } => text::domain_error_empty_label_help(),
+            DomainError::InvalidCharacter { .. } => text::domain_error_invalid_character_help(),
+            DomainError::Symbol { .. } => text::domain_error_symbol_help(),
+            DomainError::HyphenPosition { .. } => text::domain_error_hyphen_position_help(),
+            DomainError::LabelTooLong { .. } => text::domain_error_label_too_long_help(),
+            DomainError::TooLong { .. } => text::domain_error_too_long_help(),
+            DomainError::Idna { .. } => text::domain_error_idna_help(),
         }
+        .render(language)
     }
 }
 

@@ -6,11 +6,13 @@
 //! Negotiation Methods"), and the SASL-requires-TLS rule of "Create or edit XMPP partner
 //! configuration in Lync Server 2013".
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::catalogue::matrix as text;
 use crate::language::Language;
 use crate::settings::Negotiation;
 
@@ -44,12 +46,13 @@ impl AuthenticationMethod {
     }
 
     /// The words the Lync matrix uses: "SASL over TLS", "TLS Dialback", "TCP Dialback".
-    pub fn label(self, language: Language) -> &'static str {
+    pub fn label(self, language: Language) -> Cow<'static, str> {
         match self {
-            AuthenticationMethod::SaslOverTls => language.pick("SASL over TLS", "SASL über TLS"),
-            AuthenticationMethod::TlsDialback => language.pick("TLS Dialback", "TLS-Rückruf"),
-            AuthenticationMethod::TcpDialback => language.pick("TCP Dialback", "TCP-Rückruf"),
+            AuthenticationMethod::SaslOverTls => text::authentication_sasl_over_tls(),
+            AuthenticationMethod::TlsDialback => text::authentication_tls_dialback(),
+            AuthenticationMethod::TcpDialback => text::authentication_tcp_dialback(),
         }
+        .text(language)
     }
 
     fn bit(self) -> u8 {
@@ -301,62 +304,21 @@ impl MatrixRow {
     }
 
     /// The matrix's note for the row, in our own words.
-    pub fn note(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn note(self, language: Language) -> Cow<'static, str> {
         match self {
-            MatrixRow::M1 => l.pick(
-                "Dialback is switched on but does not operate when TLS and SASL are both required.",
-                "Der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL \
-                 beide erforderlich sind.",
-            ),
-            MatrixRow::M2 | MatrixRow::M8 => l.pick(
-                "Encrypted and certificate-authenticated streams only.",
-                "Nur verschlüsselte, per Zertifikat authentifizierte Datenströme.",
-            ),
-            MatrixRow::M3 | MatrixRow::M9 => l.pick(
-                "SASL needs TLS, and TLS is only optional: when the partner does not offer TLS, \
-                 only TCP dialback is left.",
-                "SASL benötigt TLS, und TLS ist nur optional: Bietet der Partner kein TLS an, \
-                 bleibt nur der TCP-Rückruf.",
-            ),
-            MatrixRow::M4 | MatrixRow::M10 => l.pick(
-                "SASL needs TLS, and TLS is only optional: when the partner does not offer TLS, \
-                 the session fails.",
-                "SASL benötigt TLS, und TLS ist nur optional: Bietet der Partner kein TLS an, \
-                 schlägt die Sitzung fehl.",
-            ),
-            MatrixRow::M5 | MatrixRow::M11 => l.pick(
-                "SASL cannot run without TLS; only TCP dialback is left, and the Control Panel \
-                 refuses to save SASL without TLS.",
-                "SASL kann ohne TLS nicht laufen; nur der TCP-Rückruf bleibt, und die \
-                 Systemsteuerung speichert SASL ohne TLS nicht.",
-            ),
-            MatrixRow::M6 | MatrixRow::M12 => l.pick(
-                "Not valid: SASL cannot run without TLS, and dialback is off.",
-                "Ungültig: SASL kann ohne TLS nicht laufen, und der Rückruf ist ausgeschaltet.",
-            ),
-            MatrixRow::M7 => l.pick(
-                "SASL over TLS when the partner offers SASL, otherwise dialback over TLS.",
-                "SASL über TLS, wenn der Partner SASL anbietet, sonst Rückruf über TLS.",
-            ),
-            MatrixRow::M13 => l.pick(
-                "Dialback over an encrypted stream.",
-                "Rückruf über einen verschlüsselten Datenstrom.",
-            ),
-            MatrixRow::M14 | MatrixRow::M16 | MatrixRow::M18 => l.pick(
-                "Not valid: either SASL or dialback must be enabled.",
-                "Ungültig: Entweder SASL oder der Rückruf muss aktiviert sein.",
-            ),
-            MatrixRow::M15 => l.pick(
-                "Dialback over TLS or plain TCP, whichever the partner negotiates.",
-                "Rückruf über TLS oder unverschlüsseltes TCP, je nachdem, was der Partner \
-                 aushandelt.",
-            ),
-            MatrixRow::M17 => l.pick(
-                "Unencrypted TCP dialback is the only method.",
-                "Unverschlüsselter TCP-Rückruf ist die einzige Methode.",
-            ),
+            MatrixRow::M1 => text::matrix_note_dialback_unused(),
+            MatrixRow::M2 | MatrixRow::M8 => text::matrix_note_certificate_only(),
+            MatrixRow::M3 | MatrixRow::M9 => text::matrix_note_tls_optional_tcp_dialback(),
+            MatrixRow::M4 | MatrixRow::M10 => text::matrix_note_tls_optional_fails(),
+            MatrixRow::M5 | MatrixRow::M11 => text::matrix_note_sasl_without_tls(),
+            MatrixRow::M6 | MatrixRow::M12 => text::matrix_note_sasl_without_tls_no_dialback(),
+            MatrixRow::M7 => text::matrix_note_sasl_or_tls_dialback(),
+            MatrixRow::M13 => text::matrix_note_tls_dialback(),
+            MatrixRow::M14 | MatrixRow::M16 | MatrixRow::M18 => text::matrix_note_no_method(),
+            MatrixRow::M15 => text::matrix_note_any_dialback(),
+            MatrixRow::M17 => text::matrix_note_tcp_dialback_only(),
         }
+        .text(language)
     }
 }
 
@@ -422,7 +384,7 @@ pub struct RowSummary {
     /// Its name in the common-configurations table, `C1` to `C4`.
     pub common: Option<&'static str>,
     /// The matrix's note, in our words.
-    pub note: &'static str,
+    pub note: String,
 }
 
 impl MatrixRow {
@@ -437,7 +399,7 @@ impl MatrixRow {
             verdict: self.verdict(),
             refused_by_control_panel: self.refused_by_control_panel(),
             common: self.common_name(),
-            note: self.note(language),
+            note: self.note(language).into_owned(),
         }
     }
 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::catalogue::api as text;
 use crate::language::Language;
 use crate::limits::MAX_REQUEST_BYTES;
 use crate::text::{MAX_SHOWN_CHARS, visible_within};
@@ -55,22 +56,13 @@ impl RequestError {
     /// The message in either language. The detail of a syntax or field error is the reader's
     /// own text, in English.
     pub fn message(&self, language: Language) -> String {
-        let l = language;
         match self {
-            RequestError::TooLarge { bytes } => l.pick(
-                format!(
-                    "the request is {bytes} bytes; at most {MAX_REQUEST_BYTES} are read: \
-                     remove what the simulation does not need"
-                ),
-                format!(
-                    "die Anfrage ist {bytes} Bytes groß; höchstens {MAX_REQUEST_BYTES} werden \
-                     gelesen: Entfernen Sie, was die Simulation nicht braucht"
-                ),
-            ),
-            RequestError::Syntax { detail, .. } => l.pick(
-                format!("not valid JSON: {detail}"),
-                format!("kein gültiges JSON: {detail}"),
-            ),
+            RequestError::TooLarge { bytes } => {
+                text::request_too_large(*bytes, MAX_REQUEST_BYTES).render(language)
+            }
+            RequestError::Syntax { detail, .. } => {
+                text::request_invalid_json(detail).render(language)
+            }
             RequestError::Invalid { field, detail, .. } if field.is_empty() => detail.clone(),
             RequestError::Invalid { field, detail, .. } => format!("`{field}`: {detail}"),
         }

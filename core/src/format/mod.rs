@@ -11,6 +11,7 @@ use std::fmt;
 
 use serde::Deserializer;
 
+use crate::catalogue::format as text;
 use crate::diagnostic::{Code, Severity};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::directory::{Change, Directory};
@@ -198,126 +199,43 @@ impl ReadError {
     /// The message, prefixed with the position.
     pub fn describe(&self, language: Language) -> String {
         match self.position {
-            Some(p) => language.pick(
-                format!(
-                    "line {}, column {}: {}",
-                    p.line,
-                    p.column,
-                    self.message(language)
-                ),
-                format!(
-                    "Zeile {}, Spalte {}: {}",
-                    p.line,
-                    p.column,
-                    self.message(language)
-                ),
-            ),
+            Some(p) => {
+                text::read_error_position(p.line, p.column, self.message(language)).render(language)
+            }
             None => self.message(language),
         }
     }
 
     /// What went wrong, without the position.
     pub fn message(&self, language: Language) -> String {
-        let l = language;
         match &self.kind {
-            ReadErrorKind::TooLarge { bytes } => l.pick(
-                format!("document is {bytes} bytes; at most {MAX_DOCUMENT_BYTES} are read"),
-                format!(
-                    "Dokument hat {bytes} Bytes; höchstens {MAX_DOCUMENT_BYTES} werden gelesen"
-                ),
-            ),
-            ReadErrorKind::Encoding => l.pick(
-                "the file is not UTF-8 or UTF-16 text".to_owned(),
-                "die Datei ist kein UTF-8- oder UTF-16-Text".to_owned(),
-            ),
-            ReadErrorKind::Utf32 => l.pick(
-                "the file is UTF-32; save it as UTF-8".to_owned(),
-                "die Datei ist UTF-32-kodiert; speichern Sie sie als UTF-8".to_owned(),
-            ),
-            ReadErrorKind::Utf16AsText => l.pick(
-                "the text is UTF-16 read as UTF-8 (every other character is U+0000); save the \
-                 file as UTF-8"
-                    .to_owned(),
-                "der Text ist UTF-16, als UTF-8 gelesen (jedes zweite Zeichen ist U+0000); \
-                 speichern Sie die Datei als UTF-8"
-                    .to_owned(),
-            ),
-            ReadErrorKind::UnknownFormat => l.pick(
-                "cannot tell the format: expected JSON, XML, PowerShell commands or Format-List \
-                 output"
-                    .to_owned(),
-                "Format nicht erkennbar: erwartet werden JSON, XML, PowerShell-Befehle oder \
-                 Format-List-Ausgabe"
-                    .to_owned(),
-            ),
+            ReadErrorKind::TooLarge { bytes } => {
+                text::read_error_too_large(*bytes, MAX_DOCUMENT_BYTES)
+            }
+            ReadErrorKind::Encoding => text::read_error_encoding(),
+            ReadErrorKind::Utf32 => text::read_error_utf32(),
+            ReadErrorKind::Utf16AsText => text::read_error_utf16_as_text(),
+            ReadErrorKind::UnknownFormat => text::read_error_unknown_format(),
             ReadErrorKind::Syntax { format, message } => {
                 // Readers bound what they quote; control characters are escaped here.
                 let message = crate::text::visible_unbounded(message);
-                l.pick(
-                    format!("invalid {}: {message}", format_label(*format)),
-                    format!("ungültiges {}: {message}", format_label(*format)),
-                )
+                text::read_error_syntax(format_label(*format), message)
             }
-            ReadErrorKind::TooDeep { limit } => l.pick(
-                format!("nesting deeper than {limit} levels"),
-                format!("Verschachtelung tiefer als {limit} Ebenen"),
-            ),
-            ReadErrorKind::TooManyPartners => l.pick(
-                format!(
-                    "the document has more than {MAX_PARTNERS} partners; split it into \
-                     documents of at most {MAX_PARTNERS}"
-                ),
-                format!(
-                    "das Dokument hat mehr als {MAX_PARTNERS} Partner; teilen Sie es in \
-                     Dokumente mit höchstens {MAX_PARTNERS} auf"
-                ),
-            ),
-            ReadErrorKind::Doctype => l.pick(
-                "document type declarations are not allowed: the reader never expands entities"
-                    .to_owned(),
-                "Dokumenttyp-Deklarationen sind nicht erlaubt: Der Leser expandiert nie Entitäten"
-                    .to_owned(),
-            ),
+            ReadErrorKind::TooDeep { limit } => text::read_error_too_deep(*limit),
+            ReadErrorKind::TooManyPartners => text::read_error_too_many_partners(MAX_PARTNERS),
+            ReadErrorKind::Doctype => text::read_error_doctype(),
             ReadErrorKind::XmlRoot { found } => {
                 let found = crate::text::visible_within(found, 3 * crate::text::MAX_SHOWN_CHARS);
-                l.pick(
-                    format!(
-                        "root element is `{found}`; expected `directory` in namespace \
-                     `{}`",
-                        xml::NAMESPACE
-                    ),
-                    format!(
-                        "Wurzelelement ist `{found}`; erwartet wird `directory` im Namensraum `{}`",
-                        xml::NAMESPACE
-                    ),
-                )
+                text::read_error_xml_root(found, xml::NAMESPACE)
             }
             ReadErrorKind::UnsupportedCommand { command } => {
-                let command = crate::text::visible(command);
-                l.pick(
-                    format!(
-                        "command `{command}` is not read: only New-, Set- and \
-                     Remove-CsXmppAllowedPartner and Set-CsXmppGatewayConfiguration are"
-                    ),
-                    format!(
-                        "Befehl `{command}` wird nicht gelesen: nur New-, Set- und \
-                     Remove-CsXmppAllowedPartner sowie Set-CsXmppGatewayConfiguration"
-                    ),
-                )
+                text::read_error_unsupported_command(crate::text::visible(command))
             }
             ReadErrorKind::UnsupportedSyntax { construct } => {
-                let construct = crate::text::visible_unbounded(construct);
-                l.pick(
-                format!(
-                    "{construct} is not evaluated: write literal values, one command per partner"
-                ),
-                format!(
-                    "{construct} wird nicht ausgewertet: Schreiben Sie feste Werte, einen Befehl \
-                     pro Partner"
-                ),
-            )
+                text::read_error_unsupported_syntax(crate::text::visible_unbounded(construct))
             }
         }
+        .render(language)
     }
 }
 

@@ -1,11 +1,13 @@
 //! The two ends of a server-to-server link: one policy shape for both, Lync's semantics for our
 //! side, and presets for real servers.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::profile::{CertificateWords, Profile};
+use crate::catalogue::peer as text;
 use crate::domain::Domain;
 use crate::language::Language;
 use crate::partner::PartnerConfig;
@@ -58,37 +60,31 @@ impl Certificate {
     }
 
     /// The status's name in either language.
-    pub fn label(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn label(self, language: Language) -> Cow<'static, str> {
         match self {
-            Certificate::Valid => l.pick("valid", "gültig"),
-            Certificate::Missing => l.pick("none", "keines"),
-            Certificate::Expired => l.pick("expired", "abgelaufen"),
-            Certificate::SelfSigned => l.pick("self-signed", "selbstsigniert"),
-            Certificate::UntrustedCa => l.pick("untrusted CA", "nicht vertrauenswürdige CA"),
-            Certificate::IncompleteChain => l.pick("incomplete chain", "unvollständige Kette"),
-            Certificate::NameMismatch => l.pick("wrong name", "falscher Name"),
+            Certificate::Valid => text::certificate_status_valid(),
+            Certificate::Missing => text::certificate_status_missing(),
+            Certificate::Expired => text::certificate_status_expired(),
+            Certificate::SelfSigned => text::certificate_status_self_signed(),
+            Certificate::UntrustedCa => text::certificate_status_untrusted_ca(),
+            Certificate::IncompleteChain => text::certificate_status_incomplete_chain(),
+            Certificate::NameMismatch => text::certificate_status_name_mismatch(),
         }
+        .text(language)
     }
 
     /// How Prosody words the problem ("Your server's certificate ..."), in either language.
-    pub(crate) fn problem(self, language: Language) -> &'static str {
-        let l = language;
+    pub(crate) fn problem(self, language: Language) -> Cow<'static, str> {
         match self {
-            Certificate::Valid => l.pick("is valid", "ist gültig"),
-            Certificate::Missing => l.pick("is missing", "fehlt"),
-            Certificate::Expired => l.pick("has expired", "ist abgelaufen"),
-            Certificate::SelfSigned => l.pick("is self-signed", "ist selbstsigniert"),
-            Certificate::UntrustedCa => l.pick("is not trusted", "ist nicht vertrauenswürdig"),
-            Certificate::IncompleteChain => l.pick(
-                "comes without its intermediate certificate",
-                "kommt ohne sein Zwischenzertifikat",
-            ),
-            Certificate::NameMismatch => l.pick(
-                "is not valid for this name",
-                "ist für diesen Namen nicht gültig",
-            ),
+            Certificate::Valid => text::certificate_status_valid_problem(),
+            Certificate::Missing => text::certificate_status_missing_problem(),
+            Certificate::Expired => text::certificate_status_expired_problem(),
+            Certificate::SelfSigned => text::certificate_status_self_signed_problem(),
+            Certificate::UntrustedCa => text::certificate_status_untrusted_ca_problem(),
+            Certificate::IncompleteChain => text::certificate_status_incomplete_chain_problem(),
+            Certificate::NameMismatch => text::certificate_status_name_mismatch_problem(),
         }
+        .text(language)
     }
 }
 
@@ -97,8 +93,8 @@ impl Certificate {
     /// "self signed certificate", which OpenSSL 3 spells "self-signed certificate", so it calls
     /// a self-signed certificate "not trusted"; of a missing one it says it "could not be
     /// validated" (both seen against real Prosody by the interop suite).
-    pub(crate) fn problem_as(self, words: CertificateWords) -> &'static str {
-        match (words, self) {
+    pub(crate) fn problem_as(self, words: CertificateWords) -> Cow<'static, str> {
+        let words = match (words, self) {
             (CertificateWords::ProsodyOpenSsl3, Certificate::SelfSigned) => "is not trusted",
             (CertificateWords::ProsodyOpenSsl3, Certificate::Missing) => "could not be validated",
             // OpenSSL finds no issuer, as for an untrusted authority: the simulator's assumption,
@@ -119,8 +115,10 @@ impl Certificate {
                 "Certificate host name mismatch"
             }
             (CertificateWords::OpenSsl, Certificate::Missing) => "Failed to get peer certificate",
-            _ => self.problem(Language::English),
-        }
+            // A server's own words are English, whatever the language of the trace.
+            _ => return self.problem(Language::English),
+        };
+        Cow::Borrowed(words)
     }
 }
 
@@ -538,39 +536,24 @@ impl Preset {
     }
 
     /// The server's name.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Cow<'static, str> {
         self.label_in(Language::English)
     }
 
     /// The server's name in either language.
-    pub fn label_in(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn label_in(self, language: Language) -> Cow<'static, str> {
         match self {
-            Preset::Lync => l.pick(
-                "Lync / Skype for Business (defaults)",
-                "Lync / Skype for Business (Standard)",
-            ),
-            Preset::GoogleTalk => l.pick(
-                "Google Talk (historical: federation ended in 2017)",
-                "Google Talk (historisch: Föderation 2017 beendet)",
-            ),
-            Preset::Prosody => l.pick("Prosody (defaults)", "Prosody (Standard)"),
-            Preset::ProsodySecureAuth => l.pick(
-                "Prosody with s2s_secure_auth",
-                "Prosody mit s2s_secure_auth",
-            ),
-            Preset::Ejabberd => l.pick(
-                "ejabberd (example configuration)",
-                "ejabberd (Beispielkonfiguration)",
-            ),
-            Preset::Openfire => l.pick("Openfire 5.1 (defaults)", "Openfire 5.1 (Standard)"),
-            Preset::Openfire48 => l.pick(
-                "Openfire 4.8 and 4.9 (defaults)",
-                "Openfire 4.8 und 4.9 (Standard)",
-            ),
-            Preset::Openfire47 => l.pick("Openfire 4.7 (defaults)", "Openfire 4.7 (Standard)"),
-            Preset::Tigase => l.pick("Tigase (defaults)", "Tigase (Standard)"),
+            Preset::Lync => text::preset_lync(),
+            Preset::GoogleTalk => text::preset_google_talk(),
+            Preset::Prosody => text::preset_prosody(),
+            Preset::ProsodySecureAuth => text::preset_prosody_secure_auth(),
+            Preset::Ejabberd => text::preset_ejabberd(),
+            Preset::Openfire => text::preset_openfire(),
+            Preset::Openfire48 => text::preset_openfire_4_8(),
+            Preset::Openfire47 => text::preset_openfire_4_7(),
+            Preset::Tigase => text::preset_tigase(),
         }
+        .text(language)
     }
 
     /// The server's own option names and values that the policy stands for.
@@ -731,7 +714,7 @@ impl Preset {
 
 impl fmt::Display for Preset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.write_str(&self.label())
     }
 }
 
@@ -750,19 +733,13 @@ pub enum Provenance {
 
 impl Provenance {
     /// How it is known, in either language.
-    pub fn label(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn label(self, language: Language) -> Cow<'static, str> {
         match self {
-            Provenance::Proven => l.pick(
-                "proven against the real server",
-                "am echten Server nachgewiesen",
-            ),
-            Provenance::Source => l.pick("modelled from source", "aus dem Quelltext modelliert"),
-            Provenance::Documentation => l.pick(
-                "modelled from documentation",
-                "aus der Dokumentation modelliert",
-            ),
+            Provenance::Proven => text::provenance_proven(),
+            Provenance::Source => text::provenance_source(),
+            Provenance::Documentation => text::provenance_documentation(),
         }
+        .text(language)
     }
 }
 
@@ -777,43 +754,22 @@ impl Preset {
     }
 
     /// What exactly it is known from, in English.
-    pub fn known_from(self) -> &'static str {
+    pub fn known_from(self) -> Cow<'static, str> {
         self.known_from_in(Language::English)
     }
 
     /// What exactly it is known from, in either language.
-    pub fn known_from_in(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn known_from_in(self, language: Language) -> Cow<'static, str> {
         match self {
-            Preset::Prosody | Preset::ProsodySecureAuth => l.pick(
-                "tests/interop: Debian 12's prosody 0.12.3, every step compared",
-                "tests/interop: prosody 0.12.3 aus Debian 12, jeder Schritt verglichen",
-            ),
-            Preset::Ejabberd => l.pick(
-                "tests/interop: Debian 12's ejabberd 23.01, every step compared",
-                "tests/interop: ejabberd 23.01 aus Debian 12, jeder Schritt verglichen",
-            ),
-            Preset::Openfire => l.pick(
-                "Openfire's source, tag v5.1.1 (docs/profiles.md)",
-                "Quelltext von Openfire, Tag v5.1.1 (docs/profiles.md)",
-            ),
-            Preset::Openfire48 => l.pick(
-                "Openfire's source, tag v4.8.0 (docs/profiles.md)",
-                "Quelltext von Openfire, Tag v4.8.0 (docs/profiles.md)",
-            ),
-            Preset::Openfire47 => l.pick(
-                "Openfire's source, tag v4.7.5 (docs/profiles.md)",
-                "Quelltext von Openfire, Tag v4.7.5 (docs/profiles.md)",
-            ),
-            Preset::Lync | Preset::GoogleTalk => l.pick(
-                "Lync Server 2013 documentation: XMPP federated partners",
-                "Dokumentation von Lync Server 2013: XMPP-Verbundpartner",
-            ),
-            Preset::Tigase => l.pick(
-                "Tigase's documentation and option names",
-                "Dokumentation und Optionsnamen von Tigase",
-            ),
+            Preset::Prosody | Preset::ProsodySecureAuth => text::preset_known_from_prosody(),
+            Preset::Ejabberd => text::preset_known_from_ejabberd(),
+            Preset::Openfire => text::preset_known_from_openfire(),
+            Preset::Openfire48 => text::preset_known_from_openfire_4_8(),
+            Preset::Openfire47 => text::preset_known_from_openfire_4_7(),
+            Preset::Lync | Preset::GoogleTalk => text::preset_known_from_lync(),
+            Preset::Tigase => text::preset_known_from_tigase(),
         }
+        .text(language)
     }
 
     /// Whether the preset describes a service that no longer federates: Google ended XMPP
@@ -833,7 +789,7 @@ pub struct PresetSummary {
     /// The identifier scenario files use.
     pub id: Preset,
     /// The server's name.
-    pub label: &'static str,
+    pub label: String,
     /// The policy, for a server of `partner.example`.
     pub policy: Peer,
     /// The server's own option names and values that the policy stands for.
@@ -841,7 +797,7 @@ pub struct PresetSummary {
     /// How the simulator knows this server's behaviour.
     pub provenance: Provenance,
     /// What exactly it is known from.
-    pub known_from: &'static str,
+    pub known_from: String,
     /// Whether the service no longer federates (Google Talk).
     pub historical: bool,
 }
@@ -870,7 +826,7 @@ impl Preset {
         let domain = Domain::parse("partner.example").expect("a valid domain");
         PresetSummary {
             id: self,
-            label: self.label_in(language),
+            label: self.label_in(language).into_owned(),
             policy: self.peer(domain),
             options: self
                 .options()
@@ -878,7 +834,7 @@ impl Preset {
                 .map(|&(name, value)| ServerOption { name, value })
                 .collect(),
             provenance: self.provenance(),
-            known_from: self.known_from_in(language),
+            known_from: self.known_from_in(language).into_owned(),
             historical: self.historical(),
         }
     }

@@ -448,7 +448,7 @@ impl Receiving {
             failure = failure.child(
                 Element::inherit("text", ns::SASL)
                     .attr("xml:lang", "en")
-                    .text(status.problem_as(profile.certificate_words.value)),
+                    .text(&status.problem_as(profile.certificate_words.value)),
             );
         }
         // The stream stays open for dialback (RFC 6120 §6.4.5 note); some servers keep it open

@@ -5,7 +5,9 @@ use std::fmt::Write;
 
 use super::text;
 use super::trace::{Party, Trace};
+use crate::catalogue::s2s;
 use crate::language::Language;
+use crate::message::Arg;
 
 impl Trace {
     fn party_name(&self, party: Party, language: Language) -> String {
@@ -22,7 +24,7 @@ impl Trace {
         };
         match domain {
             Some(domain) => format!("{} ({domain})", party.label(language)),
-            None => party.label(language).to_owned(),
+            None => party.label(language).into_owned(),
         }
     }
 
@@ -52,9 +54,9 @@ impl Trace {
             }
             let _ = writeln!(out, "       {}", step.explanation(l));
             let cause = match &step.cause {
-                Some(cause) => l.pick(
-                    format!("cause: {cause} ({}); ", text::side(cause.side(), l)),
-                    format!("Ursache: {cause} ({}); ", text::side(cause.side(), l)),
+                Some(cause) => format!(
+                    "{}; ",
+                    s2s::ladder_cause(Arg::display(cause), text::side(cause.side(), l)).render(l)
                 ),
                 None => String::new(),
             };
@@ -98,7 +100,7 @@ impl Trace {
                     "    Note over {},{}: {}",
                     alias(step.from),
                     alias(step.to),
-                    l.pick("encrypted from here on", "ab hier verschlüsselt")
+                    s2s::diagram_encrypted_from_here().text(l)
                 );
                 encrypted = true;
             }

@@ -1,6 +1,7 @@
 //! What a simulation plays out: our side, the partner's server, the direction, and the
 //! conditions between them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -9,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::peer::{Certificate, CertificateName, LYNC_TLS, Peer, Preset, Semantics, TlsVersion};
 use super::setting::{EnvironmentSetting, PeerSetting, Setting, SettingError, SettingName, Side};
+use crate::catalogue::s2s;
 use crate::domain::Domain;
 use crate::gateway::Passphrase;
 use crate::language::Language;
@@ -32,18 +34,12 @@ impl Direction {
     pub const ALL: [Direction; 2] = [Direction::Outbound, Direction::Inbound];
 
     /// The direction in either language.
-    pub fn label(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn label(self, language: Language) -> Cow<'static, str> {
         match self {
-            Direction::Outbound => l.pick(
-                "our users write to the partner's",
-                "unsere Benutzer schreiben denen des Partners",
-            ),
-            Direction::Inbound => l.pick(
-                "the partner's users write to ours",
-                "die Benutzer des Partners schreiben unseren",
-            ),
+            Direction::Outbound => s2s::direction_outbound(),
+            Direction::Inbound => s2s::direction_inbound(),
         }
+        .text(language)
     }
 }
 
@@ -72,20 +68,14 @@ impl DnsRecord {
     ];
 
     /// What DNS answers, in either language.
-    pub fn label(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn label(self, language: Language) -> Cow<'static, str> {
         match self {
-            DnsRecord::Srv => l.pick("SRV record", "SRV-Eintrag"),
-            DnsRecord::NoSrv => l.pick(
-                "no SRV (A record, port 5269)",
-                "kein SRV (A-Eintrag, Port 5269)",
-            ),
-            DnsRecord::SrvRoot => l.pick(
-                "SRV target \".\" (no service)",
-                "SRV-Ziel \".\" (kein Dienst)",
-            ),
-            DnsRecord::NxDomain => l.pick("domain does not exist", "Domäne existiert nicht"),
+            DnsRecord::Srv => s2s::dns_record_srv(),
+            DnsRecord::NoSrv => s2s::dns_record_no_srv(),
+            DnsRecord::SrvRoot => s2s::dns_record_srv_root(),
+            DnsRecord::NxDomain => s2s::dns_record_nx_domain(),
         }
+        .text(language)
     }
 
     /// The name in scenario files.

@@ -1,5 +1,6 @@
 //! The trace of a simulated negotiation: one step per message or event, and the outcome.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -9,6 +10,7 @@ use super::peer::{Certificate, TlsVersion};
 use super::scenario::{DnsRecord, Scenario};
 use super::setting::{Setting, Side};
 use super::text;
+use crate::catalogue::s2s;
 use crate::domain::Domain;
 use crate::language::Language;
 use crate::matrix::AuthenticationMethod;
@@ -31,14 +33,14 @@ pub enum Party {
 
 impl Party {
     /// The party's name in either language.
-    pub fn label(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn label(self, language: Language) -> Cow<'static, str> {
         match self {
-            Party::OurProxy => l.pick("our XMPP proxy", "unser XMPP-Proxy"),
-            Party::Partner => l.pick("partner server", "Partnerserver"),
-            Party::Authoritative => l.pick("authoritative server", "autoritativer Server"),
-            Party::Dns => "DNS",
+            Party::OurProxy => s2s::party_our_proxy(),
+            Party::Partner => s2s::party_partner(),
+            Party::Authoritative => s2s::party_authoritative(),
+            Party::Dns => return Cow::Borrowed("DNS"),
         }
+        .text(language)
     }
 }
 
@@ -65,17 +67,17 @@ pub enum Phase {
 
 impl Phase {
     /// The phase in either language.
-    pub fn label(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn label(self, language: Language) -> Cow<'static, str> {
         match self {
-            Phase::Connection => l.pick("connection", "Verbindung"),
-            Phase::Stream => l.pick("stream", "Datenstrom"),
-            Phase::Tls => "TLS",
-            Phase::Sasl => "SASL",
-            Phase::Dialback => l.pick("dialback", "Rückruf"),
-            Phase::Stanzas => "Stanzas",
-            Phase::Close => l.pick("end of stream", "Datenstromende"),
+            Phase::Connection => s2s::phase_connection(),
+            Phase::Stream => s2s::phase_stream(),
+            Phase::Tls => return Cow::Borrowed("TLS"),
+            Phase::Sasl => return Cow::Borrowed("SASL"),
+            Phase::Dialback => s2s::phase_dialback(),
+            Phase::Stanzas => return Cow::Borrowed("Stanzas"),
+            Phase::Close => s2s::phase_close(),
         }
+        .text(language)
     }
 }
 
@@ -412,13 +414,13 @@ pub enum FederationLevel {
 
 impl FederationLevel {
     /// The level's name in either language.
-    pub fn label(self, language: Language) -> &'static str {
-        let l = language;
+    pub fn label(self, language: Language) -> Cow<'static, str> {
         match self {
-            FederationLevel::Verified => l.pick("verified", "verifiziert"),
-            FederationLevel::Encrypted => l.pick("encrypted", "verschlüsselt"),
-            FederationLevel::Trusted => l.pick("trusted", "vertrauenswürdig"),
+            FederationLevel::Verified => s2s::federation_level_verified(),
+            FederationLevel::Encrypted => s2s::federation_level_encrypted(),
+            FederationLevel::Trusted => s2s::federation_level_trusted(),
         }
+        .text(language)
     }
 }
 
@@ -551,18 +553,11 @@ impl Trace {
             };
             if !peer.certificate_names.is_empty() {
                 let names: Vec<&str> = peer.certificate_names.iter().map(|n| n.as_str()).collect();
-                detail.push_str(&language.pick(
-                    format!(
-                        " It names {}, not {}.",
-                        names.join(", "),
-                        peer.domain.as_str()
-                    ),
-                    format!(
-                        " Es nennt {}, nicht {}.",
-                        names.join(", "),
-                        peer.domain.as_str()
-                    ),
-                ));
+                detail.push(' ');
+                detail.push_str(
+                    &s2s::verdict_certificate_names(names.join(", "), &peer.domain)
+                        .render(language),
+                );
             }
         }
         text::verdict(&self.outcome, &detail, language)
@@ -643,6 +638,6 @@ pub struct LocalizedStep {
 
 impl fmt::Display for Party {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label(Language::English))
+        f.write_str(&self.label(Language::English))
     }
 }

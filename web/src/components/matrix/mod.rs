@@ -90,7 +90,7 @@ pub fn MatrixPage() -> Html {
                                         }
                                     }
                                 </td>
-                                <td class="note">{ summary.note }</td>
+                                <td class="note">{ summary.note.clone() }</td>
                             </tr>
                         }
                     }) }

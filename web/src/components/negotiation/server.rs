@@ -113,7 +113,7 @@ pub fn ServerPicker(props: &Props) -> Html {
             if let Some(summary) = &summary {
                 <div id="server-provenance" class="provenance">
                     <p>{ T::KnownAs.text(l) }{ " " }<strong>{ summary.provenance.label(l) }</strong></p>
-                    <p class="hint">{ summary.known_from }</p>
+                    <p class="hint">{ summary.known_from.clone() }</p>
                     if summary.historical {
                         <p class="hint"><strong>{ T::HistoricalPreset.text(l) }</strong></p>
                     }
