@@ -9,10 +9,12 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
+use xmpp_federation::message::Arg;
 use xmpp_federation::s2s::{Direction, Scenario, Semantics};
-use xmpp_federation::{Domain, ENGINE_VERSION, Negotiation, PartnerConfig};
+use xmpp_federation::{Domain, ENGINE_VERSION, Negotiation, PartnerConfig, visible};
 use xmpp_federation_probe::{Identity, Nameserver, ProbeOptions, Timeouts, Trust, probe};
 
+use super::catalogue::probe as text;
 use super::{CLEAN, ERRORS, Output, UNUSABLE, read_document, read_request, render};
 
 /// The probe's arguments.
@@ -165,8 +167,11 @@ pub fn run(args: ProbeArgs, style: render::Style) -> u8 {
 
 /// The probe's options from the arguments; `Err(None)` when the error was already printed.
 fn options(args: &ProbeArgs, style: render::Style) -> Result<ProbeOptions, Option<String>> {
-    let domain = |text: &str, what: &str| {
-        Domain::parse(text).map_err(|e| Some(format!("{what} `{text}`: {e}")))
+    let l = style.language;
+    let domain = |text: &str, option: Arg| {
+        Domain::parse(text).map_err(|e| {
+            Some(text::cli_probe_bad_domain(option, visible(text), e.message(l)).render(l))
+        })
     };
     let mut options = if let Some(file) = &args.scenario {
         let scenario = read_request(file, Scenario::from_json, style).map_err(|_| None)?;
@@ -187,12 +192,10 @@ fn options(args: &ProbeArgs, style: render::Style) -> Result<ProbeOptions, Optio
         options
     } else {
         let (Some(partner), Some(ours)) = (&args.partner, &args.ours) else {
-            return Err(Some(
-                "give the partner domain and --ours, or --scenario".to_owned(),
-            ));
+            return Err(Some(text::cli_probe_needs_partner().render(l)));
         };
-        let partner = domain(partner, "the partner domain")?;
-        let ours = domain(ours, "--ours")?;
+        let partner = domain(partner, text::cli_probe_partner_domain().into())?;
+        let ours = domain(ours, "--ours".into())?;
         let mut config = PartnerConfig::new(partner.clone());
         if let Some(file) = &args.partners {
             let document = read_document(file, None).map_err(|(failure, error)| {
@@ -203,10 +206,9 @@ fn options(args: &ProbeArgs, style: render::Style) -> Result<ProbeOptions, Optio
                 ))
             })?;
             let directory = document.directory();
-            config = directory
-                .partner_for(&partner)
-                .cloned()
-                .ok_or_else(|| Some(format!("{file}: no partner entry claims `{partner}`")))?;
+            config = directory.partner_for(&partner).cloned().ok_or_else(|| {
+                Some(text::cli_probe_unclaimed(visible(file), &partner).render(l))
+            })?;
         }
         let mut options = ProbeOptions::new(ours, config);
         options.partner = partner;
@@ -240,11 +242,7 @@ fn options(args: &ProbeArgs, style: render::Style) -> Result<ProbeOptions, Optio
         let address = dns
             .parse::<SocketAddr>()
             .or_else(|_| dns.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
-            .map_err(|_| {
-                Some(format!(
-                    "--dns `{dns}`: give an IP address, with :PORT if not 53"
-                ))
-            })?;
+            .map_err(|_| Some(text::cli_probe_bad_dns(visible(dns)).render(l)))?;
         options.nameserver = Nameserver::At(address);
     }
     for connect in &args.connect {
@@ -252,13 +250,11 @@ fn options(args: &ProbeArgs, style: render::Style) -> Result<ProbeOptions, Optio
             Some((domain, address)) => (Some(domain), address),
             None => (None, connect.as_str()),
         };
-        let address = address_text.parse::<SocketAddr>().map_err(|_| {
-            Some(format!(
-                "--connect `{connect}`: give IP:PORT or DOMAIN=IP:PORT"
-            ))
-        })?;
+        let address = address_text
+            .parse::<SocketAddr>()
+            .map_err(|_| Some(text::cli_probe_bad_connect(visible(connect)).render(l)))?;
         let domain = match domain_text {
-            Some(text) => domain(text, "--connect")?,
+            Some(text) => domain(text, "--connect".into())?,
             None => options.partner.clone(),
         };
         options.addresses.insert(domain, address);
@@ -273,9 +269,7 @@ fn options(args: &ProbeArgs, style: render::Style) -> Result<ProbeOptions, Optio
         total: Duration::from_secs(args.total),
     };
     if options.direction == Direction::Inbound && options.listen.is_none() {
-        return Err(Some(
-            "--direction inbound waits for the partner's connection: give --listen".to_owned(),
-        ));
+        return Err(Some(text::cli_probe_inbound_needs_listen().render(l)));
     }
     Ok(options)
 }

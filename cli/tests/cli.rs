@@ -499,3 +499,34 @@ fn presets_say_how_they_are_known() {
         "{german}"
     );
 }
+
+#[test]
+fn probe_option_errors_speak_the_chosen_language() {
+    // Refused before any network access: no partner, a bad domain, a bad --connect.
+    let german = run(&["--lang", "de", "probe", "fabrikam.com"]);
+    assert_eq!(code(&german), 2);
+    assert!(
+        stderr(&german).contains("Geben Sie die Partnerdomäne und --ours an, oder --scenario"),
+        "{}",
+        stderr(&german)
+    );
+    let domain = run(&["--lang", "de", "probe", "fabrikam.com", "--ours", "a b"]);
+    assert!(
+        stderr(&domain).contains("--ours `a b`: Domäne"),
+        "{}",
+        stderr(&domain)
+    );
+    let english = run(&[
+        "probe",
+        "fabrikam.com",
+        "--ours",
+        "contoso.com",
+        "--connect",
+        "x",
+    ]);
+    assert!(
+        stderr(&english).contains("--connect `x`: give IP:PORT or DOMAIN=IP:PORT"),
+        "{}",
+        stderr(&english)
+    );
+}

@@ -3,6 +3,7 @@
 //! The texts of this crate, from the catalogue: one module per area.
 
 pub(crate) mod main;
+pub(crate) mod probe;
 pub(crate) mod render;
 
 /// Every entry of this crate's catalogue, for the tests.
@@ -10,6 +11,13 @@ pub(crate) mod render;
 pub(crate) static ENTRIES: &[&xmpp_federation::message::Entry] = &[
     &main::CLI_EXPORT_NOT_EXPORTED,
     &main::CLI_EXPORT_SINCE_NEEDS_POWERSHELL,
+    &probe::CLI_PROBE_NEEDS_PARTNER,
+    &probe::CLI_PROBE_BAD_DOMAIN,
+    &probe::CLI_PROBE_PARTNER_DOMAIN,
+    &probe::CLI_PROBE_UNCLAIMED,
+    &probe::CLI_PROBE_BAD_DNS,
+    &probe::CLI_PROBE_BAD_CONNECT,
+    &probe::CLI_PROBE_INBOUND_NEEDS_LISTEN,
     &render::CLI_ERROR,
     &render::CLI_NO_DOMAIN,
     &render::CLI_NO_METHOD,
