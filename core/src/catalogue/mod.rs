@@ -2,11 +2,14 @@
 // Do not edit: change the catalogue and run it again.
 //! The texts of this crate, from the catalogue: one module per area.
 
+pub(crate) mod directory;
 pub(crate) mod settings;
 
 /// Every entry of this crate's catalogue, for the tests.
 #[cfg(test)]
 pub(crate) static ENTRIES: &[&crate::message::Entry] = &[
+    &directory::DIRECTORY_COMMIT_NOT_AUTHORIZED,
+    &directory::DIRECTORY_COMMIT_REFUSED,
     &settings::NEGOTIATION_REQUIRED,
     &settings::NEGOTIATION_OPTIONAL,
     &settings::NEGOTIATION_NOT_SUPPORTED,
