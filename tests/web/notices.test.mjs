@@ -47,10 +47,8 @@ test("a refused commit's notice and the editor's texts follow the language", () 
     const { page } = session;
     await page.click("#new-partner");
     await page.fill("#field-domain", "northwind.example");
-    await page.selectOption("#field-tls", "NotSupported");
-    await page.selectOption("#field-sasl", "Required");
-    await page.selectOption("#field-dialback", "false");
-    await page.waitForSelector('#diagnostics li[data-code="XF101"]');
+    // A connection limit that is not a number: one error.
+    await page.fill("#field-connection-limit", "many");
     await page.click("#commit");
     await page.waitForSelector("#commit-refused");
     // One blocking error: no "errors: 1".
