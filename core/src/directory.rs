@@ -4,9 +4,12 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::access::{Access, Principal};
+use crate::catalogue::directory as text;
 use crate::diagnostic::{Detail, Diagnostic, Severity};
 use crate::domain::Domain;
 use crate::gateway::GatewayConfig;
+use crate::language::Language;
+use crate::message::Message;
 use crate::partner::{PartnerConfig, PartnerEdit};
 use crate::suggest::closest;
 use crate::validate::{Entry, Report, partner_index};
@@ -58,21 +61,20 @@ pub struct Committed {
 }
 
 /// Why a commit did not happen. Either way, the directory is exactly as it was.
+///
+/// Its `Display` is the English [`CommitError::message`].
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum CommitError {
     /// The principal may only read: only members of `RTCUniversalServerAdmins` and holders of the
     /// `CsAdministrator` role may commit.
-    #[error(
-        "`{principal}` may not commit: membership in RTCUniversalServerAdmins or the \
-         CsAdministrator role is required"
-    )]
+    #[error("{}", self.message().render(Language::English))]
     NotAuthorized {
         /// The principal's name.
         principal: String,
     },
     /// The changes have errors, so nothing was saved ("your changes are not saved").
-    #[error("commit refused: {} error(s) in the changes", blocking.len())]
+    #[error("{}", self.message().render(Language::English))]
     Refused {
         /// The errors that block the commit: those about the changed partners, and those about
         /// the changes themselves (an unknown partner, a partner that already exists).
@@ -80,6 +82,18 @@ pub enum CommitError {
         /// Every finding about the directory as it would have been, the blocking ones included.
         findings: Vec<Diagnostic>,
     },
+}
+
+impl CommitError {
+    /// What went wrong, as a message of the catalogue, to render in any language.
+    pub fn message(&self) -> Message {
+        match self {
+            CommitError::NotAuthorized { principal } => {
+                text::directory_commit_not_authorized(principal)
+            }
+            CommitError::Refused { blocking, .. } => text::directory_commit_refused(blocking.len()),
+        }
+    }
 }
 
 /// Two directories are equal when their gateway settings and partners are, in order.

@@ -5,9 +5,11 @@ use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 
 use gloo::timers::callback::{Interval, Timeout};
+use xmpp_federation::message::Message;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::catalogue::{self, notices};
 use crate::components::contacts::ContactsPage;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
@@ -18,7 +20,7 @@ use crate::components::negotiation::NegotiationPage;
 use crate::components::partners::PartnersPage;
 use crate::components::shared_bar::shared_bar;
 use crate::components::toast::Toast;
-use crate::i18n::T;
+use crate::i18n::label;
 use crate::state::persist::{self, LinkError, Saved};
 use crate::state::{Action, Section, State, Theme};
 
@@ -34,23 +36,20 @@ pub fn use_store() -> Store {
 }
 
 /// The message for a link or saved state that cannot be used.
-pub fn link_error(error: &LinkError, language: xmpp_federation::Language) -> String {
-    let detail = match error {
-        LinkError::TooLong => T::LinkTooLong.text(language),
-        LinkError::NotBase64 | LinkError::NotCompressed => T::LinkDamaged.text(language),
-        LinkError::NotState(message) => format!("{} ({message})", T::LinkNotState.text(language)),
-        LinkError::Version(v) => T::LinkVersion.text(language).replace("{}", &v.to_string()),
+pub fn link_error(error: &LinkError) -> Message {
+    let reason = match error {
+        LinkError::TooLong => notices::link_too_long(),
+        LinkError::NotBase64 | LinkError::NotCompressed => notices::link_damaged(),
+        // The reader's own message, as the JSON reader words it.
+        LinkError::NotState(detail) => notices::link_not_state(detail),
+        LinkError::Version(version) => notices::link_version(*version),
     };
-    format!("{} {detail}", T::LinkUnreadable.text(language))
+    notices::link_unreadable(reason)
 }
 
 /// The message for the partners a link left out, if any.
-fn left_out_notice(left_out: &[String], language: xmpp_federation::Language) -> Option<String> {
-    (!left_out.is_empty()).then(|| {
-        T::LinkDropped
-            .text(language)
-            .replace("{}", &left_out.join(", "))
-    })
+fn left_out_notice(left_out: &[String]) -> Option<Message> {
+    (!left_out.is_empty()).then(|| notices::link_dropped(left_out.join(", ")))
 }
 
 /// The first state: a share link in the fragment (shown beside the autosaved work, which it
@@ -64,7 +63,7 @@ fn initial() -> State {
         browser::set_fragment(&fragment_step(&fragment));
         return match result {
             Ok((state, left_out)) => {
-                let message = left_out_notice(&left_out, state.language);
+                let message = left_out_notice(&left_out);
                 let action = Action::Restore(Box::new(with_step(state, &fragment)), message);
                 match saved {
                     Some(own) => (*Rc::new(own).reduce(action)).clone(),
@@ -78,7 +77,7 @@ fn initial() -> State {
             }
             Err(error) => {
                 let mut state = saved.unwrap_or_else(|| State::initial(language));
-                let message = link_error(&error, state.language);
+                let message = link_error(&error);
                 state.notice = Some(crate::state::Notice {
                     kind: crate::state::NoticeKind::Error,
                     text: message,
@@ -141,7 +140,8 @@ pub fn App() -> Html {
         let language = store.language;
         use_effect_with(language, move |language| {
             browser::set_root_attribute("lang", language.tag());
-            gloo::utils::document().set_title(T::AppTitle.text(*language).as_str());
+            gloo::utils::document()
+                .set_title(label(catalogue::page::app_title, *language).as_str());
         });
     }
     // Autosave: a reload loses nothing. While a share link is shown, one's own work is what is
@@ -173,10 +173,9 @@ pub fn App() -> Html {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 let fragment = browser::fragment();
                 if fragment.starts_with(persist::LINK_PREFIX) {
-                    let language = store.language;
                     match persist::decode(&fragment).and_then(State::restore) {
                         Ok((state, left_out)) => {
-                            let note = left_out_notice(&left_out, language);
+                            let note = left_out_notice(&left_out);
                             store.dispatch(Action::Restore(
                                 Box::new(with_step(state, &fragment)),
                                 note,
@@ -184,7 +183,7 @@ pub fn App() -> Html {
                         }
                         Err(error) => store.dispatch(Action::Notify(
                             crate::state::NoticeKind::Error,
-                            link_error(&error, language),
+                            link_error(&error),
                         )),
                     }
                     browser::set_fragment(&fragment_step(&fragment));
@@ -270,7 +269,7 @@ pub fn App() -> Html {
     let language = store.language;
     html! {
         <ContextProvider<Store> context={store.clone()}>
-            <a class="skip-link" href="#main">{ T::SkipToContent.text(language) }</a>
+            <a class="skip-link" href="#main">{ label(catalogue::page::skip_to_content, language) }</a>
             <Header />
             <Nav />
             { shared_bar(&store) }

@@ -2,13 +2,15 @@
 //! the server-to-server negotiation with a partner's server step by step.
 //!
 //! Every rule and every domain text comes from the core (`xmpp-federation`); this crate holds
-//! the state (a reducer), the page's components (one per file, in folders that mirror the page)
-//! and the translation table of the page's own labels.
+//! the state (a reducer) and the page's components (one per file, in folders that mirror the page).
+//! The page's own texts come from the catalogue (`catalogue/<language>/web/*.ftl`), compiled into
+//! `catalogue/`.
 
 #![forbid(unsafe_code)]
 
 mod app;
 mod browser;
+mod catalogue;
 mod components;
 mod highlight;
 mod i18n;
@@ -21,4 +23,23 @@ pub fn start() {
         Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
         None => yew::Renderer::<app::App>::new().render(),
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use xmpp_federation::Language;
+
+    /// Every text of the page exists in every language; the generator checks the placeholders.
+    #[test]
+    fn every_text_of_the_page_exists_in_every_language() {
+        for entry in crate::catalogue::ENTRIES {
+            for language in Language::ALL {
+                assert!(
+                    !entry.text[language.index()].is_empty(),
+                    "{} has no {language} text",
+                    entry.key
+                );
+            }
+        }
+    }
 }

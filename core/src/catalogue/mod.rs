@@ -5,6 +5,7 @@
 pub(crate) mod api;
 pub(crate) mod contacts;
 pub(crate) mod diagnostic;
+pub(crate) mod directory;
 pub(crate) mod domain;
 pub(crate) mod format;
 pub(crate) mod matrix;
@@ -193,6 +194,8 @@ pub(crate) static ENTRIES: &[&crate::message::Entry] = &[
     &diagnostic::XF502_SUMMARY,
     &diagnostic::XF502_MESSAGE,
     &diagnostic::XF502_HELP,
+    &directory::DIRECTORY_COMMIT_NOT_AUTHORIZED,
+    &directory::DIRECTORY_COMMIT_REFUSED,
     &domain::DOMAIN_ERROR_EMPTY_MESSAGE,
     &domain::DOMAIN_ERROR_EMPTY_HELP,
     &domain::DOMAIN_ERROR_WHITESPACE_MESSAGE,

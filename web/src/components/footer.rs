@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 
 #[component]
 pub fn Footer() -> Html {
@@ -11,11 +12,11 @@ pub fn Footer() -> Html {
     let l = store.language;
     html! {
         <footer class="footer">
-            <p class="privacy">{ T::Privacy.text(l) }</p>
+            <p class="privacy">{ label(catalogue::page::footer_privacy, l) }</p>
             <p>
-                { T::Engine.text(l) }{ " " }
+                { label(catalogue::page::footer_engine, l) }{ " " }
                 <code id="engine-version">{ xmpp_federation::ENGINE_VERSION }</code>
-                { " · " }{ T::Sources.text(l) }
+                { " · " }{ label(catalogue::page::footer_sources, l) }
             </p>
         </footer>
     }

@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::app::use_store;
 use crate::browser;
+use crate::catalogue;
 use crate::components::icon::{Icon, Name};
-use crate::i18n::T;
+use crate::i18n::label;
 use crate::state::persist;
 use crate::state::{Action, NoticeKind, Theme};
 
@@ -36,15 +37,16 @@ pub fn Header() -> Html {
             browser::copy(&link);
             store.dispatch(Action::Notify(
                 NoticeKind::Success,
-                T::LinkCopied.text(store.language),
+                catalogue::notices::link_copied(),
             ));
         })
     };
     let theme_label = match store.theme {
-        Theme::System => T::ThemeSystem.text(l),
-        Theme::Light => T::ThemeLight.text(l),
-        Theme::Dark => T::ThemeDark.text(l),
+        Theme::System => catalogue::page::theme_system(),
+        Theme::Light => catalogue::page::theme_light(),
+        Theme::Dark => catalogue::page::theme_dark(),
     };
+    let theme_label = catalogue::page::theme_label(theme_label).render(l);
     html! {
         <header class="header">
             <div class="brand">
@@ -54,25 +56,24 @@ pub fn Header() -> Html {
                     <path d="M13 14h6M13 18h6" />
                 </svg>
                 <div>
-                    <h1>{ T::AppTitle.text(l) }</h1>
-                    <p class="tagline">{ T::Tagline.text(l) }</p>
+                    <h1>{ label(catalogue::page::app_title, l) }</h1>
+                    <p class="tagline">{ label(catalogue::page::app_tagline, l) }</p>
                 </div>
             </div>
             <div class="header-tools">
                 <label class="compact">
-                    <span class="visually-hidden">{ T::Language.text(l) }</span>
-                    <select id="language" onchange={on_language} aria-label={T::Language.text(l)}>
+                    <span class="visually-hidden">{ label(catalogue::page::language_label, l) }</span>
+                    <select id="language" onchange={on_language} aria-label={label(catalogue::page::language_label, l)}>
                         <option value="en" selected={l == Language::English}>{ "English" }</option>
                         <option value="de" selected={l == Language::German}>{ "Deutsch" }</option>
                     </select>
                 </label>
                 <button type="button" class="ghost" id="theme" onclick={on_theme}
-                        aria-label={format!("{}: {theme_label}", T::Theme.text(l))}
-                        title={format!("{}: {theme_label}", T::Theme.text(l))}>
+                        aria-label={theme_label.clone()} title={theme_label}>
                     <Icon name={match store.theme { Theme::System => Name::System, Theme::Light => Name::Sun, Theme::Dark => Name::Moon }} />
                 </button>
                 <button type="button" class="primary" id="share" onclick={on_share}>
-                    { T::Share.text(l) }
+                    { label(catalogue::page::share_link, l) }
                 </button>
             </div>
         </header>

@@ -1,18 +1,20 @@
 //! The section tabs.
 
+use xmpp_federation::message::Message;
 use yew::prelude::*;
 
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::{Action, Section};
 
-pub fn section_label(section: Section) -> T {
+pub fn section_label(section: Section) -> fn() -> Message {
     match section {
-        Section::Partners => T::SectionPartners,
-        Section::Negotiation => T::SectionNegotiation,
-        Section::Matrix => T::SectionMatrix,
-        Section::Contacts => T::SectionContacts,
-        Section::Transfer => T::SectionTransfer,
+        Section::Partners => catalogue::page::section_partners,
+        Section::Negotiation => catalogue::page::section_negotiation,
+        Section::Matrix => catalogue::page::section_matrix,
+        Section::Contacts => catalogue::page::section_contacts,
+        Section::Transfer => catalogue::page::section_transfer,
     }
 }
 
@@ -21,7 +23,7 @@ pub fn Nav() -> Html {
     let store = use_store();
     let l = store.language;
     html! {
-        <nav class="tabs" role="tablist" aria-label={T::Sections.text(l)}>
+        <nav class="tabs" role="tablist" aria-label={label(catalogue::page::nav_sections, l)}>
             { for Section::ALL.iter().map(|&section| {
                 let store = store.clone();
                 let selected = store.section == section;
@@ -54,7 +56,7 @@ pub fn Nav() -> Html {
                             tabindex={if selected { "0" } else { "-1" }}
                             class={classes!("tab", selected.then_some("active"))}
                             {onclick} {onkeydown}>
-                        { section_label(section).text(l) }
+                        { label(section_label(section), l) }
                     </button>
                 }
             }) }

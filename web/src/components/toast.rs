@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::{Action, NoticeKind};
 
 #[component]
@@ -22,14 +23,14 @@ pub fn Toast() -> Html {
                         NoticeKind::Warning => "warning",
                         NoticeKind::Error => "error",
                     })} id="notice">
-                    <span>{ &notice.text }</span>
+                    <span>{ notice.text.render(l) }</span>
                     if notice.undo.is_some() {
                         <button type="button" id="undo" onclick={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::Undo)) }}>
-                            { T::Undo.text(l) }
+                            { label(catalogue::page::button_undo, l) }
                         </button>
                     }
                     <button type="button" class="ghost" onclick={dismiss}
-                            aria-label={T::Dismiss.text(l)}>{ "×" }</button>
+                            aria-label={label(catalogue::page::button_dismiss, l)}>{ "×" }</button>
                 </div>
             }
         </div>

@@ -2,7 +2,7 @@
 //! Control Panel would refuse to commit is not taken in silently. The rule is the core's
 //! ([`PartnerReport::commit_allowed`]); this only sorts the partners by it.
 
-use crate::i18n::T;
+use crate::catalogue;
 use xmpp_federation::{
     Directory, Document, Language, LocalizedDiagnostic, PartnerReport, Severity,
 };
@@ -38,7 +38,7 @@ impl Refused {
         if let Some(line) = self.line {
             text = format!(
                 "{text} · {}",
-                T::Line.text(language).replace("{}", &line.to_string())
+                catalogue::transfer::document_line(line).render(language)
             );
         }
         for error in &self.errors {

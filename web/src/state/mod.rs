@@ -9,16 +9,17 @@ pub mod setup;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
+use xmpp_federation::message::{Arg, Message};
 use xmpp_federation::s2s::{Scenario, Setting, Side};
 use xmpp_federation::{
-    ADMIN_GROUP, Change, CommitError, ContactRequest, Directory, Document, Format, Language,
+    ADMIN_GROUP, Change, Code, CommitError, ContactRequest, Directory, Document, Format, Language,
     LocalizedDiagnostic, MatrixRow, PartnerConfig, Principal, Requester,
 };
 use yew::Reducible;
 
 use self::draft::{Draft, DraftCheck, Field};
 use self::setup::{Server, Setup, SetupError};
-use crate::i18n::T;
+use crate::catalogue::notices;
 
 /// The example directory loaded on first start.
 pub const EXAMPLE: &str = include_str!("../../../examples/playground-partners.json");
@@ -102,11 +103,12 @@ impl Default for ContactSetup {
 }
 
 /// A message shown for a moment (or until dismissed), with an undo when it reports a change
-/// the user may regret.
+/// the user may regret. The text is kept as a message of the catalogue, with its arguments, and
+/// rendered in the page's language when shown: switching the language translates it too.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub kind: NoticeKind,
-    pub text: String,
+    pub text: Message,
     pub undo: Option<Undo>,
 }
 
@@ -127,8 +129,8 @@ pub enum NoticeKind {
 /// What the last Commit said, shown above the editor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CommitOutcome {
-    /// Refused: the errors that block it. Nothing was saved.
-    Refused(Vec<LocalizedDiagnostic>),
+    /// Refused: the codes of the errors that block it. Nothing was saved.
+    Refused(Vec<Code>),
 }
 
 /// The playground's state.
@@ -292,7 +294,7 @@ impl State {
         }
     }
 
-    fn notify(&mut self, kind: NoticeKind, text: String) {
+    fn notify(&mut self, kind: NoticeKind, text: Message) {
         self.notice = Some(Notice {
             kind,
             text,
@@ -337,38 +339,33 @@ impl State {
                 self.draft = None;
                 self.commit = None;
                 self.selected = Some(identity.clone());
-                let text = crate::i18n::T::Committed.text(self.language);
-                self.notify(NoticeKind::Success, text.replace("{}", &identity));
+                let text = notices::notice_committed(&identity);
+                self.notify(NoticeKind::Success, text);
                 self.focus(format!("partner-{identity}"));
             }
             Err(CommitError::Refused { blocking, .. }) => {
                 let errors = blocking.iter().map(|d| d.localize(self.language)).collect();
                 self.refuse(errors);
             }
-            Err(error @ CommitError::NotAuthorized { .. }) => {
-                self.notify(NoticeKind::Error, error.to_string());
-            }
-            Err(error) => self.notify(NoticeKind::Error, error.to_string()),
+            Err(error) => self.notify(NoticeKind::Error, error.message()),
         }
     }
 
     fn refuse(&mut self, errors: Vec<LocalizedDiagnostic>) {
-        let text = crate::i18n::T::CommitRefused.text(self.language);
-        self.notify(
-            NoticeKind::Warning,
-            text.replace("{}", &errors.len().to_string()),
-        );
+        self.notify(NoticeKind::Warning, notices::commit_refused(errors.len()));
         // The first blocking field takes the focus.
         if let Some(field) = errors.iter().find_map(|d| Field::from_path(&d.path)) {
             self.focus(field.id());
         }
-        self.commit = Some(CommitOutcome::Refused(errors));
+        self.commit = Some(CommitOutcome::Refused(
+            errors.iter().map(|d| d.code).collect(),
+        ));
     }
 
     /// Adds the shared partners, each as its own commit: one that is already here unchanged
     /// is skipped, one that Commit refuses beside ours (the same domain, say) is named.
     fn add(&mut self, shared: &Directory) {
-        let mut added = 0;
+        let mut added = 0usize;
         let mut refused = Vec::new();
         for partner in shared.partners() {
             if self.directory.partners().contains(partner) {
@@ -382,19 +379,13 @@ impl State {
                 Err(_) => refused.push(partner.domain.to_string()),
             }
         }
-        let mut text = T::SharedAdded
-            .text(self.language)
-            .replace("{}", &added.to_string());
-        let mut kind = NoticeKind::Success;
-        if !refused.is_empty() {
-            text = format!(
-                "{text} {}",
-                T::SharedRefused
-                    .text(self.language)
-                    .replace("{}", &refused.join(", "))
-            );
-            kind = NoticeKind::Warning;
-        }
+        let (kind, text) = if refused.is_empty() {
+            (NoticeKind::Success, notices::shared_added(added))
+        } else {
+            let refused = refused.join(", ");
+            let text = notices::notice_shared_added_refused(added, refused);
+            (NoticeKind::Warning, text)
+        };
         self.notify(kind, text);
         if self.selected_partner().is_none() {
             self.selected = self
@@ -435,13 +426,13 @@ impl State {
         self.setup.absorb(&fixed);
         self.setup.server.preset = preset;
         self.step = self.trace_len();
-        let key = if ours_changed {
-            crate::i18n::T::FixAppliedToDraft
+        let fix = Arg::display(change);
+        let text = if ours_changed {
+            notices::fix_applied_to_draft(fix)
         } else {
-            crate::i18n::T::FixApplied
+            notices::fix_applied(fix)
         };
-        let text = key.text(self.language);
-        self.notify(NoticeKind::Success, text.replace("{}", &change.to_string()));
+        self.notify(NoticeKind::Success, text);
         self.focus("outcome");
     }
 }
@@ -474,10 +465,10 @@ pub enum Action {
     Play(bool),
     UpdateContact(ContactSetup),
     /// Replaces the partner list (an import), with the message to show.
-    Replace(Directory, String),
+    Replace(Directory, Message),
     /// Shows a share link's state, with a message; one's own work, when it differs, is kept
     /// beside it until one of the three choices below.
-    Restore(Box<State>, Option<String>),
+    Restore(Box<State>, Option<Message>),
     /// Back to one's own work; the shared state is closed.
     KeepOwn,
     /// The shared state becomes one's own work.
@@ -486,7 +477,7 @@ pub enum Action {
     AddShared,
     /// Brings back what the notice's undo holds.
     Undo,
-    Notify(NoticeKind, String),
+    Notify(NoticeKind, Message),
     DismissNotice,
     Focus(String),
 }
@@ -563,15 +554,14 @@ impl Reducible for State {
                             if state.draft.as_ref().and_then(Draft::identity) == Some(&identity) {
                                 state.draft = None;
                             }
-                            let text = crate::i18n::T::Deleted.text(state.language);
                             state.notice = Some(Notice {
                                 kind: NoticeKind::Success,
-                                text: text.replace("{}", &identity),
+                                text: notices::notice_deleted(&identity),
                                 undo: Some(Undo::Directory(before)),
                             });
                             state.focus("new-partner");
                         }
-                        Err(error) => state.notify(NoticeKind::Error, error.to_string()),
+                        Err(error) => state.notify(NoticeKind::Error, error.message()),
                     }
                 }
             }
@@ -586,8 +576,7 @@ impl Reducible for State {
                 draft.support_dialback_negotiation = row.dialback();
                 state.draft = Some(draft);
                 state.commit = None;
-                let text = crate::i18n::T::RowLoaded.text(state.language);
-                state.notify(NoticeKind::Success, text.replace("{}", row.name()));
+                state.notify(NoticeKind::Success, notices::row_loaded(row.name()));
             }
             Action::UpdateSetup(setup) => {
                 state.setup = setup;
@@ -679,8 +668,7 @@ impl Reducible for State {
                             .first()
                             .map(|p| p.domain.to_string());
                     }
-                    let text = crate::i18n::T::Undone.text(state.language);
-                    state.notify(NoticeKind::Success, text);
+                    state.notify(NoticeKind::Success, notices::notice_undone());
                 }
             }
             Action::Notify(kind, text) => state.notify(kind, text),
@@ -741,5 +729,66 @@ mod tests {
         // The same work: nothing to choose.
         let same = Rc::new(own.clone()).reduce(Action::Restore(Box::new(own.clone()), None));
         assert!(same.own.is_none());
+    }
+
+    /// The notices keep their message, not a text: the language chosen after the notice came is
+    /// the one it is shown in, and a count of one is said in the singular.
+    #[test]
+    fn notices_are_drawn_in_the_language_of_the_moment() {
+        let state = Rc::new(State::initial(Language::English));
+        let deleted = state
+            .reduce(Action::AskDelete("gmail.com".into()))
+            .reduce(Action::ConfirmDelete);
+        let notice = deleted.notice.as_ref().unwrap();
+        assert_eq!(
+            notice.text.render(Language::English),
+            "gmail.com was deleted."
+        );
+        let german = deleted.reduce(Action::SetLanguage(Language::German));
+        let notice = german.notice.as_ref().unwrap();
+        assert_eq!(
+            notice.text.render(Language::German),
+            "gmail.com wurde gelöscht."
+        );
+
+        // A connection limit that is not a number: one error, refused at Commit.
+        let mut draft = Draft::new_partner();
+        draft.domain = "northwind.example".into();
+        draft.connection_limit = "many".into();
+        let refused = Rc::new(State::initial(Language::English))
+            .reduce(Action::UpdateDraft(draft))
+            .reduce(Action::Commit);
+        let Some(CommitOutcome::Refused(codes)) = &refused.commit else {
+            panic!("not refused: {:?}", refused.commit);
+        };
+        assert_eq!(codes.len(), 1, "{codes:?}");
+        let text = &refused.notice.as_ref().unwrap().text;
+        assert_eq!(
+            text.render(Language::English),
+            "Commit refused (1 error). Nothing was saved."
+        );
+        assert_eq!(
+            text.render(Language::German),
+            "Commit abgelehnt (1 Fehler). Nichts wurde gespeichert."
+        );
+        assert_eq!(
+            notices::commit_refused(2usize).render(Language::English),
+            "Commit refused (errors: 2). Nothing was saved."
+        );
+    }
+
+    /// A commit the core refuses for want of rights says so in the page's language.
+    #[test]
+    fn a_commit_error_is_a_message_in_both_languages() {
+        let error = CommitError::NotAuthorized {
+            principal: "reader".into(),
+        };
+        assert_eq!(error.message().render(Language::English), error.to_string());
+        assert!(
+            error
+                .message()
+                .render(Language::German)
+                .starts_with("`reader` darf keinen Commit")
+        );
     }
 }

@@ -5,9 +5,10 @@ use xmpp_federation::{PartnerType, simulate_contact};
 use yew::prelude::*;
 
 use crate::app::use_store;
+use crate::catalogue;
 use crate::components::negotiation::ladder_party_class;
 use crate::highlight;
-use crate::i18n::T;
+use crate::i18n::label;
 use crate::state::{Action, ContactSetup};
 
 fn update(store: &crate::app::Store, change: fn(&mut ContactSetup, String)) -> Callback<String> {
@@ -37,8 +38,8 @@ pub fn ContactsPage() -> Html {
     let Some(partner) = store.selected_partner().cloned() else {
         return html! {
             <section class="contacts-page pane empty-detail">
-                <h2>{ T::NoPartnerToNegotiate.text(l) }</h2>
-                <p>{ T::NoPartnerToNegotiateHint.text(l) }</p>
+                <h2>{ label(catalogue::negotiation::no_partner_to_negotiate, l) }</h2>
+                <p>{ label(catalogue::negotiation::no_partner_to_negotiate_hint, l) }</p>
             </section>
         };
     };
@@ -66,17 +67,23 @@ pub fn ContactsPage() -> Html {
         .contact_request()
         .map(|r| r.map(|request| simulate_contact(&request, l)));
     let domains: Vec<String> = partner.domains().map(|d| d.to_string()).collect();
-    let yes_no = |b: bool| if b { T::Yes.text(l) } else { T::No.text(l) };
+    let yes_no = |b: bool| {
+        if b {
+            label(catalogue::page::answer_yes, l)
+        } else {
+            label(catalogue::page::answer_no, l)
+        }
+    };
     html! {
         <section class="contacts-page">
             <div class="pane setup-pane">
-                <h2>{ T::ContactsTitle.text(l) }</h2>
+                <h2>{ label(catalogue::contacts::contacts_title, l) }</h2>
                 <p class="hint">
-                    { T::PartnerTypeOf.text(l).replace("{}", &partner.domain.to_string()) }{ " " }
+                    { catalogue::contacts::partner_type_of(&partner.domain).render(l) }{ " " }
                     <strong>{ partner.partner_type.label(l) }</strong>{ ": " }{ partner.partner_type.meaning(l) }
                 </p>
                 <table class="type-table">
-                    <thead><tr><th scope="col">{ T::PartnerType.text(l) }</th><th scope="col">{ T::Meaning.text(l) }</th></tr></thead>
+                    <thead><tr><th scope="col">{ label(catalogue::partners::partner_type, l) }</th><th scope="col">{ label(catalogue::contacts::column_meaning, l) }</th></tr></thead>
                     <tbody>
                         { for PartnerType::ALL.iter().map(|t| html! {
                             <tr class={classes!((*t == partner.partner_type).then_some("current"))}>
@@ -87,37 +94,37 @@ pub fn ContactsPage() -> Html {
                 </table>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="lync-user">{ T::LyncUser.text(l) }</label>
+                        <label for="lync-user">{ label(catalogue::contacts::lync_user, l) }</label>
                         <input id="lync-user" type="text" value={contact.lync_user.clone()} oninput={on_lync} spellcheck="false" />
                     </div>
                     <div class="field">
-                        <label for="xmpp-user">{ T::XmppUser.text(l) }</label>
+                        <label for="xmpp-user">{ label(catalogue::contacts::xmpp_user, l) }</label>
                         <input id="xmpp-user" type="text" value={contact.xmpp_user.clone()} oninput={on_xmpp} spellcheck="false" />
                     </div>
                     <div class="field">
-                        <label for="xmpp-domain">{ T::XmppDomain.text(l) }</label>
+                        <label for="xmpp-domain">{ label(catalogue::contacts::xmpp_domain, l) }</label>
                         <select id="xmpp-domain" onchange={on_domain}>
                             { for domains.iter().map(|d| html! {
                                 <option value={d.clone()} selected={contact.xmpp_domain == *d || (contact.xmpp_domain.is_empty() && *d == domains[0])}>{ d }</option>
                             }) }
-                            <option value="not-a-partner.example" selected={!contact.xmpp_domain.is_empty() && !domains.contains(&contact.xmpp_domain)}>{ T::NotAPartner.text(l) }</option>
+                            <option value="not-a-partner.example" selected={!contact.xmpp_domain.is_empty() && !domains.contains(&contact.xmpp_domain)}>{ label(catalogue::contacts::not_a_partner, l) }</option>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="requester">{ T::Requester.text(l) }</label>
+                        <label for="requester">{ label(catalogue::contacts::contact_requester, l) }</label>
                         <select id="requester" onchange={on_requester}>
-                            <option value="xmppUser" selected={contact.requester == Requester::XmppUser}>{ T::XmppUserAdds.text(l) }</option>
-                            <option value="lyncUser" selected={contact.requester == Requester::LyncUser}>{ T::LyncUserAdds.text(l) }</option>
+                            <option value="xmppUser" selected={contact.requester == Requester::XmppUser}>{ label(catalogue::contacts::xmpp_user_adds, l) }</option>
+                            <option value="lyncUser" selected={contact.requester == Requester::LyncUser}>{ label(catalogue::contacts::lync_user_adds, l) }</option>
                         </select>
                     </div>
                 </div>
                 <div class="field checkbox">
                     <input id="xmpp-access" type="checkbox" checked={contact.enable_xmpp_access} onchange={on_access} />
-                    <label for="xmpp-access">{ T::EnableXmppAccess.text(l) }</label>
+                    <label for="xmpp-access">{ label(catalogue::contacts::enable_xmpp_access, l) }</label>
                 </div>
                 <div class="field checkbox">
                     <input id="invited" type="checkbox" checked={contact.invited_by_lync_user} onchange={on_invited} />
-                    <label for="invited">{ T::InvitedFirst.text(l) }</label>
+                    <label for="invited">{ label(catalogue::contacts::invited_first, l) }</label>
                 </div>
             </div>
             <div class="pane trace-pane">
@@ -128,10 +135,10 @@ pub fn ContactsPage() -> Html {
                         <>
                             <div class={classes!("outcome", if trace.outcome.approved { "established" } else { "failed" })} id="contact-outcome" role="status">
                                 <div class="outcome-head">
-                                    <strong class="headline">{ if trace.outcome.approved { T::Approved.text(l) } else { T::NotApproved.text(l) } }</strong>
-                                    <span class="pill">{ T::PresenceVisible.text(l) }{ ": " }{ yes_no(trace.outcome.presence_visible) }</span>
-                                    <span class="pill">{ T::StatusNotes.text(l) }{ ": " }{ yes_no(trace.outcome.status_notes_visible) }</span>
-                                    <span class="pill">{ T::Messages.text(l) }{ ": " }{ yes_no(trace.outcome.messages_allowed) }</span>
+                                    <strong class="headline">{ if trace.outcome.approved { label(catalogue::contacts::contact_approved, l) } else { label(catalogue::contacts::contact_not_approved, l) } }</strong>
+                                    <span class="pill">{ label(catalogue::contacts::contact_presence_visible, l) }{ ": " }{ yes_no(trace.outcome.presence_visible) }</span>
+                                    <span class="pill">{ label(catalogue::contacts::contact_status_notes, l) }{ ": " }{ yes_no(trace.outcome.status_notes_visible) }</span>
+                                    <span class="pill">{ label(catalogue::contacts::contact_messages, l) }{ ": " }{ yes_no(trace.outcome.messages_allowed) }</span>
                                 </div>
                                 <p class="verdict">{ &trace.explanation }</p>
                             </div>

@@ -5,16 +5,30 @@ use std::rc::Rc;
 
 use gloo::file::File;
 use gloo::file::callbacks::FileReader;
+use xmpp_federation::message::Message;
 use xmpp_federation::{
-    Directory, Document, Format, GatewayConfig, LocalizedDiagnostic, Severity, decode,
+    Directory, Document, Format, GatewayConfig, Language, LocalizedDiagnostic, ReadError, Severity,
+    decode,
 };
 use yew::prelude::*;
 
 use crate::app::use_store;
 use crate::browser;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::admit::{Refused, admit, export_refusals};
 use crate::state::{Action, NoticeKind};
+
+/// What was given to read: a pasted or chosen document's text, or a file that is not text.
+/// What reading it gives is worked out when the page is drawn, in the page's language.
+#[derive(Debug, Clone, PartialEq)]
+enum Input {
+    Text(Rc<str>),
+    /// Neither UTF-8 nor UTF-16.
+    Undecodable(ReadError),
+    /// The browser could not read the file; its own message.
+    Unreadable(String),
+}
 
 /// What reading a pasted or chosen document gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,10 +48,10 @@ enum Read {
 }
 
 /// Partners Commit would refuse, each with where it is, its row and the fix.
-fn refusals(id: &'static str, intro: T, refused: &[Refused], l: xmpp_federation::Language) -> Html {
+fn refusals(id: &'static str, intro: fn() -> Message, refused: &[Refused], l: Language) -> Html {
     html! {
         <div class="setup-error" role="alert" {id}>
-            <strong>{ intro.text(l) }</strong>
+            <strong>{ label(intro, l) }</strong>
             <ul>{ for refused.iter().map(|r| html! { <li data-domain={r.name.clone()}>{ r.text(l) }</li> }) }</ul>
         </div>
     }
@@ -54,12 +68,12 @@ fn format_name(format: Format) -> &'static str {
     }
 }
 
-fn read(text: &str, language: xmpp_federation::Language) -> Read {
+fn read(text: &str, language: Language) -> Read {
     match Document::parse_detected(text) {
         Err(error) => Read::Failed(match error.position() {
             Some(p) => format!(
                 "{}: {}",
-                T::Line.text(language).replace("{}", &p.line.to_string()),
+                catalogue::transfer::document_line(p.line).render(language),
                 error.message(language)
             ),
             None => error.message(language),
@@ -92,7 +106,14 @@ pub fn TransferPage() -> Html {
     let store = use_store();
     let l = store.language;
     let pasted = use_state(String::new);
-    let result = use_state(|| None::<Read>);
+    let input = use_state(|| None::<Input>);
+    let result = use_memo(((*input).clone(), l), |(input, l)| {
+        input.as_ref().map(|input| match input {
+            Input::Text(text) => read(text, *l),
+            Input::Undecodable(error) => Read::Failed(error.message(*l)),
+            Input::Unreadable(message) => Read::Failed(message.clone()),
+        })
+    });
     let reader = use_mut_ref(|| None::<FileReader>);
     let export_format = use_state(|| Format::PowerShell);
     let confirming = use_state(|| false);
@@ -108,31 +129,31 @@ pub fn TransferPage() -> Html {
     };
     let on_read = {
         let pasted = pasted.clone();
-        let result = result.clone();
-        Callback::from(move |_| result.set(Some(read(&pasted, l))))
+        let input = input.clone();
+        Callback::from(move |_| input.set(Some(Input::Text(pasted.as_str().into()))))
     };
     let on_file = {
-        let result = result.clone();
+        let input = input.clone();
         let pasted = pasted.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            let picker = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = picker.files().and_then(|files| files.get(0)) else {
                 return;
             };
             let file = File::from(file);
-            let result = result.clone();
+            let input = input.clone();
             let pasted = pasted.clone();
             // Read as bytes: the core decodes UTF-8 and UTF-16 (Format-List files from Windows).
             let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
                 Ok(bytes) => match decode(&bytes) {
                     Ok(text) => {
-                        result.set(Some(read(&text, l)));
+                        input.set(Some(Input::Text(text.as_str().into())));
                         pasted.set(text);
                     }
-                    Err(error) => result.set(Some(Read::Failed(error.message(l)))),
+                    Err(error) => input.set(Some(Input::Undecodable(error))),
                 },
-                Err(error) => result.set(Some(Read::Failed(error.to_string()))),
+                Err(error) => input.set(Some(Input::Unreadable(error.to_string()))),
             });
             *reader.borrow_mut() = Some(task);
         })
@@ -143,6 +164,7 @@ pub fn TransferPage() -> Html {
     };
     let on_replace = {
         let store = store.clone();
+        let input = input.clone();
         let result = result.clone();
         let confirming = confirming.clone();
         Callback::from(move |_| {
@@ -152,11 +174,9 @@ pub fn TransferPage() -> Html {
             }) = (*result).clone()
                 && refused.is_empty()
             {
-                let message = T::Imported
-                    .text(l)
-                    .replace("{}", &directory.partners().len().to_string());
+                let message = catalogue::notices::notice_imported(directory.partners().len());
                 store.dispatch(Action::Replace((*directory).clone(), message));
-                result.set(None);
+                input.set(None);
             }
         })
     };
@@ -196,7 +216,10 @@ pub fn TransferPage() -> Html {
         let store = store.clone();
         Callback::from(move |_| {
             browser::copy(&text);
-            store.dispatch(Action::Notify(NoticeKind::Success, T::Copied.text(l)));
+            store.dispatch(Action::Notify(
+                NoticeKind::Success,
+                catalogue::notices::notice_copied(),
+            ));
         })
     };
     let selected_powershell = store
@@ -211,46 +234,46 @@ pub fn TransferPage() -> Html {
         let text = selected_powershell.clone().unwrap_or_default();
         Callback::from(move |_| {
             browser::copy(&text);
-            store.dispatch(Action::Notify(NoticeKind::Success, T::Copied.text(l)));
+            store.dispatch(Action::Notify(
+                NoticeKind::Success,
+                catalogue::notices::notice_copied(),
+            ));
         })
     };
     html! {
         <section class="transfer-page">
             <div class="pane">
-                <h2>{ T::Import.text(l) }</h2>
-                <p class="hint">{ T::ImportHint.text(l) }</p>
+                <h2>{ label(catalogue::transfer::import_title, l) }</h2>
+                <p class="hint">{ label(catalogue::transfer::import_hint, l) }</p>
                 <div class="field">
-                    <label for="import-text">{ T::PasteDocument.text(l) }</label>
+                    <label for="import-text">{ label(catalogue::transfer::import_paste, l) }</label>
                     <textarea id="import-text" class="code" rows="10" spellcheck="false" value={(*pasted).clone()} oninput={on_paste}
                               placeholder={"New-CsXmppAllowedPartner -Identity \"fabrikam.com\" -SaslNegotiation Optional"} />
                 </div>
                 <div class="toolbar">
-                    <button type="button" id="import-read" class="primary" onclick={on_read}>{ T::ReadDocument.text(l) }</button>
+                    <button type="button" id="import-read" class="primary" onclick={on_read}>{ label(catalogue::transfer::import_read, l) }</button>
                     <label class="file-button">
                         <input id="import-file" type="file" accept=".json,.xml,.ps1,.txt" onchange={on_file} />
-                        <span>{ T::ChooseFile.text(l) }</span>
+                        <span>{ label(catalogue::transfer::import_choose_file, l) }</span>
                     </label>
                 </div>
                 { match (*result).clone() {
                     None => html! {},
                     Some(Read::Failed(message)) => html! {
-                        <div class="setup-error" role="alert" id="import-result"><strong>{ T::Unreadable.text(l) }</strong><p>{ message }</p></div>
+                        <div class="setup-error" role="alert" id="import-result"><strong>{ label(catalogue::transfer::import_unreadable, l) }</strong><p>{ message }</p></div>
                     },
                     Some(Read::Ready { format, directory, entries, errors, warnings, findings, refused }) => html! {
                         <div class="import-result" id="import-result" role="status">
-                            <p>{ T::ReadAs.text(l).replace("{}", format_name(format)) }</p>
-                            <p>{ T::ImportCounts.text(l)
-                                    .replacen("{}", &entries.to_string(), 1)
-                                    .replacen("{}", &errors.to_string(), 1)
-                                    .replacen("{}", &warnings.to_string(), 1) }</p>
+                            <p>{ catalogue::transfer::import_read_as(format_name(format)).render(l) }</p>
+                            <p>{ catalogue::transfer::import_counts(entries, errors, warnings).render(l) }</p>
                             if !refused.is_empty() {
-                                { refusals("import-refused", T::ImportRefused, &refused, l) }
+                                { refusals("import-refused", catalogue::transfer::import_refused, &refused, l) }
                             }
                             if !findings.is_empty() {
                                 <ul class="import-findings">
                                     { for findings.iter().take(50).map(|d| html! {
                                         <li class={crate::components::partners::severity_class(d.severity)}>
-                                            if let Some(p) = d.position { <span class="where">{ T::Line.text(l).replace("{}", &p.line.to_string()) }</span> }
+                                            if let Some(p) = d.position { <span class="where">{ catalogue::transfer::document_line(p.line).render(l) }</span> }
                                             <code>{ d.code.as_str() }</code>{ " " }<span class="path">{ &d.path }</span>{ " " }
                                             { crate::highlight::message(&d.message) }
                                         </li>
@@ -259,16 +282,16 @@ pub fn TransferPage() -> Html {
                             }
                             if *confirming {
                                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-replace-text">
-                                    <p id="confirm-replace-text">{ T::ConfirmReplace.text(l).replace("{}", &store.directory.partners().len().to_string()) }</p>
+                                    <p id="confirm-replace-text">{ catalogue::transfer::import_confirm_replace(store.directory.partners().len()).render(l) }</p>
                                     <button type="button" id="import-confirm" class="primary" onclick={on_replace}>
-                                        { T::ReplaceList.text(l).replace("{}", &directory.partners().len().to_string()) }
+                                        { catalogue::transfer::import_replace_list(directory.partners().len()).render(l) }
                                     </button>
-                                    <button type="button" onclick={{ let confirming = confirming.clone(); Callback::from(move |_| confirming.set(false)) }}>{ T::Cancel.text(l) }</button>
+                                    <button type="button" onclick={{ let confirming = confirming.clone(); Callback::from(move |_| confirming.set(false)) }}>{ label(catalogue::page::button_cancel, l) }</button>
                                 </div>
                             } else {
                                 <button type="button" id="import-replace" class="primary" onclick={on_ask}
                                         disabled={directory.partners().is_empty() || !refused.is_empty()}>
-                                    { T::ReplaceList.text(l).replace("{}", &directory.partners().len().to_string()) }
+                                    { catalogue::transfer::import_replace_list(directory.partners().len()).render(l) }
                                 </button>
                             }
                         </div>
@@ -276,26 +299,26 @@ pub fn TransferPage() -> Html {
                 } }
             </div>
             <div class="pane">
-                <h2>{ T::Export.text(l) }</h2>
+                <h2>{ label(catalogue::transfer::export_title, l) }</h2>
                 <div class="toolbar">
-                    <label for="export-format">{ T::Format.text(l) }</label>
+                    <label for="export-format">{ label(catalogue::transfer::export_format, l) }</label>
                     <select id="export-format" onchange={on_format}>
                         <option value="powershell" selected={*export_format == Format::PowerShell}>{ "PowerShell" }</option>
                         <option value="json" selected={*export_format == Format::Json}>{ "JSON" }</option>
                         <option value="xml" selected={*export_format == Format::Xml}>{ "XML" }</option>
                     </select>
-                    <button type="button" id="export-download" onclick={on_download} disabled={!export_refused.is_empty()}>{ T::Download.text(l) }</button>
-                    <button type="button" id="export-copy" onclick={on_copy} disabled={!export_refused.is_empty()}>{ T::Copy.text(l) }</button>
+                    <button type="button" id="export-download" onclick={on_download} disabled={!export_refused.is_empty()}>{ label(catalogue::transfer::export_download, l) }</button>
+                    <button type="button" id="export-copy" onclick={on_copy} disabled={!export_refused.is_empty()}>{ label(catalogue::transfer::export_copy, l) }</button>
                 </div>
                 if !export_refused.is_empty() {
-                    { refusals("export-refused", T::ExportRefused, &export_refused, l) }
+                    { refusals("export-refused", catalogue::transfer::export_refused, &export_refused, l) }
                 }
                 <textarea id="export-text" class="code" rows="14" readonly=true spellcheck="false" value={exported}
-                          aria-label={T::Export.text(l)} />
+                          aria-label={label(catalogue::transfer::export_title, l)} />
                 if let Some(powershell) = selected_powershell {
-                    <h3>{ T::SelectedPowerShell.text(l) }</h3>
+                    <h3>{ label(catalogue::transfer::selected_power_shell, l) }</h3>
                     <pre class="code" id="selected-powershell"><code>{ powershell }</code></pre>
-                    <button type="button" id="copy-powershell" onclick={on_copy_partner}>{ T::CopyPowerShell.text(l) }</button>
+                    <button type="button" id="copy-powershell" onclick={on_copy_partner}>{ label(catalogue::transfer::copy_power_shell, l) }</button>
                 }
             </div>
         </section>

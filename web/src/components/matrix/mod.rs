@@ -5,8 +5,9 @@ use xmpp_federation::{MatrixRow, RowVerdict};
 use yew::prelude::*;
 
 use crate::app::use_store;
+use crate::catalogue;
 use crate::components::partners::RowInfo;
-use crate::i18n::T;
+use crate::i18n::label;
 use crate::state::Action;
 
 #[component]
@@ -25,26 +26,32 @@ pub fn MatrixPage() -> Html {
         })
         .or_else(|| store.selected_partner().map(|p| p.matrix_row()));
     let rows = use_memo(l, |l| MatrixRow::ALL.map(|row| row.summary(*l)));
-    let bool_text = |b: bool| if b { T::True.text(l) } else { T::False.text(l) };
+    let bool_text = |b: bool| {
+        if b {
+            label(catalogue::page::value_true, l)
+        } else {
+            label(catalogue::page::value_false, l)
+        }
+    };
     html! {
         <section class="matrix-page pane">
             <div class="pane-head">
-                <h2>{ T::MatrixTitle.text(l) }</h2>
+                <h2>{ label(catalogue::matrix::matrix_title, l) }</h2>
             </div>
-            <p class="intro">{ T::MatrixIntro.text(l) }{ " " }{ T::CommonExplained.text(l) }</p>
+            <p class="intro">{ label(catalogue::matrix::matrix_intro, l) }{ " " }{ label(catalogue::matrix::common_explained, l) }</p>
             if let Some(row) = current { <RowInfo {row} /> }
             <div class="table-scroll">
             <table class="matrix" id="matrix">
-                <caption class="visually-hidden">{ T::MatrixTitle.text(l) }</caption>
+                <caption class="visually-hidden">{ label(catalogue::matrix::matrix_title, l) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ T::Row.text(l) }</th>
+                        <th scope="col">{ label(catalogue::partners::column_row, l) }</th>
                         <th scope="col">{ "TLS" }</th>
                         <th scope="col">{ "SASL" }</th>
-                        <th scope="col">{ T::DialbackShort.text(l) }</th>
-                        <th scope="col">{ T::Methods.text(l) }</th>
-                        <th scope="col">{ T::Verdict.text(l) }</th>
-                        <th scope="col">{ T::Note.text(l) }</th>
+                        <th scope="col">{ label(catalogue::partners::dialback_short, l) }</th>
+                        <th scope="col">{ label(catalogue::partners::column_methods, l) }</th>
+                        <th scope="col">{ label(catalogue::matrix::column_verdict, l) }</th>
+                        <th scope="col">{ label(catalogue::matrix::column_note, l) }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -65,14 +72,14 @@ pub fn MatrixPage() -> Html {
                             })
                         };
                         let verdict = match summary.verdict {
-                            RowVerdict::Valid => T::VerdictValid.text(l),
-                            RowVerdict::Warning => T::VerdictWarning.text(l),
-                            RowVerdict::NotValid => T::VerdictNotValid.text(l),
+                            RowVerdict::Valid => label(catalogue::partners::verdict_valid, l),
+                            RowVerdict::Warning => label(catalogue::partners::verdict_warning, l),
+                            RowVerdict::NotValid => label(catalogue::partners::verdict_not_valid, l),
                         };
                         html! {
                             <tr class={classes!(crate::components::partners::verdict_class(row), is_current.then_some("current"))}
                                 tabindex="0" data-row={row.name()} aria-current={is_current.then_some("true")}
-                                title={T::LoadRow.text(l)} {onclick} {onkeydown}>
+                                title={label(catalogue::matrix::load_row, l)} {onclick} {onkeydown}>
                                 <th scope="row">{ row.name() }
                                     if let Some(common) = summary.common { <span class="common">{ format!(" {common}") }</span> }
                                 </th>
@@ -82,11 +89,11 @@ pub fn MatrixPage() -> Html {
                                 <td>{ crate::components::partners::methods_text(summary.expected_methods, l) }</td>
                                 <td>
                                     if row.refused_but_negotiable() {
-                                        <span class="refused">{ T::MatrixVerdictRefused.text(l) }</span>
+                                        <span class="refused">{ label(catalogue::matrix::matrix_verdict_refused, l) }</span>
                                     } else {
                                         { verdict }
                                         if summary.refused_by_control_panel {
-                                            <span class="refused">{ format!(" · {}", T::RefusedByControlPanel.text(l)) }</span>
+                                            <span class="refused">{ format!(" · {}", label(catalogue::partners::refused_by_control_panel, l)) }</span>
                                         }
                                     }
                                 </td>

@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use super::server::{certificate, checked, select_value, setter};
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -63,14 +64,14 @@ pub fn Conditions(props: &Props) -> Html {
     html! {
         <>
             <fieldset class="ours">
-                <legend>{ T::OurSide.text(l) }</legend>
+                <legend>{ label(catalogue::negotiation::our_side, l) }</legend>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="our-domain">{ T::OurDomain.text(l) }</label>
+                        <label for="our-domain">{ label(catalogue::negotiation::our_domain, l) }</label>
                         <input id="our-domain" type="text" value={setup.our_domain.clone()} oninput={on_our_domain} spellcheck="false" />
                     </div>
                     <div class="field">
-                        <label for="our-certificate">{ T::EdgeCertificate.text(l) }</label>
+                        <label for="our-certificate">{ label(catalogue::negotiation::edge_certificate, l) }</label>
                         <select id="our-certificate" onchange={on_our_certificate}>
                             { for Certificate::ALL.iter().map(|c| html! {
                                 <option value={c.name()} selected={*c == setup.our_certificate}>{ c.label(l) }</option>
@@ -80,13 +81,13 @@ pub fn Conditions(props: &Props) -> Html {
                 </div>
                 <div class="field checkbox">
                     <input id="our-strict" type="checkbox" checked={setup.our_strict_certificate_validation} onchange={on_our_strict} />
-                    <label for="our-strict">{ T::StrictValidation.text(l) }</label>
+                    <label for="our-strict">{ label(catalogue::negotiation::strict_validation, l) }</label>
                 </div>
             </fieldset>
             <fieldset class="conditions">
-                <legend>{ T::Conditions.text(l) }</legend>
+                <legend>{ label(catalogue::negotiation::negotiation_conditions, l) }</legend>
                 <div class="field">
-                    <label for="direction">{ T::Direction.text(l) }</label>
+                    <label for="direction">{ label(catalogue::negotiation::negotiation_direction, l) }</label>
                     <select id="direction" onchange={on_direction}>
                         { for Direction::ALL.iter().map(|d| html! {
                             <option value={if *d == Direction::Inbound { "inbound" } else { "outbound" }}
@@ -106,11 +107,11 @@ pub fn Conditions(props: &Props) -> Html {
                 </div>
                 <div class="field checkbox">
                     <input id="authoritative-reachable" type="checkbox" checked={setup.authoritative_reachable} onchange={on_reachable} />
-                    <label for="authoritative-reachable">{ T::AuthoritativeReachable.text(l) }</label>
+                    <label for="authoritative-reachable">{ label(catalogue::negotiation::authoritative_reachable, l) }</label>
                 </div>
                 <div class="field checkbox">
                     <input id="key-verifies" type="checkbox" checked={setup.dialback_key_verifies} onchange={on_key} />
-                    <label for="key-verifies">{ T::KeyVerifies.text(l) }</label>
+                    <label for="key-verifies">{ label(catalogue::negotiation::key_verifies, l) }</label>
                 </div>
             </fieldset>
         </>

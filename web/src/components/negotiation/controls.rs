@@ -3,8 +3,9 @@
 use yew::prelude::*;
 
 use crate::app::use_store;
+use crate::catalogue;
 use crate::components::icon::{Icon, Name};
-use crate::i18n::T;
+use crate::i18n::label;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -33,26 +34,23 @@ pub fn Controls(props: &Props) -> Html {
         Callback::from(move |_| store.dispatch(Action::Play(!playing)))
     };
     let position = if step == 0 {
-        T::AllSteps.text(l).replace("{}", &n.to_string())
+        catalogue::negotiation::trace_all_steps(n).render(l)
     } else {
-        T::StepOf
-            .text(l)
-            .replacen("{}", &step.to_string(), 1)
-            .replacen("{}", &n.to_string(), 1)
+        catalogue::negotiation::trace_step_of(step, n).render(l)
     };
     html! {
-        <div class="controls" role="toolbar" aria-label={T::TraceControls.text(l)}>
-            <button type="button" id="step-reset" class="icon" onclick={reset} title={T::Reset.text(l)} aria-label={T::Reset.text(l)}><Icon name={Name::First} /></button>
-            <button type="button" id="step-back" class="icon" onclick={back} disabled={step <= 1} title={T::StepBack.text(l)} aria-label={T::StepBack.text(l)}><Icon name={Name::Back} /></button>
+        <div class="controls" role="toolbar" aria-label={label(catalogue::negotiation::trace_controls, l)}>
+            <button type="button" id="step-reset" class="icon" onclick={reset} title={label(catalogue::negotiation::step_first, l)} aria-label={label(catalogue::negotiation::step_first, l)}><Icon name={Name::First} /></button>
+            <button type="button" id="step-back" class="icon" onclick={back} disabled={step <= 1} title={label(catalogue::negotiation::trace_step_back, l)} aria-label={label(catalogue::negotiation::trace_step_back, l)}><Icon name={Name::Back} /></button>
             <button type="button" id="play" class="primary icon" onclick={play} aria-pressed={store.playing.to_string()}
-                    title={if store.playing { T::Pause.text(l) } else { T::Play.text(l) }}
-                    aria-label={if store.playing { T::Pause.text(l) } else { T::Play.text(l) }}>
+                    title={if store.playing { label(catalogue::negotiation::trace_pause, l) } else { label(catalogue::negotiation::trace_play, l) }}
+                    aria-label={if store.playing { label(catalogue::negotiation::trace_pause, l) } else { label(catalogue::negotiation::trace_play, l) }}>
                 <Icon name={if store.playing { Name::Pause } else { Name::Play }} />
             </button>
-            <button type="button" id="step-forward" class="icon" onclick={forward} disabled={step >= n && step != 0} title={T::StepForward.text(l)} aria-label={T::StepForward.text(l)}><Icon name={Name::Forward} /></button>
-            <button type="button" id="step-all" onclick={all} title={T::ShowAll.text(l)}>{ T::ShowAll.text(l) }</button>
+            <button type="button" id="step-forward" class="icon" onclick={forward} disabled={step >= n && step != 0} title={label(catalogue::negotiation::trace_step_forward, l)} aria-label={label(catalogue::negotiation::trace_step_forward, l)}><Icon name={Name::Forward} /></button>
+            <button type="button" id="step-all" onclick={all} title={label(catalogue::negotiation::trace_show_all, l)}>{ label(catalogue::negotiation::trace_show_all, l) }</button>
             <span class="position" id="step-position" aria-live="polite">{ position }</span>
-            <span class="keys hint">{ T::KeysHint.text(l) }</span>
+            <span class="keys hint">{ label(catalogue::negotiation::trace_keys_hint, l) }</span>
         </div>
     }
 }

@@ -7,7 +7,8 @@ use yew::prelude::*;
 use super::Played;
 use crate::app::use_store;
 use crate::browser;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::{Action, NoticeKind};
 
 #[derive(Properties, PartialEq)]
@@ -51,17 +52,17 @@ pub fn Export(props: &Props) -> Html {
             browser::copy(&played.trace.to_mermaid(l));
             store.dispatch(Action::Notify(
                 NoticeKind::Success,
-                T::MermaidCopied.text(l),
+                catalogue::notices::mermaid_copied(),
             ));
         })
     };
     html! {
-        <div class="export" role="group" aria-label={T::ExportTrace.text(l)}>
-            <span>{ T::ExportTrace.text(l) }</span>
+        <div class="export" role="group" aria-label={label(catalogue::negotiation::export_trace, l)}>
+            <span>{ label(catalogue::negotiation::export_trace, l) }</span>
             <button type="button" id="export-mermaid" onclick={mermaid}>{ "Mermaid" }</button>
-            <button type="button" id="copy-mermaid" onclick={copy}>{ T::CopyMermaid.text(l) }</button>
+            <button type="button" id="copy-mermaid" onclick={copy}>{ label(catalogue::negotiation::copy_mermaid, l) }</button>
             <button type="button" id="export-json" onclick={json}>{ "JSON" }</button>
-            <button type="button" id="export-text" onclick={text}>{ T::Text.text(l) }</button>
+            <button type="button" id="export-text" onclick={text}>{ label(catalogue::negotiation::export_trace_text, l) }</button>
         </div>
     }
 }

@@ -15,7 +15,8 @@ use xmpp_federation::s2s::{LocalizedTrace, Trace, simulate};
 use yew::prelude::*;
 
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::Action;
 
 pub use self::ladder::party_class as ladder_party_class;
@@ -45,8 +46,8 @@ pub fn NegotiationPage() -> Html {
     let Some((partner, from_draft)) = store.negotiated_partner() else {
         return html! {
             <section class="negotiation-page empty-detail">
-                <h2>{ T::NoPartnerToNegotiate.text(l) }</h2>
-                <p>{ T::NoPartnerToNegotiateHint.text(l) }</p>
+                <h2>{ label(catalogue::negotiation::no_partner_to_negotiate, l) }</h2>
+                <p>{ label(catalogue::negotiation::no_partner_to_negotiate_hint, l) }</p>
             </section>
         };
     };
@@ -62,10 +63,10 @@ pub fn NegotiationPage() -> Html {
     let selected = store.selected.clone().unwrap_or_default();
     html! {
         <section class="negotiation-page" aria-labelledby="negotiation-title">
-            <h2 id="negotiation-title" class="visually-hidden">{ T::Negotiation.text(l) }</h2>
+            <h2 id="negotiation-title" class="visually-hidden">{ label(catalogue::partners::editor_negotiation, l) }</h2>
             <div class="pane setup-pane">
                 <div class="field">
-                    <label for="negotiated-partner">{ T::PartnerEntry.text(l) }</label>
+                    <label for="negotiated-partner">{ label(catalogue::negotiation::partner_entry, l) }</label>
                     <select id="negotiated-partner" onchange={on_partner}>
                         { for store.directory.partners().iter().map(|p| html! {
                             <option value={p.domain.to_string()} selected={p.domain.as_str() == selected}>
@@ -74,7 +75,7 @@ pub fn NegotiationPage() -> Html {
                         }) }
                     </select>
                     if from_draft {
-                        <p class="hint draft-note">{ T::UsingDraft.text(l).replace("{}", partner.domain.as_str()) }</p>
+                        <p class="hint draft-note">{ catalogue::negotiation::using_draft(&partner.domain).render(l) }</p>
                     }
                 </div>
                 <server::ServerPicker partner={partner.clone()} />
@@ -84,7 +85,7 @@ pub fn NegotiationPage() -> Html {
                 { match (&scenario, (*played).clone()) {
                     (Some(Err(error)), _) => html! {
                         <div class="setup-error" role="alert">
-                            <strong>{ T::ScenarioIncomplete.text(l) }</strong>
+                            <strong>{ label(catalogue::negotiation::scenario_incomplete, l) }</strong>
                             <p>{ &error.message }</p>
                         </div>
                     },

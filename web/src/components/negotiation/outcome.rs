@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use super::Played;
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -34,7 +35,7 @@ pub fn FixButton(props: &FixProps) -> Html {
     };
     html! {
         <button type="button" class="primary apply-fix" {onclick}>
-            { T::ApplyFix.text(l) }{ ": " }
+            { label(catalogue::negotiation::apply_fix, l) }{ ": " }
             <code>{ format!("{}={}", change.name, change.value) }</code>
             { format!(" ({}) → {}", change.side().label(l), props.fix.method.label(l)) }
         </button>
@@ -55,9 +56,15 @@ pub fn OutcomeBanner(props: &Props) -> Html {
     let l = store.language;
     let outcome = &props.played.localized.outcome;
     let (class, headline) = if outcome.established {
-        ("established", T::Established.text(l))
+        (
+            "established",
+            label(catalogue::negotiation::playground_established, l),
+        )
     } else {
-        ("failed", T::Failed.text(l))
+        (
+            "failed",
+            label(catalogue::negotiation::playground_failed, l),
+        )
     };
     html! {
         <div class={classes!("outcome", class)} id="outcome" role="status" tabindex="-1">
@@ -67,14 +74,14 @@ pub fn OutcomeBanner(props: &Props) -> Html {
                     <span class="pill method">{ method.label(l) }</span>
                 }
                 <span class={classes!("pill", outcome.encrypted.then_some("encrypted"))}>
-                    { if outcome.encrypted { T::Encrypted.text(l) } else { T::Plaintext.text(l) } }
+                    { if outcome.encrypted { label(catalogue::negotiation::trace_encrypted, l) } else { label(catalogue::negotiation::trace_plaintext, l) } }
                 </span>
                 if outcome.established {
-                    <span class="pill">{ if outcome.authenticated { T::CertificateAuthenticated.text(l) } else { T::DomainVerified.text(l) } }</span>
+                    <span class="pill">{ if outcome.authenticated { label(catalogue::negotiation::certificate_authenticated, l) } else { label(catalogue::negotiation::domain_verified, l) } }</span>
                 }
                 if let Some(level) = outcome.level {
                     <span class={classes!("pill", "level", level_class(level))} title="XEP-0238">
-                        { T::FederationLevel.text(l) }{ ": " }{ level.label(l) }
+                        { label(catalogue::negotiation::federation_level, l) }{ ": " }{ level.label(l) }
                     </span>
                 }
             </div>
@@ -84,13 +91,13 @@ pub fn OutcomeBanner(props: &Props) -> Html {
                     <a href={format!("#step-{}", failure.step)} class="link"
                        onclick={{ let store = store.clone(); let step = failure.step;
                                   Callback::from(move |e: MouseEvent| { e.prevent_default(); store.dispatch(Action::Step(step)); }) }}>
-                        { T::GoToStep.text(l).replace("{}", &failure.step.to_string()) }
+                        { catalogue::negotiation::go_to_step(failure.step).render(l) }
                     </a>
-                    { " · " }{ T::AtFault.text(l) }{ " " }<strong id="fault">{ failure.fault_label(l) }</strong>
+                    { " · " }{ label(catalogue::negotiation::trace_at_fault, l) }{ " " }<strong id="fault">{ failure.fault_label(l) }</strong>
                     if let Some(fix) = failure.fix.clone() {
                         <FixButton {fix} />
                     } else {
-                        <span class="hint">{ T::NoSingleFix.text(l) }</span>
+                        <span class="hint">{ label(catalogue::negotiation::no_single_fix, l) }</span>
                     }
                 </div>
             }

@@ -6,7 +6,8 @@ use xmpp_federation::{Negotiation, PartnerConfig};
 use yew::prelude::*;
 
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::Action;
 use crate::state::setup::Setup;
 
@@ -96,32 +97,32 @@ pub fn ServerPicker(props: &Props) -> Html {
     };
     html! {
         <fieldset class="server">
-            <legend>{ T::PartnerServer.text(l) }</legend>
+            <legend>{ label(catalogue::negotiation::partner_server, l) }</legend>
             <div class={classes!("field", historical.then_some("warning"))}>
-                <label for="server-preset">{ T::Server.text(l) }</label>
+                <label for="server-preset">{ label(catalogue::negotiation::server_choice, l) }</label>
                 <select id="server-preset" onchange={on_preset}>
                     { for Preset::ALL.iter().filter(|p| !p.historical()).map(option) }
-                    <optgroup label={T::HistoricalPresets.text(l)}>
+                    <optgroup label={label(catalogue::negotiation::historical_presets, l)}>
                         { for Preset::ALL.iter().filter(|p| p.historical()).map(option) }
                     </optgroup>
-                    <option value="custom" selected={server.preset.is_none()}>{ T::CustomPolicy.text(l) }</option>
+                    <option value="custom" selected={server.preset.is_none()}>{ label(catalogue::negotiation::custom_policy, l) }</option>
                 </select>
                 if modified {
-                    <p class="hint">{ T::PresetModified.text(l) }</p>
+                    <p class="hint">{ label(catalogue::negotiation::preset_modified, l) }</p>
                 }
             </div>
             if let Some(summary) = &summary {
                 <div id="server-provenance" class="provenance">
-                    <p>{ T::KnownAs.text(l) }{ " " }<strong>{ summary.provenance.label(l) }</strong></p>
+                    <p>{ label(catalogue::negotiation::known_as, l) }{ " " }<strong>{ summary.provenance.label(l) }</strong></p>
                     <p class="hint">{ summary.known_from.clone() }</p>
                     if summary.historical {
-                        <p class="hint"><strong>{ T::HistoricalPreset.text(l) }</strong></p>
+                        <p class="hint"><strong>{ label(catalogue::negotiation::historical_preset, l) }</strong></p>
                     }
                 </div>
             }
             if let Some(summary) = summary {
                 <details class="server-options">
-                    <summary>{ T::ServerOptions.text(l) }</summary>
+                    <summary>{ label(catalogue::negotiation::server_options, l) }</summary>
                     <dl>
                         { for summary.options.iter().map(|o| html! {
                             <><dt><code>{ o.name }</code></dt><dd><code>{ o.value }</code></dd></>
@@ -147,7 +148,7 @@ pub fn ServerPicker(props: &Props) -> Html {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="server-certificate">{ T::Certificate.text(l) }</label>
+                    <label for="server-certificate">{ label(catalogue::negotiation::server_certificate, l) }</label>
                     <select id="server-certificate" onchange={on_certificate}>
                         { for Certificate::ALL.iter().map(|c| html! {
                             <option value={c.name()} selected={*c == server.certificate}>{ c.label(l) }</option>
@@ -155,26 +156,26 @@ pub fn ServerPicker(props: &Props) -> Html {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="server-domain">{ T::ServerDomain.text(l) }</label>
+                    <label for="server-domain">{ label(catalogue::negotiation::server_domain, l) }</label>
                     <select id="server-domain" onchange={on_domain}>
                         { for domains.iter().map(|d| html! {
                             <option value={d.clone()} selected={*d == current_domain}>{ d }</option>
                         }) }
-                        <option value="other.example" selected={!listed}>{ T::OtherDomain.text(l) }</option>
+                        <option value="other.example" selected={!listed}>{ label(catalogue::negotiation::other_domain, l) }</option>
                     </select>
                     if !listed {
                         <input id="server-domain-text" type="text" value={current_domain.clone()} oninput={on_domain_text}
-                               aria-label={T::ServerDomain.text(l)} spellcheck="false" />
+                               aria-label={label(catalogue::negotiation::server_domain, l)} spellcheck="false" />
                     }
                 </div>
             </div>
             <div class="field checkbox">
                 <input id="server-dialback" type="checkbox" checked={server.dialback} onchange={on_dialback} />
-                <label for="server-dialback">{ T::DialbackEnabled.text(l) }</label>
+                <label for="server-dialback">{ label(catalogue::negotiation::dialback_enabled, l) }</label>
             </div>
             <div class="field checkbox">
                 <input id="server-strict" type="checkbox" checked={server.strict_certificate_validation} onchange={on_strict} />
-                <label for="server-strict">{ T::StrictValidation.text(l) }</label>
+                <label for="server-strict">{ label(catalogue::negotiation::strict_validation, l) }</label>
             </div>
         </fieldset>
     }

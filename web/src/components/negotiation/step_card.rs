@@ -11,8 +11,9 @@ use super::ladder::{lane, party_class};
 use super::outcome::FixButton;
 use crate::app::use_store;
 use crate::browser;
+use crate::catalogue;
 use crate::highlight;
-use crate::i18n::T;
+use crate::i18n::label;
 use crate::state::persist;
 use crate::state::{Action, NoticeKind};
 
@@ -84,7 +85,7 @@ pub fn StepCard(props: &Props) -> Html {
             browser::copy(&link);
             store.dispatch(Action::Notify(
                 NoticeKind::Success,
-                T::StepLinkCopied.text(store.language),
+                catalogue::notices::step_link_copied(),
             ));
         })
     };
@@ -104,7 +105,7 @@ pub fn StepCard(props: &Props) -> Html {
                     <span class="number">{ step.number }</span>
                     <span class="visually-hidden">{ format!("{} → {}: ", step.from.label(l), step.to.label(l)) }</span>
                     <span class="label">{ &step.summary }</span>
-                    if step.encrypted { <crate::components::icon::Icon name={crate::components::icon::Name::Lock} label={T::Encrypted.text(l)} /> }
+                    if step.encrypted { <crate::components::icon::Icon name={crate::components::icon::Name::Lock} label={label(catalogue::negotiation::trace_encrypted, l)} /> }
                 </span>
                 <span class={classes!("arrow", if to >= from { "right" } else { "left" }, (from == to).then_some("self"))}
                       style={arrow_style} aria-hidden="true"></span>
@@ -114,31 +115,31 @@ pub fn StepCard(props: &Props) -> Html {
                     <div class="card-meta">
                         <span class="phase">{ step.phase.label(l) }</span>
                         <span>{ format!("{} → {}", step.from.label(l), step.to.label(l)) }</span>
-                        if let Some(id) = &step.stream_id { <span class="stream-id">{ T::StreamId.text(l) }{ " " }<code>{ id }</code></span> }
+                        if let Some(id) = &step.stream_id { <span class="stream-id">{ label(catalogue::negotiation::trace_stream, l) }{ " " }<code>{ id }</code></span> }
                         <span class={classes!("channel", step.encrypted.then_some("encrypted"))}>
-                            { if step.encrypted { T::Encrypted.text(l) } else { T::Plaintext.text(l) } }
+                            { if step.encrypted { label(catalogue::negotiation::trace_encrypted, l) } else { label(catalogue::negotiation::trace_plaintext, l) } }
                         </span>
                     </div>
                     if let Some(xml) = &step.xml {
-                        <pre class="xml" tabindex="0" aria-label={T::XmlOnTheWire.text(l)}><code>{ highlight::xml(xml) }</code></pre>
+                        <pre class="xml" tabindex="0" aria-label={label(catalogue::negotiation::xml_on_the_wire, l)}><code>{ highlight::xml(xml) }</code></pre>
                     }
                     <p class="explanation">{ &step.explanation }</p>
                     <dl class="card-facts">
                         if let Some(cause) = &step.cause {
-                            <dt>{ T::CausedBy.text(l) }</dt>
+                            <dt>{ label(catalogue::negotiation::trace_caused_by, l) }</dt>
                             <dd><code>{ format!("{}={}", cause.name, cause.value) }</code>{ format!(" ({})", cause.side().label(l)) }</dd>
                         }
-                        <dt>{ T::Specification.text(l) }</dt>
+                        <dt>{ label(catalogue::negotiation::trace_specification, l) }</dt>
                         <dd>{ step.spec }</dd>
                     </dl>
                     if let Some(failure) = failure {
                         <div class="fault" role="alert">
-                            <strong>{ T::AtFault.text(l) }{ " " }{ failure.fault_label(l) }</strong>
+                            <strong>{ label(catalogue::negotiation::trace_at_fault, l) }{ " " }{ failure.fault_label(l) }</strong>
                             { " — " }{ failure.condition.describe(l) }
                             if let Some(fix) = failure.fix { <FixButton {fix} /> }
                         </div>
                     }
-                    <button type="button" class="link" onclick={copy_link}>{ T::CopyStepLink.text(l) }</button>
+                    <button type="button" class="link" onclick={copy_link}>{ label(catalogue::negotiation::copy_step_link, l) }</button>
                 </div>
             }
         </li>

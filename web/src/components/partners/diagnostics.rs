@@ -5,7 +5,8 @@ use xmpp_federation::{LocalizedDiagnostic, Severity};
 use yew::prelude::*;
 
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::Action;
 use crate::state::draft::Field;
 
@@ -34,21 +35,17 @@ pub fn DiagnosticList(props: &Props) -> Html {
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let summary = T::FindingsSummary
-        .text(l)
-        .replacen("{}", &errors.to_string(), 1)
-        .replacen("{}", &warnings.to_string(), 1)
-        .replacen("{}", &infos.to_string(), 1);
+    let summary = catalogue::partners::findings_summary(errors, warnings, infos).render(l);
     html! {
         <section class="diagnostics" aria-labelledby="diagnostics-title" id="diagnostics">
             <h3 id="diagnostics-title">
-                { T::Findings.text(l) }
+                { label(catalogue::partners::findings_title, l) }
                 <span class="counts" aria-live="polite" id="diagnostic-counts">
                     <span class="counts-text">{ summary }</span>
                 </span>
             </h3>
             if props.diagnostics.is_empty() {
-                <p class="empty ok">{ T::NoFindings.text(l) }</p>
+                <p class="empty ok">{ label(catalogue::partners::no_findings, l) }</p>
             } else {
                 <ul class="diagnostic-list">
                     { for props.diagnostics.iter().map(|d| {
@@ -89,8 +86,8 @@ pub fn DiagnosticList(props: &Props) -> Html {
 
 pub fn severity_label(severity: Severity, l: xmpp_federation::Language) -> String {
     match severity {
-        Severity::Error => T::Error.text(l),
-        Severity::Warning => T::Warning.text(l),
-        Severity::Info => T::Info.text(l),
+        Severity::Error => label(catalogue::partners::severity_error, l),
+        Severity::Warning => label(catalogue::partners::severity_warning, l),
+        Severity::Info => label(catalogue::partners::severity_note, l),
     }
 }

@@ -8,7 +8,8 @@ use super::RowInfo;
 use super::diagnostics::DiagnosticList;
 use super::field::FieldRow;
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::draft::{Draft, Field, Mode};
 use crate::state::{Action, CommitOutcome};
 
@@ -157,9 +158,9 @@ pub fn Editor() -> Html {
         MatrixRow::classify(tls, sasl, dialback).name()
     };
     let title = if editing {
-        T::EditPartner.text(l).replace("{}", &draft.domain)
+        catalogue::partners::edit_partner(&draft.domain).render(l)
     } else {
-        T::NewPartner.text(l)
+        label(catalogue::partners::new_partner, l)
     };
     html! {
         <form class="editor" id="editor" onsubmit={on_commit} novalidate=true
@@ -167,29 +168,29 @@ pub fn Editor() -> Html {
             <div class="pane-head">
                 <h2 id="editor-title">{ title }</h2>
                 <div class="toolbar">
-                    <button type="submit" id="commit" class="primary">{ T::Commit.text(l) }</button>
-                    <button type="button" id="cancel" onclick={on_cancel}>{ T::Cancel.text(l) }</button>
+                    <button type="submit" id="commit" class="primary">{ label(catalogue::partners::partners_commit, l) }</button>
+                    <button type="button" id="cancel" onclick={on_cancel}>{ label(catalogue::page::button_cancel, l) }</button>
                 </div>
             </div>
-            if let Some(CommitOutcome::Refused(errors)) = &store.commit {
+            if let Some(CommitOutcome::Refused(codes)) = &store.commit {
                 <div class="commit-refused" role="alert" id="commit-refused">
-                    <strong>{ T::NotSaved.text(l) }</strong>{ " " }{ T::SeeFields.text(l) }
-                    <span class="codes">{ for errors.iter().map(|d| html! { <code>{ d.code.as_str() }</code> }) }</span>
+                    <strong>{ label(catalogue::partners::not_saved, l) }</strong>{ " " }{ label(catalogue::partners::see_fields, l) }
+                    <span class="codes">{ for codes.iter().map(|code| html! { <code>{ code.as_str() }</code> }) }</span>
                 </div>
             }
             <fieldset>
-                <legend>{ T::Partner.text(l) }</legend>
-                <FieldRow field={Field::Domain} label={T::PrimaryDomain.text(l)} diagnostics={at(Field::Domain)}
-                          hint={Some(html!{ { T::PrimaryDomainHint.text(l) } })}>
+                <legend>{ label(catalogue::partners::editor_partner, l) }</legend>
+                <FieldRow field={Field::Domain} label={label(catalogue::partners::primary_domain, l)} diagnostics={at(Field::Domain)}
+                          hint={Some(html!{ { label(catalogue::partners::primary_domain_hint, l) } })}>
                     <input id={Field::Domain.id()} type="text" value={draft.domain.clone()} oninput={on_domain}
                            readonly={editing} autocomplete="off" spellcheck="false" placeholder="fabrikam.com"
                            aria-invalid={invalid(Field::Domain)} aria-describedby={described(Field::Domain)} />
                 </FieldRow>
-                <FieldRow field={Field::Description} label={T::Description.text(l)} diagnostics={at(Field::Description)}>
+                <FieldRow field={Field::Description} label={label(catalogue::partners::partner_description, l)} diagnostics={at(Field::Description)}>
                     <textarea id={Field::Description.id()} rows="2" value={draft.description.clone()} oninput={on_description} />
                 </FieldRow>
                 <div class="field">
-                    <span class="label" id="additional-label">{ T::AdditionalDomains.text(l) }</span>
+                    <span class="label" id="additional-label">{ label(catalogue::partners::additional_domains, l) }</span>
                     <ul class="domain-list" aria-labelledby="additional-label">
                         { for draft.additional_domains.iter().enumerate().map(|(i, domain)| {
                             let field = Field::AdditionalDomain(i);
@@ -218,23 +219,23 @@ pub fn Editor() -> Html {
                             };
                             html! {
                                 <li>
-                                    <FieldRow {field} label={format!("{} {}", T::AdditionalDomain.text(l), i + 1)} diagnostics={found.clone()}>
+                                    <FieldRow {field} label={catalogue::partners::additional_domain(i + 1).render(l)} diagnostics={found.clone()}>
                                         <div class="with-button">
                                             <input id={field.id()} type="text" value={domain.clone()} {oninput}
                                                    autocomplete="off" spellcheck="false" placeholder="corp.fabrikam.com"
                                                    aria-invalid={(!found.is_empty()).to_string()}
                                                    aria-describedby={(!found.is_empty()).then(|| format!("{}-findings", field.id()))} />
                                             <button type="button" class="ghost" onclick={remove}
-                                                    aria-label={T::RemoveDomain.text(l).replace("{}", domain)}>{ "✕" }</button>
+                                                    aria-label={catalogue::partners::remove_domain(domain).render(l)}>{ "✕" }</button>
                                         </div>
                                     </FieldRow>
                                 </li>
                             }
                         }) }
                     </ul>
-                    <button type="button" id="add-domain" onclick={on_add_domain}>{ T::AddDomain.text(l) }</button>
+                    <button type="button" id="add-domain" onclick={on_add_domain}>{ label(catalogue::partners::add_domain, l) }</button>
                 </div>
-                <FieldRow field={Field::PartnerType} label={T::PartnerType.text(l)} diagnostics={at(Field::PartnerType)}
+                <FieldRow field={Field::PartnerType} label={label(catalogue::partners::partner_type, l)} diagnostics={at(Field::PartnerType)}
                           hint={Some(html!{ { draft.partner_type.meaning(l) } })}>
                     <select id={Field::PartnerType.id()} onchange={on_partner_type} aria-describedby={described(Field::PartnerType)}>
                         { for PartnerType::ALL.iter().map(|t| html! {
@@ -244,9 +245,9 @@ pub fn Editor() -> Html {
                 </FieldRow>
             </fieldset>
             <fieldset>
-                <legend>{ T::Negotiation.text(l) }</legend>
+                <legend>{ label(catalogue::partners::editor_negotiation, l) }</legend>
                 <div class="negotiation-fields">
-                    <FieldRow field={Field::Tls} label={T::TlsNegotiation.text(l)} diagnostics={at(Field::Tls)}>
+                    <FieldRow field={Field::Tls} label={label(catalogue::partners::tls_negotiation, l)} diagnostics={at(Field::Tls)}>
                         <select id={Field::Tls.id()} onchange={on_tls} aria-invalid={invalid(Field::Tls)} aria-describedby={described(Field::Tls)}>
                             { for Negotiation::ALL.iter().map(|n| html! {
                                 <option value={n.name()} selected={*n == draft.tls_negotiation}>
@@ -255,7 +256,7 @@ pub fn Editor() -> Html {
                             }) }
                         </select>
                     </FieldRow>
-                    <FieldRow field={Field::Sasl} label={T::SaslNegotiation.text(l)} diagnostics={at(Field::Sasl)}>
+                    <FieldRow field={Field::Sasl} label={label(catalogue::partners::sasl_negotiation, l)} diagnostics={at(Field::Sasl)}>
                         <select id={Field::Sasl.id()} onchange={on_sasl} aria-invalid={invalid(Field::Sasl)} aria-describedby={described(Field::Sasl)}>
                             { for Negotiation::ALL.iter().map(|n| html! {
                                 <option value={n.name()} selected={*n == draft.sasl_negotiation}>
@@ -264,11 +265,11 @@ pub fn Editor() -> Html {
                             }) }
                         </select>
                     </FieldRow>
-                    <FieldRow field={Field::Dialback} label={T::DialbackNegotiation.text(l)} diagnostics={at(Field::Dialback)}>
+                    <FieldRow field={Field::Dialback} label={label(catalogue::partners::dialback_negotiation, l)} diagnostics={at(Field::Dialback)}>
                         <select id={Field::Dialback.id()} onchange={on_dialback} aria-invalid={invalid(Field::Dialback)} aria-describedby={described(Field::Dialback)}>
                             { for [true, false].iter().map(|&b| html! {
                                 <option value={b.to_string()} selected={b == draft.support_dialback_negotiation}>
-                                    { format!("{} ({})", if b { T::True.text(l) } else { T::False.text(l) },
+                                    { format!("{} ({})", if b { label(catalogue::page::value_true, l) } else { label(catalogue::page::value_false, l) },
                                               option_row(draft.tls_negotiation, draft.sasl_negotiation, b)) }
                                 </option>
                             }) }
@@ -278,17 +279,17 @@ pub fn Editor() -> Html {
                 <RowInfo {row} />
             </fieldset>
             <fieldset>
-                <legend>{ T::Connection.text(l) }</legend>
+                <legend>{ label(catalogue::partners::editor_connection, l) }</legend>
                 <div class="field checkbox">
                     <input id={Field::KeepAlive.id()} type="checkbox" checked={draft.enable_keep_alive} onchange={on_keep_alive} />
-                    <label for={Field::KeepAlive.id()}>{ T::KeepAlive.text(l) }</label>
+                    <label for={Field::KeepAlive.id()}>{ label(catalogue::partners::keep_alive, l) }</label>
                 </div>
-                <FieldRow field={Field::ConnectionLimit} label={T::ConnectionLimit.text(l)} diagnostics={at(Field::ConnectionLimit)}
-                          hint={Some(html!{ { T::ConnectionLimitHint.text(l) } })}>
+                <FieldRow field={Field::ConnectionLimit} label={label(catalogue::partners::connection_limit, l)} diagnostics={at(Field::ConnectionLimit)}
+                          hint={Some(html!{ { label(catalogue::partners::connection_limit_hint, l) } })}>
                     <input id={Field::ConnectionLimit.id()} type="text" inputmode="numeric" value={draft.connection_limit.clone()}
                            oninput={on_limit} placeholder="20" aria-invalid={invalid(Field::ConnectionLimit)} aria-describedby={described(Field::ConnectionLimit)} />
                 </FieldRow>
-                <FieldRow field={Field::ProxyFqdn} label={T::ProxyFqdn.text(l)} diagnostics={at(Field::ProxyFqdn)}>
+                <FieldRow field={Field::ProxyFqdn} label={label(catalogue::partners::proxy_fqdn, l)} diagnostics={at(Field::ProxyFqdn)}>
                     <input id={Field::ProxyFqdn.id()} type="text" value={draft.proxy_fqdn.clone()} oninput={on_proxy}
                            autocomplete="off" spellcheck="false" placeholder="xmpp.fabrikam.com"
                            aria-invalid={invalid(Field::ProxyFqdn)} aria-describedby={described(Field::ProxyFqdn)} />

@@ -4,7 +4,8 @@ use xmpp_federation::Severity;
 use yew::prelude::*;
 
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::Action;
 
 #[component]
@@ -47,34 +48,34 @@ pub fn PartnerList() -> Html {
     html! {
         <>
             <div class="pane-head">
-                <h2>{ T::PartnersTitle.text(l) }</h2>
-                <div class="toolbar" role="toolbar" aria-label={T::PartnersTitle.text(l)}>
-                    <button type="button" id="new-partner" class="primary" onclick={on_new}>{ T::New.text(l) }</button>
-                    <button type="button" id="edit-partner" onclick={on_edit} disabled={selected.is_none()}>{ T::Edit.text(l) }</button>
-                    <button type="button" id="delete-partner" class="danger" onclick={on_delete} disabled={selected.is_none()}>{ T::Delete.text(l) }</button>
+                <h2>{ label(catalogue::partners::partners_title, l) }</h2>
+                <div class="toolbar" role="toolbar" aria-label={label(catalogue::partners::partners_title, l)}>
+                    <button type="button" id="new-partner" class="primary" onclick={on_new}>{ label(catalogue::partners::partners_new, l) }</button>
+                    <button type="button" id="edit-partner" onclick={on_edit} disabled={selected.is_none()}>{ label(catalogue::partners::partners_edit, l) }</button>
+                    <button type="button" id="delete-partner" class="danger" onclick={on_delete} disabled={selected.is_none()}>{ label(catalogue::partners::partners_delete, l) }</button>
                 </div>
             </div>
             if let Some(identity) = &store.pending_delete {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
-                    <p id="confirm-delete-text">{ T::ConfirmDelete.text(l).replace("{}", identity) }</p>
-                    <button type="button" id="confirm-delete" class="danger" onclick={confirm}>{ T::Delete.text(l) }</button>
-                    <button type="button" onclick={cancel}>{ T::Cancel.text(l) }</button>
+                    <p id="confirm-delete-text">{ catalogue::partners::confirm_delete(identity).render(l) }</p>
+                    <button type="button" id="confirm-delete" class="danger" onclick={confirm}>{ label(catalogue::partners::partners_delete, l) }</button>
+                    <button type="button" onclick={cancel}>{ label(catalogue::page::button_cancel, l) }</button>
                 </div>
             }
             if partners.is_empty() {
-                <p class="empty">{ T::NoPartners.text(l) }</p>
+                <p class="empty">{ label(catalogue::partners::no_partners, l) }</p>
             } else {
                 <div class="table-scroll">
                 <table class="partner-table" id="partner-table">
-                    <caption class="visually-hidden">{ T::PartnersTitle.text(l) }</caption>
+                    <caption class="visually-hidden">{ label(catalogue::partners::partners_title, l) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ T::PrimaryDomain.text(l) }</th>
-                            <th scope="col">{ T::PartnerType.text(l) }</th>
-                            <th scope="col" class="settings">{ "TLS · SASL · " }{ T::DialbackShort.text(l) }</th>
-                            <th scope="col">{ T::Row.text(l) }</th>
-                            <th scope="col" class="methods">{ T::Methods.text(l) }</th>
-                            <th scope="col">{ T::Findings.text(l) }</th>
+                            <th scope="col">{ label(catalogue::partners::primary_domain, l) }</th>
+                            <th scope="col">{ label(catalogue::partners::partner_type, l) }</th>
+                            <th scope="col" class="settings">{ "TLS · SASL · " }{ label(catalogue::partners::dialback_short, l) }</th>
+                            <th scope="col">{ label(catalogue::partners::column_row, l) }</th>
+                            <th scope="col" class="methods">{ label(catalogue::partners::column_methods, l) }</th>
+                            <th scope="col">{ label(catalogue::partners::findings_title, l) }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -112,7 +113,7 @@ pub fn PartnerList() -> Html {
                                     data-domain={identity.clone()} {onclick} {ondblclick} {onkeydown}>
                                     <th scope="row">
                                         <span class="domain">{ partner.domain.unicode() }</span>
-                                        if is_selected { <span class="visually-hidden">{ format!(" ({})", T::Selected.text(l)) }</span> }
+                                        if is_selected { <span class="visually-hidden">{ format!(" ({})", label(catalogue::partners::partner_selected, l)) }</span> }
                                         if partner.domain.is_internationalized() { <span class="domain-ascii">{ partner.domain.as_str() }</span> }
                                         if !partner.additional_domains.is_empty() {
                                             <span class="more">{ format!(" +{}", partner.additional_domains.len()) }</span>
@@ -122,13 +123,13 @@ pub fn PartnerList() -> Html {
                                     <td class="settings">
                                         { partner.tls_negotiation.label(l) }{ " · " }
                                         { partner.sasl_negotiation.label(l) }{ " · " }
-                                        { if partner.support_dialback_negotiation { T::True.text(l) } else { T::False.text(l) } }
+                                        { if partner.support_dialback_negotiation { label(catalogue::page::value_true, l) } else { label(catalogue::page::value_false, l) } }
                                     </td>
                                     <td><span class={classes!("row-badge", verdict_class(row))}>{ row.name() }</span></td>
                                     <td class="methods">{ methods_text(row.expected_methods(), l) }</td>
                                     <td>
-                                        if errors > 0 { <span class="count error" title={T::Errors.text(l)}>{ format!("{errors} ✕") }</span> }
-                                        if warnings > 0 { <span class="count warning" title={T::Warnings.text(l)}>{ format!("{warnings} ⚠") }</span> }
+                                        if errors > 0 { <span class="count error" title={catalogue::partners::partners_error_count(errors).render(l)}>{ format!("{errors} ✕") }</span> }
+                                        if warnings > 0 { <span class="count warning" title={catalogue::partners::partners_warning_count(warnings).render(l)}>{ format!("{warnings} ⚠") }</span> }
                                         if errors == 0 && warnings == 0 { <span class="count ok">{ "✓" }</span> }
                                     </td>
                                 </tr>
@@ -154,7 +155,7 @@ pub fn verdict_class(row: xmpp_federation::MatrixRow) -> &'static str {
 /// The methods of a row, or "none".
 pub fn methods_text(methods: xmpp_federation::MethodSet, l: xmpp_federation::Language) -> String {
     if methods.is_empty() {
-        T::NoMethod.text(l)
+        label(catalogue::partners::no_method, l)
     } else {
         methods.labels(l)
     }

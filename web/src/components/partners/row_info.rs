@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::list::{methods_text, verdict_class};
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -19,9 +20,9 @@ pub fn RowInfo(props: &Props) -> Html {
     let l = store.language;
     let summary = props.row.summary(l);
     let verdict = match summary.verdict {
-        RowVerdict::Valid => T::VerdictValid.text(l),
-        RowVerdict::Warning => T::VerdictWarning.text(l),
-        RowVerdict::NotValid => T::VerdictNotValid.text(l),
+        RowVerdict::Valid => label(catalogue::partners::verdict_valid, l),
+        RowVerdict::Warning => label(catalogue::partners::verdict_warning, l),
+        RowVerdict::NotValid => label(catalogue::partners::verdict_not_valid, l),
     };
     html! {
         <div class={classes!("row-info", verdict_class(props.row))} id="row-info">
@@ -30,10 +31,10 @@ pub fn RowInfo(props: &Props) -> Html {
                 <strong>{ methods_text(summary.expected_methods, l) }</strong>
                 <span class="verdict">{ verdict }</span>
                 if let Some(common) = summary.common {
-                    <span class="common" title={T::CommonConfiguration.text(l)}>{ common }</span>
+                    <span class="common" title={label(catalogue::partners::common_configuration, l)}>{ common }</span>
                 }
                 if summary.refused_by_control_panel {
-                    <span class="refused">{ T::RefusedByControlPanel.text(l) }</span>
+                    <span class="refused">{ label(catalogue::partners::refused_by_control_panel, l) }</span>
                 }
             </div>
             <p class="note">{ summary.note }</p>

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use super::RowInfo;
 use super::diagnostics::DiagnosticList;
 use crate::app::use_store;
-use crate::i18n::T;
+use crate::catalogue;
+use crate::i18n::label;
 use crate::state::{Action, Section};
 
 /// The partner's findings with paths relative to it (`tlsNegotiation`, not
@@ -37,8 +38,8 @@ pub fn PartnerSummary() -> Html {
     let Some(partner) = store.selected_partner().cloned() else {
         return html! {
             <div class="empty-detail">
-                <h2>{ T::NothingSelected.text(l) }</h2>
-                <p>{ T::NothingSelectedHint.text(l) }</p>
+                <h2>{ label(catalogue::partners::nothing_selected, l) }</h2>
+                <p>{ label(catalogue::partners::nothing_selected_hint, l) }</p>
             </div>
         };
     };
@@ -64,16 +65,16 @@ pub fn PartnerSummary() -> Html {
                     if partner.domain.is_internationalized() { <span class="domain-ascii">{ partner.domain.as_str() }</span> }
                 </h2>
                 <div class="toolbar">
-                    <button type="button" onclick={on_edit}>{ T::Edit.text(l) }</button>
-                    <button type="button" class="primary" onclick={on_negotiate}>{ T::WatchNegotiation.text(l) }</button>
+                    <button type="button" onclick={on_edit}>{ label(catalogue::partners::partners_edit, l) }</button>
+                    <button type="button" class="primary" onclick={on_negotiate}>{ label(catalogue::partners::watch_negotiation, l) }</button>
                 </div>
             </div>
             <dl class="facts">
-                <dt>{ T::Domains.text(l) }</dt><dd>{ domains.join(", ") }</dd>
-                <dt>{ T::PartnerType.text(l) }</dt>
+                <dt>{ label(catalogue::partners::partner_domains, l) }</dt><dd>{ domains.join(", ") }</dd>
+                <dt>{ label(catalogue::partners::partner_type, l) }</dt>
                 <dd>{ partner.partner_type.label(l) }<p class="hint">{ partner.partner_type.meaning(l) }</p></dd>
                 if !partner.description.is_empty() {
-                    <dt>{ T::Description.text(l) }</dt><dd>{ partner.description.as_str() }</dd>
+                    <dt>{ label(catalogue::partners::partner_description, l) }</dt><dd>{ partner.description.as_str() }</dd>
                 }
             </dl>
             <RowInfo row={partner.matrix_row()} />

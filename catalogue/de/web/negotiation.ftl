@@ -1,0 +1,59 @@
+## „Aushandlung“: der Server des Partners, unsere Seite, die Bedingungen, die Steuerung, die Schritte und das Ergebnis.
+
+no-partner-to-negotiate = Noch kein Partner
+no-partner-to-negotiate-hint = Legen Sie zuerst einen Partner an: Die Aushandlung spielt seine Einstellungen gegen den Server eines Partners durch.
+partner-entry = Unser Eintrag für den Partner
+using-draft = Die nicht gespeicherten Änderungen an { $domain } werden durchgespielt.
+scenario-incomplete = Die Aushandlung lässt sich noch nicht abspielen.
+partner-server = Der Server des Partners
+server-choice = Server
+custom-policy = Eine eigene Richtlinie
+preset-modified = Gegenüber der Vorlage geändert.
+historical-presets = Föderiert nicht mehr
+known-as = Woher der Simulator diesen Server kennt:
+historical-preset = Historisch: Dieser Dienst föderiert nicht mehr; die Aushandlung zeigt, wie er es einst tat.
+server-options = Die eigenen Optionen des Servers für diese Richtlinie
+server-certificate = Zertifikat
+server-domain = Domäne des Partnerservers
+other-domain = eine andere Domäne (nicht vom Partner beansprucht)
+dialback-enabled = Serverrückruf aktiviert
+strict-validation = Beendet die Sitzung bei ungültigem Zertifikat (strenge Prüfung)
+our-side = Unsere Seite
+our-domain = Unsere Domäne
+edge-certificate = Zertifikat des Edgeservers
+negotiation-conditions = Bedingungen
+negotiation-direction = Richtung
+authoritative-reachable = Der autoritative Server ist erreichbar
+key-verifies = Der autoritative Server bestätigt den Rückrufschlüssel
+trace-controls = Steuerung der Ablaufverfolgung
+step-first = Erster Schritt
+trace-step-back = Schritt zurück
+trace-step-forward = Schritt vor
+trace-play = Abspielen
+trace-pause = Pause
+trace-show-all = Alle zeigen
+trace-all-steps = { $count ->
+        [one] Der 1 Schritt
+       *[other] Alle { $count } Schritte
+    }
+trace-step-of = Schritt { $step } von { $count }
+trace-keys-hint = ← → Schritt, Pos1/Ende
+trace-stream = Datenstrom
+trace-encrypted = verschlüsselt
+trace-plaintext = unverschlüsseltes TCP
+xml-on-the-wire = Das XML auf der Leitung
+trace-caused-by = Ausgelöst durch
+trace-specification = Spezifikation
+trace-at-fault = Ursache bei:
+copy-step-link = Link zu diesem Schritt kopieren
+apply-fix = Behebung anwenden
+playground-established = Aufgebaut
+playground-failed = Gescheitert
+certificate-authenticated = per Zertifikat authentifiziert
+domain-verified = Domäne per Rückruf verifiziert
+federation-level = Föderationsstufe
+go-to-step = Zu Schritt { $step }
+no-single-fix = Keine einzelne Änderung behebt es.
+export-trace = Ablauf exportieren:
+copy-mermaid = Mermaid kopieren
+export-trace-text = Text

@@ -1,0 +1,32 @@
+## Die Seite um die Bereiche: Kopf, Bereichsreiter, Fuß, die Leiste eines geteilten Links und überall verwendete Wörter.
+
+app-title = XMPP-Föderation: Playground
+app-tagline = XMPP-Verbundpartner von Lync und Skype for Business: prüfen und beim Aushandeln zusehen.
+skip-to-content = Zum Inhalt springen
+language-label = Sprache
+theme-label = Farbschema: { $theme }
+theme-system = wie das System
+theme-light = hell
+theme-dark = dunkel
+share-link = Link zum Teilen kopieren
+nav-sections = Bereiche
+section-partners = XMPP-Verbundpartner
+section-negotiation = Aushandlung
+section-matrix = Matrix
+section-contacts = Kontakte
+section-transfer = Import und Export
+footer-privacy = Alles läuft in Ihrem Browser. Keine Anfrage verlässt diese Seite zu einem anderen Host: keine Analyse, keine Schriften oder Skripte von anderswo. Ihre Arbeit bleibt im lokalen Speicher dieses Browsers und in den Links, die Sie teilen.
+footer-engine = Engine
+footer-sources = Regeln aus der Dokumentation zu Lync Server 2013, RFC 6120, XEP-0178, XEP-0220 und XEP-0185.
+button-dismiss = Schließen
+button-cancel = Abbrechen
+value-true = True
+value-false = False
+shared-link = Geteilter Link
+shared-viewing = Sie sehen einen geteilten Link. Ihre eigene Liste bleibt erhalten und kommt beim Neuladen zurück, bis Sie wählen.
+keep-own = Meine eigene Liste behalten
+replace-own = Meine Liste durch die geteilte ersetzen
+add-shared = Die geteilten Partner zu meinen hinzufügen
+button-undo = Rückgängig
+answer-yes = ja
+answer-no = nein

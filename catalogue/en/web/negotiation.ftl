@@ -1,0 +1,59 @@
+## "Negotiation": the partner's server, our side, the conditions, the trace controls, the steps and the outcome.
+
+no-partner-to-negotiate = No partner yet
+no-partner-to-negotiate-hint = Create a partner first: the negotiation plays its settings against a partner's server.
+partner-entry = Our entry for the partner
+using-draft = The unsaved changes to { $domain } are played.
+scenario-incomplete = The negotiation cannot be played yet.
+partner-server = The partner's server
+server-choice = Server
+custom-policy = A policy of my own
+preset-modified = Changed from the preset.
+historical-presets = No longer federating
+known-as = How the simulator knows this server:
+historical-preset = Historical: this service no longer federates; the negotiation shows how it once did.
+server-options = The server's own options for this policy
+server-certificate = Certificate
+server-domain = Domain of the partner's server
+other-domain = another domain (not claimed by the partner)
+dialback-enabled = Server dialback enabled
+strict-validation = Ends the session on an invalid certificate (strict validation)
+our-side = Our side
+our-domain = Our domain
+edge-certificate = Edge server certificate
+negotiation-conditions = Conditions
+negotiation-direction = Direction
+authoritative-reachable = The authoritative server can be reached
+key-verifies = The authoritative server confirms the dialback key
+trace-controls = Trace controls
+step-first = First step
+trace-step-back = Step back
+trace-step-forward = Step forward
+trace-play = Play
+trace-pause = Pause
+trace-show-all = Show all
+trace-all-steps = { $count ->
+        [one] The 1 step
+       *[other] All { $count } steps
+    }
+trace-step-of = Step { $step } of { $count }
+trace-keys-hint = ← → step, Home/End
+trace-stream = stream
+trace-encrypted = encrypted
+trace-plaintext = plain TCP
+xml-on-the-wire = The XML on the wire
+trace-caused-by = Caused by
+trace-specification = Specification
+trace-at-fault = At fault:
+copy-step-link = Copy a link to this step
+apply-fix = Apply fix
+playground-established = Established
+playground-failed = Failed
+certificate-authenticated = authenticated by certificate
+domain-verified = domain verified by dialback
+federation-level = Federation level
+go-to-step = Go to step { $step }
+no-single-fix = No single change fixes it.
+export-trace = Export the trace:
+copy-mermaid = Copy Mermaid
+export-trace-text = Text

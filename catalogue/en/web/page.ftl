@@ -1,0 +1,32 @@
+## The page around the sections: header, section tabs, footer, the shared-link bar, and words used everywhere.
+
+app-title = XMPP federation playground
+app-tagline = Lync and Skype for Business XMPP federated partners: validate them, and watch them negotiate.
+skip-to-content = Skip to content
+language-label = Language
+theme-label = Theme: { $theme }
+theme-system = as the system
+theme-light = light
+theme-dark = dark
+share-link = Copy share link
+nav-sections = Sections
+section-partners = XMPP Federated Partners
+section-negotiation = Negotiation
+section-matrix = Matrix
+section-contacts = Contacts
+section-transfer = Import and export
+footer-privacy = Everything runs in your browser. No request leaves this page for any other host: no analytics, no fonts or scripts from elsewhere. Your work is kept in this browser's local storage and in the links you share.
+footer-engine = Engine
+footer-sources = Rules from the Lync Server 2013 documentation, RFC 6120, XEP-0178, XEP-0220 and XEP-0185.
+button-dismiss = Dismiss
+button-cancel = Cancel
+value-true = True
+value-false = False
+shared-link = Shared link
+shared-viewing = You are viewing a shared link. Your own list is kept and comes back on a reload until you choose.
+keep-own = Keep my own list
+replace-own = Replace my list with the shared one
+add-shared = Add the shared partners to mine
+button-undo = Undo
+answer-yes = yes
+answer-no = no
