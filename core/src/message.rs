@@ -38,11 +38,6 @@ impl Message {
         Message { entry, args }
     }
 
-    /// The entry's key in the catalogue, such as `xf101.message`.
-    pub fn key(&self) -> &'static str {
-        self.entry.key
-    }
-
     /// The message in `language`. Only that language is formatted.
     pub fn render(&self, language: Language) -> String {
         let mut out = String::new();
@@ -53,13 +48,16 @@ impl Message {
     /// The message in `language`, borrowed from the catalogue when it has no arguments.
     pub fn text(&self, language: Language) -> Cow<'static, str> {
         match self.entry.text[language.index()] {
-            [Segment::Text(text)] => Cow::Borrowed(text),
-            _ => Cow::Owned(self.render(language)),
+            Text::Plain(text) => Cow::Borrowed(text),
+            Text::Pieces(_) => Cow::Owned(self.render(language)),
         }
     }
 
     fn write(&self, language: Language, out: &mut String) {
-        self.write_segments(self.entry.text[language.index()], language, out);
+        match self.entry.text[language.index()] {
+            Text::Plain(text) => out.push_str(text),
+            Text::Pieces(segments) => self.write_segments(segments, language, out),
+        }
     }
 
     fn write_segments(&self, segments: &[Segment], language: Language, out: &mut String) {
@@ -94,23 +92,94 @@ impl Message {
 impl fmt::Debug for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Message")
-            .field("key", &self.entry.key)
+            .field("english", &self.render(Language::English))
             .field("args", &self.args)
             .finish()
     }
 }
 
-/// An entry of the catalogue: its key, the names of its arguments, and its text in each
-/// language of [`Language::ALL`], in that order. Written by `cargo xtask catalogue`.
+/// An entry of the catalogue: its text in each language of [`Language::ALL`], in that order.
+/// Written by `cargo xtask catalogue`. The key and the argument names are not kept (they would
+/// only add to the WebAssembly's size); the generated test list [`Listed`] has them.
 #[doc(hidden)]
 #[derive(Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// The key, such as `xf101.message`.
+    /// The text in each language.
+    pub text: [Text; Language::ALL.len()],
+}
+
+/// An entry's text in one language.
+#[doc(hidden)]
+#[derive(Debug, PartialEq, Eq)]
+pub enum Text {
+    /// Text without arguments, as it is: most entries.
+    Plain(&'static str),
+    /// Text with arguments or selects.
+    Pieces(&'static [Segment]),
+}
+
+/// An entry with its key and argument names, as the generated `ENTRIES` list of each crate's
+/// catalogue has them for the tests.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Listed {
+    /// The key, such as `xf001.message`.
     pub key: &'static str,
     /// The argument names, in the order the constructor takes them.
     pub args: &'static [&'static str],
-    /// The text in each language.
-    pub text: [&'static [Segment]; Language::ALL.len()],
+    /// The entry.
+    pub entry: &'static Entry,
+}
+
+/// Checks a crate's catalogue as compiled: every key once, every language present, and every
+/// language using exactly the entry's arguments. Each crate's tests call it on its `ENTRIES`.
+#[doc(hidden)]
+pub fn check(entries: &[Listed]) -> Result<(), String> {
+    fn arguments(segments: &[Segment], out: &mut Vec<usize>) {
+        for segment in segments {
+            match segment {
+                Segment::Text(_) => {}
+                Segment::Arg(index) => out.push(*index),
+                Segment::Select {
+                    arg,
+                    variants,
+                    default,
+                } => {
+                    out.push(*arg);
+                    for (_, segments) in *variants {
+                        arguments(segments, out);
+                    }
+                    arguments(default, out);
+                }
+            }
+        }
+    }
+    let mut keys = std::collections::HashSet::new();
+    for listed in entries {
+        if !keys.insert(listed.key) {
+            return Err(format!("`{}` is listed twice", listed.key));
+        }
+        let all: Vec<usize> = (0..listed.args.len()).collect();
+        for language in Language::ALL {
+            let mut used = Vec::new();
+            match listed.entry.text[language.index()] {
+                Text::Plain("") => {
+                    return Err(format!("`{}` has no {language} text", listed.key));
+                }
+                Text::Plain(_) => {}
+                Text::Pieces(segments) => arguments(segments, &mut used),
+            }
+            used.sort_unstable();
+            used.dedup();
+            if used != all {
+                return Err(format!(
+                    "`{}` in {language} uses the arguments {used:?} of {:?}",
+                    listed.key, listed.args
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A piece of an entry's text in one language.
@@ -254,59 +323,39 @@ mod tests {
     use super::*;
     use crate::catalogue::ENTRIES;
 
-    /// The segments' arguments, in a text of one language.
-    fn arguments(segments: &[Segment], out: &mut Vec<usize>) {
-        for segment in segments {
-            match segment {
-                Segment::Text(_) => {}
-                Segment::Arg(index) => out.push(*index),
-                Segment::Select {
-                    arg,
-                    variants,
-                    default,
-                } => {
-                    out.push(*arg);
-                    for (_, segments) in *variants {
-                        arguments(segments, out);
-                    }
-                    arguments(default, out);
-                }
-            }
-        }
+    #[test]
+    fn every_entry_has_every_language_with_the_same_placeholders() {
+        assert_eq!(check(ENTRIES), Ok(()));
+        assert!(ENTRIES.len() > 400, "{}", ENTRIES.len());
     }
 
     #[test]
-    fn every_entry_has_every_language_with_the_same_placeholders() {
-        let mut keys = std::collections::HashSet::new();
-        for entry in ENTRIES {
-            assert!(keys.insert(entry.key), "{} twice", entry.key);
-            let mut english = Vec::new();
-            arguments(entry.text[0], &mut english);
-            english.sort_unstable();
-            english.dedup();
-            assert_eq!(
-                english,
-                (0..entry.args.len()).collect::<Vec<_>>(),
-                "{}",
-                entry.key
-            );
-            for language in Language::ALL {
-                let text = entry.text[language.index()];
-                assert!(!text.is_empty(), "{} has no {language} text", entry.key);
-                let mut used = Vec::new();
-                arguments(text, &mut used);
-                used.sort_unstable();
-                used.dedup();
-                assert_eq!(used, english, "{} in {language}", entry.key);
-            }
-        }
+    fn the_check_finds_a_missing_text_and_a_forgotten_argument() {
+        static MISSING: Entry = Entry {
+            text: [Text::Plain("text"), Text::Plain("")],
+        };
+        static FORGOTTEN: Entry = Entry {
+            text: [
+                Text::Pieces(&[Segment::Arg(0)]),
+                Text::Plain("ohne Argument"),
+            ],
+        };
+        let listed = |entry: &'static Entry, args: &'static [&'static str]| Listed {
+            key: "k",
+            args,
+            entry,
+        };
+        assert_eq!(
+            check(&[listed(&MISSING, &[])]),
+            Err("`k` has no de text".to_owned())
+        );
+        assert!(check(&[listed(&FORGOTTEN, &["domain"])]).is_err());
+        assert!(check(&[listed(&FORGOTTEN, &[]), listed(&FORGOTTEN, &[])]).is_err());
     }
 
     static PARTNERS: Entry = Entry {
-        key: "partners",
-        args: &["count", "side"],
         text: [
-            &[
+            Text::Pieces(&[
                 Segment::Select {
                     arg: 0,
                     variants: &[
@@ -324,12 +373,12 @@ mod tests {
                     variants: &[(Key::Text("ours"), &[Segment::Text("our side")])],
                     default: &[Segment::Text("their side")],
                 },
-            ],
-            &[
+            ]),
+            Text::Pieces(&[
                 Segment::Arg(0),
                 Segment::Text(" Partner auf "),
                 Segment::Arg(1),
-            ],
+            ]),
         ],
     };
 
@@ -343,7 +392,6 @@ mod tests {
         assert_eq!(render(2, "theirs"), "2 partners on their side");
         let german = Message::new(&PARTNERS, vec![3usize.into(), "x".into()]);
         assert_eq!(german.render(Language::German), "3 Partner auf x");
-        assert_eq!(german.key(), "partners");
     }
 
     #[test]

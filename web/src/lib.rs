@@ -27,19 +27,12 @@ pub fn start() {
 
 #[cfg(test)]
 mod tests {
-    use xmpp_federation::Language;
-
-    /// Every text of the page exists in every language; the generator checks the placeholders.
+    /// Every text of the page exists in every language, with the same placeholders.
     #[test]
     fn every_text_of_the_page_exists_in_every_language() {
-        for entry in crate::catalogue::ENTRIES {
-            for language in Language::ALL {
-                assert!(
-                    !entry.text[language.index()].is_empty(),
-                    "{} has no {language} text",
-                    entry.key
-                );
-            }
-        }
+        assert_eq!(
+            xmpp_federation::message::check(crate::catalogue::ENTRIES),
+            Ok(())
+        );
     }
 }

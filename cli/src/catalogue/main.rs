@@ -4,7 +4,9 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use xmpp_federation::message::{
+    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
+};
 
 /// `cli-export-not-exported`:
 ///
@@ -16,10 +18,8 @@ pub(crate) fn cli_export_not_exported(file: impl Into<Arg>, errors: impl Into<Ar
 }
 
 pub(crate) static CLI_EXPORT_NOT_EXPORTED: Entry = Entry {
-    key: "cli-export-not-exported",
-    args: &["file", "errors"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(": not exported: fix the "),
             S::Select {
@@ -28,8 +28,8 @@ pub(crate) static CLI_EXPORT_NOT_EXPORTED: Entry = Entry {
                 default: &[S::Arg(1), S::Text(" errors")],
             },
             S::Text(" above so that no partner is dropped"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(": nicht exportiert: Beheben Sie "),
             S::Select {
@@ -38,7 +38,7 @@ pub(crate) static CLI_EXPORT_NOT_EXPORTED: Entry = Entry {
                 default: &[S::Text("die "), S::Arg(1), S::Text(" Fehler")],
             },
             S::Text(" oben, damit kein Partner verloren geht"),
-        ],
+        ]),
     ],
 };
 
@@ -52,14 +52,8 @@ pub(crate) fn cli_export_since_needs_powershell() -> Message {
 }
 
 pub(crate) static CLI_EXPORT_SINCE_NEEDS_POWERSHELL: Entry = Entry {
-    key: "cli-export-since-needs-powershell",
-    args: &[],
     text: [
-        &[S::Text(
-            "--since writes PowerShell changes: use --to powershell",
-        )],
-        &[S::Text(
-            "--since schreibt PowerShell-Änderungen: Verwenden Sie --to powershell",
-        )],
+        T::Plain("--since writes PowerShell changes: use --to powershell"),
+        T::Plain("--since schreibt PowerShell-Änderungen: Verwenden Sie --to powershell"),
     ],
 };

@@ -6,35 +6,148 @@ pub(crate) mod main;
 pub(crate) mod probe;
 pub(crate) mod render;
 
-/// Every entry of this crate's catalogue, for the tests.
+/// Every entry of this crate's catalogue, with its key and argument names, for the
+/// tests (`xmpp_federation::message::check`).
 #[cfg(test)]
-pub(crate) static ENTRIES: &[&xmpp_federation::message::Entry] = &[
-    &main::CLI_EXPORT_NOT_EXPORTED,
-    &main::CLI_EXPORT_SINCE_NEEDS_POWERSHELL,
-    &probe::CLI_PROBE_NEEDS_PARTNER,
-    &probe::CLI_PROBE_BAD_DOMAIN,
-    &probe::CLI_PROBE_PARTNER_DOMAIN,
-    &probe::CLI_PROBE_UNCLAIMED,
-    &probe::CLI_PROBE_BAD_DNS,
-    &probe::CLI_PROBE_BAD_CONNECT,
-    &probe::CLI_PROBE_INBOUND_NEEDS_LISTEN,
-    &render::CLI_ERROR,
-    &render::CLI_NO_DOMAIN,
-    &render::CLI_NO_METHOD,
-    &render::CLI_COMMIT,
-    &render::CLI_DIAGNOSTIC_LINE,
-    &render::CLI_HELP,
-    &render::CLI_GATEWAY_AND_DIRECTORY,
-    &render::CLI_REPORT_COUNTS,
-    &render::CLI_MATRIX_ROW,
-    &render::CLI_MATRIX_DIALBACK,
-    &render::CLI_MATRIX_EXPECTED_METHODS,
-    &render::CLI_MATRIX_VERDICT,
-    &render::CLI_MATRIX_NOT_VALID_CONFIGURATION,
-    &render::CLI_MATRIX_VALID,
-    &render::CLI_MATRIX_WARNING,
-    &render::CLI_MATRIX_NOT_VALID,
-    &render::CLI_MATRIX_REFUSED_AT_COMMIT,
-    &render::CLI_PRESET_POLICY,
-    &render::CLI_PRESET_HISTORICAL,
+pub(crate) static ENTRIES: &[xmpp_federation::message::Listed] = &[
+    xmpp_federation::message::Listed {
+        key: "cli-export-not-exported",
+        args: &["file", "errors"],
+        entry: &main::CLI_EXPORT_NOT_EXPORTED,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-export-since-needs-powershell",
+        args: &[],
+        entry: &main::CLI_EXPORT_SINCE_NEEDS_POWERSHELL,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-probe-needs-partner",
+        args: &[],
+        entry: &probe::CLI_PROBE_NEEDS_PARTNER,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-probe-bad-domain",
+        args: &["option", "text", "problem"],
+        entry: &probe::CLI_PROBE_BAD_DOMAIN,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-probe-partner-domain",
+        args: &[],
+        entry: &probe::CLI_PROBE_PARTNER_DOMAIN,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-probe-unclaimed",
+        args: &["file", "partner"],
+        entry: &probe::CLI_PROBE_UNCLAIMED,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-probe-bad-dns",
+        args: &["text"],
+        entry: &probe::CLI_PROBE_BAD_DNS,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-probe-bad-connect",
+        args: &["text"],
+        entry: &probe::CLI_PROBE_BAD_CONNECT,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-probe-inbound-needs-listen",
+        args: &[],
+        entry: &probe::CLI_PROBE_INBOUND_NEEDS_LISTEN,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-error",
+        args: &[],
+        entry: &render::CLI_ERROR,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-no-domain",
+        args: &[],
+        entry: &render::CLI_NO_DOMAIN,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-no-method",
+        args: &[],
+        entry: &render::CLI_NO_METHOD,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-commit",
+        args: &["allowed"],
+        entry: &render::CLI_COMMIT,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-diagnostic-line",
+        args: &["line"],
+        entry: &render::CLI_DIAGNOSTIC_LINE,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-help",
+        args: &[],
+        entry: &render::CLI_HELP,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-gateway-and-directory",
+        args: &[],
+        entry: &render::CLI_GATEWAY_AND_DIRECTORY,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-report-counts",
+        args: &["partners", "errors", "warnings", "infos"],
+        entry: &render::CLI_REPORT_COUNTS,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-row",
+        args: &[],
+        entry: &render::CLI_MATRIX_ROW,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-dialback",
+        args: &[],
+        entry: &render::CLI_MATRIX_DIALBACK,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-expected-methods",
+        args: &[],
+        entry: &render::CLI_MATRIX_EXPECTED_METHODS,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-verdict",
+        args: &[],
+        entry: &render::CLI_MATRIX_VERDICT,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-not-valid-configuration",
+        args: &[],
+        entry: &render::CLI_MATRIX_NOT_VALID_CONFIGURATION,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-valid",
+        args: &[],
+        entry: &render::CLI_MATRIX_VALID,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-warning",
+        args: &[],
+        entry: &render::CLI_MATRIX_WARNING,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-not-valid",
+        args: &[],
+        entry: &render::CLI_MATRIX_NOT_VALID,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-matrix-refused-at-commit",
+        args: &[],
+        entry: &render::CLI_MATRIX_REFUSED_AT_COMMIT,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-preset-policy",
+        args: &["tls", "sasl", "dialback", "strict"],
+        entry: &render::CLI_PRESET_POLICY,
+    },
+    xmpp_federation::message::Listed {
+        key: "cli-preset-historical",
+        args: &[],
+        entry: &render::CLI_PRESET_HISTORICAL,
+    },
 ];

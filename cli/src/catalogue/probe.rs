@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Message, Segment as S};
+use xmpp_federation::message::{Arg, Entry, Message, Segment as S, Text as T};
 
 /// `cli-probe-needs-partner`:
 ///
@@ -16,13 +16,9 @@ pub(crate) fn cli_probe_needs_partner() -> Message {
 }
 
 pub(crate) static CLI_PROBE_NEEDS_PARTNER: Entry = Entry {
-    key: "cli-probe-needs-partner",
-    args: &[],
     text: [
-        &[S::Text("give the partner domain and --ours, or --scenario")],
-        &[S::Text(
-            "Geben Sie die Partnerdomäne und --ours an, oder --scenario",
-        )],
+        T::Plain("give the partner domain and --ours, or --scenario"),
+        T::Plain("Geben Sie die Partnerdomäne und --ours an, oder --scenario"),
     ],
 };
 
@@ -43,23 +39,21 @@ pub(crate) fn cli_probe_bad_domain(
 }
 
 pub(crate) static CLI_PROBE_BAD_DOMAIN: Entry = Entry {
-    key: "cli-probe-bad-domain",
-    args: &["option", "text", "problem"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" `"),
             S::Arg(1),
             S::Text("`: "),
             S::Arg(2),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" `"),
             S::Arg(1),
             S::Text("`: "),
             S::Arg(2),
-        ],
+        ]),
     ],
 };
 
@@ -73,11 +67,9 @@ pub(crate) fn cli_probe_partner_domain() -> Message {
 }
 
 pub(crate) static CLI_PROBE_PARTNER_DOMAIN: Entry = Entry {
-    key: "cli-probe-partner-domain",
-    args: &[],
     text: [
-        &[S::Text("the partner domain")],
-        &[S::Text("die Partnerdomäne")],
+        T::Plain("the partner domain"),
+        T::Plain("die Partnerdomäne"),
     ],
 };
 
@@ -91,21 +83,19 @@ pub(crate) fn cli_probe_unclaimed(file: impl Into<Arg>, partner: impl Into<Arg>)
 }
 
 pub(crate) static CLI_PROBE_UNCLAIMED: Entry = Entry {
-    key: "cli-probe-unclaimed",
-    args: &["file", "partner"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(": no partner entry claims `"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(": Kein Partnereintrag beansprucht `"),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -119,19 +109,17 @@ pub(crate) fn cli_probe_bad_dns(text: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CLI_PROBE_BAD_DNS: Entry = Entry {
-    key: "cli-probe-bad-dns",
-    args: &["text"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("--dns `"),
             S::Arg(0),
             S::Text("`: give an IP address, with :PORT if not 53"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("--dns `"),
             S::Arg(0),
             S::Text("`: Geben Sie eine IP-Adresse an, mit :PORT, wenn nicht 53"),
-        ],
+        ]),
     ],
 };
 
@@ -145,19 +133,17 @@ pub(crate) fn cli_probe_bad_connect(text: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CLI_PROBE_BAD_CONNECT: Entry = Entry {
-    key: "cli-probe-bad-connect",
-    args: &["text"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("--connect `"),
             S::Arg(0),
             S::Text("`: give IP:PORT or DOMAIN=IP:PORT"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("--connect `"),
             S::Arg(0),
             S::Text("`: Geben Sie IP:PORT oder DOMAIN=IP:PORT an"),
-        ],
+        ]),
     ],
 };
 
@@ -171,14 +157,10 @@ pub(crate) fn cli_probe_inbound_needs_listen() -> Message {
 }
 
 pub(crate) static CLI_PROBE_INBOUND_NEEDS_LISTEN: Entry = Entry {
-    key: "cli-probe-inbound-needs-listen",
-    args: &[],
     text: [
-        &[S::Text(
-            "--direction inbound waits for the partner's connection: give --listen",
-        )],
-        &[S::Text(
+        T::Plain("--direction inbound waits for the partner's connection: give --listen"),
+        T::Plain(
             "--direction inbound wartet auf die Verbindung des Partners: Geben Sie --listen an",
-        )],
+        ),
     ],
 };

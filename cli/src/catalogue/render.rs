@@ -4,7 +4,9 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use xmpp_federation::message::{
+    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
+};
 
 /// `cli-error`:
 ///
@@ -16,9 +18,7 @@ pub(crate) fn cli_error() -> Message {
 }
 
 pub(crate) static CLI_ERROR: Entry = Entry {
-    key: "cli-error",
-    args: &[],
-    text: [&[S::Text("error")], &[S::Text("Fehler")]],
+    text: [T::Plain("error"), T::Plain("Fehler")],
 };
 
 /// `cli-no-domain`:
@@ -31,9 +31,7 @@ pub(crate) fn cli_no_domain() -> Message {
 }
 
 pub(crate) static CLI_NO_DOMAIN: Entry = Entry {
-    key: "cli-no-domain",
-    args: &[],
-    text: [&[S::Text("(no domain)")], &[S::Text("(keine Domäne)")]],
+    text: [T::Plain("(no domain)"), T::Plain("(keine Domäne)")],
 };
 
 /// `cli-no-method`:
@@ -46,9 +44,7 @@ pub(crate) fn cli_no_method() -> Message {
 }
 
 pub(crate) static CLI_NO_METHOD: Entry = Entry {
-    key: "cli-no-method",
-    args: &[],
-    text: [&[S::Text("no method")], &[S::Text("keine Methode")]],
+    text: [T::Plain("no method"), T::Plain("keine Methode")],
 };
 
 /// `cli-commit`:
@@ -61,25 +57,23 @@ pub(crate) fn cli_commit(allowed: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CLI_COMMIT: Entry = Entry {
-    key: "cli-commit",
-    args: &["allowed"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("commit: "),
             S::Select {
                 arg: 0,
                 variants: &[(K::Text("yes"), &[S::Text("yes")])],
                 default: &[S::Text("no")],
             },
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("speicherbar: "),
             S::Select {
                 arg: 0,
                 variants: &[(K::Text("yes"), &[S::Text("ja")])],
                 default: &[S::Text("nein")],
             },
-        ],
+        ]),
     ],
 };
 
@@ -93,11 +87,9 @@ pub(crate) fn cli_diagnostic_line(line: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CLI_DIAGNOSTIC_LINE: Entry = Entry {
-    key: "cli-diagnostic-line",
-    args: &["line"],
     text: [
-        &[S::Text("line "), S::Arg(0)],
-        &[S::Text("Zeile "), S::Arg(0)],
+        T::Pieces(&[S::Text("line "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Zeile "), S::Arg(0)]),
     ],
 };
 
@@ -111,9 +103,7 @@ pub(crate) fn cli_help() -> Message {
 }
 
 pub(crate) static CLI_HELP: Entry = Entry {
-    key: "cli-help",
-    args: &[],
-    text: [&[S::Text("help:")], &[S::Text("Hilfe:")]],
+    text: [T::Plain("help:"), T::Plain("Hilfe:")],
 };
 
 /// `cli-gateway-and-directory`:
@@ -126,11 +116,9 @@ pub(crate) fn cli_gateway_and_directory() -> Message {
 }
 
 pub(crate) static CLI_GATEWAY_AND_DIRECTORY: Entry = Entry {
-    key: "cli-gateway-and-directory",
-    args: &[],
     text: [
-        &[S::Text("Gateway and directory")],
-        &[S::Text("Gateway und Verzeichnis")],
+        T::Plain("Gateway and directory"),
+        T::Plain("Gateway und Verzeichnis"),
     ],
 };
 
@@ -157,10 +145,8 @@ pub(crate) fn cli_report_counts(
 }
 
 pub(crate) static CLI_REPORT_COUNTS: Entry = Entry {
-    key: "cli-report-counts",
-    args: &["partners", "errors", "warnings", "infos"],
     text: [
-        &[
+        T::Pieces(&[
             S::Select {
                 arg: 0,
                 variants: &[(K::Plural(P::One), &[S::Text("1 partner")])],
@@ -184,8 +170,8 @@ pub(crate) static CLI_REPORT_COUNTS: Entry = Entry {
                 variants: &[(K::Plural(P::One), &[S::Text("1 note")])],
                 default: &[S::Arg(3), S::Text(" notes")],
             },
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" Partner: "),
             S::Arg(1),
@@ -201,7 +187,7 @@ pub(crate) static CLI_REPORT_COUNTS: Entry = Entry {
                 variants: &[(K::Plural(P::One), &[S::Text("1 Hinweis")])],
                 default: &[S::Arg(3), S::Text(" Hinweise")],
             },
-        ],
+        ]),
     ],
 };
 
@@ -215,9 +201,7 @@ pub(crate) fn cli_matrix_row() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_ROW: Entry = Entry {
-    key: "cli-matrix-row",
-    args: &[],
-    text: [&[S::Text("Row")], &[S::Text("Zeile")]],
+    text: [T::Plain("Row"), T::Plain("Zeile")],
 };
 
 /// `cli-matrix-dialback`:
@@ -230,9 +214,7 @@ pub(crate) fn cli_matrix_dialback() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_DIALBACK: Entry = Entry {
-    key: "cli-matrix-dialback",
-    args: &[],
-    text: [&[S::Text("Dialback")], &[S::Text("Rückruf")]],
+    text: [T::Plain("Dialback"), T::Plain("Rückruf")],
 };
 
 /// `cli-matrix-expected-methods`:
@@ -245,12 +227,7 @@ pub(crate) fn cli_matrix_expected_methods() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_EXPECTED_METHODS: Entry = Entry {
-    key: "cli-matrix-expected-methods",
-    args: &[],
-    text: [
-        &[S::Text("Expected methods")],
-        &[S::Text("Erwartete Methoden")],
-    ],
+    text: [T::Plain("Expected methods"), T::Plain("Erwartete Methoden")],
 };
 
 /// `cli-matrix-verdict`:
@@ -263,9 +240,7 @@ pub(crate) fn cli_matrix_verdict() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_VERDICT: Entry = Entry {
-    key: "cli-matrix-verdict",
-    args: &[],
-    text: [&[S::Text("Verdict")], &[S::Text("Bewertung")]],
+    text: [T::Plain("Verdict"), T::Plain("Bewertung")],
 };
 
 /// `cli-matrix-not-valid-configuration`:
@@ -278,11 +253,9 @@ pub(crate) fn cli_matrix_not_valid_configuration() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_NOT_VALID_CONFIGURATION: Entry = Entry {
-    key: "cli-matrix-not-valid-configuration",
-    args: &[],
     text: [
-        &[S::Text("Not Valid Configuration")],
-        &[S::Text("Ungültige Konfiguration")],
+        T::Plain("Not Valid Configuration"),
+        T::Plain("Ungültige Konfiguration"),
     ],
 };
 
@@ -296,9 +269,7 @@ pub(crate) fn cli_matrix_valid() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_VALID: Entry = Entry {
-    key: "cli-matrix-valid",
-    args: &[],
-    text: [&[S::Text("valid")], &[S::Text("gültig")]],
+    text: [T::Plain("valid"), T::Plain("gültig")],
 };
 
 /// `cli-matrix-warning`:
@@ -311,9 +282,7 @@ pub(crate) fn cli_matrix_warning() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_WARNING: Entry = Entry {
-    key: "cli-matrix-warning",
-    args: &[],
-    text: [&[S::Text("warning")], &[S::Text("Warnung")]],
+    text: [T::Plain("warning"), T::Plain("Warnung")],
 };
 
 /// `cli-matrix-not-valid`:
@@ -326,9 +295,7 @@ pub(crate) fn cli_matrix_not_valid() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_NOT_VALID: Entry = Entry {
-    key: "cli-matrix-not-valid",
-    args: &[],
-    text: [&[S::Text("not valid")], &[S::Text("ungültig")]],
+    text: [T::Plain("not valid"), T::Plain("ungültig")],
 };
 
 /// `cli-matrix-refused-at-commit`:
@@ -341,11 +308,9 @@ pub(crate) fn cli_matrix_refused_at_commit() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_REFUSED_AT_COMMIT: Entry = Entry {
-    key: "cli-matrix-refused-at-commit",
-    args: &[],
     text: [
-        &[S::Text("refused at commit")],
-        &[S::Text("beim Speichern abgelehnt")],
+        T::Plain("refused at commit"),
+        T::Plain("beim Speichern abgelehnt"),
     ],
 };
 
@@ -367,10 +332,8 @@ pub(crate) fn cli_preset_policy(
 }
 
 pub(crate) static CLI_PRESET_POLICY: Entry = Entry {
-    key: "cli-preset-policy",
-    args: &["tls", "sasl", "dialback", "strict"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("TLS "),
             S::Arg(0),
             S::Text(", SASL "),
@@ -387,8 +350,8 @@ pub(crate) static CLI_PRESET_POLICY: Entry = Entry {
                 variants: &[(K::Text("yes"), &[S::Text("yes")])],
                 default: &[S::Text("no")],
             },
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("TLS "),
             S::Arg(0),
             S::Text(", SASL "),
@@ -405,7 +368,7 @@ pub(crate) static CLI_PRESET_POLICY: Entry = Entry {
                 variants: &[(K::Text("yes"), &[S::Text("ja")])],
                 default: &[S::Text("nein")],
             },
-        ],
+        ]),
     ],
 };
 
@@ -419,10 +382,8 @@ pub(crate) fn cli_preset_historical() -> Message {
 }
 
 pub(crate) static CLI_PRESET_HISTORICAL: Entry = Entry {
-    key: "cli-preset-historical",
-    args: &[],
     text: [
-        &[S::Text("historical: the service no longer federates")],
-        &[S::Text("historisch: der Dienst föderiert nicht mehr")],
+        T::Plain("historical: the service no longer federates"),
+        T::Plain("historisch: der Dienst föderiert nicht mehr"),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
 
 /// `api-missing-argument`:
 ///
@@ -16,19 +16,17 @@ pub(crate) fn api_missing_argument(name: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static API_MISSING_ARGUMENT: Entry = Entry {
-    key: "api-missing-argument",
-    args: &["name"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` is missing: pass it as the first argument"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` fehlt: Übergeben Sie es als erstes Argument"),
-        ],
+        ]),
     ],
 };
 
@@ -42,10 +40,8 @@ pub(crate) fn api_directory_too_large(bytes: impl Into<Arg>, limit: impl Into<Ar
 }
 
 pub(crate) static API_DIRECTORY_TOO_LARGE: Entry = Entry {
-    key: "api-directory-too-large",
-    args: &["bytes", "limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the directory is "),
             S::Select {
                 arg: 0,
@@ -55,8 +51,8 @@ pub(crate) static API_DIRECTORY_TOO_LARGE: Entry = Entry {
             S::Text("; at most "),
             S::Arg(1),
             S::Text(" are read"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("das Verzeichnis ist "),
             S::Select {
                 arg: 0,
@@ -66,7 +62,7 @@ pub(crate) static API_DIRECTORY_TOO_LARGE: Entry = Entry {
             S::Text(" groß; höchstens "),
             S::Arg(1),
             S::Text(" werden gelesen"),
-        ],
+        ]),
     ],
 };
 
@@ -80,15 +76,9 @@ pub(crate) fn api_partner_not_object() -> Message {
 }
 
 pub(crate) static API_PARTNER_NOT_OBJECT: Entry = Entry {
-    key: "api-partner-not-object",
-    args: &[],
     text: [
-        &[S::Text(
-            "`partner` must be an object such as {\"domain\": \"fabrikam.com\"}",
-        )],
-        &[S::Text(
-            "`partner` muss ein Objekt sein, etwa {\"domain\": \"fabrikam.com\"}",
-        )],
+        T::Plain("`partner` must be an object such as {\"domain\": \"fabrikam.com\"}"),
+        T::Plain("`partner` muss ein Objekt sein, etwa {\"domain\": \"fabrikam.com\"}"),
     ],
 };
 
@@ -102,10 +92,8 @@ pub(crate) fn request_too_large(bytes: impl Into<Arg>, limit: impl Into<Arg>) ->
 }
 
 pub(crate) static REQUEST_TOO_LARGE: Entry = Entry {
-    key: "request-too-large",
-    args: &["bytes", "limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the request is "),
             S::Select {
                 arg: 0,
@@ -115,8 +103,8 @@ pub(crate) static REQUEST_TOO_LARGE: Entry = Entry {
             S::Text("; at most "),
             S::Arg(1),
             S::Text(" are read: remove what the simulation does not need"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("die Anfrage ist "),
             S::Select {
                 arg: 0,
@@ -126,7 +114,7 @@ pub(crate) static REQUEST_TOO_LARGE: Entry = Entry {
             S::Text(" groß; höchstens "),
             S::Arg(1),
             S::Text(" werden gelesen: Entfernen Sie, was die Simulation nicht braucht"),
-        ],
+        ]),
     ],
 };
 
@@ -140,10 +128,8 @@ pub(crate) fn request_invalid_json(detail: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static REQUEST_INVALID_JSON: Entry = Entry {
-    key: "request-invalid-json",
-    args: &["detail"],
     text: [
-        &[S::Text("not valid JSON: "), S::Arg(0)],
-        &[S::Text("kein gültiges JSON: "), S::Arg(0)],
+        T::Pieces(&[S::Text("not valid JSON: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("kein gültiges JSON: "), S::Arg(0)]),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Message, Segment as S};
+use crate::message::{Arg, Entry, Message, Segment as S, Text as T};
 
 /// `contact-step-subscribe`:
 ///
@@ -16,21 +16,19 @@ pub(crate) fn contact_step_subscribe(from: impl Into<Arg>, to: impl Into<Arg>) -
 }
 
 pub(crate) static CONTACT_STEP_SUBSCRIBE: Entry = Entry {
-    key: "contact-step-subscribe",
-    args: &["from", "to"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" adds "),
             S::Arg(1),
             S::Text(" and asks to see their presence"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" fügt "),
             S::Arg(1),
             S::Text(" hinzu und bittet, die Anwesenheit zu sehen"),
-        ],
+        ]),
     ],
 };
 
@@ -44,23 +42,21 @@ pub(crate) fn contact_step_gateway_approves(from: impl Into<Arg>, to: impl Into<
 }
 
 pub(crate) static CONTACT_STEP_GATEWAY_APPROVES: Entry = Entry {
-    key: "contact-step-gateway-approves",
-    args: &["from", "to"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the gateway approves for "),
             S::Arg(0),
             S::Text(": "),
             S::Arg(1),
             S::Text(" may see the presence"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("das Gateway stimmt für "),
             S::Arg(0),
             S::Text(" zu: "),
             S::Arg(1),
             S::Text(" darf die Anwesenheit sehen"),
-        ],
+        ]),
     ],
 };
 
@@ -74,21 +70,19 @@ pub(crate) fn contact_step_approves(from: impl Into<Arg>, to: impl Into<Arg>) ->
 }
 
 pub(crate) static CONTACT_STEP_APPROVES: Entry = Entry {
-    key: "contact-step-approves",
-    args: &["from", "to"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" approves: "),
             S::Arg(1),
             S::Text(" may see the presence"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" stimmt zu: "),
             S::Arg(1),
             S::Text(" darf die Anwesenheit sehen"),
-        ],
+        ]),
     ],
 };
 
@@ -102,15 +96,13 @@ pub(crate) fn contact_step_presence_with_note(from: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONTACT_STEP_PRESENCE_WITH_NOTE: Entry = Entry {
-    key: "contact-step-presence-with-note",
-    args: &["from"],
     text: [
-        &[S::Arg(0), S::Text("'s presence, with the status note")],
-        &[
+        T::Pieces(&[S::Arg(0), S::Text("'s presence, with the status note")]),
+        T::Pieces(&[
             S::Text("Anwesenheit von "),
             S::Arg(0),
             S::Text(", mit der Statusnotiz"),
-        ],
+        ]),
     ],
 };
 
@@ -124,15 +116,13 @@ pub(crate) fn contact_step_presence_without_note(from: impl Into<Arg>) -> Messag
 }
 
 pub(crate) static CONTACT_STEP_PRESENCE_WITHOUT_NOTE: Entry = Entry {
-    key: "contact-step-presence-without-note",
-    args: &["from"],
     text: [
-        &[S::Arg(0), S::Text("'s presence, without the status note")],
-        &[
+        T::Pieces(&[S::Arg(0), S::Text("'s presence, without the status note")]),
+        T::Pieces(&[
             S::Text("Anwesenheit von "),
             S::Arg(0),
             S::Text(", ohne die Statusnotiz"),
-        ],
+        ]),
     ],
 };
 
@@ -146,11 +136,9 @@ pub(crate) fn contact_step_presence(from: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONTACT_STEP_PRESENCE: Entry = Entry {
-    key: "contact-step-presence",
-    args: &["from"],
     text: [
-        &[S::Arg(0), S::Text("'s presence")],
-        &[S::Text("Anwesenheit von "), S::Arg(0)],
+        T::Pieces(&[S::Arg(0), S::Text("'s presence")]),
+        T::Pieces(&[S::Text("Anwesenheit von "), S::Arg(0)]),
     ],
 };
 
@@ -164,11 +152,9 @@ pub(crate) fn contact_status_note_example() -> Message {
 }
 
 pub(crate) static CONTACT_STATUS_NOTE_EXAMPLE: Entry = Entry {
-    key: "contact-status-note-example",
-    args: &[],
     text: [
-        &[S::Text("In a meeting until 3 pm")],
-        &[S::Text("Bis 15 Uhr in einer Besprechung")],
+        T::Plain("In a meeting until 3 pm"),
+        T::Plain("Bis 15 Uhr in einer Besprechung"),
     ],
 };
 
@@ -195,10 +181,8 @@ pub(crate) fn contact_outcome(
 }
 
 pub(crate) static CONTACT_OUTCOME: Entry = Entry {
-    key: "contact-outcome",
-    args: &["approved", "presence", "notes", "messages"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Approved: "),
             S::Arg(0),
             S::Text("; presence visible: "),
@@ -208,8 +192,8 @@ pub(crate) static CONTACT_OUTCOME: Entry = Entry {
             S::Text("; messages allowed: "),
             S::Arg(3),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Zugestimmt: "),
             S::Arg(0),
             S::Text("; Anwesenheit sichtbar: "),
@@ -219,7 +203,7 @@ pub(crate) static CONTACT_OUTCOME: Entry = Entry {
             S::Text("; Nachrichten erlaubt: "),
             S::Arg(3),
             S::Text("."),
-        ],
+        ]),
     ],
 };
 
@@ -233,9 +217,7 @@ pub(crate) fn contact_answer_yes() -> Message {
 }
 
 pub(crate) static CONTACT_ANSWER_YES: Entry = Entry {
-    key: "contact-answer-yes",
-    args: &[],
-    text: [&[S::Text("yes")], &[S::Text("ja")]],
+    text: [T::Plain("yes"), T::Plain("ja")],
 };
 
 /// `contact-answer-no`:
@@ -248,9 +230,7 @@ pub(crate) fn contact_answer_no() -> Message {
 }
 
 pub(crate) static CONTACT_ANSWER_NO: Entry = Entry {
-    key: "contact-answer-no",
-    args: &[],
-    text: [&[S::Text("no")], &[S::Text("nein")]],
+    text: [T::Plain("no"), T::Plain("nein")],
 };
 
 /// `contact-reason-not-allowed-partner`:
@@ -263,21 +243,19 @@ pub(crate) fn contact_reason_not_allowed_partner(domain: impl Into<Arg>) -> Mess
 }
 
 pub(crate) static CONTACT_REASON_NOT_ALLOWED_PARTNER: Entry = Entry {
-    key: "contact-reason-not-allowed-partner",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(
                 " is not an allowed XMPP partner: add it as a partner, or as an additional domain of one, before its users can be contacts.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(
                 " ist kein zugelassener XMPP-Partner: Fügen Sie die Domäne als Partner oder als zusätzliche Domäne eines Partners hinzu, bevor ihre Benutzer Kontakte sein können.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -291,15 +269,13 @@ pub(crate) fn contact_reason_xmpp_access_disabled() -> Message {
 }
 
 pub(crate) static CONTACT_REASON_XMPP_ACCESS_DISABLED: Entry = Entry {
-    key: "contact-reason-xmpp-access-disabled",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The Lync user's external access policy does not enable XMPP: set `Set-CsExternalAccessPolicy -EnableXmppAccess $true` on the user's policy.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Die Richtlinie für externen Zugriff des Lync-Benutzers aktiviert XMPP nicht: Setzen Sie `Set-CsExternalAccessPolicy -EnableXmppAccess $true` für die Richtlinie des Benutzers.",
-        )],
+        ),
     ],
 };
 
@@ -313,15 +289,13 @@ pub(crate) fn contact_reason_lync_user_invites() -> Message {
 }
 
 pub(crate) static CONTACT_REASON_LYNC_USER_INVITES: Entry = Entry {
-    key: "contact-reason-lync-user-invites",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "A Lync user may add a contact of any allowed partner; the contact then sees the Lync user's presence, and status notes only when the partner is Federated.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Ein Lync-Benutzer darf Kontakte jedes zugelassenen Partners hinzufügen; der Kontakt sieht dann seine Anwesenheit, Statusnotizen nur bei einem Verbundpartner.",
-        )],
+        ),
     ],
 };
 
@@ -335,15 +309,13 @@ pub(crate) fn contact_reason_federated_trusted() -> Message {
 }
 
 pub(crate) static CONTACT_REASON_FEDERATED_TRUSTED: Entry = Entry {
-    key: "contact-reason-federated-trusted",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Federated: contacts of a trusted partner may add Lync users, see their presence and status notes, and message them without authorisation.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Verbund: Kontakte eines vertrauenswürdigen Partners dürfen Lync-Benutzer ohne Autorisierung hinzufügen, ihre Anwesenheit und Statusnotizen sehen und ihnen schreiben.",
-        )],
+        ),
     ],
 };
 
@@ -357,15 +329,13 @@ pub(crate) fn contact_reason_public_verified() -> Message {
 }
 
 pub(crate) static CONTACT_REASON_PUBLIC_VERIFIED: Entry = Entry {
-    key: "contact-reason-public-verified",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Public verified: the provider verifies its users, so they may add and message Lync users without authorisation; they never see status notes.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Öffentlich überprüft: Der Anbieter überprüft seine Benutzer, daher dürfen sie Lync-Benutzer ohne Autorisierung hinzufügen und ihnen schreiben; Statusnotizen sehen sie nie.",
-        )],
+        ),
     ],
 };
 
@@ -379,15 +349,13 @@ pub(crate) fn contact_reason_invited_first() -> Message {
 }
 
 pub(crate) static CONTACT_REASON_INVITED_FIRST: Entry = Entry {
-    key: "contact-reason-invited-first",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Public unverified, but the Lync user invited this contact first, which authorises it; it never sees status notes.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Öffentlich nicht überprüft, aber der Lync-Benutzer hat diesen Kontakt zuerst eingeladen und ihn damit autorisiert; Statusnotizen sieht er nie.",
-        )],
+        ),
     ],
 };
 
@@ -401,14 +369,12 @@ pub(crate) fn contact_reason_not_invited() -> Message {
 }
 
 pub(crate) static CONTACT_REASON_NOT_INVITED: Entry = Entry {
-    key: "contact-reason-not-invited",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Public unverified: the request stays pending, because a contact can add a Lync user only after that user has invited them. The Lync user has to add the contact first.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Öffentlich nicht überprüft: Die Anfrage bleibt offen, denn ein Kontakt kann einen Lync-Benutzer erst hinzufügen, nachdem dieser ihn eingeladen hat. Der Lync-Benutzer muss den Kontakt zuerst hinzufügen.",
-        )],
+        ),
     ],
 };

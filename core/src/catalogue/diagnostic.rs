@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
 
 /// `diagnostic-severity-error`:
 ///
@@ -16,9 +16,7 @@ pub(crate) fn diagnostic_severity_error() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_SEVERITY_ERROR: Entry = Entry {
-    key: "diagnostic-severity-error",
-    args: &[],
-    text: [&[S::Text("error")], &[S::Text("Fehler")]],
+    text: [T::Plain("error"), T::Plain("Fehler")],
 };
 
 /// `diagnostic-severity-warning`:
@@ -31,9 +29,7 @@ pub(crate) fn diagnostic_severity_warning() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_SEVERITY_WARNING: Entry = Entry {
-    key: "diagnostic-severity-warning",
-    args: &[],
-    text: [&[S::Text("warning")], &[S::Text("Warnung")]],
+    text: [T::Plain("warning"), T::Plain("Warnung")],
 };
 
 /// `diagnostic-severity-info`:
@@ -46,9 +42,7 @@ pub(crate) fn diagnostic_severity_info() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_SEVERITY_INFO: Entry = Entry {
-    key: "diagnostic-severity-info",
-    args: &[],
-    text: [&[S::Text("info")], &[S::Text("Hinweis")]],
+    text: [T::Plain("info"), T::Plain("Hinweis")],
 };
 
 /// `diagnostic-kind-text`:
@@ -61,9 +55,7 @@ pub(crate) fn diagnostic_kind_text() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_TEXT: Entry = Entry {
-    key: "diagnostic-kind-text",
-    args: &[],
-    text: [&[S::Text("text")], &[S::Text("Text")]],
+    text: [T::Plain("text"), T::Plain("Text")],
 };
 
 /// `diagnostic-kind-bool`:
@@ -76,9 +68,7 @@ pub(crate) fn diagnostic_kind_bool() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_BOOL: Entry = Entry {
-    key: "diagnostic-kind-bool",
-    args: &[],
-    text: [&[S::Text("true or false")], &[S::Text("true oder false")]],
+    text: [T::Plain("true or false"), T::Plain("true oder false")],
 };
 
 /// `diagnostic-kind-whole-number`:
@@ -91,11 +81,9 @@ pub(crate) fn diagnostic_kind_whole_number() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_WHOLE_NUMBER: Entry = Entry {
-    key: "diagnostic-kind-whole-number",
-    args: &[],
     text: [
-        &[S::Text("a whole number from 0 to 4294967295")],
-        &[S::Text("eine ganze Zahl von 0 bis 4294967295")],
+        T::Plain("a whole number from 0 to 4294967295"),
+        T::Plain("eine ganze Zahl von 0 bis 4294967295"),
     ],
 };
 
@@ -109,9 +97,7 @@ pub(crate) fn diagnostic_kind_list() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_LIST: Entry = Entry {
-    key: "diagnostic-kind-list",
-    args: &[],
-    text: [&[S::Text("a list")], &[S::Text("eine Liste")]],
+    text: [T::Plain("a list"), T::Plain("eine Liste")],
 };
 
 /// `diagnostic-kind-object`:
@@ -124,9 +110,7 @@ pub(crate) fn diagnostic_kind_object() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_OBJECT: Entry = Entry {
-    key: "diagnostic-kind-object",
-    args: &[],
-    text: [&[S::Text("an object")], &[S::Text("ein Objekt")]],
+    text: [T::Plain("an object"), T::Plain("ein Objekt")],
 };
 
 /// `diagnostic-kind-string`:
@@ -139,11 +123,9 @@ pub(crate) fn diagnostic_kind_string(value: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_STRING: Entry = Entry {
-    key: "diagnostic-kind-string",
-    args: &["value"],
     text: [
-        &[S::Text("the string `"), S::Arg(0), S::Text("`")],
-        &[S::Text("die Zeichenkette `"), S::Arg(0), S::Text("`")],
+        T::Pieces(&[S::Text("the string `"), S::Arg(0), S::Text("`")]),
+        T::Pieces(&[S::Text("die Zeichenkette `"), S::Arg(0), S::Text("`")]),
     ],
 };
 
@@ -157,13 +139,9 @@ pub(crate) fn xf001_summary() -> Message {
 }
 
 pub(crate) static XF001_SUMMARY: Entry = Entry {
-    key: "xf001.summary",
-    args: &[],
     text: [
-        &[S::Text("A field the format does not have; usually a typo.")],
-        &[S::Text(
-            "Ein Feld, das das Format nicht kennt; meist ein Tippfehler.",
-        )],
+        T::Plain("A field the format does not have; usually a typo."),
+        T::Plain("Ein Feld, das das Format nicht kennt; meist ein Tippfehler."),
     ],
 };
 
@@ -177,11 +155,9 @@ pub(crate) fn xf001_message(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF001_MESSAGE: Entry = Entry {
-    key: "xf001.message",
-    args: &["field"],
     text: [
-        &[S::Text("unknown field `"), S::Arg(0), S::Text("`")],
-        &[S::Text("unbekanntes Feld `"), S::Arg(0), S::Text("`")],
+        T::Pieces(&[S::Text("unknown field `"), S::Arg(0), S::Text("`")]),
+        T::Pieces(&[S::Text("unbekanntes Feld `"), S::Arg(0), S::Text("`")]),
     ],
 };
 
@@ -195,11 +171,9 @@ pub(crate) fn xf001_help(suggestion: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF001_HELP: Entry = Entry {
-    key: "xf001.help",
-    args: &["suggestion"],
     text: [
-        &[S::Text("did you mean `"), S::Arg(0), S::Text("`?")],
-        &[S::Text("Meinten Sie `"), S::Arg(0), S::Text("`?")],
+        T::Pieces(&[S::Text("did you mean `"), S::Arg(0), S::Text("`?")]),
+        T::Pieces(&[S::Text("Meinten Sie `"), S::Arg(0), S::Text("`?")]),
     ],
 };
 
@@ -213,15 +187,9 @@ pub(crate) fn xf001_help_no_suggestion() -> Message {
 }
 
 pub(crate) static XF001_HELP_NO_SUGGESTION: Entry = Entry {
-    key: "xf001.help-no-suggestion",
-    args: &[],
     text: [
-        &[S::Text(
-            "remove the field; see the schema for the known fields",
-        )],
-        &[S::Text(
-            "Entfernen Sie das Feld; die bekannten Felder stehen im Schema",
-        )],
+        T::Plain("remove the field; see the schema for the known fields"),
+        T::Plain("Entfernen Sie das Feld; die bekannten Felder stehen im Schema"),
     ],
 };
 
@@ -235,11 +203,9 @@ pub(crate) fn xf002_summary() -> Message {
 }
 
 pub(crate) static XF002_SUMMARY: Entry = Entry {
-    key: "xf002.summary",
-    args: &[],
     text: [
-        &[S::Text("A value outside the field's allowed values.")],
-        &[S::Text("Ein Wert außerhalb der erlaubten Werte des Felds.")],
+        T::Plain("A value outside the field's allowed values."),
+        T::Plain("Ein Wert außerhalb der erlaubten Werte des Felds."),
     ],
 };
 
@@ -253,23 +219,21 @@ pub(crate) fn xf002_message(value: impl Into<Arg>, field: impl Into<Arg>) -> Mes
 }
 
 pub(crate) static XF002_MESSAGE: Entry = Entry {
-    key: "xf002.message",
-    args: &["value", "field"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` is not a valid value for `"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ist kein gültiger Wert für `"),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -283,21 +247,19 @@ pub(crate) fn xf002_help(suggestion: impl Into<Arg>, allowed: impl Into<Arg>) ->
 }
 
 pub(crate) static XF002_HELP: Entry = Entry {
-    key: "xf002.help",
-    args: &["suggestion", "allowed"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("did you mean `"),
             S::Arg(0),
             S::Text("`? The values are "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Meinten Sie `"),
             S::Arg(0),
             S::Text("`? Die Werte sind "),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -311,11 +273,9 @@ pub(crate) fn xf002_help_no_suggestion(allowed: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF002_HELP_NO_SUGGESTION: Entry = Entry {
-    key: "xf002.help-no-suggestion",
-    args: &["allowed"],
     text: [
-        &[S::Text("use one of "), S::Arg(0)],
-        &[S::Text("Verwenden Sie einen dieser Werte: "), S::Arg(0)],
+        T::Pieces(&[S::Text("use one of "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Verwenden Sie einen dieser Werte: "), S::Arg(0)]),
     ],
 };
 
@@ -329,15 +289,9 @@ pub(crate) fn xf003_summary() -> Message {
 }
 
 pub(crate) static XF003_SUMMARY: Entry = Entry {
-    key: "xf003.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A value of the wrong kind, such as text where a number belongs.",
-        )],
-        &[S::Text(
-            "Ein Wert der falschen Art, etwa Text, wo eine Zahl stehen muss.",
-        )],
+        T::Plain("A value of the wrong kind, such as text where a number belongs."),
+        T::Plain("Ein Wert der falschen Art, etwa Text, wo eine Zahl stehen muss."),
     ],
 };
 
@@ -358,25 +312,23 @@ pub(crate) fn xf003_message(
 }
 
 pub(crate) static XF003_MESSAGE: Entry = Entry {
-    key: "xf003.message",
-    args: &["field", "expected", "found"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` must be "),
             S::Arg(1),
             S::Text(", not "),
             S::Arg(2),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` muss "),
             S::Arg(1),
             S::Text(" sein, nicht "),
             S::Arg(2),
-        ],
+        ]),
     ],
 };
 
@@ -390,15 +342,11 @@ pub(crate) fn xf003_help_bool() -> Message {
 }
 
 pub(crate) static XF003_HELP_BOOL: Entry = Entry {
-    key: "xf003.help-bool",
-    args: &[],
     text: [
-        &[S::Text(
-            "write `true` or `false` without quotes ($true or $false in PowerShell)",
-        )],
-        &[S::Text(
+        T::Plain("write `true` or `false` without quotes ($true or $false in PowerShell)"),
+        T::Plain(
             "Schreiben Sie `true` oder `false` ohne Anführungszeichen ($true oder $false in PowerShell)",
-        )],
+        ),
     ],
 };
 
@@ -412,13 +360,9 @@ pub(crate) fn xf003_help_whole_number() -> Message {
 }
 
 pub(crate) static XF003_HELP_WHOLE_NUMBER: Entry = Entry {
-    key: "xf003.help-whole-number",
-    args: &[],
     text: [
-        &[S::Text("write the number without quotes, for example `20`")],
-        &[S::Text(
-            "Schreiben Sie die Zahl ohne Anführungszeichen, zum Beispiel `20`",
-        )],
+        T::Plain("write the number without quotes, for example `20`"),
+        T::Plain("Schreiben Sie die Zahl ohne Anführungszeichen, zum Beispiel `20`"),
     ],
 };
 
@@ -432,13 +376,9 @@ pub(crate) fn xf003_help_text() -> Message {
 }
 
 pub(crate) static XF003_HELP_TEXT: Entry = Entry {
-    key: "xf003.help-text",
-    args: &[],
     text: [
-        &[S::Text("write the value as a quoted string")],
-        &[S::Text(
-            "Schreiben Sie den Wert als Zeichenkette in Anführungszeichen",
-        )],
+        T::Plain("write the value as a quoted string"),
+        T::Plain("Schreiben Sie den Wert als Zeichenkette in Anführungszeichen"),
     ],
 };
 
@@ -452,15 +392,9 @@ pub(crate) fn xf003_help_list() -> Message {
 }
 
 pub(crate) static XF003_HELP_LIST: Entry = Entry {
-    key: "xf003.help-list",
-    args: &[],
     text: [
-        &[S::Text(
-            "write a list, for example `[\"corp.fabrikam.com\"]`",
-        )],
-        &[S::Text(
-            "Schreiben Sie eine Liste, zum Beispiel `[\"corp.fabrikam.com\"]`",
-        )],
+        T::Plain("write a list, for example `[\"corp.fabrikam.com\"]`"),
+        T::Plain("Schreiben Sie eine Liste, zum Beispiel `[\"corp.fabrikam.com\"]`"),
     ],
 };
 
@@ -474,15 +408,11 @@ pub(crate) fn xf003_help_object() -> Message {
 }
 
 pub(crate) static XF003_HELP_OBJECT: Entry = Entry {
-    key: "xf003.help-object",
-    args: &[],
     text: [
-        &[S::Text(
-            "write an object with named fields, for example `{\"domain\": \"fabrikam.com\"}`",
-        )],
-        &[S::Text(
+        T::Plain("write an object with named fields, for example `{\"domain\": \"fabrikam.com\"}`"),
+        T::Plain(
             "Schreiben Sie ein Objekt mit benannten Feldern, zum Beispiel `{\"domain\": \"fabrikam.com\"}`",
-        )],
+        ),
     ],
 };
 
@@ -496,11 +426,9 @@ pub(crate) fn xf004_summary() -> Message {
 }
 
 pub(crate) static XF004_SUMMARY: Entry = Entry {
-    key: "xf004.summary",
-    args: &[],
     text: [
-        &[S::Text("A required field is missing.")],
-        &[S::Text("Ein Pflichtfeld fehlt.")],
+        T::Plain("A required field is missing."),
+        T::Plain("Ein Pflichtfeld fehlt."),
     ],
 };
 
@@ -514,11 +442,9 @@ pub(crate) fn xf004_message(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF004_MESSAGE: Entry = Entry {
-    key: "xf004.message",
-    args: &["field"],
     text: [
-        &[S::Text("`"), S::Arg(0), S::Text("` is required")],
-        &[S::Text("`"), S::Arg(0), S::Text("` ist erforderlich")],
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` is required")]),
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` ist erforderlich")]),
     ],
 };
 
@@ -532,23 +458,21 @@ pub(crate) fn xf004_help(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF004_HELP: Entry = Entry {
-    key: "xf004.help",
-    args: &["field"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("add `"),
             S::Arg(0),
             S::Text("`, for example `\""),
             S::Arg(0),
             S::Text("\": \"fabrikam.com\"`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Ergänzen Sie `"),
             S::Arg(0),
             S::Text("`, zum Beispiel `\""),
             S::Arg(0),
             S::Text("\": \"fabrikam.com\"`"),
-        ],
+        ]),
     ],
 };
 
@@ -562,11 +486,9 @@ pub(crate) fn xf005_summary() -> Message {
 }
 
 pub(crate) static XF005_SUMMARY: Entry = Entry {
-    key: "xf005.summary",
-    args: &[],
     text: [
-        &[S::Text("A field is given twice in one entry.")],
-        &[S::Text("Ein Feld steht zweimal in einem Eintrag.")],
+        T::Plain("A field is given twice in one entry."),
+        T::Plain("Ein Feld steht zweimal in einem Eintrag."),
     ],
 };
 
@@ -580,11 +502,9 @@ pub(crate) fn xf005_message(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF005_MESSAGE: Entry = Entry {
-    key: "xf005.message",
-    args: &["field"],
     text: [
-        &[S::Text("`"), S::Arg(0), S::Text("` is given twice")],
-        &[S::Text("`"), S::Arg(0), S::Text("` ist doppelt angegeben")],
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` is given twice")]),
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` ist doppelt angegeben")]),
     ],
 };
 
@@ -598,11 +518,9 @@ pub(crate) fn xf005_help() -> Message {
 }
 
 pub(crate) static XF005_HELP: Entry = Entry {
-    key: "xf005.help",
-    args: &[],
     text: [
-        &[S::Text("keep one of the two values")],
-        &[S::Text("Behalten Sie nur einen der beiden Werte")],
+        T::Plain("keep one of the two values"),
+        T::Plain("Behalten Sie nur einen der beiden Werte"),
     ],
 };
 
@@ -616,15 +534,13 @@ pub(crate) fn xf006_summary() -> Message {
 }
 
 pub(crate) static XF006_SUMMARY: Entry = Entry {
-    key: "xf006.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "A domain that is not a usable DNS name: a JID, URL, IP address, wildcard, or a name that breaks the DNS or IDNA rules.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Eine Domäne, die kein brauchbarer DNS-Name ist: eine JID, URL, IP-Adresse, ein Platzhalter oder ein Name, der gegen die DNS- oder IDNA-Regeln verstößt.",
-        )],
+        ),
     ],
 };
 
@@ -638,11 +554,9 @@ pub(crate) fn xf006_message(field: impl Into<Arg>, error: impl Into<Arg>) -> Mes
 }
 
 pub(crate) static XF006_MESSAGE: Entry = Entry {
-    key: "xf006.message",
-    args: &["field", "error"],
     text: [
-        &[S::Text("`"), S::Arg(0), S::Text("`: "), S::Arg(1)],
-        &[S::Text("`"), S::Arg(0), S::Text("`: "), S::Arg(1)],
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("`: "), S::Arg(1)]),
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("`: "), S::Arg(1)]),
     ],
 };
 
@@ -656,13 +570,9 @@ pub(crate) fn xf007_summary() -> Message {
 }
 
 pub(crate) static XF007_SUMMARY: Entry = Entry {
-    key: "xf007.summary",
-    args: &[],
     text: [
-        &[S::Text("A value beyond the bounds the reader accepts.")],
-        &[S::Text(
-            "Ein Wert jenseits der Grenzen, die der Leser akzeptiert.",
-        )],
+        T::Plain("A value beyond the bounds the reader accepts."),
+        T::Plain("Ein Wert jenseits der Grenzen, die der Leser akzeptiert."),
     ],
 };
 
@@ -683,10 +593,8 @@ pub(crate) fn xf007_message_entries(
 }
 
 pub(crate) static XF007_MESSAGE_ENTRIES: Entry = Entry {
-    key: "xf007.message-entries",
-    args: &["field", "actual", "limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` has "),
@@ -704,8 +612,8 @@ pub(crate) static XF007_MESSAGE_ENTRIES: Entry = Entry {
                 default: &[S::Text("are")],
             },
             S::Text(" read"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` hat "),
@@ -723,7 +631,7 @@ pub(crate) static XF007_MESSAGE_ENTRIES: Entry = Entry {
                 default: &[S::Text("werden")],
             },
             S::Text(" gelesen"),
-        ],
+        ]),
     ],
 };
 
@@ -744,10 +652,8 @@ pub(crate) fn xf007_message_characters(
 }
 
 pub(crate) static XF007_MESSAGE_CHARACTERS: Entry = Entry {
-    key: "xf007.message-characters",
-    args: &["field", "actual", "limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` is "),
@@ -765,8 +671,8 @@ pub(crate) static XF007_MESSAGE_CHARACTERS: Entry = Entry {
                 default: &[S::Text("are")],
             },
             S::Text(" read"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ist "),
@@ -780,7 +686,7 @@ pub(crate) static XF007_MESSAGE_CHARACTERS: Entry = Entry {
                 default: &[S::Text("werden")],
             },
             S::Text(" gelesen"),
-        ],
+        ]),
     ],
 };
 
@@ -794,15 +700,9 @@ pub(crate) fn xf007_help() -> Message {
 }
 
 pub(crate) static XF007_HELP: Entry = Entry {
-    key: "xf007.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "split the input into smaller documents, or shorten the value",
-        )],
-        &[S::Text(
-            "Teilen Sie die Eingabe in kleinere Dokumente auf oder kürzen Sie den Wert",
-        )],
+        T::Plain("split the input into smaller documents, or shorten the value"),
+        T::Plain("Teilen Sie die Eingabe in kleinere Dokumente auf oder kürzen Sie den Wert"),
     ],
 };
 
@@ -816,15 +716,11 @@ pub(crate) fn xf008_summary() -> Message {
 }
 
 pub(crate) static XF008_SUMMARY: Entry = Entry {
-    key: "xf008.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A list that Format-List cut short with `...`; the pasted text is incomplete.",
-        )],
-        &[S::Text(
+        T::Plain("A list that Format-List cut short with `...`; the pasted text is incomplete."),
+        T::Plain(
             "Eine Liste, die Format-List mit `...` gekürzt hat; der eingefügte Text ist unvollständig.",
-        )],
+        ),
     ],
 };
 
@@ -838,19 +734,17 @@ pub(crate) fn xf008_message(property: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF008_MESSAGE: Entry = Entry {
-    key: "xf008.message",
-    args: &["property"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` was cut short by Format-List"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` wurde von Format-List gekürzt"),
-        ],
+        ]),
     ],
 };
 
@@ -864,15 +758,13 @@ pub(crate) fn xf008_help() -> Message {
 }
 
 pub(crate) static XF008_HELP: Entry = Entry {
-    key: "xf008.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "run `$FormatEnumerationLimit = -1` before `Get-CsXmppAllowedPartner | Format-List`, then paste the output again",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Führen Sie `$FormatEnumerationLimit = -1` vor `Get-CsXmppAllowedPartner | Format-List` aus und fügen Sie die Ausgabe erneut ein",
-        )],
+        ),
     ],
 };
 
@@ -886,15 +778,9 @@ pub(crate) fn xf009_summary() -> Message {
 }
 
 pub(crate) static XF009_SUMMARY: Entry = Entry {
-    key: "xf009.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A Format-List property that is not part of a partner configuration.",
-        )],
-        &[S::Text(
-            "Eine Format-List-Eigenschaft, die nicht zur Partnerkonfiguration gehört.",
-        )],
+        T::Plain("A Format-List property that is not part of a partner configuration."),
+        T::Plain("Eine Format-List-Eigenschaft, die nicht zur Partnerkonfiguration gehört."),
     ],
 };
 
@@ -908,19 +794,17 @@ pub(crate) fn xf009_message(property: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF009_MESSAGE: Entry = Entry {
-    key: "xf009.message",
-    args: &["property"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("property `"),
             S::Arg(0),
             S::Text("` is not part of a partner configuration and was ignored"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Eigenschaft `"),
             S::Arg(0),
             S::Text("` gehört nicht zur Partnerkonfiguration und wurde ignoriert"),
-        ],
+        ]),
     ],
 };
 
@@ -934,13 +818,9 @@ pub(crate) fn xf009_help() -> Message {
 }
 
 pub(crate) static XF009_HELP: Entry = Entry {
-    key: "xf009.help",
-    args: &[],
     text: [
-        &[S::Text("nothing to do; only partner settings are read")],
-        &[S::Text(
-            "Nichts zu tun; nur Partnereinstellungen werden gelesen",
-        )],
+        T::Plain("nothing to do; only partner settings are read"),
+        T::Plain("Nichts zu tun; nur Partnereinstellungen werden gelesen"),
     ],
 };
 
@@ -954,15 +834,9 @@ pub(crate) fn xf010_summary() -> Message {
 }
 
 pub(crate) static XF010_SUMMARY: Entry = Entry {
-    key: "xf010.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A PowerShell command with -WhatIf or -InMemory, which changes nothing.",
-        )],
-        &[S::Text(
-            "Ein PowerShell-Befehl mit -WhatIf oder -InMemory, der nichts ändert.",
-        )],
+        T::Plain("A PowerShell command with -WhatIf or -InMemory, which changes nothing."),
+        T::Plain("Ein PowerShell-Befehl mit -WhatIf oder -InMemory, der nichts ändert."),
     ],
 };
 
@@ -976,23 +850,21 @@ pub(crate) fn xf010_message(command: impl Into<Arg>, switch: impl Into<Arg>) -> 
 }
 
 pub(crate) static XF010_MESSAGE: Entry = Entry {
-    key: "xf010.message",
-    args: &["command", "switch"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` has `-"),
             S::Arg(1),
             S::Text("`, so it changes nothing"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` hat `-"),
             S::Arg(1),
             S::Text("` und ändert daher nichts"),
-        ],
+        ]),
     ],
 };
 
@@ -1006,19 +878,17 @@ pub(crate) fn xf010_help(switch: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF010_HELP: Entry = Entry {
-    key: "xf010.help",
-    args: &["switch"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("remove `-"),
             S::Arg(0),
             S::Text("` for the command to take effect"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Entfernen Sie `-"),
             S::Arg(0),
             S::Text("`, damit der Befehl wirkt"),
-        ],
+        ]),
     ],
 };
 
@@ -1032,15 +902,13 @@ pub(crate) fn xf011_summary() -> Message {
 }
 
 pub(crate) static XF011_SUMMARY: Entry = Entry {
-    key: "xf011.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "A control character in a text field (C0 other than tab and line breaks, DEL or C1), which an export format cannot carry or a terminal would act on.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Ein Steuerzeichen in einem Textfeld (C0 außer Tabulator und Zeilenumbrüchen, DEL oder C1), das ein Exportformat nicht darstellen kann oder auf das ein Terminal reagieren würde.",
-        )],
+        ),
     ],
 };
 
@@ -1054,21 +922,19 @@ pub(crate) fn xf011_message(field: impl Into<Arg>, character: impl Into<Arg>) ->
 }
 
 pub(crate) static XF011_MESSAGE: Entry = Entry {
-    key: "xf011.message",
-    args: &["field", "character"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` contains the control character "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` enthält das Steuerzeichen "),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -1082,15 +948,11 @@ pub(crate) fn xf011_help() -> Message {
 }
 
 pub(crate) static XF011_HELP: Entry = Entry {
-    key: "xf011.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "remove it: text fields are plain text, where tabs and line breaks are fine",
-        )],
-        &[S::Text(
+        T::Plain("remove it: text fields are plain text, where tabs and line breaks are fine"),
+        T::Plain(
             "Entfernen Sie es: Textfelder sind reiner Text, Tabulatoren und Zeilenumbrüche sind erlaubt",
-        )],
+        ),
     ],
 };
 
@@ -1104,15 +966,13 @@ pub(crate) fn xf012_summary() -> Message {
 }
 
 pub(crate) static XF012_SUMMARY: Entry = Entry {
-    key: "xf012.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "A PowerShell argument binds to no parameter, so PowerShell would not run the command.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Ein PowerShell-Argument passt zu keinem Parameter, daher würde PowerShell den Befehl nicht ausführen.",
-        )],
+        ),
     ],
 };
 
@@ -1126,23 +986,21 @@ pub(crate) fn xf012_message(command: impl Into<Arg>, argument: impl Into<Arg>) -
 }
 
 pub(crate) static XF012_MESSAGE: Entry = Entry {
-    key: "xf012.message",
-    args: &["command", "argument"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` has no parameter `-"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` hat keinen Parameter `-"),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -1163,25 +1021,23 @@ pub(crate) fn xf012_message_ambiguous(
 }
 
 pub(crate) static XF012_MESSAGE_AMBIGUOUS: Entry = Entry {
-    key: "xf012.message-ambiguous",
-    args: &["argument", "command", "candidates"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("parameter `-"),
             S::Arg(0),
             S::Text("` of `"),
             S::Arg(1),
             S::Text("` is ambiguous: "),
             S::Arg(2),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Parameter `-"),
             S::Arg(0),
             S::Text("` von `"),
             S::Arg(1),
             S::Text("` ist mehrdeutig: "),
             S::Arg(2),
-        ],
+        ]),
     ],
 };
 
@@ -1201,23 +1057,21 @@ pub(crate) fn xf012_message_unexpected(
 }
 
 pub(crate) static XF012_MESSAGE_UNEXPECTED: Entry = Entry {
-    key: "xf012.message-unexpected",
-    args: &["command", "argument"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` takes no further value, but `"),
             S::Arg(1),
             S::Text("` is given"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` nimmt keinen weiteren Wert an, aber `"),
             S::Arg(1),
             S::Text("` ist angegeben"),
-        ],
+        ]),
     ],
 };
 
@@ -1237,23 +1091,21 @@ pub(crate) fn xf012_message_missing_value(
 }
 
 pub(crate) static XF012_MESSAGE_MISSING_VALUE: Entry = Entry {
-    key: "xf012.message-missing-value",
-    args: &["argument", "command"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("parameter `-"),
             S::Arg(0),
             S::Text("` of `"),
             S::Arg(1),
             S::Text("` has no value"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Parameter `-"),
             S::Arg(0),
             S::Text("` von `"),
             S::Arg(1),
             S::Text("` hat keinen Wert"),
-        ],
+        ]),
     ],
 };
 
@@ -1274,10 +1126,8 @@ pub(crate) fn xf012_message_conflict(
 }
 
 pub(crate) static XF012_MESSAGE_CONFLICT: Entry = Entry {
-    key: "xf012.message-conflict",
-    args: &["command", "argument", "other"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` cannot take both `-"),
@@ -1285,8 +1135,8 @@ pub(crate) static XF012_MESSAGE_CONFLICT: Entry = Entry {
             S::Text("` and `-"),
             S::Arg(2),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` kann nicht `-"),
@@ -1294,7 +1144,7 @@ pub(crate) static XF012_MESSAGE_CONFLICT: Entry = Entry {
             S::Text("` und `-"),
             S::Arg(2),
             S::Text("` zugleich annehmen"),
-        ],
+        ]),
     ],
 };
 
@@ -1311,23 +1161,21 @@ pub(crate) fn xf012_message_repeated(argument: impl Into<Arg>, command: impl Int
 }
 
 pub(crate) static XF012_MESSAGE_REPEATED: Entry = Entry {
-    key: "xf012.message-repeated",
-    args: &["argument", "command"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("parameter `-"),
             S::Arg(0),
             S::Text("` of `"),
             S::Arg(1),
             S::Text("` is given twice"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Parameter `-"),
             S::Arg(0),
             S::Text("` von `"),
             S::Arg(1),
             S::Text("` ist doppelt angegeben"),
-        ],
+        ]),
     ],
 };
 
@@ -1347,23 +1195,21 @@ pub(crate) fn xf012_message_not_supported(
 }
 
 pub(crate) static XF012_MESSAGE_NOT_SUPPORTED: Entry = Entry {
-    key: "xf012.message-not-supported",
-    args: &["argument", "command"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`-"),
             S::Arg(0),
             S::Text("` of `"),
             S::Arg(1),
             S::Text("` passes an object, which is not read"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`-"),
             S::Arg(0),
             S::Text("` von `"),
             S::Arg(1),
             S::Text("` übergibt ein Objekt, das nicht gelesen wird"),
-        ],
+        ]),
     ],
 };
 
@@ -1383,23 +1229,21 @@ pub(crate) fn xf012_message_not_boolean(
 }
 
 pub(crate) static XF012_MESSAGE_NOT_BOOLEAN: Entry = Entry {
-    key: "xf012.message-not-boolean",
-    args: &["argument", "command"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("parameter `-"),
             S::Arg(0),
             S::Text("` of `"),
             S::Arg(1),
             S::Text("` takes `$true` or `$false`, not text"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Parameter `-"),
             S::Arg(0),
             S::Text("` von `"),
             S::Arg(1),
             S::Text("` nimmt `$true` oder `$false` an, keinen Text"),
-        ],
+        ]),
     ],
 };
 
@@ -1413,11 +1257,9 @@ pub(crate) fn xf012_help(suggestion: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF012_HELP: Entry = Entry {
-    key: "xf012.help",
-    args: &["suggestion"],
     text: [
-        &[S::Text("did you mean `-"), S::Arg(0), S::Text("`?")],
-        &[S::Text("Meinten Sie `-"), S::Arg(0), S::Text("`?")],
+        T::Pieces(&[S::Text("did you mean `-"), S::Arg(0), S::Text("`?")]),
+        T::Pieces(&[S::Text("Meinten Sie `-"), S::Arg(0), S::Text("`?")]),
     ],
 };
 
@@ -1431,15 +1273,9 @@ pub(crate) fn xf012_help_no_suggestion() -> Message {
 }
 
 pub(crate) static XF012_HELP_NO_SUGGESTION: Entry = Entry {
-    key: "xf012.help-no-suggestion",
-    args: &[],
     text: [
-        &[S::Text(
-            "remove the argument; Get-Help shows the cmdlet's parameters",
-        )],
-        &[S::Text(
-            "Entfernen Sie das Argument; Get-Help zeigt die Parameter des Cmdlets",
-        )],
+        T::Plain("remove the argument; Get-Help shows the cmdlet's parameters"),
+        T::Plain("Entfernen Sie das Argument; Get-Help zeigt die Parameter des Cmdlets"),
     ],
 };
 
@@ -1453,19 +1289,17 @@ pub(crate) fn xf012_help_ambiguous(parameter: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF012_HELP_AMBIGUOUS: Entry = Entry {
-    key: "xf012.help-ambiguous",
-    args: &["parameter"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("write the full name, such as `-"),
             S::Arg(0),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Schreiben Sie den vollen Namen, etwa `-"),
             S::Arg(0),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -1479,19 +1313,17 @@ pub(crate) fn xf012_help_unexpected(argument: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF012_HELP_UNEXPECTED: Entry = Entry {
-    key: "xf012.help-unexpected",
-    args: &["argument"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("remove `"),
             S::Arg(0),
             S::Text("`, or name its parameter"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Entfernen Sie `"),
             S::Arg(0),
             S::Text("`, oder nennen Sie seinen Parameter"),
-        ],
+        ]),
     ],
 };
 
@@ -1505,15 +1337,13 @@ pub(crate) fn xf012_help_missing_value(argument: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF012_HELP_MISSING_VALUE: Entry = Entry {
-    key: "xf012.help-missing-value",
-    args: &["argument"],
     text: [
-        &[S::Text("write the value after `-"), S::Arg(0), S::Text("`")],
-        &[
+        T::Pieces(&[S::Text("write the value after `-"), S::Arg(0), S::Text("`")]),
+        T::Pieces(&[
             S::Text("Schreiben Sie den Wert hinter `-"),
             S::Arg(0),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -1527,19 +1357,17 @@ pub(crate) fn xf012_help_conflict(argument: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF012_HELP_CONFLICT: Entry = Entry {
-    key: "xf012.help-conflict",
-    args: &["argument"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("keep only one of them; `-"),
             S::Arg(0),
             S::Text("` names the partner"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Behalten Sie nur einen davon; `-"),
             S::Arg(0),
             S::Text("` benennt den Partner"),
-        ],
+        ]),
     ],
 };
 
@@ -1553,15 +1381,9 @@ pub(crate) fn xf012_help_repeated() -> Message {
 }
 
 pub(crate) static XF012_HELP_REPEATED: Entry = Entry {
-    key: "xf012.help-repeated",
-    args: &[],
     text: [
-        &[S::Text(
-            "keep one of the two values; PowerShell refuses to run the command",
-        )],
-        &[S::Text(
-            "Behalten Sie einen der beiden Werte; PowerShell verweigert den Befehl",
-        )],
+        T::Plain("keep one of the two values; PowerShell refuses to run the command"),
+        T::Plain("Behalten Sie einen der beiden Werte; PowerShell verweigert den Befehl"),
     ],
 };
 
@@ -1575,15 +1397,11 @@ pub(crate) fn xf012_help_not_supported() -> Message {
 }
 
 pub(crate) static XF012_HELP_NOT_SUPPORTED: Entry = Entry {
-    key: "xf012.help-not-supported",
-    args: &[],
     text: [
-        &[S::Text(
-            "name the partner with -Identity and give each setting as a parameter",
-        )],
-        &[S::Text(
+        T::Plain("name the partner with -Identity and give each setting as a parameter"),
+        T::Plain(
             "Benennen Sie den Partner mit -Identity und geben Sie jede Einstellung als Parameter an",
-        )],
+        ),
     ],
 };
 
@@ -1597,23 +1415,21 @@ pub(crate) fn xf012_help_not_boolean(argument: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF012_HELP_NOT_BOOLEAN: Entry = Entry {
-    key: "xf012.help-not-boolean",
-    args: &["argument"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("write `-"),
             S::Arg(0),
             S::Text(" $true` or `-"),
             S::Arg(0),
             S::Text(" $false`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Schreiben Sie `-"),
             S::Arg(0),
             S::Text(" $true` oder `-"),
             S::Arg(0),
             S::Text(" $false`"),
-        ],
+        ]),
     ],
 };
 
@@ -1627,15 +1443,13 @@ pub(crate) fn xf101_summary() -> Message {
 }
 
 pub(crate) static XF101_SUMMARY: Entry = Entry {
-    key: "xf101.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "SASL is Required or Optional while TLS is NotSupported (M5, M6, M11, M12); the Control Panel refuses to commit it.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "SASL ist erforderlich oder optional, TLS aber nicht unterstützt (M5, M6, M11, M12); die Systemsteuerung lehnt das Speichern ab.",
-        )],
+        ),
     ],
 };
 
@@ -1649,23 +1463,21 @@ pub(crate) fn xf101_message(sasl: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF101_MESSAGE: Entry = Entry {
-    key: "xf101.message",
-    args: &["sasl"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("SASL is `"),
             S::Arg(0),
             S::Text(
                 "` but TLS is `NotSupported`: SASL requires TLS, and the Control Panel does not save this",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("SASL ist `"),
             S::Arg(0),
             S::Text(
                 "`, TLS aber `NotSupported`: SASL erfordert TLS, und die Systemsteuerung speichert das nicht",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -1679,15 +1491,13 @@ pub(crate) fn xf101_help() -> Message {
 }
 
 pub(crate) static XF101_HELP: Entry = Entry {
-    key: "xf101.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "set `tlsNegotiation` to `Required` (-TlsNegotiation Required), or set `saslNegotiation` to `NotSupported` (-SaslNegotiation NotSupported)",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required), oder setzen Sie `saslNegotiation` auf `NotSupported` (-SaslNegotiation NotSupported)",
-        )],
+        ),
     ],
 };
 
@@ -1701,15 +1511,13 @@ pub(crate) fn xf102_summary() -> Message {
 }
 
 pub(crate) static XF102_SUMMARY: Entry = Entry {
-    key: "xf102.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "A \"Not Valid Configuration\" row of the matrix (M6, M12, M14, M16, M18): no authentication method is left.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Eine Matrixzeile „Ungültige Konfiguration“ (M6, M12, M14, M16, M18): Es bleibt keine Authentifizierungsmethode.",
-        )],
+        ),
     ],
 };
 
@@ -1723,23 +1531,21 @@ pub(crate) fn xf102_message_sasl_without_tls(row: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF102_MESSAGE_SASL_WITHOUT_TLS: Entry = Entry {
-    key: "xf102.message-sasl-without-tls",
-    args: &["row"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("not a valid configuration ("),
             S::Arg(0),
             S::Text(
                 "): SASL cannot run without TLS, and dialback is off, so no method can authenticate the stream",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("keine gültige Konfiguration ("),
             S::Arg(0),
             S::Text(
                 "): SASL kann ohne TLS nicht laufen, und der Rückruf ist aus, also kann keine Methode den Datenstrom authentifizieren",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -1753,23 +1559,21 @@ pub(crate) fn xf102_message_sasl_off(row: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF102_MESSAGE_SASL_OFF: Entry = Entry {
-    key: "xf102.message-sasl-off",
-    args: &["row"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("not a valid configuration ("),
             S::Arg(0),
             S::Text(
                 "): with SASL `NotSupported` and dialback off, no method can authenticate the stream",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("keine gültige Konfiguration ("),
             S::Arg(0),
             S::Text(
                 "): Mit SASL `NotSupported` und ausgeschaltetem Rückruf kann keine Methode den Datenstrom authentifizieren",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -1783,15 +1587,13 @@ pub(crate) fn xf102_help_sasl_without_tls() -> Message {
 }
 
 pub(crate) static XF102_HELP_SASL_WITHOUT_TLS: Entry = Entry {
-    key: "xf102.help-sasl-without-tls",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "set `tlsNegotiation` to `Required` (-TlsNegotiation Required) for SASL over TLS, or turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true) for TCP dialback",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required) für SASL über TLS, oder schalten Sie `supportDialbackNegotiation` ein (-SupportDialbackNegotiation $true) für den TCP-Rückruf",
-        )],
+        ),
     ],
 };
 
@@ -1805,10 +1607,8 @@ pub(crate) fn xf102_help_sasl_off(row: impl Into<Arg>, methods: impl Into<Arg>) 
 }
 
 pub(crate) static XF102_HELP_SASL_OFF: Entry = Entry {
-    key: "xf102.help-sasl-off",
-    args: &["row", "methods"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(
                 "turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true, row ",
             ),
@@ -1816,8 +1616,8 @@ pub(crate) static XF102_HELP_SASL_OFF: Entry = Entry {
             S::Text(": "),
             S::Arg(1),
             S::Text("), or enable SASL with TLS"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Schalten Sie `supportDialbackNegotiation` ein (-SupportDialbackNegotiation $true, Zeile ",
             ),
@@ -1825,7 +1625,7 @@ pub(crate) static XF102_HELP_SASL_OFF: Entry = Entry {
             S::Text(": "),
             S::Arg(1),
             S::Text("), oder aktivieren Sie SASL mit TLS"),
-        ],
+        ]),
     ],
 };
 
@@ -1839,15 +1639,11 @@ pub(crate) fn xf103_summary() -> Message {
 }
 
 pub(crate) static XF103_SUMMARY: Entry = Entry {
-    key: "xf103.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "M5 and M11: refused at commit, yet the matrix still gives them TCP dialback.",
-        )],
-        &[S::Text(
+        T::Plain("M5 and M11: refused at commit, yet the matrix still gives them TCP dialback."),
+        T::Plain(
             "M5 und M11: beim Speichern abgelehnt, obwohl die Matrix ihnen den TCP-Rückruf zuordnet.",
-        )],
+        ),
     ],
 };
 
@@ -1861,23 +1657,21 @@ pub(crate) fn xf103_message(row: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF103_MESSAGE: Entry = Entry {
-    key: "xf103.message",
-    args: &["row"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the matrix still gives "),
             S::Arg(0),
             S::Text(
                 " TCP dialback: where these settings are in place, the partner authenticates only by unencrypted TCP dialback and SASL is never used",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("die Matrix ordnet "),
             S::Arg(0),
             S::Text(
                 " trotzdem den TCP-Rückruf zu: Wo diese Einstellungen gelten, authentifiziert sich der Partner nur per unverschlüsseltem TCP-Rückruf, und SASL wird nie verwendet",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -1891,15 +1685,13 @@ pub(crate) fn xf103_help() -> Message {
 }
 
 pub(crate) static XF103_HELP: Entry = Entry {
-    key: "xf103.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "to keep TCP dialback only, set `saslNegotiation` to `NotSupported` (row M17); to use SASL, set `tlsNegotiation` to `Required` (-TlsNegotiation Required)",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Um nur den TCP-Rückruf zu behalten, setzen Sie `saslNegotiation` auf `NotSupported` (Zeile M17); um SASL zu nutzen, setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required)",
-        )],
+        ),
     ],
 };
 
@@ -1913,15 +1705,11 @@ pub(crate) fn xf104_summary() -> Message {
 }
 
 pub(crate) static XF104_SUMMARY: Entry = Entry {
-    key: "xf104.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "M1: dialback is on but does not operate when TLS and SASL are both Required.",
-        )],
-        &[S::Text(
+        T::Plain("M1: dialback is on but does not operate when TLS and SASL are both Required."),
+        T::Plain(
             "M1: Der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide erforderlich sind.",
-        )],
+        ),
     ],
 };
 
@@ -1935,15 +1723,11 @@ pub(crate) fn xf104_message() -> Message {
 }
 
 pub(crate) static XF104_MESSAGE: Entry = Entry {
-    key: "xf104.message",
-    args: &[],
     text: [
-        &[S::Text(
-            "dialback is on but does not operate when TLS and SASL are both `Required` (M1)",
-        )],
-        &[S::Text(
+        T::Plain("dialback is on but does not operate when TLS and SASL are both `Required` (M1)"),
+        T::Plain(
             "der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide `Required` sind (M1)",
-        )],
+        ),
     ],
 };
 
@@ -1957,15 +1741,13 @@ pub(crate) fn xf104_help() -> Message {
 }
 
 pub(crate) static XF104_HELP: Entry = Entry {
-    key: "xf104.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "to allow dialback as a fallback, set `saslNegotiation` to `Optional` (row M7); to state that it is off, set `supportDialbackNegotiation` to false (row M2)",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Um den Rückruf als Ausweichverfahren zu erlauben, setzen Sie `saslNegotiation` auf `Optional` (Zeile M7); um klarzustellen, dass er aus ist, setzen Sie `supportDialbackNegotiation` auf false (Zeile M2)",
-        )],
+        ),
     ],
 };
 
@@ -1979,15 +1761,13 @@ pub(crate) fn xf105_summary() -> Message {
 }
 
 pub(crate) static XF105_SUMMARY: Entry = Entry {
-    key: "xf105.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "SASL is on while TLS is only Optional (M3, M4, M9, M10); negotiations fail when the partner offers no TLS.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "SASL ist aktiv, TLS aber nur optional (M3, M4, M9, M10); Aushandlungen scheitern, wenn der Partner kein TLS anbietet.",
-        )],
+        ),
     ],
 };
 
@@ -2001,23 +1781,21 @@ pub(crate) fn xf105_message_dialback_on(row: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF105_MESSAGE_DIALBACK_ON: Entry = Entry {
-    key: "xf105.message-dialback-on",
-    args: &["row"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("SASL requires TLS, but TLS is only `Optional` ("),
             S::Arg(0),
             S::Text(
                 "): when the partner offers no TLS, SASL cannot run and only unencrypted TCP dialback is left",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("SASL erfordert TLS, aber TLS ist nur `Optional` ("),
             S::Arg(0),
             S::Text(
                 "): Bietet der Partner kein TLS an, kann SASL nicht laufen, und nur der unverschlüsselte TCP-Rückruf bleibt",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2031,19 +1809,17 @@ pub(crate) fn xf105_message_dialback_off(row: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF105_MESSAGE_DIALBACK_OFF: Entry = Entry {
-    key: "xf105.message-dialback-off",
-    args: &["row"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("SASL requires TLS, but TLS is only `Optional` ("),
             S::Arg(0),
             S::Text("): when the partner offers no TLS, the session fails"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("SASL erfordert TLS, aber TLS ist nur `Optional` ("),
             S::Arg(0),
             S::Text("): Bietet der Partner kein TLS an, schlägt die Sitzung fehl"),
-        ],
+        ]),
     ],
 };
 
@@ -2057,25 +1833,23 @@ pub(crate) fn xf105_help(row: impl Into<Arg>, methods: impl Into<Arg>) -> Messag
 }
 
 pub(crate) static XF105_HELP: Entry = Entry {
-    key: "xf105.help",
-    args: &["row", "methods"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(
                 "if the partner supports TLS, set `tlsNegotiation` to `Required` (-TlsNegotiation Required): row ",
             ),
             S::Arg(0),
             S::Text(", "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Sofern der Partner TLS unterstützt, setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required): Zeile ",
             ),
             S::Arg(0),
             S::Text(", "),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -2089,15 +1863,13 @@ pub(crate) fn xf106_summary() -> Message {
 }
 
 pub(crate) static XF106_SUMMARY: Entry = Entry {
-    key: "xf106.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "M7: the common-configurations table (C2) also lists TCP dialback; this tool follows the complete matrix.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "M7: Die Tabelle der gängigen Konfigurationen (C2) nennt zusätzlich den TCP-Rückruf; dieses Werkzeug folgt der vollständigen Matrix.",
-        )],
+        ),
     ],
 };
 
@@ -2111,15 +1883,13 @@ pub(crate) fn xf106_message() -> Message {
 }
 
 pub(crate) static XF106_MESSAGE: Entry = Entry {
-    key: "xf106.message",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "the common-configurations table (C2) lists TCP dialback for these settings, the complete matrix (M7) does not; with TLS `Required` no unencrypted stream is used, so this tool follows the matrix",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "die Tabelle der gängigen Konfigurationen (C2) nennt für diese Einstellungen den TCP-Rückruf, die vollständige Matrix (M7) nicht; bei TLS `Required` wird kein unverschlüsselter Datenstrom verwendet, daher folgt dieses Werkzeug der Matrix",
-        )],
+        ),
     ],
 };
 
@@ -2133,15 +1903,13 @@ pub(crate) fn xf106_help() -> Message {
 }
 
 pub(crate) static XF106_HELP: Entry = Entry {
-    key: "xf106.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "nothing to fix; if the partner offers no TLS, these settings fail rather than fall back to TCP dialback",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Nichts zu beheben; bietet der Partner kein TLS an, scheitern diese Einstellungen, statt auf den TCP-Rückruf auszuweichen",
-        )],
+        ),
     ],
 };
 
@@ -2155,15 +1923,13 @@ pub(crate) fn xf201_summary() -> Message {
 }
 
 pub(crate) static XF201_SUMMARY: Entry = Entry {
-    key: "xf201.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "An additional domain repeats the primary domain or another additional domain, possibly in another case or script form.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Eine zusätzliche Domäne wiederholt die primäre oder eine andere zusätzliche Domäne, eventuell in anderer Schreibweise.",
-        )],
+        ),
     ],
 };
 
@@ -2177,19 +1943,17 @@ pub(crate) fn xf201_message_of_primary(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF201_MESSAGE_OF_PRIMARY: Entry = Entry {
-    key: "xf201.message-of-primary",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("additional domain "),
             S::Arg(0),
             S::Text(" repeats the primary domain"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("zusätzliche Domäne "),
             S::Arg(0),
             S::Text(" wiederholt die primäre Domäne"),
-        ],
+        ]),
     ],
 };
 
@@ -2203,19 +1967,17 @@ pub(crate) fn xf201_message_twice(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF201_MESSAGE_TWICE: Entry = Entry {
-    key: "xf201.message-twice",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("additional domain "),
             S::Arg(0),
             S::Text(" is listed twice"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("zusätzliche Domäne "),
             S::Arg(0),
             S::Text(" ist doppelt aufgeführt"),
-        ],
+        ]),
     ],
 };
 
@@ -2229,21 +1991,19 @@ pub(crate) fn xf201_help(domain_ascii: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF201_HELP: Entry = Entry {
-    key: "xf201.help",
-    args: &["domain-ascii"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("remove the repeated entry (-AdditionalDomains @{Remove='"),
             S::Arg(0),
             S::Text("'} removes every copy; add it back once if it is not the primary domain)"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Entfernen Sie den wiederholten Eintrag (-AdditionalDomains @{Remove='"),
             S::Arg(0),
             S::Text(
                 "'} entfernt jede Kopie; fügen Sie sie einmal wieder hinzu, wenn sie nicht die primäre Domäne ist)",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2257,15 +2017,11 @@ pub(crate) fn xf202_summary() -> Message {
 }
 
 pub(crate) static XF202_SUMMARY: Entry = Entry {
-    key: "xf202.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "An additional domain is not below the primary domain; the cmdlet allows it.",
-        )],
-        &[S::Text(
+        T::Plain("An additional domain is not below the primary domain; the cmdlet allows it."),
+        T::Plain(
             "Eine zusätzliche Domäne liegt nicht unterhalb der primären Domäne; das Cmdlet erlaubt das.",
-        )],
+        ),
     ],
 };
 
@@ -2279,23 +2035,21 @@ pub(crate) fn xf202_message(domain: impl Into<Arg>, primary: impl Into<Arg>) -> 
 }
 
 pub(crate) static XF202_MESSAGE: Entry = Entry {
-    key: "xf202.message",
-    args: &["domain", "primary"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("additional domain `"),
             S::Arg(0),
             S::Text("` is not below the primary domain `"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("zusätzliche Domäne `"),
             S::Arg(0),
             S::Text("` liegt nicht unterhalb der primären Domäne `"),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -2309,15 +2063,11 @@ pub(crate) fn xf202_help() -> Message {
 }
 
 pub(crate) static XF202_HELP: Entry = Entry {
-    key: "xf202.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "nothing to fix if the partner really serves this domain; otherwise remove it",
-        )],
-        &[S::Text(
+        T::Plain("nothing to fix if the partner really serves this domain; otherwise remove it"),
+        T::Plain(
             "Nichts zu beheben, wenn der Partner diese Domäne wirklich bedient; sonst entfernen Sie sie",
-        )],
+        ),
     ],
 };
 
@@ -2331,15 +2081,13 @@ pub(crate) fn xf203_summary() -> Message {
 }
 
 pub(crate) static XF203_SUMMARY: Entry = Entry {
-    key: "xf203.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "A partner's connection limit is above the gateway's PartnerConnectionLimit, which caps it.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Das Verbindungslimit eines Partners liegt über dem PartnerConnectionLimit des Gateways, das es begrenzt.",
-        )],
+        ),
     ],
 };
 
@@ -2353,23 +2101,21 @@ pub(crate) fn xf203_message(limit: impl Into<Arg>, gateway_limit: impl Into<Arg>
 }
 
 pub(crate) static XF203_MESSAGE: Entry = Entry {
-    key: "xf203.message",
-    args: &["limit", "gateway-limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("connection limit "),
             S::Arg(0),
             S::Text(" is above the gateway's per-partner limit of "),
             S::Arg(1),
             S::Text(", which applies instead"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Verbindungslimit "),
             S::Arg(0),
             S::Text(" liegt über dem Limit pro Partner des Gateways von "),
             S::Arg(1),
             S::Text(", das stattdessen gilt"),
-        ],
+        ]),
     ],
 };
 
@@ -2383,23 +2129,21 @@ pub(crate) fn xf203_help(gateway_limit: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF203_HELP: Entry = Entry {
-    key: "xf203.help",
-    args: &["gateway-limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("lower `connectionLimit` to "),
             S::Arg(0),
             S::Text(
                 " or less, or raise the gateway's limit (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Senken Sie `connectionLimit` auf höchstens "),
             S::Arg(0),
             S::Text(
                 ", oder erhöhen Sie das Limit des Gateways (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2413,15 +2157,9 @@ pub(crate) fn xf204_summary() -> Message {
 }
 
 pub(crate) static XF204_SUMMARY: Entry = Entry {
-    key: "xf204.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A partner's connection limit of 0 allows no connection.",
-        )],
-        &[S::Text(
-            "Ein Verbindungslimit von 0 erlaubt keine Verbindung.",
-        )],
+        T::Plain("A partner's connection limit of 0 allows no connection."),
+        T::Plain("Ein Verbindungslimit von 0 erlaubt keine Verbindung."),
     ],
 };
 
@@ -2435,15 +2173,9 @@ pub(crate) fn xf204_message() -> Message {
 }
 
 pub(crate) static XF204_MESSAGE: Entry = Entry {
-    key: "xf204.message",
-    args: &[],
     text: [
-        &[S::Text(
-            "connection limit 0 allows no connection to this partner",
-        )],
-        &[S::Text(
-            "Verbindungslimit 0 erlaubt keine Verbindung zu diesem Partner",
-        )],
+        T::Plain("connection limit 0 allows no connection to this partner"),
+        T::Plain("Verbindungslimit 0 erlaubt keine Verbindung zu diesem Partner"),
     ],
 };
 
@@ -2457,15 +2189,13 @@ pub(crate) fn xf204_help() -> Message {
 }
 
 pub(crate) static XF204_HELP: Entry = Entry {
-    key: "xf204.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "remove `connectionLimit` to use the gateway's per-partner limit, or set it to at least 1",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Entfernen Sie `connectionLimit`, um das Limit pro Partner des Gateways zu verwenden, oder setzen Sie es auf mindestens 1",
-        )],
+        ),
     ],
 };
 
@@ -2479,11 +2209,9 @@ pub(crate) fn xf205_summary() -> Message {
 }
 
 pub(crate) static XF205_SUMMARY: Entry = Entry {
-    key: "xf205.summary",
-    args: &[],
     text: [
-        &[S::Text("A description longer than 1024 characters.")],
-        &[S::Text("Eine Beschreibung mit mehr als 1024 Zeichen.")],
+        T::Plain("A description longer than 1024 characters."),
+        T::Plain("Eine Beschreibung mit mehr als 1024 Zeichen."),
     ],
 };
 
@@ -2497,10 +2225,8 @@ pub(crate) fn xf205_message(length: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF205_MESSAGE: Entry = Entry {
-    key: "xf205.message",
-    args: &["length"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("description is "),
             S::Select {
                 arg: 0,
@@ -2508,12 +2234,12 @@ pub(crate) static XF205_MESSAGE: Entry = Entry {
                 default: &[S::Arg(0), S::Text(" characters")],
             },
             S::Text(" long; the limit is 1024"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Beschreibung ist "),
             S::Arg(0),
             S::Text(" Zeichen lang; die Grenze ist 1024"),
-        ],
+        ]),
     ],
 };
 
@@ -2527,15 +2253,11 @@ pub(crate) fn xf205_help() -> Message {
 }
 
 pub(crate) static XF205_HELP: Entry = Entry {
-    key: "xf205.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "shorten the description to 1024 characters; keep longer notes elsewhere",
-        )],
-        &[S::Text(
+        T::Plain("shorten the description to 1024 characters; keep longer notes elsewhere"),
+        T::Plain(
             "Kürzen Sie die Beschreibung auf 1024 Zeichen; längere Notizen gehören woanders hin",
-        )],
+        ),
     ],
 };
 
@@ -2549,15 +2271,11 @@ pub(crate) fn xf206_summary() -> Message {
 }
 
 pub(crate) static XF206_SUMMARY: Entry = Entry {
-    key: "xf206.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "The proxy FQDN has a single label, so it is not fully qualified.",
-        )],
-        &[S::Text(
+        T::Plain("The proxy FQDN has a single label, so it is not fully qualified."),
+        T::Plain(
             "Der Proxy-FQDN besteht aus einem einzigen Label und ist damit nicht voll qualifiziert.",
-        )],
+        ),
     ],
 };
 
@@ -2571,19 +2289,17 @@ pub(crate) fn xf206_message(proxy: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF206_MESSAGE: Entry = Entry {
-    key: "xf206.message",
-    args: &["proxy"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("proxy `"),
             S::Arg(0),
             S::Text("` is not a fully qualified domain name"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Proxy `"),
             S::Arg(0),
             S::Text("` ist kein vollqualifizierter Domänenname"),
-        ],
+        ]),
     ],
 };
 
@@ -2597,19 +2313,17 @@ pub(crate) fn xf206_help(proxy: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF206_HELP: Entry = Entry {
-    key: "xf206.help",
-    args: &["proxy"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("enter the full name, such as `"),
             S::Arg(0),
             S::Text(".fabrikam.com`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Geben Sie den vollständigen Namen ein, etwa `"),
             S::Arg(0),
             S::Text(".fabrikam.com`"),
-        ],
+        ]),
     ],
 };
 
@@ -2623,15 +2337,13 @@ pub(crate) fn xf207_summary() -> Message {
 }
 
 pub(crate) static XF207_SUMMARY: Entry = Entry {
-    key: "xf207.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "A partner domain with a single label cannot be found through public DNS SRV records.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Eine Partnerdomäne mit einem einzigen Label ist über öffentliche DNS-SRV-Einträge nicht auffindbar.",
-        )],
+        ),
     ],
 };
 
@@ -2645,21 +2357,19 @@ pub(crate) fn xf207_message(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF207_MESSAGE: Entry = Entry {
-    key: "xf207.message",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("domain `"),
             S::Arg(0),
             S::Text("` has a single label and cannot be found in public DNS"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Domäne `"),
             S::Arg(0),
             S::Text(
                 "` besteht aus einem einzigen Label und ist im öffentlichen DNS nicht auffindbar",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2673,15 +2383,9 @@ pub(crate) fn xf207_help() -> Message {
 }
 
 pub(crate) static XF207_HELP: Entry = Entry {
-    key: "xf207.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "enter the partner's full XMPP domain, such as `fabrikam.com`",
-        )],
-        &[S::Text(
-            "Geben Sie die vollständige XMPP-Domäne des Partners ein, etwa `fabrikam.com`",
-        )],
+        T::Plain("enter the partner's full XMPP domain, such as `fabrikam.com`"),
+        T::Plain("Geben Sie die vollständige XMPP-Domäne des Partners ein, etwa `fabrikam.com`"),
     ],
 };
 
@@ -2695,15 +2399,11 @@ pub(crate) fn xf208_summary() -> Message {
 }
 
 pub(crate) static XF208_SUMMARY: Entry = Entry {
-    key: "xf208.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A known public service with negotiation settings it cannot use.",
-        )],
-        &[S::Text(
+        T::Plain("A known public service with negotiation settings it cannot use."),
+        T::Plain(
             "Ein bekannter öffentlicher Dienst mit Aushandlungseinstellungen, die er nicht nutzen kann.",
-        )],
+        ),
     ],
 };
 
@@ -2717,21 +2417,19 @@ pub(crate) fn xf208_message(service: impl Into<Arg>, row: impl Into<Arg>) -> Mes
 }
 
 pub(crate) static XF208_MESSAGE: Entry = Entry {
-    key: "xf208.message",
-    args: &["service", "row"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" federates only over unencrypted TCP with dialback, but these settings are "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(
                 " föderiert nur über unverschlüsseltes TCP mit Rückruf, diese Einstellungen sind aber ",
             ),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -2745,15 +2443,13 @@ pub(crate) fn xf208_help() -> Message {
 }
 
 pub(crate) static XF208_HELP: Entry = Entry {
-    key: "xf208.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "set TLS and SASL to `NotSupported` and dialback on (-TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true), row M17",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Setzen Sie TLS und SASL auf `NotSupported` und schalten Sie den Rückruf ein (-TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true), Zeile M17",
-        )],
+        ),
     ],
 };
 
@@ -2767,15 +2463,11 @@ pub(crate) fn xf209_summary() -> Message {
 }
 
 pub(crate) static XF209_SUMMARY: Entry = Entry {
-    key: "xf209.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A known public service with keep-alive on, against the documented example.",
-        )],
-        &[S::Text(
+        T::Plain("A known public service with keep-alive on, against the documented example."),
+        T::Plain(
             "Ein bekannter öffentlicher Dienst mit eingeschaltetem Keep-Alive, entgegen dem dokumentierten Beispiel.",
-        )],
+        ),
     ],
 };
 
@@ -2789,19 +2481,17 @@ pub(crate) fn xf209_message(service: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF209_MESSAGE: Entry = Entry {
-    key: "xf209.message",
-    args: &["service"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("keep-alive is on for "),
             S::Arg(0),
             S::Text("; the documented setup turns it off"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Keep-Alive ist für "),
             S::Arg(0),
             S::Text(" eingeschaltet; die dokumentierte Einrichtung schaltet es aus"),
-        ],
+        ]),
     ],
 };
 
@@ -2815,15 +2505,9 @@ pub(crate) fn xf209_help() -> Message {
 }
 
 pub(crate) static XF209_HELP: Entry = Entry {
-    key: "xf209.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "set `enableKeepAlive` to false (-EnableKeepAlive $false)",
-        )],
-        &[S::Text(
-            "Setzen Sie `enableKeepAlive` auf false (-EnableKeepAlive $false)",
-        )],
+        T::Plain("set `enableKeepAlive` to false (-EnableKeepAlive $false)"),
+        T::Plain("Setzen Sie `enableKeepAlive` auf false (-EnableKeepAlive $false)"),
     ],
 };
 
@@ -2837,15 +2521,11 @@ pub(crate) fn xf210_summary() -> Message {
 }
 
 pub(crate) static XF210_SUMMARY: Entry = Entry {
-    key: "xf210.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A known public service with a partner type that trusts it to verify its users.",
-        )],
-        &[S::Text(
+        T::Plain("A known public service with a partner type that trusts it to verify its users."),
+        T::Plain(
             "Ein bekannter öffentlicher Dienst mit einem Partnertyp, der ihm die Überprüfung seiner Benutzer zutraut.",
-        )],
+        ),
     ],
 };
 
@@ -2859,23 +2539,21 @@ pub(crate) fn xf210_message(service: impl Into<Arg>, partner_type: impl Into<Arg
 }
 
 pub(crate) static XF210_MESSAGE: Entry = Entry {
-    key: "xf210.message",
-    args: &["service", "partner-type"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" is a public service that does not verify its users, but the type is `"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(
                 " ist ein öffentlicher Dienst, der seine Benutzer nicht überprüft, der Typ ist aber `",
             ),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -2889,15 +2567,9 @@ pub(crate) fn xf210_help() -> Message {
 }
 
 pub(crate) static XF210_HELP: Entry = Entry {
-    key: "xf210.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "set `partnerType` to `PublicUnverified` (-PartnerType PublicUnverified)",
-        )],
-        &[S::Text(
-            "Setzen Sie `partnerType` auf `PublicUnverified` (-PartnerType PublicUnverified)",
-        )],
+        T::Plain("set `partnerType` to `PublicUnverified` (-PartnerType PublicUnverified)"),
+        T::Plain("Setzen Sie `partnerType` auf `PublicUnverified` (-PartnerType PublicUnverified)"),
     ],
 };
 
@@ -2911,15 +2583,9 @@ pub(crate) fn xf211_summary() -> Message {
 }
 
 pub(crate) static XF211_SUMMARY: Entry = Entry {
-    key: "xf211.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A domain label mixes scripts, such as Latin and Cyrillic (UTS #39).",
-        )],
-        &[S::Text(
-            "Ein Domänenlabel mischt Schriften, etwa Lateinisch und Kyrillisch (UTS #39).",
-        )],
+        T::Plain("A domain label mixes scripts, such as Latin and Cyrillic (UTS #39)."),
+        T::Plain("Ein Domänenlabel mischt Schriften, etwa Lateinisch und Kyrillisch (UTS #39)."),
     ],
 };
 
@@ -2933,23 +2599,21 @@ pub(crate) fn xf211_message(label: impl Into<Arg>, domain: impl Into<Arg>) -> Me
 }
 
 pub(crate) static XF211_MESSAGE: Entry = Entry {
-    key: "xf211.message",
-    args: &["label", "domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("label `"),
             S::Arg(0),
             S::Text("` of `"),
             S::Arg(1),
             S::Text("` mixes scripts"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Label `"),
             S::Arg(0),
             S::Text("` von `"),
             S::Arg(1),
             S::Text("` mischt Schriften"),
-        ],
+        ]),
     ],
 };
 
@@ -2963,21 +2627,19 @@ pub(crate) fn xf211_help(domain_ascii: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF211_HELP: Entry = Entry {
-    key: "xf211.help",
-    args: &["domain-ascii"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("check with the partner that `"),
             S::Arg(0),
             S::Text("` is really their domain; retype it from a trusted source"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Klären Sie mit dem Partner, dass `"),
             S::Arg(0),
             S::Text(
                 "` wirklich seine Domäne ist; geben Sie sie aus einer vertrauenswürdigen Quelle neu ein",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2991,15 +2653,13 @@ pub(crate) fn xf212_summary() -> Message {
 }
 
 pub(crate) static XF212_SUMMARY: Entry = Entry {
-    key: "xf212.summary",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "A Google Talk domain (gmail.com, googlemail.com): Google ended XMPP server-to-server federation on 26 June 2017, so the partner never connects.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Eine Domäne von Google Talk (gmail.com, googlemail.com): Google hat die XMPP-Server-zu-Server-Föderation am 26. Juni 2017 beendet, der Partner verbindet sich nie.",
-        )],
+        ),
     ],
 };
 
@@ -3013,19 +2673,17 @@ pub(crate) fn xf212_message(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF212_MESSAGE: Entry = Entry {
-    key: "xf212.message",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Google ended XMPP server-to-server federation on 26 June 2017: `"),
             S::Arg(0),
             S::Text("` cannot connect any more"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Google hat die XMPP-Server-zu-Server-Föderation am 26. Juni 2017 beendet: `"),
             S::Arg(0),
             S::Text("` kann keine Verbindung mehr aufbauen"),
-        ],
+        ]),
     ],
 };
 
@@ -3039,21 +2697,19 @@ pub(crate) fn xf212_help(domain_ascii: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF212_HELP: Entry = Entry {
-    key: "xf212.help",
-    args: &["domain-ascii"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("remove the partner (Remove-CsXmppAllowedPartner -Identity '"),
             S::Arg(0),
             S::Text("'), or keep it only as a record: no setting makes it connect"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Entfernen Sie den Partner (Remove-CsXmppAllowedPartner -Identity '"),
             S::Arg(0),
             S::Text(
                 "') oder behalten Sie ihn nur zur Dokumentation: Keine Einstellung bringt eine Verbindung zustande",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -3073,23 +2729,21 @@ pub(crate) fn xf212_help_additional(
 }
 
 pub(crate) static XF212_HELP_ADDITIONAL: Entry = Entry {
-    key: "xf212.help-additional",
-    args: &["domain", "domain-ascii"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("remove `"),
             S::Arg(0),
             S::Text("` from the additional domains (-AdditionalDomains @{Remove='"),
             S::Arg(1),
             S::Text("'}): no setting makes it connect"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Entfernen Sie `"),
             S::Arg(0),
             S::Text("` aus den zusätzlichen Domänen (-AdditionalDomains @{Remove='"),
             S::Arg(1),
             S::Text("'}): Keine Einstellung bringt eine Verbindung zustande"),
-        ],
+        ]),
     ],
 };
 
@@ -3103,15 +2757,9 @@ pub(crate) fn xf301_summary() -> Message {
 }
 
 pub(crate) static XF301_SUMMARY: Entry = Entry {
-    key: "xf301.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A domain is claimed by two partners, so routing to it is ambiguous.",
-        )],
-        &[S::Text(
-            "Eine Domäne wird von zwei Partnern beansprucht; das Routing ist mehrdeutig.",
-        )],
+        T::Plain("A domain is claimed by two partners, so routing to it is ambiguous."),
+        T::Plain("Eine Domäne wird von zwei Partnern beansprucht; das Routing ist mehrdeutig."),
     ],
 };
 
@@ -3125,23 +2773,21 @@ pub(crate) fn xf301_message(domain: impl Into<Arg>, claimed_by: impl Into<Arg>) 
 }
 
 pub(crate) static XF301_MESSAGE: Entry = Entry {
-    key: "xf301.message",
-    args: &["domain", "claimed-by"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("domain `"),
             S::Arg(0),
             S::Text("` is already claimed by partner `"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Domäne `"),
             S::Arg(0),
             S::Text("` wird bereits von Partner `"),
             S::Arg(1),
             S::Text("` beansprucht"),
-        ],
+        ]),
     ],
 };
 
@@ -3162,10 +2808,8 @@ pub(crate) fn xf301_help(
 }
 
 pub(crate) static XF301_HELP: Entry = Entry {
-    key: "xf301.help",
-    args: &["domain", "claimed-by", "domain-ascii"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("keep `"),
             S::Arg(0),
             S::Text("` in one partner only: remove it here, or from `"),
@@ -3173,8 +2817,8 @@ pub(crate) static XF301_HELP: Entry = Entry {
             S::Text("` (-AdditionalDomains @{Remove='"),
             S::Arg(2),
             S::Text("'})"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Behalten Sie `"),
             S::Arg(0),
             S::Text("` nur bei einem Partner: Entfernen Sie sie hier oder bei `"),
@@ -3182,7 +2826,7 @@ pub(crate) static XF301_HELP: Entry = Entry {
             S::Text("` (-AdditionalDomains @{Remove='"),
             S::Arg(2),
             S::Text("'})"),
-        ],
+        ]),
     ],
 };
 
@@ -3196,15 +2840,9 @@ pub(crate) fn xf302_summary() -> Message {
 }
 
 pub(crate) static XF302_SUMMARY: Entry = Entry {
-    key: "xf302.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "Two partners have the same primary domain (identity).",
-        )],
-        &[S::Text(
-            "Zwei Partner haben dieselbe primäre Domäne (Identität).",
-        )],
+        T::Plain("Two partners have the same primary domain (identity)."),
+        T::Plain("Zwei Partner haben dieselbe primäre Domäne (Identität)."),
     ],
 };
 
@@ -3218,19 +2856,17 @@ pub(crate) fn xf302_message(identity: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF302_MESSAGE: Entry = Entry {
-    key: "xf302.message",
-    args: &["identity"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("partner `"),
             S::Arg(0),
             S::Text("` is listed twice"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Partner `"),
             S::Arg(0),
             S::Text("` ist doppelt aufgeführt"),
-        ],
+        ]),
     ],
 };
 
@@ -3244,19 +2880,17 @@ pub(crate) fn xf302_message_different_settings(identity: impl Into<Arg>) -> Mess
 }
 
 pub(crate) static XF302_MESSAGE_DIFFERENT_SETTINGS: Entry = Entry {
-    key: "xf302.message-different-settings",
-    args: &["identity"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("partner `"),
             S::Arg(0),
             S::Text("` is listed twice, with different settings"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Partner `"),
             S::Arg(0),
             S::Text("` ist doppelt aufgeführt, mit unterschiedlichen Einstellungen"),
-        ],
+        ]),
     ],
 };
 
@@ -3270,19 +2904,17 @@ pub(crate) fn xf302_help(identity: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF302_HELP: Entry = Entry {
-    key: "xf302.help",
-    args: &["identity"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("keep one entry for `"),
             S::Arg(0),
             S::Text("` and merge the settings into it"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Behalten Sie einen Eintrag für `"),
             S::Arg(0),
             S::Text("` und führen Sie die Einstellungen darin zusammen"),
-        ],
+        ]),
     ],
 };
 
@@ -3296,15 +2928,11 @@ pub(crate) fn xf303_summary() -> Message {
 }
 
 pub(crate) static XF303_SUMMARY: Entry = Entry {
-    key: "xf303.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "The partners' own connection limits add up to more than the gateway's total.",
-        )],
-        &[S::Text(
+        T::Plain("The partners' own connection limits add up to more than the gateway's total."),
+        T::Plain(
             "Die eigenen Verbindungslimits der Partner ergeben zusammen mehr als das Gesamtlimit des Gateways.",
-        )],
+        ),
     ],
 };
 
@@ -3318,21 +2946,19 @@ pub(crate) fn xf303_message(sum: impl Into<Arg>, gateway_limit: impl Into<Arg>) 
 }
 
 pub(crate) static XF303_MESSAGE: Entry = Entry {
-    key: "xf303.message",
-    args: &["sum", "gateway-limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the partners' own connection limits add up to "),
             S::Arg(0),
             S::Text(", more than the gateway's total of "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("die eigenen Verbindungslimits der Partner ergeben zusammen "),
             S::Arg(0),
             S::Text(", mehr als das Gesamtlimit des Gateways von "),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -3346,23 +2972,21 @@ pub(crate) fn xf303_help(sum: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF303_HELP: Entry = Entry {
-    key: "xf303.help",
-    args: &["sum"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("raise the gateway's limit to "),
             S::Arg(0),
             S::Text(" (Set-CsXmppGatewayConfiguration -ConnectionLimit "),
             S::Arg(0),
             S::Text("), or lower the partners' limits"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Erhöhen Sie das Limit des Gateways auf "),
             S::Arg(0),
             S::Text(" (Set-CsXmppGatewayConfiguration -ConnectionLimit "),
             S::Arg(0),
             S::Text("), oder senken Sie die Limits der Partner"),
-        ],
+        ]),
     ],
 };
 
@@ -3376,15 +3000,11 @@ pub(crate) fn xf304_summary() -> Message {
 }
 
 pub(crate) static XF304_SUMMARY: Entry = Entry {
-    key: "xf304.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A domain looks like another partner's domain (UTS #39 confusable skeletons).",
-        )],
-        &[S::Text(
+        T::Plain("A domain looks like another partner's domain (UTS #39 confusable skeletons)."),
+        T::Plain(
             "Eine Domäne sieht aus wie die Domäne eines anderen Partners (verwechselbare Skelette nach UTS #39).",
-        )],
+        ),
     ],
 };
 
@@ -3405,10 +3025,8 @@ pub(crate) fn xf304_message(
 }
 
 pub(crate) static XF304_MESSAGE: Entry = Entry {
-    key: "xf304.message",
-    args: &["domain", "domain-ascii", "lookalike"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ("),
@@ -3416,8 +3034,8 @@ pub(crate) static XF304_MESSAGE: Entry = Entry {
             S::Text(") looks like `"),
             S::Arg(2),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ("),
@@ -3425,7 +3043,7 @@ pub(crate) static XF304_MESSAGE: Entry = Entry {
             S::Text(") sieht aus wie `"),
             S::Arg(2),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -3452,10 +3070,8 @@ pub(crate) fn xf304_message_additional_domain(
 }
 
 pub(crate) static XF304_MESSAGE_ADDITIONAL_DOMAIN: Entry = Entry {
-    key: "xf304.message-additional-domain",
-    args: &["domain", "domain-ascii", "lookalike", "partner"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ("),
@@ -3465,8 +3081,8 @@ pub(crate) static XF304_MESSAGE_ADDITIONAL_DOMAIN: Entry = Entry {
             S::Text("` of partner `"),
             S::Arg(3),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ("),
@@ -3476,7 +3092,7 @@ pub(crate) static XF304_MESSAGE_ADDITIONAL_DOMAIN: Entry = Entry {
             S::Text("` des Partners `"),
             S::Arg(3),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -3490,19 +3106,17 @@ pub(crate) fn xf304_help(domain_ascii: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF304_HELP: Entry = Entry {
-    key: "xf304.help",
-    args: &["domain-ascii"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("check with the partner that `"),
             S::Arg(0),
             S::Text("` is really theirs; if it is a lookalike, remove it"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Klären Sie mit dem Partner, dass `"),
             S::Arg(0),
             S::Text("` wirklich ihm gehört; ist es eine Nachahmung, entfernen Sie sie"),
-        ],
+        ]),
     ],
 };
 
@@ -3516,15 +3130,9 @@ pub(crate) fn xf401_summary() -> Message {
 }
 
 pub(crate) static XF401_SUMMARY: Entry = Entry {
-    key: "xf401.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "The gateway's per-partner limit is above its total limit.",
-        )],
-        &[S::Text(
-            "Das Limit pro Partner des Gateways liegt über seinem Gesamtlimit.",
-        )],
+        T::Plain("The gateway's per-partner limit is above its total limit."),
+        T::Plain("Das Limit pro Partner des Gateways liegt über seinem Gesamtlimit."),
     ],
 };
 
@@ -3538,21 +3146,19 @@ pub(crate) fn xf401_message(partner_limit: impl Into<Arg>, total: impl Into<Arg>
 }
 
 pub(crate) static XF401_MESSAGE: Entry = Entry {
-    key: "xf401.message",
-    args: &["partner-limit", "total"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the per-partner limit of "),
             S::Arg(0),
             S::Text(" is above the total limit of "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("das Limit pro Partner von "),
             S::Arg(0),
             S::Text(" liegt über dem Gesamtlimit von "),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -3566,19 +3172,17 @@ pub(crate) fn xf401_help(total: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF401_HELP: Entry = Entry {
-    key: "xf401.help",
-    args: &["total"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("set the per-partner limit to "),
             S::Arg(0),
             S::Text(" or less (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Setzen Sie das Limit pro Partner auf höchstens "),
             S::Arg(0),
             S::Text(" (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)"),
-        ],
+        ]),
     ],
 };
 
@@ -3592,13 +3196,9 @@ pub(crate) fn xf402_summary() -> Message {
 }
 
 pub(crate) static XF402_SUMMARY: Entry = Entry {
-    key: "xf402.summary",
-    args: &[],
     text: [
-        &[S::Text("The gateway logs the content of every message.")],
-        &[S::Text(
-            "Das Gateway protokolliert den Inhalt jeder Nachricht.",
-        )],
+        T::Plain("The gateway logs the content of every message."),
+        T::Plain("Das Gateway protokolliert den Inhalt jeder Nachricht."),
     ],
 };
 
@@ -3612,13 +3212,9 @@ pub(crate) fn xf402_message() -> Message {
 }
 
 pub(crate) static XF402_MESSAGE: Entry = Entry {
-    key: "xf402.message",
-    args: &[],
     text: [
-        &[S::Text("the gateway logs the content of every message")],
-        &[S::Text(
-            "das Gateway protokolliert den Inhalt jeder Nachricht",
-        )],
+        T::Plain("the gateway logs the content of every message"),
+        T::Plain("das Gateway protokolliert den Inhalt jeder Nachricht"),
     ],
 };
 
@@ -3632,15 +3228,13 @@ pub(crate) fn xf402_help() -> Message {
 }
 
 pub(crate) static XF402_HELP: Entry = Entry {
-    key: "xf402.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "turn it off unless policy requires it (Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $false)",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Schalten Sie es aus, sofern keine Richtlinie es verlangt (Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $false)",
-        )],
+        ),
     ],
 };
 
@@ -3654,13 +3248,9 @@ pub(crate) fn xf403_summary() -> Message {
 }
 
 pub(crate) static XF403_SUMMARY: Entry = Entry {
-    key: "xf403.summary",
-    args: &[],
     text: [
-        &[S::Text("A gateway timeout or interval of 0 seconds.")],
-        &[S::Text(
-            "Ein Zeitlimit oder Intervall des Gateways von 0 Sekunden.",
-        )],
+        T::Plain("A gateway timeout or interval of 0 seconds."),
+        T::Plain("Ein Zeitlimit oder Intervall des Gateways von 0 Sekunden."),
     ],
 };
 
@@ -3674,11 +3264,9 @@ pub(crate) fn xf403_message(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF403_MESSAGE: Entry = Entry {
-    key: "xf403.message",
-    args: &["field"],
     text: [
-        &[S::Text("`"), S::Arg(0), S::Text("` is 0 seconds")],
-        &[S::Text("`"), S::Arg(0), S::Text("` beträgt 0 Sekunden")],
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` is 0 seconds")]),
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` beträgt 0 Sekunden")]),
     ],
 };
 
@@ -3692,21 +3280,19 @@ pub(crate) fn xf403_help(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF403_HELP: Entry = Entry {
-    key: "xf403.help",
-    args: &["field"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("remove `"),
             S::Arg(0),
             S::Text("` to use the default, or set a number of seconds above 0"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Entfernen Sie `"),
             S::Arg(0),
             S::Text(
                 "`, um den Standardwert zu verwenden, oder setzen Sie eine Sekundenzahl über 0",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -3720,15 +3306,9 @@ pub(crate) fn xf501_summary() -> Message {
 }
 
 pub(crate) static XF501_SUMMARY: Entry = Entry {
-    key: "xf501.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "An edit or removal names a partner that does not exist.",
-        )],
-        &[S::Text(
-            "Eine Änderung oder Entfernung nennt einen Partner, den es nicht gibt.",
-        )],
+        T::Plain("An edit or removal names a partner that does not exist."),
+        T::Plain("Eine Änderung oder Entfernung nennt einen Partner, den es nicht gibt."),
     ],
 };
 
@@ -3742,11 +3322,9 @@ pub(crate) fn xf501_message(identity: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF501_MESSAGE: Entry = Entry {
-    key: "xf501.message",
-    args: &["identity"],
     text: [
-        &[S::Text("there is no partner `"), S::Arg(0), S::Text("`")],
-        &[S::Text("es gibt keinen Partner `"), S::Arg(0), S::Text("`")],
+        T::Pieces(&[S::Text("there is no partner `"), S::Arg(0), S::Text("`")]),
+        T::Pieces(&[S::Text("es gibt keinen Partner `"), S::Arg(0), S::Text("`")]),
     ],
 };
 
@@ -3760,11 +3338,9 @@ pub(crate) fn xf501_help(suggestion: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF501_HELP: Entry = Entry {
-    key: "xf501.help",
-    args: &["suggestion"],
     text: [
-        &[S::Text("did you mean `"), S::Arg(0), S::Text("`?")],
-        &[S::Text("Meinten Sie `"), S::Arg(0), S::Text("`?")],
+        T::Pieces(&[S::Text("did you mean `"), S::Arg(0), S::Text("`?")]),
+        T::Pieces(&[S::Text("Meinten Sie `"), S::Arg(0), S::Text("`?")]),
     ],
 };
 
@@ -3778,15 +3354,9 @@ pub(crate) fn xf501_help_no_suggestion() -> Message {
 }
 
 pub(crate) static XF501_HELP_NO_SUGGESTION: Entry = Entry {
-    key: "xf501.help-no-suggestion",
-    args: &[],
     text: [
-        &[S::Text(
-            "create the partner first (New-CsXmppAllowedPartner)",
-        )],
-        &[S::Text(
-            "Legen Sie den Partner zuerst an (New-CsXmppAllowedPartner)",
-        )],
+        T::Plain("create the partner first (New-CsXmppAllowedPartner)"),
+        T::Plain("Legen Sie den Partner zuerst an (New-CsXmppAllowedPartner)"),
     ],
 };
 
@@ -3800,15 +3370,9 @@ pub(crate) fn xf502_summary() -> Message {
 }
 
 pub(crate) static XF502_SUMMARY: Entry = Entry {
-    key: "xf502.summary",
-    args: &[],
     text: [
-        &[S::Text(
-            "A new partner's primary domain is already a partner.",
-        )],
-        &[S::Text(
-            "Die primäre Domäne eines neuen Partners ist bereits ein Partner.",
-        )],
+        T::Plain("A new partner's primary domain is already a partner."),
+        T::Plain("Die primäre Domäne eines neuen Partners ist bereits ein Partner."),
     ],
 };
 
@@ -3822,15 +3386,13 @@ pub(crate) fn xf502_message(identity: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF502_MESSAGE: Entry = Entry {
-    key: "xf502.message",
-    args: &["identity"],
     text: [
-        &[S::Text("partner `"), S::Arg(0), S::Text("` already exists")],
-        &[
+        T::Pieces(&[S::Text("partner `"), S::Arg(0), S::Text("` already exists")]),
+        T::Pieces(&[
             S::Text("Partner `"),
             S::Arg(0),
             S::Text("` existiert bereits"),
-        ],
+        ]),
     ],
 };
 
@@ -3844,20 +3406,18 @@ pub(crate) fn xf502_help(identity_ascii: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF502_HELP: Entry = Entry {
-    key: "xf502.help",
-    args: &["identity-ascii"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("edit the existing partner instead (Set-CsXmppAllowedPartner -Identity '"),
             S::Arg(0),
             S::Text("')"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Bearbeiten Sie stattdessen den vorhandenen Partner (Set-CsXmppAllowedPartner -Identity '",
             ),
             S::Arg(0),
             S::Text("')"),
-        ],
+        ]),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
 
 /// `directory-commit-not-authorized`:
 ///
@@ -16,23 +16,21 @@ pub(crate) fn directory_commit_not_authorized(principal: impl Into<Arg>) -> Mess
 }
 
 pub(crate) static DIRECTORY_COMMIT_NOT_AUTHORIZED: Entry = Entry {
-    key: "directory-commit-not-authorized",
-    args: &["principal"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text(
                 "` may not commit: membership in RTCUniversalServerAdmins or the CsAdministrator role is required",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text(
                 "` darf keinen Commit ausführen: Die Mitgliedschaft in RTCUniversalServerAdmins oder die Rolle CsAdministrator ist erforderlich",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -46,10 +44,8 @@ pub(crate) fn directory_commit_refused(errors: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DIRECTORY_COMMIT_REFUSED: Entry = Entry {
-    key: "directory-commit-refused",
-    args: &["errors"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("commit refused: "),
             S::Select {
                 arg: 0,
@@ -57,11 +53,11 @@ pub(crate) static DIRECTORY_COMMIT_REFUSED: Entry = Entry {
                 default: &[S::Arg(0), S::Text(" errors")],
             },
             S::Text(" in the changes"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Commit abgelehnt: "),
             S::Arg(0),
             S::Text(" Fehler in den Änderungen"),
-        ],
+        ]),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
 
 /// `domain-error-empty.message`:
 ///
@@ -16,9 +16,7 @@ pub(crate) fn domain_error_empty_message() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_EMPTY_MESSAGE: Entry = Entry {
-    key: "domain-error-empty.message",
-    args: &[],
-    text: [&[S::Text("domain is empty")], &[S::Text("Domäne ist leer")]],
+    text: [T::Plain("domain is empty"), T::Plain("Domäne ist leer")],
 };
 
 /// `domain-error-empty.help`:
@@ -31,15 +29,9 @@ pub(crate) fn domain_error_empty_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_EMPTY_HELP: Entry = Entry {
-    key: "domain-error-empty.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "enter the partner's XMPP domain, for example `fabrikam.com`",
-        )],
-        &[S::Text(
-            "Geben Sie die XMPP-Domäne des Partners ein, zum Beispiel `fabrikam.com`",
-        )],
+        T::Plain("enter the partner's XMPP domain, for example `fabrikam.com`"),
+        T::Plain("Geben Sie die XMPP-Domäne des Partners ein, zum Beispiel `fabrikam.com`"),
     ],
 };
 
@@ -53,19 +45,17 @@ pub(crate) fn domain_error_whitespace_message(input: impl Into<Arg>) -> Message 
 }
 
 pub(crate) static DOMAIN_ERROR_WHITESPACE_MESSAGE: Entry = Entry {
-    key: "domain-error-whitespace.message",
-    args: &["input"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("domain `"),
             S::Arg(0),
             S::Text("` contains whitespace"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Domäne `"),
             S::Arg(0),
             S::Text("` enthält Leerraum"),
-        ],
+        ]),
     ],
 };
 
@@ -79,11 +69,9 @@ pub(crate) fn domain_error_whitespace_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_WHITESPACE_HELP: Entry = Entry {
-    key: "domain-error-whitespace.help",
-    args: &[],
     text: [
-        &[S::Text("remove the spaces and line breaks")],
-        &[S::Text("Entfernen Sie Leerzeichen und Zeilenumbrüche")],
+        T::Plain("remove the spaces and line breaks"),
+        T::Plain("Entfernen Sie Leerzeichen und Zeilenumbrüche"),
     ],
 };
 
@@ -97,15 +85,13 @@ pub(crate) fn domain_error_url_message(input: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_URL_MESSAGE: Entry = Entry {
-    key: "domain-error-url.message",
-    args: &["input"],
     text: [
-        &[S::Text("`"), S::Arg(0), S::Text("` is a URL, not a domain")],
-        &[
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` is a URL, not a domain")]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ist eine URL, keine Domäne"),
-        ],
+        ]),
     ],
 };
 
@@ -119,15 +105,9 @@ pub(crate) fn domain_error_url_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_URL_HELP: Entry = Entry {
-    key: "domain-error-url.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "enter only the host name, without scheme, port or path",
-        )],
-        &[S::Text(
-            "Geben Sie nur den Hostnamen ein, ohne Schema, Port oder Pfad",
-        )],
+        T::Plain("enter only the host name, without scheme, port or path"),
+        T::Plain("Geben Sie nur den Hostnamen ein, ohne Schema, Port oder Pfad"),
     ],
 };
 
@@ -141,19 +121,17 @@ pub(crate) fn domain_error_jid_message(input: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_JID_MESSAGE: Entry = Entry {
-    key: "domain-error-jid.message",
-    args: &["input"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` is an XMPP address, not a domain"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ist eine XMPP-Adresse, keine Domäne"),
-        ],
+        ]),
     ],
 };
 
@@ -167,11 +145,9 @@ pub(crate) fn domain_error_jid_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_JID_HELP: Entry = Entry {
-    key: "domain-error-jid.help",
-    args: &[],
     text: [
-        &[S::Text("enter the domain part of the address")],
-        &[S::Text("Geben Sie den Domänenteil der Adresse ein")],
+        T::Plain("enter the domain part of the address"),
+        T::Plain("Geben Sie den Domänenteil der Adresse ein"),
     ],
 };
 
@@ -185,15 +161,13 @@ pub(crate) fn domain_error_wildcard_message(input: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_WILDCARD_MESSAGE: Entry = Entry {
-    key: "domain-error-wildcard.message",
-    args: &["input"],
     text: [
-        &[S::Text("`"), S::Arg(0), S::Text("` contains a wildcard")],
-        &[
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` contains a wildcard")]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` enthält einen Platzhalter"),
-        ],
+        ]),
     ],
 };
 
@@ -207,15 +181,13 @@ pub(crate) fn domain_error_wildcard_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_WILDCARD_HELP: Entry = Entry {
-    key: "domain-error-wildcard.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "list each domain explicitly: the primary domain, and each subdomain as an additional domain",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Führen Sie jede Domäne einzeln auf: die primäre Domäne und jede Unterdomäne als zusätzliche Domäne",
-        )],
+        ),
     ],
 };
 
@@ -229,19 +201,17 @@ pub(crate) fn domain_error_ip_literal_message(input: impl Into<Arg>) -> Message 
 }
 
 pub(crate) static DOMAIN_ERROR_IP_LITERAL_MESSAGE: Entry = Entry {
-    key: "domain-error-ip-literal.message",
-    args: &["input"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` is an IP address, not a domain"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ist eine IP-Adresse, keine Domäne"),
-        ],
+        ]),
     ],
 };
 
@@ -255,15 +225,13 @@ pub(crate) fn domain_error_ip_literal_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_IP_LITERAL_HELP: Entry = Entry {
-    key: "domain-error-ip-literal.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "enter the domain that appears in the partner's XMPP addresses; DNS SRV records lead from it to the servers",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Geben Sie die Domäne ein, die in den XMPP-Adressen des Partners steht; DNS-SRV-Einträge führen von ihr zu den Servern",
-        )],
+        ),
     ],
 };
 
@@ -283,23 +251,21 @@ pub(crate) fn domain_error_numeric_top_level_message(
 }
 
 pub(crate) static DOMAIN_ERROR_NUMERIC_TOP_LEVEL_MESSAGE: Entry = Entry {
-    key: "domain-error-numeric-top-level.message",
-    args: &["input", "label"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("`: the last label `"),
             S::Arg(1),
             S::Text("` is all digits; a top-level domain has letters"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("`: Das letzte Label `"),
             S::Arg(1),
             S::Text("` besteht nur aus Ziffern; eine Top-Level-Domäne enthält Buchstaben"),
-        ],
+        ]),
     ],
 };
 
@@ -313,15 +279,13 @@ pub(crate) fn domain_error_numeric_top_level_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_NUMERIC_TOP_LEVEL_HELP: Entry = Entry {
-    key: "domain-error-numeric-top-level.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "check the last label: enter the partner's full XMPP domain, ending in its top-level domain, for example `fabrikam.com`",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Prüfen Sie das letzte Label: Geben Sie die vollständige XMPP-Domäne des Partners ein, endend auf ihre Top-Level-Domäne, zum Beispiel `fabrikam.com`",
-        )],
+        ),
     ],
 };
 
@@ -335,11 +299,9 @@ pub(crate) fn domain_error_port_message(input: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_PORT_MESSAGE: Entry = Entry {
-    key: "domain-error-port.message",
-    args: &["input"],
     text: [
-        &[S::Text("`"), S::Arg(0), S::Text("` contains a port")],
-        &[S::Text("`"), S::Arg(0), S::Text("` enthält einen Port")],
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` contains a port")]),
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` enthält einen Port")]),
     ],
 };
 
@@ -353,19 +315,17 @@ pub(crate) fn domain_error_port_help(port: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_PORT_HELP: Entry = Entry {
-    key: "domain-error-port.help",
-    args: &["port"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("remove `:"),
             S::Arg(0),
             S::Text("`: the port comes from the DNS SRV record"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Entfernen Sie `:"),
             S::Arg(0),
             S::Text("`: Der Port ergibt sich aus dem DNS-SRV-Eintrag"),
-        ],
+        ]),
     ],
 };
 
@@ -385,17 +345,15 @@ pub(crate) fn domain_error_port_help_suggestion(
 }
 
 pub(crate) static DOMAIN_ERROR_PORT_HELP_SUGGESTION: Entry = Entry {
-    key: "domain-error-port.help-suggestion",
-    args: &["port", "domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("remove `:"),
             S::Arg(0),
             S::Text("`: the port comes from the DNS SRV record (5269 by default); use `"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Entfernen Sie `:"),
             S::Arg(0),
             S::Text(
@@ -403,7 +361,7 @@ pub(crate) static DOMAIN_ERROR_PORT_HELP_SUGGESTION: Entry = Entry {
             ),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -417,15 +375,13 @@ pub(crate) fn domain_error_empty_label_message(input: impl Into<Arg>) -> Message
 }
 
 pub(crate) static DOMAIN_ERROR_EMPTY_LABEL_MESSAGE: Entry = Entry {
-    key: "domain-error-empty-label.message",
-    args: &["input"],
     text: [
-        &[S::Text("`"), S::Arg(0), S::Text("` has an empty label")],
-        &[
+        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` has an empty label")]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` enthält ein leeres Label"),
-        ],
+        ]),
     ],
 };
 
@@ -439,15 +395,11 @@ pub(crate) fn domain_error_empty_label_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_EMPTY_LABEL_HELP: Entry = Entry {
-    key: "domain-error-empty-label.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "remove the extra dot: labels are separated by single dots",
-        )],
-        &[S::Text(
+        T::Plain("remove the extra dot: labels are separated by single dots"),
+        T::Plain(
             "Entfernen Sie den überzähligen Punkt: Labels werden durch einzelne Punkte getrennt",
-        )],
+        ),
     ],
 };
 
@@ -467,23 +419,21 @@ pub(crate) fn domain_error_invalid_character_message(
 }
 
 pub(crate) static DOMAIN_ERROR_INVALID_CHARACTER_MESSAGE: Entry = Entry {
-    key: "domain-error-invalid-character.message",
-    args: &["input", "character"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` contains `"),
             S::Arg(1),
             S::Text("`, which is not allowed in a domain"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` enthält `"),
             S::Arg(1),
             S::Text("`, das in einer Domäne nicht erlaubt ist"),
-        ],
+        ]),
     ],
 };
 
@@ -497,15 +447,9 @@ pub(crate) fn domain_error_invalid_character_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_INVALID_CHARACTER_HELP: Entry = Entry {
-    key: "domain-error-invalid-character.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "use only letters, digits and hyphens in each label",
-        )],
-        &[S::Text(
-            "Verwenden Sie in jedem Label nur Buchstaben, Ziffern und Bindestriche",
-        )],
+        T::Plain("use only letters, digits and hyphens in each label"),
+        T::Plain("Verwenden Sie in jedem Label nur Buchstaben, Ziffern und Bindestriche"),
     ],
 };
 
@@ -525,23 +469,21 @@ pub(crate) fn domain_error_symbol_message(
 }
 
 pub(crate) static DOMAIN_ERROR_SYMBOL_MESSAGE: Entry = Entry {
-    key: "domain-error-symbol.message",
-    args: &["input", "character"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` contains the symbol `"),
             S::Arg(1),
             S::Text("`, which XMPP domains cannot contain"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` enthält das Symbol `"),
             S::Arg(1),
             S::Text("`, das XMPP-Domänen nicht enthalten können"),
-        ],
+        ]),
     ],
 };
 
@@ -555,15 +497,13 @@ pub(crate) fn domain_error_symbol_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_SYMBOL_HELP: Entry = Entry {
-    key: "domain-error-symbol.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "remove the symbol: XMPP domains are internationalised domain names under IDNA2008 (RFC 7622), which allow letters, digits and hyphens",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Entfernen Sie das Symbol: XMPP-Domänen sind internationalisierte Domänennamen nach IDNA2008 (RFC 7622), die Buchstaben, Ziffern und Bindestriche erlauben",
-        )],
+        ),
     ],
 };
 
@@ -577,19 +517,17 @@ pub(crate) fn domain_error_hyphen_position_message(label: impl Into<Arg>) -> Mes
 }
 
 pub(crate) static DOMAIN_ERROR_HYPHEN_POSITION_MESSAGE: Entry = Entry {
-    key: "domain-error-hyphen-position.message",
-    args: &["label"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("label `"),
             S::Arg(0),
             S::Text("` starts or ends with a hyphen"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Label `"),
             S::Arg(0),
             S::Text("` beginnt oder endet mit einem Bindestrich"),
-        ],
+        ]),
     ],
 };
 
@@ -603,15 +541,9 @@ pub(crate) fn domain_error_hyphen_position_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_HYPHEN_POSITION_HELP: Entry = Entry {
-    key: "domain-error-hyphen-position.help",
-    args: &[],
     text: [
-        &[S::Text(
-            "remove the hyphen at the start or end of the label",
-        )],
-        &[S::Text(
-            "Entfernen Sie den Bindestrich am Anfang oder Ende des Labels",
-        )],
+        T::Plain("remove the hyphen at the start or end of the label"),
+        T::Plain("Entfernen Sie den Bindestrich am Anfang oder Ende des Labels"),
     ],
 };
 
@@ -631,10 +563,8 @@ pub(crate) fn domain_error_label_too_long_message(
 }
 
 pub(crate) static DOMAIN_ERROR_LABEL_TOO_LONG_MESSAGE: Entry = Entry {
-    key: "domain-error-label-too-long.message",
-    args: &["label", "length"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("label `"),
             S::Arg(0),
             S::Text("` is "),
@@ -644,8 +574,8 @@ pub(crate) static DOMAIN_ERROR_LABEL_TOO_LONG_MESSAGE: Entry = Entry {
                 default: &[S::Arg(1), S::Text(" characters")],
             },
             S::Text(" long; DNS allows 63"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Label `"),
             S::Arg(0),
             S::Text("` ist "),
@@ -655,7 +585,7 @@ pub(crate) static DOMAIN_ERROR_LABEL_TOO_LONG_MESSAGE: Entry = Entry {
                 default: &[S::Arg(1), S::Text(" Zeichen")],
             },
             S::Text(" lang; DNS erlaubt 63"),
-        ],
+        ]),
     ],
 };
 
@@ -669,15 +599,13 @@ pub(crate) fn domain_error_label_too_long_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_LABEL_TOO_LONG_HELP: Entry = Entry {
-    key: "domain-error-label-too-long.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "shorten the label to at most 63 characters (in its `xn--` form for internationalised names)",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Kürzen Sie das Label auf höchstens 63 Zeichen (bei internationalisierten Namen in der `xn--`-Form)",
-        )],
+        ),
     ],
 };
 
@@ -691,10 +619,8 @@ pub(crate) fn domain_error_too_long_message(length: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_TOO_LONG_MESSAGE: Entry = Entry {
-    key: "domain-error-too-long.message",
-    args: &["length"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("domain is "),
             S::Select {
                 arg: 0,
@@ -702,8 +628,8 @@ pub(crate) static DOMAIN_ERROR_TOO_LONG_MESSAGE: Entry = Entry {
                 default: &[S::Arg(0), S::Text(" characters")],
             },
             S::Text(" long; DNS allows 253"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Domäne ist "),
             S::Select {
                 arg: 0,
@@ -711,7 +637,7 @@ pub(crate) static DOMAIN_ERROR_TOO_LONG_MESSAGE: Entry = Entry {
                 default: &[S::Arg(0), S::Text(" Zeichen")],
             },
             S::Text(" lang; DNS erlaubt 253"),
-        ],
+        ]),
     ],
 };
 
@@ -725,11 +651,9 @@ pub(crate) fn domain_error_too_long_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_TOO_LONG_HELP: Entry = Entry {
-    key: "domain-error-too-long.help",
-    args: &[],
     text: [
-        &[S::Text("shorten the domain to at most 253 characters")],
-        &[S::Text("Kürzen Sie die Domäne auf höchstens 253 Zeichen")],
+        T::Plain("shorten the domain to at most 253 characters"),
+        T::Plain("Kürzen Sie die Domäne auf höchstens 253 Zeichen"),
     ],
 };
 
@@ -743,19 +667,17 @@ pub(crate) fn domain_error_idna_message(input: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_IDNA_MESSAGE: Entry = Entry {
-    key: "domain-error-idna.message",
-    args: &["input"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` is not a valid internationalised domain name"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("`"),
             S::Arg(0),
             S::Text("` ist kein gültiger internationalisierter Domänenname"),
-        ],
+        ]),
     ],
 };
 
@@ -769,15 +691,13 @@ pub(crate) fn domain_error_idna_help() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_IDNA_HELP: Entry = Entry {
-    key: "domain-error-idna.help",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "remove symbols and disallowed characters, and do not mix right-to-left and left-to-right text in one label (UTS #46)",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Entfernen Sie Symbole und unzulässige Zeichen, und mischen Sie in einem Label keine rechts- und linksläufige Schrift (UTS #46)",
-        )],
+        ),
     ],
 };
 
@@ -791,15 +711,13 @@ pub(crate) fn domain_use_suggestion(help: impl Into<Arg>, domain: impl Into<Arg>
 }
 
 pub(crate) static DOMAIN_USE_SUGGESTION: Entry = Entry {
-    key: "domain-use-suggestion",
-    args: &["help", "domain"],
     text: [
-        &[S::Arg(0), S::Text(": use `"), S::Arg(1), S::Text("`")],
-        &[
+        T::Pieces(&[S::Arg(0), S::Text(": use `"), S::Arg(1), S::Text("`")]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(": Verwenden Sie `"),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
 
 /// `read-error-position`:
 ///
@@ -23,25 +23,23 @@ pub(crate) fn read_error_position(
 }
 
 pub(crate) static READ_ERROR_POSITION: Entry = Entry {
-    key: "read-error-position",
-    args: &["line", "column", "message"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("line "),
             S::Arg(0),
             S::Text(", column "),
             S::Arg(1),
             S::Text(": "),
             S::Arg(2),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Zeile "),
             S::Arg(0),
             S::Text(", Spalte "),
             S::Arg(1),
             S::Text(": "),
             S::Arg(2),
-        ],
+        ]),
     ],
 };
 
@@ -55,10 +53,8 @@ pub(crate) fn read_error_too_large(bytes: impl Into<Arg>, limit: impl Into<Arg>)
 }
 
 pub(crate) static READ_ERROR_TOO_LARGE: Entry = Entry {
-    key: "read-error-too-large",
-    args: &["bytes", "limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("document is "),
             S::Select {
                 arg: 0,
@@ -68,8 +64,8 @@ pub(crate) static READ_ERROR_TOO_LARGE: Entry = Entry {
             S::Text("; at most "),
             S::Arg(1),
             S::Text(" are read"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Dokument hat "),
             S::Select {
                 arg: 0,
@@ -79,7 +75,7 @@ pub(crate) static READ_ERROR_TOO_LARGE: Entry = Entry {
             S::Text("; höchstens "),
             S::Arg(1),
             S::Text(" werden gelesen"),
-        ],
+        ]),
     ],
 };
 
@@ -93,11 +89,9 @@ pub(crate) fn read_error_encoding() -> Message {
 }
 
 pub(crate) static READ_ERROR_ENCODING: Entry = Entry {
-    key: "read-error-encoding",
-    args: &[],
     text: [
-        &[S::Text("the file is not UTF-8 or UTF-16 text")],
-        &[S::Text("die Datei ist kein UTF-8- oder UTF-16-Text")],
+        T::Plain("the file is not UTF-8 or UTF-16 text"),
+        T::Plain("die Datei ist kein UTF-8- oder UTF-16-Text"),
     ],
 };
 
@@ -111,13 +105,9 @@ pub(crate) fn read_error_utf32() -> Message {
 }
 
 pub(crate) static READ_ERROR_UTF32: Entry = Entry {
-    key: "read-error-utf32",
-    args: &[],
     text: [
-        &[S::Text("the file is UTF-32; save it as UTF-8")],
-        &[S::Text(
-            "die Datei ist UTF-32-kodiert; speichern Sie sie als UTF-8",
-        )],
+        T::Plain("the file is UTF-32; save it as UTF-8"),
+        T::Plain("die Datei ist UTF-32-kodiert; speichern Sie sie als UTF-8"),
     ],
 };
 
@@ -131,15 +121,13 @@ pub(crate) fn read_error_utf16_as_text() -> Message {
 }
 
 pub(crate) static READ_ERROR_UTF16_AS_TEXT: Entry = Entry {
-    key: "read-error-utf16-as-text",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "the text is UTF-16 read as UTF-8 (every other character is U+0000); save the file as UTF-8",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "der Text ist UTF-16, als UTF-8 gelesen (jedes zweite Zeichen ist U+0000); speichern Sie die Datei als UTF-8",
-        )],
+        ),
     ],
 };
 
@@ -153,15 +141,13 @@ pub(crate) fn read_error_unknown_format() -> Message {
 }
 
 pub(crate) static READ_ERROR_UNKNOWN_FORMAT: Entry = Entry {
-    key: "read-error-unknown-format",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "cannot tell the format: expected JSON, XML, PowerShell commands or Format-List output",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Format nicht erkennbar: erwartet werden JSON, XML, PowerShell-Befehle oder Format-List-Ausgabe",
-        )],
+        ),
     ],
 };
 
@@ -175,11 +161,9 @@ pub(crate) fn read_error_syntax(format: impl Into<Arg>, message: impl Into<Arg>)
 }
 
 pub(crate) static READ_ERROR_SYNTAX: Entry = Entry {
-    key: "read-error-syntax",
-    args: &["format", "message"],
     text: [
-        &[S::Text("invalid "), S::Arg(0), S::Text(": "), S::Arg(1)],
-        &[S::Text("ungültiges "), S::Arg(0), S::Text(": "), S::Arg(1)],
+        T::Pieces(&[S::Text("invalid "), S::Arg(0), S::Text(": "), S::Arg(1)]),
+        T::Pieces(&[S::Text("ungültiges "), S::Arg(0), S::Text(": "), S::Arg(1)]),
     ],
 };
 
@@ -193,25 +177,23 @@ pub(crate) fn read_error_too_deep(limit: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static READ_ERROR_TOO_DEEP: Entry = Entry {
-    key: "read-error-too-deep",
-    args: &["limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("nesting deeper than "),
             S::Select {
                 arg: 0,
                 variants: &[(K::Plural(P::One), &[S::Text("1 level")])],
                 default: &[S::Arg(0), S::Text(" levels")],
             },
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Verschachtelung tiefer als "),
             S::Select {
                 arg: 0,
                 variants: &[(K::Plural(P::One), &[S::Text("1 Ebene")])],
                 default: &[S::Arg(0), S::Text(" Ebenen")],
             },
-        ],
+        ]),
     ],
 };
 
@@ -225,10 +207,8 @@ pub(crate) fn read_error_too_many_partners(limit: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static READ_ERROR_TOO_MANY_PARTNERS: Entry = Entry {
-    key: "read-error-too-many-partners",
-    args: &["limit"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the document has more than "),
             S::Select {
                 arg: 0,
@@ -237,14 +217,14 @@ pub(crate) static READ_ERROR_TOO_MANY_PARTNERS: Entry = Entry {
             },
             S::Text("; split it into documents of at most "),
             S::Arg(0),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("das Dokument hat mehr als "),
             S::Arg(0),
             S::Text(" Partner; teilen Sie es in Dokumente mit höchstens "),
             S::Arg(0),
             S::Text(" auf"),
-        ],
+        ]),
     ],
 };
 
@@ -258,15 +238,11 @@ pub(crate) fn read_error_doctype() -> Message {
 }
 
 pub(crate) static READ_ERROR_DOCTYPE: Entry = Entry {
-    key: "read-error-doctype",
-    args: &[],
     text: [
-        &[S::Text(
-            "document type declarations are not allowed: the reader never expands entities",
-        )],
-        &[S::Text(
+        T::Plain("document type declarations are not allowed: the reader never expands entities"),
+        T::Plain(
             "Dokumenttyp-Deklarationen sind nicht erlaubt: Der Leser expandiert nie Entitäten",
-        )],
+        ),
     ],
 };
 
@@ -280,23 +256,21 @@ pub(crate) fn read_error_xml_root(found: impl Into<Arg>, namespace: impl Into<Ar
 }
 
 pub(crate) static READ_ERROR_XML_ROOT: Entry = Entry {
-    key: "read-error-xml-root",
-    args: &["found", "namespace"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("root element is `"),
             S::Arg(0),
             S::Text("`; expected `directory` in namespace `"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Wurzelelement ist `"),
             S::Arg(0),
             S::Text("`; erwartet wird `directory` im Namensraum `"),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -310,23 +284,21 @@ pub(crate) fn read_error_unsupported_command(command: impl Into<Arg>) -> Message
 }
 
 pub(crate) static READ_ERROR_UNSUPPORTED_COMMAND: Entry = Entry {
-    key: "read-error-unsupported-command",
-    args: &["command"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("command `"),
             S::Arg(0),
             S::Text(
                 "` is not read: only New-, Set- and Remove-CsXmppAllowedPartner and Set-CsXmppGatewayConfiguration are",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Befehl `"),
             S::Arg(0),
             S::Text(
                 "` wird nicht gelesen: nur New-, Set- und Remove-CsXmppAllowedPartner sowie Set-CsXmppGatewayConfiguration",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -340,16 +312,14 @@ pub(crate) fn read_error_unsupported_syntax(construct: impl Into<Arg>) -> Messag
 }
 
 pub(crate) static READ_ERROR_UNSUPPORTED_SYNTAX: Entry = Entry {
-    key: "read-error-unsupported-syntax",
-    args: &["construct"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" is not evaluated: write literal values, one command per partner"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" wird nicht ausgewertet: Schreiben Sie feste Werte, einen Befehl pro Partner"),
-        ],
+        ]),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Entry, Message, Segment as S};
+use crate::message::{Entry, Message, Text as T};
 
 /// `authentication-sasl-over-tls`:
 ///
@@ -16,9 +16,7 @@ pub(crate) fn authentication_sasl_over_tls() -> Message {
 }
 
 pub(crate) static AUTHENTICATION_SASL_OVER_TLS: Entry = Entry {
-    key: "authentication-sasl-over-tls",
-    args: &[],
-    text: [&[S::Text("SASL over TLS")], &[S::Text("SASL über TLS")]],
+    text: [T::Plain("SASL over TLS"), T::Plain("SASL über TLS")],
 };
 
 /// `authentication-tls-dialback`:
@@ -31,9 +29,7 @@ pub(crate) fn authentication_tls_dialback() -> Message {
 }
 
 pub(crate) static AUTHENTICATION_TLS_DIALBACK: Entry = Entry {
-    key: "authentication-tls-dialback",
-    args: &[],
-    text: [&[S::Text("TLS Dialback")], &[S::Text("TLS-Rückruf")]],
+    text: [T::Plain("TLS Dialback"), T::Plain("TLS-Rückruf")],
 };
 
 /// `authentication-tcp-dialback`:
@@ -46,9 +42,7 @@ pub(crate) fn authentication_tcp_dialback() -> Message {
 }
 
 pub(crate) static AUTHENTICATION_TCP_DIALBACK: Entry = Entry {
-    key: "authentication-tcp-dialback",
-    args: &[],
-    text: [&[S::Text("TCP Dialback")], &[S::Text("TCP-Rückruf")]],
+    text: [T::Plain("TCP Dialback"), T::Plain("TCP-Rückruf")],
 };
 
 /// `matrix-note-dialback-unused`:
@@ -61,15 +55,13 @@ pub(crate) fn matrix_note_dialback_unused() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_DIALBACK_UNUSED: Entry = Entry {
-    key: "matrix-note-dialback-unused",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Dialback is switched on but does not operate when TLS and SASL are both required.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide erforderlich sind.",
-        )],
+        ),
     ],
 };
 
@@ -83,15 +75,9 @@ pub(crate) fn matrix_note_certificate_only() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_CERTIFICATE_ONLY: Entry = Entry {
-    key: "matrix-note-certificate-only",
-    args: &[],
     text: [
-        &[S::Text(
-            "Encrypted and certificate-authenticated streams only.",
-        )],
-        &[S::Text(
-            "Nur verschlüsselte, per Zertifikat authentifizierte Datenströme.",
-        )],
+        T::Plain("Encrypted and certificate-authenticated streams only."),
+        T::Plain("Nur verschlüsselte, per Zertifikat authentifizierte Datenströme."),
     ],
 };
 
@@ -105,15 +91,13 @@ pub(crate) fn matrix_note_tls_optional_tcp_dialback() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_TLS_OPTIONAL_TCP_DIALBACK: Entry = Entry {
-    key: "matrix-note-tls-optional-tcp-dialback",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "SASL needs TLS, and TLS is only optional: when the partner does not offer TLS, only TCP dialback is left.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "SASL benötigt TLS, und TLS ist nur optional: Bietet der Partner kein TLS an, bleibt nur der TCP-Rückruf.",
-        )],
+        ),
     ],
 };
 
@@ -127,15 +111,13 @@ pub(crate) fn matrix_note_tls_optional_fails() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_TLS_OPTIONAL_FAILS: Entry = Entry {
-    key: "matrix-note-tls-optional-fails",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "SASL needs TLS, and TLS is only optional: when the partner does not offer TLS, the session fails.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "SASL benötigt TLS, und TLS ist nur optional: Bietet der Partner kein TLS an, schlägt die Sitzung fehl.",
-        )],
+        ),
     ],
 };
 
@@ -149,15 +131,13 @@ pub(crate) fn matrix_note_sasl_without_tls() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_SASL_WITHOUT_TLS: Entry = Entry {
-    key: "matrix-note-sasl-without-tls",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "SASL cannot run without TLS; only TCP dialback is left, and the Control Panel refuses to save SASL without TLS.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "SASL kann ohne TLS nicht laufen; nur der TCP-Rückruf bleibt, und die Systemsteuerung speichert SASL ohne TLS nicht.",
-        )],
+        ),
     ],
 };
 
@@ -171,15 +151,9 @@ pub(crate) fn matrix_note_sasl_without_tls_no_dialback() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_SASL_WITHOUT_TLS_NO_DIALBACK: Entry = Entry {
-    key: "matrix-note-sasl-without-tls-no-dialback",
-    args: &[],
     text: [
-        &[S::Text(
-            "Not valid: SASL cannot run without TLS, and dialback is off.",
-        )],
-        &[S::Text(
-            "Ungültig: SASL kann ohne TLS nicht laufen, und der Rückruf ist ausgeschaltet.",
-        )],
+        T::Plain("Not valid: SASL cannot run without TLS, and dialback is off."),
+        T::Plain("Ungültig: SASL kann ohne TLS nicht laufen, und der Rückruf ist ausgeschaltet."),
     ],
 };
 
@@ -193,15 +167,9 @@ pub(crate) fn matrix_note_sasl_or_tls_dialback() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_SASL_OR_TLS_DIALBACK: Entry = Entry {
-    key: "matrix-note-sasl-or-tls-dialback",
-    args: &[],
     text: [
-        &[S::Text(
-            "SASL over TLS when the partner offers SASL, otherwise dialback over TLS.",
-        )],
-        &[S::Text(
-            "SASL über TLS, wenn der Partner SASL anbietet, sonst Rückruf über TLS.",
-        )],
+        T::Plain("SASL over TLS when the partner offers SASL, otherwise dialback over TLS."),
+        T::Plain("SASL über TLS, wenn der Partner SASL anbietet, sonst Rückruf über TLS."),
     ],
 };
 
@@ -215,11 +183,9 @@ pub(crate) fn matrix_note_tls_dialback() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_TLS_DIALBACK: Entry = Entry {
-    key: "matrix-note-tls-dialback",
-    args: &[],
     text: [
-        &[S::Text("Dialback over an encrypted stream.")],
-        &[S::Text("Rückruf über einen verschlüsselten Datenstrom.")],
+        T::Plain("Dialback over an encrypted stream."),
+        T::Plain("Rückruf über einen verschlüsselten Datenstrom."),
     ],
 };
 
@@ -233,15 +199,9 @@ pub(crate) fn matrix_note_no_method() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_NO_METHOD: Entry = Entry {
-    key: "matrix-note-no-method",
-    args: &[],
     text: [
-        &[S::Text(
-            "Not valid: either SASL or dialback must be enabled.",
-        )],
-        &[S::Text(
-            "Ungültig: Entweder SASL oder der Rückruf muss aktiviert sein.",
-        )],
+        T::Plain("Not valid: either SASL or dialback must be enabled."),
+        T::Plain("Ungültig: Entweder SASL oder der Rückruf muss aktiviert sein."),
     ],
 };
 
@@ -255,15 +215,11 @@ pub(crate) fn matrix_note_any_dialback() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_ANY_DIALBACK: Entry = Entry {
-    key: "matrix-note-any-dialback",
-    args: &[],
     text: [
-        &[S::Text(
-            "Dialback over TLS or plain TCP, whichever the partner negotiates.",
-        )],
-        &[S::Text(
+        T::Plain("Dialback over TLS or plain TCP, whichever the partner negotiates."),
+        T::Plain(
             "Rückruf über TLS oder unverschlüsseltes TCP, je nachdem, was der Partner aushandelt.",
-        )],
+        ),
     ],
 };
 
@@ -277,12 +233,8 @@ pub(crate) fn matrix_note_tcp_dialback_only() -> Message {
 }
 
 pub(crate) static MATRIX_NOTE_TCP_DIALBACK_ONLY: Entry = Entry {
-    key: "matrix-note-tcp-dialback-only",
-    args: &[],
     text: [
-        &[S::Text("Unencrypted TCP dialback is the only method.")],
-        &[S::Text(
-            "Unverschlüsselter TCP-Rückruf ist die einzige Methode.",
-        )],
+        T::Plain("Unencrypted TCP dialback is the only method."),
+        T::Plain("Unverschlüsselter TCP-Rückruf ist die einzige Methode."),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Entry, Message, Segment as S};
+use crate::message::{Entry, Message, Text as T};
 
 /// `certificate-status-valid`:
 ///
@@ -16,9 +16,7 @@ pub(crate) fn certificate_status_valid() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_VALID: Entry = Entry {
-    key: "certificate-status-valid",
-    args: &[],
-    text: [&[S::Text("valid")], &[S::Text("gültig")]],
+    text: [T::Plain("valid"), T::Plain("gültig")],
 };
 
 /// `certificate-status-valid.problem`:
@@ -31,9 +29,7 @@ pub(crate) fn certificate_status_valid_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_VALID_PROBLEM: Entry = Entry {
-    key: "certificate-status-valid.problem",
-    args: &[],
-    text: [&[S::Text("is valid")], &[S::Text("ist gültig")]],
+    text: [T::Plain("is valid"), T::Plain("ist gültig")],
 };
 
 /// `certificate-status-missing`:
@@ -46,9 +42,7 @@ pub(crate) fn certificate_status_missing() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_MISSING: Entry = Entry {
-    key: "certificate-status-missing",
-    args: &[],
-    text: [&[S::Text("none")], &[S::Text("keines")]],
+    text: [T::Plain("none"), T::Plain("keines")],
 };
 
 /// `certificate-status-missing.problem`:
@@ -61,9 +55,7 @@ pub(crate) fn certificate_status_missing_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_MISSING_PROBLEM: Entry = Entry {
-    key: "certificate-status-missing.problem",
-    args: &[],
-    text: [&[S::Text("is missing")], &[S::Text("fehlt")]],
+    text: [T::Plain("is missing"), T::Plain("fehlt")],
 };
 
 /// `certificate-status-expired`:
@@ -76,9 +68,7 @@ pub(crate) fn certificate_status_expired() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_EXPIRED: Entry = Entry {
-    key: "certificate-status-expired",
-    args: &[],
-    text: [&[S::Text("expired")], &[S::Text("abgelaufen")]],
+    text: [T::Plain("expired"), T::Plain("abgelaufen")],
 };
 
 /// `certificate-status-expired.problem`:
@@ -91,9 +81,7 @@ pub(crate) fn certificate_status_expired_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_EXPIRED_PROBLEM: Entry = Entry {
-    key: "certificate-status-expired.problem",
-    args: &[],
-    text: [&[S::Text("has expired")], &[S::Text("ist abgelaufen")]],
+    text: [T::Plain("has expired"), T::Plain("ist abgelaufen")],
 };
 
 /// `certificate-status-self-signed`:
@@ -106,9 +94,7 @@ pub(crate) fn certificate_status_self_signed() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_SELF_SIGNED: Entry = Entry {
-    key: "certificate-status-self-signed",
-    args: &[],
-    text: [&[S::Text("self-signed")], &[S::Text("selbstsigniert")]],
+    text: [T::Plain("self-signed"), T::Plain("selbstsigniert")],
 };
 
 /// `certificate-status-self-signed.problem`:
@@ -121,12 +107,7 @@ pub(crate) fn certificate_status_self_signed_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_SELF_SIGNED_PROBLEM: Entry = Entry {
-    key: "certificate-status-self-signed.problem",
-    args: &[],
-    text: [
-        &[S::Text("is self-signed")],
-        &[S::Text("ist selbstsigniert")],
-    ],
+    text: [T::Plain("is self-signed"), T::Plain("ist selbstsigniert")],
 };
 
 /// `certificate-status-untrusted-ca`:
@@ -139,11 +120,9 @@ pub(crate) fn certificate_status_untrusted_ca() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_UNTRUSTED_CA: Entry = Entry {
-    key: "certificate-status-untrusted-ca",
-    args: &[],
     text: [
-        &[S::Text("untrusted CA")],
-        &[S::Text("nicht vertrauenswürdige CA")],
+        T::Plain("untrusted CA"),
+        T::Plain("nicht vertrauenswürdige CA"),
     ],
 };
 
@@ -157,11 +136,9 @@ pub(crate) fn certificate_status_untrusted_ca_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_UNTRUSTED_CA_PROBLEM: Entry = Entry {
-    key: "certificate-status-untrusted-ca.problem",
-    args: &[],
     text: [
-        &[S::Text("is not trusted")],
-        &[S::Text("ist nicht vertrauenswürdig")],
+        T::Plain("is not trusted"),
+        T::Plain("ist nicht vertrauenswürdig"),
     ],
 };
 
@@ -175,11 +152,9 @@ pub(crate) fn certificate_status_incomplete_chain() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_INCOMPLETE_CHAIN: Entry = Entry {
-    key: "certificate-status-incomplete-chain",
-    args: &[],
     text: [
-        &[S::Text("incomplete chain")],
-        &[S::Text("unvollständige Kette")],
+        T::Plain("incomplete chain"),
+        T::Plain("unvollständige Kette"),
     ],
 };
 
@@ -193,11 +168,9 @@ pub(crate) fn certificate_status_incomplete_chain_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_INCOMPLETE_CHAIN_PROBLEM: Entry = Entry {
-    key: "certificate-status-incomplete-chain.problem",
-    args: &[],
     text: [
-        &[S::Text("comes without its intermediate certificate")],
-        &[S::Text("kommt ohne sein Zwischenzertifikat")],
+        T::Plain("comes without its intermediate certificate"),
+        T::Plain("kommt ohne sein Zwischenzertifikat"),
     ],
 };
 
@@ -211,9 +184,7 @@ pub(crate) fn certificate_status_name_mismatch() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_NAME_MISMATCH: Entry = Entry {
-    key: "certificate-status-name-mismatch",
-    args: &[],
-    text: [&[S::Text("wrong name")], &[S::Text("falscher Name")]],
+    text: [T::Plain("wrong name"), T::Plain("falscher Name")],
 };
 
 /// `certificate-status-name-mismatch.problem`:
@@ -226,11 +197,9 @@ pub(crate) fn certificate_status_name_mismatch_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_NAME_MISMATCH_PROBLEM: Entry = Entry {
-    key: "certificate-status-name-mismatch.problem",
-    args: &[],
     text: [
-        &[S::Text("is not valid for this name")],
-        &[S::Text("ist für diesen Namen nicht gültig")],
+        T::Plain("is not valid for this name"),
+        T::Plain("ist für diesen Namen nicht gültig"),
     ],
 };
 
@@ -244,11 +213,9 @@ pub(crate) fn preset_lync() -> Message {
 }
 
 pub(crate) static PRESET_LYNC: Entry = Entry {
-    key: "preset-lync",
-    args: &[],
     text: [
-        &[S::Text("Lync / Skype for Business (defaults)")],
-        &[S::Text("Lync / Skype for Business (Standard)")],
+        T::Plain("Lync / Skype for Business (defaults)"),
+        T::Plain("Lync / Skype for Business (Standard)"),
     ],
 };
 
@@ -262,13 +229,9 @@ pub(crate) fn preset_google_talk() -> Message {
 }
 
 pub(crate) static PRESET_GOOGLE_TALK: Entry = Entry {
-    key: "preset-google-talk",
-    args: &[],
     text: [
-        &[S::Text(
-            "Google Talk (historical: federation ended in 2017)",
-        )],
-        &[S::Text("Google Talk (historisch: Föderation 2017 beendet)")],
+        T::Plain("Google Talk (historical: federation ended in 2017)"),
+        T::Plain("Google Talk (historisch: Föderation 2017 beendet)"),
     ],
 };
 
@@ -282,11 +245,9 @@ pub(crate) fn preset_prosody() -> Message {
 }
 
 pub(crate) static PRESET_PROSODY: Entry = Entry {
-    key: "preset-prosody",
-    args: &[],
     text: [
-        &[S::Text("Prosody (defaults)")],
-        &[S::Text("Prosody (Standard)")],
+        T::Plain("Prosody (defaults)"),
+        T::Plain("Prosody (Standard)"),
     ],
 };
 
@@ -300,11 +261,9 @@ pub(crate) fn preset_prosody_secure_auth() -> Message {
 }
 
 pub(crate) static PRESET_PROSODY_SECURE_AUTH: Entry = Entry {
-    key: "preset-prosody-secure-auth",
-    args: &[],
     text: [
-        &[S::Text("Prosody with s2s_secure_auth")],
-        &[S::Text("Prosody mit s2s_secure_auth")],
+        T::Plain("Prosody with s2s_secure_auth"),
+        T::Plain("Prosody mit s2s_secure_auth"),
     ],
 };
 
@@ -318,11 +277,9 @@ pub(crate) fn preset_ejabberd() -> Message {
 }
 
 pub(crate) static PRESET_EJABBERD: Entry = Entry {
-    key: "preset-ejabberd",
-    args: &[],
     text: [
-        &[S::Text("ejabberd (example configuration)")],
-        &[S::Text("ejabberd (Beispielkonfiguration)")],
+        T::Plain("ejabberd (example configuration)"),
+        T::Plain("ejabberd (Beispielkonfiguration)"),
     ],
 };
 
@@ -336,11 +293,9 @@ pub(crate) fn preset_openfire() -> Message {
 }
 
 pub(crate) static PRESET_OPENFIRE: Entry = Entry {
-    key: "preset-openfire",
-    args: &[],
     text: [
-        &[S::Text("Openfire 5.1 (defaults)")],
-        &[S::Text("Openfire 5.1 (Standard)")],
+        T::Plain("Openfire 5.1 (defaults)"),
+        T::Plain("Openfire 5.1 (Standard)"),
     ],
 };
 
@@ -354,11 +309,9 @@ pub(crate) fn preset_openfire_4_8() -> Message {
 }
 
 pub(crate) static PRESET_OPENFIRE_4_8: Entry = Entry {
-    key: "preset-openfire-4-8",
-    args: &[],
     text: [
-        &[S::Text("Openfire 4.8 and 4.9 (defaults)")],
-        &[S::Text("Openfire 4.8 und 4.9 (Standard)")],
+        T::Plain("Openfire 4.8 and 4.9 (defaults)"),
+        T::Plain("Openfire 4.8 und 4.9 (Standard)"),
     ],
 };
 
@@ -372,11 +325,9 @@ pub(crate) fn preset_openfire_4_7() -> Message {
 }
 
 pub(crate) static PRESET_OPENFIRE_4_7: Entry = Entry {
-    key: "preset-openfire-4-7",
-    args: &[],
     text: [
-        &[S::Text("Openfire 4.7 (defaults)")],
-        &[S::Text("Openfire 4.7 (Standard)")],
+        T::Plain("Openfire 4.7 (defaults)"),
+        T::Plain("Openfire 4.7 (Standard)"),
     ],
 };
 
@@ -390,12 +341,7 @@ pub(crate) fn preset_tigase() -> Message {
 }
 
 pub(crate) static PRESET_TIGASE: Entry = Entry {
-    key: "preset-tigase",
-    args: &[],
-    text: [
-        &[S::Text("Tigase (defaults)")],
-        &[S::Text("Tigase (Standard)")],
-    ],
+    text: [T::Plain("Tigase (defaults)"), T::Plain("Tigase (Standard)")],
 };
 
 /// `provenance-proven`:
@@ -408,11 +354,9 @@ pub(crate) fn provenance_proven() -> Message {
 }
 
 pub(crate) static PROVENANCE_PROVEN: Entry = Entry {
-    key: "provenance-proven",
-    args: &[],
     text: [
-        &[S::Text("proven against the real server")],
-        &[S::Text("am echten Server nachgewiesen")],
+        T::Plain("proven against the real server"),
+        T::Plain("am echten Server nachgewiesen"),
     ],
 };
 
@@ -426,11 +370,9 @@ pub(crate) fn provenance_source() -> Message {
 }
 
 pub(crate) static PROVENANCE_SOURCE: Entry = Entry {
-    key: "provenance-source",
-    args: &[],
     text: [
-        &[S::Text("modelled from source")],
-        &[S::Text("aus dem Quelltext modelliert")],
+        T::Plain("modelled from source"),
+        T::Plain("aus dem Quelltext modelliert"),
     ],
 };
 
@@ -444,11 +386,9 @@ pub(crate) fn provenance_documentation() -> Message {
 }
 
 pub(crate) static PROVENANCE_DOCUMENTATION: Entry = Entry {
-    key: "provenance-documentation",
-    args: &[],
     text: [
-        &[S::Text("modelled from documentation")],
-        &[S::Text("aus der Dokumentation modelliert")],
+        T::Plain("modelled from documentation"),
+        T::Plain("aus der Dokumentation modelliert"),
     ],
 };
 
@@ -462,15 +402,9 @@ pub(crate) fn preset_known_from_prosody() -> Message {
 }
 
 pub(crate) static PRESET_KNOWN_FROM_PROSODY: Entry = Entry {
-    key: "preset-known-from-prosody",
-    args: &[],
     text: [
-        &[S::Text(
-            "tests/interop: Debian 12's prosody 0.12.3, every step compared",
-        )],
-        &[S::Text(
-            "tests/interop: prosody 0.12.3 aus Debian 12, jeder Schritt verglichen",
-        )],
+        T::Plain("tests/interop: Debian 12's prosody 0.12.3, every step compared"),
+        T::Plain("tests/interop: prosody 0.12.3 aus Debian 12, jeder Schritt verglichen"),
     ],
 };
 
@@ -484,15 +418,9 @@ pub(crate) fn preset_known_from_ejabberd() -> Message {
 }
 
 pub(crate) static PRESET_KNOWN_FROM_EJABBERD: Entry = Entry {
-    key: "preset-known-from-ejabberd",
-    args: &[],
     text: [
-        &[S::Text(
-            "tests/interop: Debian 12's ejabberd 23.01, every step compared",
-        )],
-        &[S::Text(
-            "tests/interop: ejabberd 23.01 aus Debian 12, jeder Schritt verglichen",
-        )],
+        T::Plain("tests/interop: Debian 12's ejabberd 23.01, every step compared"),
+        T::Plain("tests/interop: ejabberd 23.01 aus Debian 12, jeder Schritt verglichen"),
     ],
 };
 
@@ -506,13 +434,9 @@ pub(crate) fn preset_known_from_openfire() -> Message {
 }
 
 pub(crate) static PRESET_KNOWN_FROM_OPENFIRE: Entry = Entry {
-    key: "preset-known-from-openfire",
-    args: &[],
     text: [
-        &[S::Text("Openfire's source, tag v5.1.1 (docs/profiles.md)")],
-        &[S::Text(
-            "Quelltext von Openfire, Tag v5.1.1 (docs/profiles.md)",
-        )],
+        T::Plain("Openfire's source, tag v5.1.1 (docs/profiles.md)"),
+        T::Plain("Quelltext von Openfire, Tag v5.1.1 (docs/profiles.md)"),
     ],
 };
 
@@ -526,13 +450,9 @@ pub(crate) fn preset_known_from_openfire_4_8() -> Message {
 }
 
 pub(crate) static PRESET_KNOWN_FROM_OPENFIRE_4_8: Entry = Entry {
-    key: "preset-known-from-openfire-4-8",
-    args: &[],
     text: [
-        &[S::Text("Openfire's source, tag v4.8.0 (docs/profiles.md)")],
-        &[S::Text(
-            "Quelltext von Openfire, Tag v4.8.0 (docs/profiles.md)",
-        )],
+        T::Plain("Openfire's source, tag v4.8.0 (docs/profiles.md)"),
+        T::Plain("Quelltext von Openfire, Tag v4.8.0 (docs/profiles.md)"),
     ],
 };
 
@@ -546,13 +466,9 @@ pub(crate) fn preset_known_from_openfire_4_7() -> Message {
 }
 
 pub(crate) static PRESET_KNOWN_FROM_OPENFIRE_4_7: Entry = Entry {
-    key: "preset-known-from-openfire-4-7",
-    args: &[],
     text: [
-        &[S::Text("Openfire's source, tag v4.7.5 (docs/profiles.md)")],
-        &[S::Text(
-            "Quelltext von Openfire, Tag v4.7.5 (docs/profiles.md)",
-        )],
+        T::Plain("Openfire's source, tag v4.7.5 (docs/profiles.md)"),
+        T::Plain("Quelltext von Openfire, Tag v4.7.5 (docs/profiles.md)"),
     ],
 };
 
@@ -566,15 +482,9 @@ pub(crate) fn preset_known_from_lync() -> Message {
 }
 
 pub(crate) static PRESET_KNOWN_FROM_LYNC: Entry = Entry {
-    key: "preset-known-from-lync",
-    args: &[],
     text: [
-        &[S::Text(
-            "Lync Server 2013 documentation: XMPP federated partners",
-        )],
-        &[S::Text(
-            "Dokumentation von Lync Server 2013: XMPP-Verbundpartner",
-        )],
+        T::Plain("Lync Server 2013 documentation: XMPP federated partners"),
+        T::Plain("Dokumentation von Lync Server 2013: XMPP-Verbundpartner"),
     ],
 };
 
@@ -588,10 +498,8 @@ pub(crate) fn preset_known_from_tigase() -> Message {
 }
 
 pub(crate) static PRESET_KNOWN_FROM_TIGASE: Entry = Entry {
-    key: "preset-known-from-tigase",
-    args: &[],
     text: [
-        &[S::Text("Tigase's documentation and option names")],
-        &[S::Text("Dokumentation und Optionsnamen von Tigase")],
+        T::Plain("Tigase's documentation and option names"),
+        T::Plain("Dokumentation und Optionsnamen von Tigase"),
     ],
 };

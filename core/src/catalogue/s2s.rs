@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Message, Segment as S};
+use crate::message::{Arg, Entry, Message, Segment as S, Text as T};
 
 /// `party-our-proxy`:
 ///
@@ -16,9 +16,7 @@ pub(crate) fn party_our_proxy() -> Message {
 }
 
 pub(crate) static PARTY_OUR_PROXY: Entry = Entry {
-    key: "party-our-proxy",
-    args: &[],
-    text: [&[S::Text("our XMPP proxy")], &[S::Text("unser XMPP-Proxy")]],
+    text: [T::Plain("our XMPP proxy"), T::Plain("unser XMPP-Proxy")],
 };
 
 /// `party-partner`:
@@ -31,9 +29,7 @@ pub(crate) fn party_partner() -> Message {
 }
 
 pub(crate) static PARTY_PARTNER: Entry = Entry {
-    key: "party-partner",
-    args: &[],
-    text: [&[S::Text("partner server")], &[S::Text("Partnerserver")]],
+    text: [T::Plain("partner server"), T::Plain("Partnerserver")],
 };
 
 /// `party-authoritative`:
@@ -46,11 +42,9 @@ pub(crate) fn party_authoritative() -> Message {
 }
 
 pub(crate) static PARTY_AUTHORITATIVE: Entry = Entry {
-    key: "party-authoritative",
-    args: &[],
     text: [
-        &[S::Text("authoritative server")],
-        &[S::Text("autoritativer Server")],
+        T::Plain("authoritative server"),
+        T::Plain("autoritativer Server"),
     ],
 };
 
@@ -64,9 +58,7 @@ pub(crate) fn phase_connection() -> Message {
 }
 
 pub(crate) static PHASE_CONNECTION: Entry = Entry {
-    key: "phase-connection",
-    args: &[],
-    text: [&[S::Text("connection")], &[S::Text("Verbindung")]],
+    text: [T::Plain("connection"), T::Plain("Verbindung")],
 };
 
 /// `phase-stream`:
@@ -79,9 +71,7 @@ pub(crate) fn phase_stream() -> Message {
 }
 
 pub(crate) static PHASE_STREAM: Entry = Entry {
-    key: "phase-stream",
-    args: &[],
-    text: [&[S::Text("stream")], &[S::Text("Datenstrom")]],
+    text: [T::Plain("stream"), T::Plain("Datenstrom")],
 };
 
 /// `phase-dialback`:
@@ -94,9 +84,7 @@ pub(crate) fn phase_dialback() -> Message {
 }
 
 pub(crate) static PHASE_DIALBACK: Entry = Entry {
-    key: "phase-dialback",
-    args: &[],
-    text: [&[S::Text("dialback")], &[S::Text("Rückruf")]],
+    text: [T::Plain("dialback"), T::Plain("Rückruf")],
 };
 
 /// `phase-close`:
@@ -109,9 +97,7 @@ pub(crate) fn phase_close() -> Message {
 }
 
 pub(crate) static PHASE_CLOSE: Entry = Entry {
-    key: "phase-close",
-    args: &[],
-    text: [&[S::Text("end of stream")], &[S::Text("Datenstromende")]],
+    text: [T::Plain("end of stream"), T::Plain("Datenstromende")],
 };
 
 /// `federation-level-verified`:
@@ -124,9 +110,7 @@ pub(crate) fn federation_level_verified() -> Message {
 }
 
 pub(crate) static FEDERATION_LEVEL_VERIFIED: Entry = Entry {
-    key: "federation-level-verified",
-    args: &[],
-    text: [&[S::Text("verified")], &[S::Text("verifiziert")]],
+    text: [T::Plain("verified"), T::Plain("verifiziert")],
 };
 
 /// `federation-level-encrypted`:
@@ -139,9 +123,7 @@ pub(crate) fn federation_level_encrypted() -> Message {
 }
 
 pub(crate) static FEDERATION_LEVEL_ENCRYPTED: Entry = Entry {
-    key: "federation-level-encrypted",
-    args: &[],
-    text: [&[S::Text("encrypted")], &[S::Text("verschlüsselt")]],
+    text: [T::Plain("encrypted"), T::Plain("verschlüsselt")],
 };
 
 /// `federation-level-trusted`:
@@ -154,9 +136,7 @@ pub(crate) fn federation_level_trusted() -> Message {
 }
 
 pub(crate) static FEDERATION_LEVEL_TRUSTED: Entry = Entry {
-    key: "federation-level-trusted",
-    args: &[],
-    text: [&[S::Text("trusted")], &[S::Text("vertrauenswürdig")]],
+    text: [T::Plain("trusted"), T::Plain("vertrauenswürdig")],
 };
 
 /// `verdict-certificate-names`:
@@ -172,23 +152,21 @@ pub(crate) fn verdict_certificate_names(names: impl Into<Arg>, domain: impl Into
 }
 
 pub(crate) static VERDICT_CERTIFICATE_NAMES: Entry = Entry {
-    key: "verdict-certificate-names",
-    args: &["names", "domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("It names "),
             S::Arg(0),
             S::Text(", not "),
             S::Arg(1),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Es nennt "),
             S::Arg(0),
             S::Text(", nicht "),
             S::Arg(1),
             S::Text("."),
-        ],
+        ]),
     ],
 };
 
@@ -202,11 +180,9 @@ pub(crate) fn direction_outbound() -> Message {
 }
 
 pub(crate) static DIRECTION_OUTBOUND: Entry = Entry {
-    key: "direction-outbound",
-    args: &[],
     text: [
-        &[S::Text("our users write to the partner's")],
-        &[S::Text("unsere Benutzer schreiben denen des Partners")],
+        T::Plain("our users write to the partner's"),
+        T::Plain("unsere Benutzer schreiben denen des Partners"),
     ],
 };
 
@@ -220,11 +196,9 @@ pub(crate) fn direction_inbound() -> Message {
 }
 
 pub(crate) static DIRECTION_INBOUND: Entry = Entry {
-    key: "direction-inbound",
-    args: &[],
     text: [
-        &[S::Text("the partner's users write to ours")],
-        &[S::Text("die Benutzer des Partners schreiben unseren")],
+        T::Plain("the partner's users write to ours"),
+        T::Plain("die Benutzer des Partners schreiben unseren"),
     ],
 };
 
@@ -238,9 +212,7 @@ pub(crate) fn dns_record_srv() -> Message {
 }
 
 pub(crate) static DNS_RECORD_SRV: Entry = Entry {
-    key: "dns-record-srv",
-    args: &[],
-    text: [&[S::Text("SRV record")], &[S::Text("SRV-Eintrag")]],
+    text: [T::Plain("SRV record"), T::Plain("SRV-Eintrag")],
 };
 
 /// `dns-record-no-srv`:
@@ -253,11 +225,9 @@ pub(crate) fn dns_record_no_srv() -> Message {
 }
 
 pub(crate) static DNS_RECORD_NO_SRV: Entry = Entry {
-    key: "dns-record-no-srv",
-    args: &[],
     text: [
-        &[S::Text("no SRV (A record, port 5269)")],
-        &[S::Text("kein SRV (A-Eintrag, Port 5269)")],
+        T::Plain("no SRV (A record, port 5269)"),
+        T::Plain("kein SRV (A-Eintrag, Port 5269)"),
     ],
 };
 
@@ -271,11 +241,9 @@ pub(crate) fn dns_record_srv_root() -> Message {
 }
 
 pub(crate) static DNS_RECORD_SRV_ROOT: Entry = Entry {
-    key: "dns-record-srv-root",
-    args: &[],
     text: [
-        &[S::Text("SRV target \".\" (no service)")],
-        &[S::Text("SRV-Ziel \".\" (kein Dienst)")],
+        T::Plain("SRV target \".\" (no service)"),
+        T::Plain("SRV-Ziel \".\" (kein Dienst)"),
     ],
 };
 
@@ -289,11 +257,9 @@ pub(crate) fn dns_record_nx_domain() -> Message {
 }
 
 pub(crate) static DNS_RECORD_NX_DOMAIN: Entry = Entry {
-    key: "dns-record-nx-domain",
-    args: &[],
     text: [
-        &[S::Text("domain does not exist")],
-        &[S::Text("Domäne existiert nicht")],
+        T::Plain("domain does not exist"),
+        T::Plain("Domäne existiert nicht"),
     ],
 };
 
@@ -307,23 +273,21 @@ pub(crate) fn ladder_cause(cause: impl Into<Arg>, side: impl Into<Arg>) -> Messa
 }
 
 pub(crate) static LADDER_CAUSE: Entry = Entry {
-    key: "ladder-cause",
-    args: &["cause", "side"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("cause: "),
             S::Arg(0),
             S::Text(" ("),
             S::Arg(1),
             S::Text(")"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Ursache: "),
             S::Arg(0),
             S::Text(" ("),
             S::Arg(1),
             S::Text(")"),
-        ],
+        ]),
     ],
 };
 
@@ -337,10 +301,8 @@ pub(crate) fn diagram_encrypted_from_here() -> Message {
 }
 
 pub(crate) static DIAGRAM_ENCRYPTED_FROM_HERE: Entry = Entry {
-    key: "diagram-encrypted-from-here",
-    args: &[],
     text: [
-        &[S::Text("encrypted from here on")],
-        &[S::Text("ab hier verschlüsselt")],
+        T::Plain("encrypted from here on"),
+        T::Plain("ab hier verschlüsselt"),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Entry, Message, Segment as S};
+use crate::message::{Entry, Message, Text as T};
 
 /// `negotiation-required`:
 ///
@@ -16,9 +16,7 @@ pub(crate) fn negotiation_required() -> Message {
 }
 
 pub(crate) static NEGOTIATION_REQUIRED: Entry = Entry {
-    key: "negotiation-required",
-    args: &[],
-    text: [&[S::Text("Required")], &[S::Text("Erforderlich")]],
+    text: [T::Plain("Required"), T::Plain("Erforderlich")],
 };
 
 /// `negotiation-optional`:
@@ -31,9 +29,7 @@ pub(crate) fn negotiation_optional() -> Message {
 }
 
 pub(crate) static NEGOTIATION_OPTIONAL: Entry = Entry {
-    key: "negotiation-optional",
-    args: &[],
-    text: [&[S::Text("Optional")], &[S::Text("Optional")]],
+    text: [T::Plain("Optional"), T::Plain("Optional")],
 };
 
 /// `negotiation-not-supported`:
@@ -46,9 +42,7 @@ pub(crate) fn negotiation_not_supported() -> Message {
 }
 
 pub(crate) static NEGOTIATION_NOT_SUPPORTED: Entry = Entry {
-    key: "negotiation-not-supported",
-    args: &[],
-    text: [&[S::Text("Not Supported")], &[S::Text("Nicht unterstützt")]],
+    text: [T::Plain("Not Supported"), T::Plain("Nicht unterstützt")],
 };
 
 /// `partner-type-federated`:
@@ -61,9 +55,7 @@ pub(crate) fn partner_type_federated() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_FEDERATED: Entry = Entry {
-    key: "partner-type-federated",
-    args: &[],
-    text: [&[S::Text("Federated")], &[S::Text("Verbund")]],
+    text: [T::Plain("Federated"), T::Plain("Verbund")],
 };
 
 /// `partner-type-federated.meaning`:
@@ -76,15 +68,13 @@ pub(crate) fn partner_type_federated_meaning() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_FEDERATED_MEANING: Entry = Entry {
-    key: "partner-type-federated.meaning",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Trusted: partner contacts can add Lync users, see their presence and status notes, and message them without being authorised first.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Vertrauenswürdig: Kontakte des Partners können Lync-Benutzer ohne vorherige Autorisierung hinzufügen, ihre Anwesenheit und Statusnotizen sehen und ihnen Nachrichten senden.",
-        )],
+        ),
     ],
 };
 
@@ -98,11 +88,9 @@ pub(crate) fn partner_type_public_verified() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_PUBLIC_VERIFIED: Entry = Entry {
-    key: "partner-type-public-verified",
-    args: &[],
     text: [
-        &[S::Text("Public verified")],
-        &[S::Text("Öffentlich überprüft")],
+        T::Plain("Public verified"),
+        T::Plain("Öffentlich überprüft"),
     ],
 };
 
@@ -116,15 +104,13 @@ pub(crate) fn partner_type_public_verified_meaning() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_PUBLIC_VERIFIED_MEANING: Entry = Entry {
-    key: "partner-type-public-verified.meaning",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The provider verifies its users: partner contacts can add and message Lync users without authorisation, but never see status notes.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der Anbieter überprüft seine Benutzer: Kontakte des Partners können Lync-Benutzer ohne Autorisierung hinzufügen und ihnen schreiben, sehen aber nie Statusnotizen.",
-        )],
+        ),
     ],
 };
 
@@ -138,11 +124,9 @@ pub(crate) fn partner_type_public_unverified() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_PUBLIC_UNVERIFIED: Entry = Entry {
-    key: "partner-type-public-unverified",
-    args: &[],
     text: [
-        &[S::Text("Public unverified")],
-        &[S::Text("Öffentlich nicht überprüft")],
+        T::Plain("Public unverified"),
+        T::Plain("Öffentlich nicht überprüft"),
     ],
 };
 
@@ -156,14 +140,12 @@ pub(crate) fn partner_type_public_unverified_meaning() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_PUBLIC_UNVERIFIED_MEANING: Entry = Entry {
-    key: "partner-type-public-unverified.meaning",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "No verifiable trust: a partner contact can reach a Lync user only after that user has invited them.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Kein überprüfbares Vertrauen: Ein Kontakt des Partners erreicht einen Lync-Benutzer erst, nachdem dieser ihn eingeladen hat.",
-        )],
+        ),
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
 
 /// `step-not-allowed.summary`:
 ///
@@ -16,19 +16,17 @@ pub(crate) fn step_not_allowed_summary(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_NOT_ALLOWED_SUMMARY: Entry = Entry {
-    key: "step-not-allowed.summary",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("no XMPP partner claims "),
             S::Arg(0),
             S::Text(": nothing is sent"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("kein XMPP-Partner beansprucht "),
             S::Arg(0),
             S::Text(": Es wird nichts gesendet"),
-        ],
+        ]),
     ],
 };
 
@@ -42,15 +40,13 @@ pub(crate) fn step_not_allowed_explanation(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_NOT_ALLOWED_EXPLANATION: Entry = Entry {
-    key: "step-not-allowed.explanation",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Lync lets users reach an XMPP network only if it is an allowed partner. Add "),
             S::Arg(0),
             S::Text(" to this partner's additional domains, or create a partner for it."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Lync lässt Benutzer nur XMPP-Netzwerke erreichen, die zugelassene Partner sind. Fügen Sie ",
             ),
@@ -58,7 +54,7 @@ pub(crate) static STEP_NOT_ALLOWED_EXPLANATION: Entry = Entry {
             S::Text(
                 " den zusätzlichen Domänen dieses Partners hinzu oder legen Sie einen Partner dafür an.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -72,19 +68,17 @@ pub(crate) fn step_denied_summary(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_DENIED_SUMMARY: Entry = Entry {
-    key: "step-denied.summary",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("opens no stream to "),
             S::Arg(0),
             S::Text(": its access rules deny it"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("öffnet keinen Datenstrom zu "),
             S::Arg(0),
             S::Text(": Seine Zugriffsregeln verbieten es"),
-        ],
+        ]),
     ],
 };
 
@@ -98,10 +92,8 @@ pub(crate) fn step_denied_explanation(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_DENIED_EXPLANATION: Entry = Entry {
-    key: "step-denied.explanation",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(
                 "The partner's server has access rules for federation (ejabberd's s2s_access, Openfire's permission list), and they deny ",
             ),
@@ -109,8 +101,8 @@ pub(crate) static STEP_DENIED_EXPLANATION: Entry = Entry {
             S::Text(". It does not even try to connect: messages to "),
             S::Arg(0),
             S::Text(" bounce on its side."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Der Partnerserver hat Zugriffsregeln für die Föderation (s2s_access bei ejabberd, die Berechtigungsliste bei Openfire), und sie verbieten ",
             ),
@@ -118,7 +110,7 @@ pub(crate) static STEP_DENIED_EXPLANATION: Entry = Entry {
             S::Text(". Er versucht nicht einmal, sich zu verbinden: Nachrichten an "),
             S::Arg(0),
             S::Text(" kommen bei ihm zurück."),
-        ],
+        ]),
     ],
 };
 
@@ -132,11 +124,9 @@ pub(crate) fn step_dns_query_summary(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_DNS_QUERY_SUMMARY: Entry = Entry {
-    key: "step-dns-query.summary",
-    args: &["domain"],
     text: [
-        &[S::Text("SRV query for _xmpp-server._tcp."), S::Arg(0)],
-        &[S::Text("SRV-Abfrage für _xmpp-server._tcp."), S::Arg(0)],
+        T::Pieces(&[S::Text("SRV query for _xmpp-server._tcp."), S::Arg(0)]),
+        T::Pieces(&[S::Text("SRV-Abfrage für _xmpp-server._tcp."), S::Arg(0)]),
     ],
 };
 
@@ -150,19 +140,17 @@ pub(crate) fn step_dns_query_explanation(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_DNS_QUERY_EXPLANATION: Entry = Entry {
-    key: "step-dns-query.explanation",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The initiating server looks up where the XMPP servers of "),
             S::Arg(0),
             S::Text(" listen."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Der initiierende Server schlägt nach, wo die XMPP-Server von "),
             S::Arg(0),
             S::Text(" lauschen."),
-        ],
+        ]),
     ],
 };
 
@@ -179,23 +167,21 @@ pub(crate) fn step_dns_query_authoritative_explanation(domain: impl Into<Arg>) -
 }
 
 pub(crate) static STEP_DNS_QUERY_AUTHORITATIVE_EXPLANATION: Entry = Entry {
-    key: "step-dns-query-authoritative.explanation",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(
                 "To check the dialback key, the receiving server looks up the authoritative server of the sender domain ",
             ),
             S::Arg(0),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Um den Rückrufschlüssel zu prüfen, schlägt der empfangende Server den autoritativen Server der Absenderdomäne ",
             ),
             S::Arg(0),
             S::Text(" nach."),
-        ],
+        ]),
     ],
 };
 
@@ -209,11 +195,9 @@ pub(crate) fn step_dns_srv_summary(host: impl Into<Arg>, port: impl Into<Arg>) -
 }
 
 pub(crate) static STEP_DNS_SRV_SUMMARY: Entry = Entry {
-    key: "step-dns-srv.summary",
-    args: &["host", "port"],
     text: [
-        &[S::Text("SRV: "), S::Arg(0), S::Text(", port "), S::Arg(1)],
-        &[S::Text("SRV: "), S::Arg(0), S::Text(", Port "), S::Arg(1)],
+        T::Pieces(&[S::Text("SRV: "), S::Arg(0), S::Text(", port "), S::Arg(1)]),
+        T::Pieces(&[S::Text("SRV: "), S::Arg(0), S::Text(", Port "), S::Arg(1)]),
     ],
 };
 
@@ -227,15 +211,9 @@ pub(crate) fn step_dns_srv_explanation() -> Message {
 }
 
 pub(crate) static STEP_DNS_SRV_EXPLANATION: Entry = Entry {
-    key: "step-dns-srv.explanation",
-    args: &[],
     text: [
-        &[S::Text(
-            "The SRV record names the host and port to connect to.",
-        )],
-        &[S::Text(
-            "Der SRV-Eintrag nennt Host und Port für die Verbindung.",
-        )],
+        T::Plain("The SRV record names the host and port to connect to."),
+        T::Plain("Der SRV-Eintrag nennt Host und Port für die Verbindung."),
     ],
 };
 
@@ -249,19 +227,17 @@ pub(crate) fn step_dns_no_srv_summary(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_DNS_NO_SRV_SUMMARY: Entry = Entry {
-    key: "step-dns-no-srv.summary",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("no SRV record: "),
             S::Arg(0),
             S::Text(", port 5269"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("kein SRV-Eintrag: "),
             S::Arg(0),
             S::Text(", Port 5269"),
-        ],
+        ]),
     ],
 };
 
@@ -275,15 +251,13 @@ pub(crate) fn step_dns_no_srv_explanation() -> Message {
 }
 
 pub(crate) static STEP_DNS_NO_SRV_EXPLANATION: Entry = Entry {
-    key: "step-dns-no-srv.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Without an SRV record, the domain's own A or AAAA record is used with the default port 5269.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Ohne SRV-Eintrag wird der A- oder AAAA-Eintrag der Domäne selbst mit dem Standardport 5269 verwendet.",
-        )],
+        ),
     ],
 };
 
@@ -297,11 +271,9 @@ pub(crate) fn step_dns_srv_root_summary() -> Message {
 }
 
 pub(crate) static STEP_DNS_SRV_ROOT_SUMMARY: Entry = Entry {
-    key: "step-dns-srv-root.summary",
-    args: &[],
     text: [
-        &[S::Text("SRV target \".\": no XMPP service")],
-        &[S::Text("SRV-Ziel \".\": kein XMPP-Dienst")],
+        T::Plain("SRV target \".\": no XMPP service"),
+        T::Plain("SRV-Ziel \".\": kein XMPP-Dienst"),
     ],
 };
 
@@ -315,15 +287,13 @@ pub(crate) fn step_dns_srv_root_explanation() -> Message {
 }
 
 pub(crate) static STEP_DNS_SRV_ROOT_EXPLANATION: Entry = Entry {
-    key: "step-dns-srv-root.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "An SRV record with target \".\" means the service is decidedly not available; the initiating server must not fall back to the A record.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Ein SRV-Eintrag mit dem Ziel \".\" bedeutet, dass der Dienst ausdrücklich nicht verfügbar ist; der initiierende Server darf nicht auf den A-Eintrag ausweichen.",
-        )],
+        ),
     ],
 };
 
@@ -337,11 +307,9 @@ pub(crate) fn step_dns_nxdomain_summary(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_DNS_NXDOMAIN_SUMMARY: Entry = Entry {
-    key: "step-dns-nxdomain.summary",
-    args: &["domain"],
     text: [
-        &[S::Arg(0), S::Text(" does not exist")],
-        &[S::Arg(0), S::Text(" existiert nicht")],
+        T::Pieces(&[S::Arg(0), S::Text(" does not exist")]),
+        T::Pieces(&[S::Arg(0), S::Text(" existiert nicht")]),
     ],
 };
 
@@ -355,15 +323,13 @@ pub(crate) fn step_dns_nxdomain_explanation() -> Message {
 }
 
 pub(crate) static STEP_DNS_NXDOMAIN_EXPLANATION: Entry = Entry {
-    key: "step-dns-nxdomain.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The domain does not resolve, so there is no server to connect to; stanzas to it bounce with remote-server-not-found.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Die Domäne lässt sich nicht auflösen, es gibt also keinen Server; Stanzas an sie kommen mit remote-server-not-found zurück.",
-        )],
+        ),
     ],
 };
 
@@ -383,10 +349,8 @@ pub(crate) fn step_dns_authoritative_missing_explanation(
 }
 
 pub(crate) static STEP_DNS_AUTHORITATIVE_MISSING_EXPLANATION: Entry = Entry {
-    key: "step-dns-authoritative-missing.explanation",
-    args: &["domain", "record"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The sender domain "),
             S::Arg(0),
             S::Text(" "),
@@ -403,8 +367,8 @@ pub(crate) static STEP_DNS_AUTHORITATIVE_MISSING_EXPLANATION: Entry = Entry {
             S::Text(
                 ", so its authoritative server cannot be found and the key cannot be checked; the receiving server reports remote-server-not-found.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Die Absenderdomäne "),
             S::Arg(0),
             S::Text(" "),
@@ -421,7 +385,7 @@ pub(crate) static STEP_DNS_AUTHORITATIVE_MISSING_EXPLANATION: Entry = Entry {
             S::Text(
                 ", daher lässt sich ihr autoritativer Server nicht finden und der Schlüssel nicht prüfen; der empfangende Server meldet remote-server-not-found.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -435,21 +399,19 @@ pub(crate) fn step_connect_summary(host: impl Into<Arg>, port: impl Into<Arg>) -
 }
 
 pub(crate) static STEP_CONNECT_SUMMARY: Entry = Entry {
-    key: "step-connect.summary",
-    args: &["host", "port"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("TCP connection to "),
             S::Arg(0),
             S::Text(":"),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("TCP-Verbindung zu "),
             S::Arg(0),
             S::Text(":"),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -463,15 +425,9 @@ pub(crate) fn step_connect_explanation() -> Message {
 }
 
 pub(crate) static STEP_CONNECT_EXPLANATION: Entry = Entry {
-    key: "step-connect.explanation",
-    args: &[],
     text: [
-        &[S::Text(
-            "The initiating server opens the TCP connection that will carry the stream.",
-        )],
-        &[S::Text(
-            "Der initiierende Server öffnet die TCP-Verbindung für den Datenstrom.",
-        )],
+        T::Plain("The initiating server opens the TCP connection that will carry the stream."),
+        T::Plain("Der initiierende Server öffnet die TCP-Verbindung für den Datenstrom."),
     ],
 };
 
@@ -485,15 +441,9 @@ pub(crate) fn step_connect_verify_explanation() -> Message {
 }
 
 pub(crate) static STEP_CONNECT_VERIFY_EXPLANATION: Entry = Entry {
-    key: "step-connect-verify.explanation",
-    args: &[],
     text: [
-        &[S::Text(
-            "A separate connection, used only to check the key.",
-        )],
-        &[S::Text(
-            "Eine eigene Verbindung, nur zum Prüfen des Schlüssels.",
-        )],
+        T::Plain("A separate connection, used only to check the key."),
+        T::Plain("Eine eigene Verbindung, nur zum Prüfen des Schlüssels."),
     ],
 };
 
@@ -513,10 +463,8 @@ pub(crate) fn step_connect_verify_own_stream_explanation(
 }
 
 pub(crate) static STEP_CONNECT_VERIFY_OWN_STREAM_EXPLANATION: Entry = Entry {
-    key: "step-connect-verify-own-stream.explanation",
-    args: &["initiating", "receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(
                 " sends its verification request only over an authenticated stream of its own to ",
@@ -525,8 +473,8 @@ pub(crate) static STEP_CONNECT_VERIFY_OWN_STREAM_EXPLANATION: Entry = Entry {
             S::Text(
                 ": it opens one now and negotiates it like any outgoing stream before asking. The key can only be checked if this stream succeeds.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(
                 " sendet seine Prüfanfrage nur über einen eigenen, authentifizierten Datenstrom zu ",
@@ -535,7 +483,7 @@ pub(crate) static STEP_CONNECT_VERIFY_OWN_STREAM_EXPLANATION: Entry = Entry {
             S::Text(
                 ": Er öffnet jetzt einen und handelt ihn wie jeden ausgehenden Datenstrom aus, bevor er fragt. Der Schlüssel lässt sich nur prüfen, wenn dieser Datenstrom gelingt.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -549,19 +497,17 @@ pub(crate) fn step_unreachable_summary(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_UNREACHABLE_SUMMARY: Entry = Entry {
-    key: "step-unreachable.summary",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the authoritative server of "),
             S::Arg(0),
             S::Text(" cannot be reached"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("der autoritative Server von "),
             S::Arg(0),
             S::Text(" ist nicht erreichbar"),
-        ],
+        ]),
     ],
 };
 
@@ -575,15 +521,13 @@ pub(crate) fn step_unreachable_explanation() -> Message {
 }
 
 pub(crate) static STEP_UNREACHABLE_EXPLANATION: Entry = Entry {
-    key: "step-unreachable.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Without the authoritative server the key cannot be checked; the receiving server reports remote-connection-failed, and the sender domain stays unverified.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Ohne den autoritativen Server lässt sich der Schlüssel nicht prüfen; der empfangende Server meldet remote-connection-failed, und die Absenderdomäne bleibt unverifiziert.",
-        )],
+        ),
     ],
 };
 
@@ -604,25 +548,23 @@ pub(crate) fn step_connect_failed_summary(
 }
 
 pub(crate) static STEP_CONNECT_FAILED_SUMMARY: Entry = Entry {
-    key: "step-connect-failed.summary",
-    args: &["host", "port", "error"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("no TCP connection to "),
             S::Arg(0),
             S::Text(":"),
             S::Arg(1),
             S::Text(": "),
             S::Arg(2),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("keine TCP-Verbindung zu "),
             S::Arg(0),
             S::Text(":"),
             S::Arg(1),
             S::Text(": "),
             S::Arg(2),
-        ],
+        ]),
     ],
 };
 
@@ -636,15 +578,13 @@ pub(crate) fn step_connect_failed_explanation() -> Message {
 }
 
 pub(crate) static STEP_CONNECT_FAILED_EXPLANATION: Entry = Entry {
-    key: "step-connect-failed.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Nothing accepted the connection at this address: the server is down, a firewall drops port 5269, or DNS points to the wrong host. The next address DNS gave is tried, if there is one.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "An dieser Adresse nahm nichts die Verbindung an: Der Server läuft nicht, eine Firewall verwirft Port 5269, oder DNS zeigt auf den falschen Host. Die nächste Adresse aus dem DNS wird versucht, falls es eine gibt.",
-        )],
+        ),
     ],
 };
 
@@ -658,15 +598,13 @@ pub(crate) fn step_timeout_summary(seconds: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_TIMEOUT_SUMMARY: Entry = Entry {
-    key: "step-timeout.summary",
-    args: &["seconds"],
     text: [
-        &[S::Text("no answer within "), S::Arg(0), S::Text(" s")],
-        &[
+        T::Pieces(&[S::Text("no answer within "), S::Arg(0), S::Text(" s")]),
+        T::Pieces(&[
             S::Text("keine Antwort innerhalb von "),
             S::Arg(0),
             S::Text(" s"),
-        ],
+        ]),
     ],
 };
 
@@ -680,15 +618,13 @@ pub(crate) fn step_timeout_explanation() -> Message {
 }
 
 pub(crate) static STEP_TIMEOUT_EXPLANATION: Entry = Entry {
-    key: "step-timeout.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The other side sent nothing more within the time limit. A server waiting for something it never gets (such as a dialback verification that cannot complete) closes the stream only after its own timeout, often minutes later.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Die Gegenseite hat innerhalb der Frist nichts mehr gesendet. Ein Server, der auf etwas wartet, das nie kommt (etwa eine Rückrufprüfung, die nicht gelingen kann), schließt den Datenstrom erst nach seiner eigenen Frist, oft Minuten später.",
-        )],
+        ),
     ],
 };
 
@@ -702,11 +638,9 @@ pub(crate) fn step_disconnected_summary() -> Message {
 }
 
 pub(crate) static STEP_DISCONNECTED_SUMMARY: Entry = Entry {
-    key: "step-disconnected.summary",
-    args: &[],
     text: [
-        &[S::Text("closes the TCP connection")],
-        &[S::Text("schließt die TCP-Verbindung")],
+        T::Plain("closes the TCP connection"),
+        T::Plain("schließt die TCP-Verbindung"),
     ],
 };
 
@@ -720,15 +654,9 @@ pub(crate) fn step_disconnected_explanation() -> Message {
 }
 
 pub(crate) static STEP_DISCONNECTED_EXPLANATION: Entry = Entry {
-    key: "step-disconnected.explanation",
-    args: &[],
     text: [
-        &[S::Text(
-            "The TCP connection ended; nothing more can arrive on it.",
-        )],
-        &[S::Text(
-            "Die TCP-Verbindung ist beendet; auf ihr kann nichts mehr ankommen.",
-        )],
+        T::Plain("The TCP connection ended; nothing more can arrive on it."),
+        T::Plain("Die TCP-Verbindung ist beendet; auf ihr kann nichts mehr ankommen."),
     ],
 };
 
@@ -742,11 +670,9 @@ pub(crate) fn step_unreadable_summary(message: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_UNREADABLE_SUMMARY: Entry = Entry {
-    key: "step-unreadable.summary",
-    args: &["message"],
     text: [
-        &[S::Text("unreadable stream: "), S::Arg(0)],
-        &[S::Text("unlesbarer Datenstrom: "), S::Arg(0)],
+        T::Pieces(&[S::Text("unreadable stream: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("unlesbarer Datenstrom: "), S::Arg(0)]),
     ],
 };
 
@@ -760,15 +686,11 @@ pub(crate) fn step_unreadable_explanation() -> Message {
 }
 
 pub(crate) static STEP_UNREADABLE_EXPLANATION: Entry = Entry {
-    key: "step-unreadable.explanation",
-    args: &[],
     text: [
-        &[S::Text(
-            "What arrived is not a well-formed XML stream, so nothing after it can be read.",
-        )],
-        &[S::Text(
+        T::Plain("What arrived is not a well-formed XML stream, so nothing after it can be read."),
+        T::Plain(
             "Was ankam, ist kein wohlgeformter XML-Datenstrom, daher lässt sich nichts danach lesen.",
-        )],
+        ),
     ],
 };
 
@@ -782,11 +704,9 @@ pub(crate) fn step_tls_error_summary(message: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_TLS_ERROR_SUMMARY: Entry = Entry {
-    key: "step-tls-error.summary",
-    args: &["message"],
     text: [
-        &[S::Text("TLS handshake fails: "), S::Arg(0)],
-        &[S::Text("TLS-Handshake scheitert: "), S::Arg(0)],
+        T::Pieces(&[S::Text("TLS handshake fails: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("TLS-Handshake scheitert: "), S::Arg(0)]),
     ],
 };
 
@@ -800,15 +720,13 @@ pub(crate) fn step_tls_error_explanation() -> Message {
 }
 
 pub(crate) static STEP_TLS_ERROR_EXPLANATION: Entry = Entry {
-    key: "step-tls-error.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The TLS handshake did not complete, so the stream cannot go on: the two sides share no protocol version or cipher, or one of them refused the other's certificate.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der TLS-Handshake wurde nicht abgeschlossen, daher kann der Datenstrom nicht weitergehen: Die Seiten haben keine gemeinsame Protokollversion oder Verschlüsselung, oder eine hat das Zertifikat der anderen abgelehnt.",
-        )],
+        ),
     ],
 };
 
@@ -822,9 +740,7 @@ pub(crate) fn step_tls_handshake_summary() -> Message {
 }
 
 pub(crate) static STEP_TLS_HANDSHAKE_SUMMARY: Entry = Entry {
-    key: "step-tls-handshake.summary",
-    args: &[],
-    text: [&[S::Text("TLS handshake")], &[S::Text("TLS-Handshake")]],
+    text: [T::Plain("TLS handshake"), T::Plain("TLS-Handshake")],
 };
 
 /// `step-tls-handshake.explanation`:
@@ -850,10 +766,8 @@ pub(crate) fn step_tls_handshake_explanation(
 }
 
 pub(crate) static STEP_TLS_HANDSHAKE_EXPLANATION: Entry = Entry {
-    key: "step-tls-handshake.explanation",
-    args: &["receiving", "initiating", "judged", "client"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" presents its certificate, which "),
             S::Arg(1),
@@ -862,8 +776,8 @@ pub(crate) static STEP_TLS_HANDSHAKE_EXPLANATION: Entry = Entry {
             S::Text("; "),
             S::Arg(3),
             S::Text(". The connection is encrypted from here on, and the stream restarts."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" legt sein Zertifikat vor, das "),
             S::Arg(1),
@@ -872,7 +786,7 @@ pub(crate) static STEP_TLS_HANDSHAKE_EXPLANATION: Entry = Entry {
             S::Text(" beurteilt; "),
             S::Arg(3),
             S::Text(". Ab hier ist die Verbindung verschlüsselt, und der Datenstrom beginnt neu."),
-        ],
+        ]),
     ],
 };
 
@@ -893,24 +807,22 @@ pub(crate) fn step_tls_handshake_client_certificate(
 }
 
 pub(crate) static STEP_TLS_HANDSHAKE_CLIENT_CERTIFICATE: Entry = Entry {
-    key: "step-tls-handshake.client-certificate",
-    args: &["initiating", "receiving", "judged"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" presents a certificate, which "),
             S::Arg(1),
             S::Text(" judges "),
             S::Arg(2),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" legt ein Zertifikat vor, das "),
             S::Arg(1),
             S::Text(" als "),
             S::Arg(2),
             S::Text(" beurteilt"),
-        ],
+        ]),
     ],
 };
 
@@ -927,17 +839,15 @@ pub(crate) fn step_tls_handshake_client_no_certificate(initiating: impl Into<Arg
 }
 
 pub(crate) static STEP_TLS_HANDSHAKE_CLIENT_NO_CERTIFICATE: Entry = Entry {
-    key: "step-tls-handshake.client-no-certificate",
-    args: &["initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" presents no certificate, so it cannot use SASL EXTERNAL"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" legt kein Zertifikat vor und kann daher SASL EXTERNAL nicht nutzen"),
-        ],
+        ]),
     ],
 };
 
@@ -951,9 +861,7 @@ pub(crate) fn step_judged_valid() -> Message {
 }
 
 pub(crate) static STEP_JUDGED_VALID: Entry = Entry {
-    key: "step-judged-valid",
-    args: &[],
-    text: [&[S::Text("valid")], &[S::Text("gültig")]],
+    text: [T::Plain("valid"), T::Plain("gültig")],
 };
 
 /// `step-judged-not-valid`:
@@ -966,11 +874,9 @@ pub(crate) fn step_judged_not_valid(problem: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_JUDGED_NOT_VALID: Entry = Entry {
-    key: "step-judged-not-valid",
-    args: &["problem"],
     text: [
-        &[S::Text("not valid: it "), S::Arg(0)],
-        &[S::Text("nicht gültig: Es "), S::Arg(0)],
+        T::Pieces(&[S::Text("not valid: it "), S::Arg(0)]),
+        T::Pieces(&[S::Text("nicht gültig: Es "), S::Arg(0)]),
     ],
 };
 
@@ -984,10 +890,8 @@ pub(crate) fn step_tls_version_refused_summary(ending: impl Into<Arg>) -> Messag
 }
 
 pub(crate) static STEP_TLS_VERSION_REFUSED_SUMMARY: Entry = Entry {
-    key: "step-tls-version-refused.summary",
-    args: &["ending"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("TLS handshake fails: no common TLS version ("),
             S::Select {
                 arg: 0,
@@ -995,8 +899,8 @@ pub(crate) static STEP_TLS_VERSION_REFUSED_SUMMARY: Entry = Entry {
                 default: &[S::Text("connection closed")],
             },
             S::Text(")"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("TLS-Handshake scheitert: keine gemeinsame TLS-Version ("),
             S::Select {
                 arg: 0,
@@ -1004,7 +908,7 @@ pub(crate) static STEP_TLS_VERSION_REFUSED_SUMMARY: Entry = Entry {
                 default: &[S::Text("Verbindung geschlossen")],
             },
             S::Text(")"),
-        ],
+        ]),
     ],
 };
 
@@ -1035,17 +939,8 @@ pub(crate) fn step_tls_version_refused_explanation(
 }
 
 pub(crate) static STEP_TLS_VERSION_REFUSED_EXPLANATION: Entry = Entry {
-    key: "step-tls-version-refused.explanation",
-    args: &[
-        "initiating",
-        "initiating-versions",
-        "receiving",
-        "receiving-versions",
-        "refuser",
-        "ending",
-    ],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" speaks "),
             S::Arg(1),
@@ -1067,8 +962,8 @@ pub(crate) static STEP_TLS_VERSION_REFUSED_EXPLANATION: Entry = Entry {
             S::Text(
                 ". TLS 1.0 and 1.1 are deprecated (RFC 8996); every implementation must speak TLS 1.2 (RFC 9325). A Lync Server 2013 or Skype for Business 2015 Edge server speaks TLS 1.2 once Windows' and .NET's TLS 1.2 updates are in place.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" spricht "),
             S::Arg(1),
@@ -1090,7 +985,7 @@ pub(crate) static STEP_TLS_VERSION_REFUSED_EXPLANATION: Entry = Entry {
             S::Text(
                 ". TLS 1.0 und 1.1 sind veraltet (RFC 8996); jede Implementierung muss TLS 1.2 sprechen (RFC 9325). Ein Edge-Server von Lync Server 2013 oder Skype for Business 2015 spricht TLS 1.2, sobald die TLS-1.2-Updates für Windows und .NET installiert sind.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -1104,11 +999,9 @@ pub(crate) fn step_tls_version_range(low: impl Into<Arg>, high: impl Into<Arg>) 
 }
 
 pub(crate) static STEP_TLS_VERSION_RANGE: Entry = Entry {
-    key: "step-tls-version-range",
-    args: &["low", "high"],
     text: [
-        &[S::Arg(0), S::Text(" to "), S::Arg(1)],
-        &[S::Arg(0), S::Text(" bis "), S::Arg(1)],
+        T::Pieces(&[S::Arg(0), S::Text(" to "), S::Arg(1)]),
+        T::Pieces(&[S::Arg(0), S::Text(" bis "), S::Arg(1)]),
     ],
 };
 
@@ -1129,25 +1022,23 @@ pub(crate) fn step_tls_handshake_failed_summary(
 }
 
 pub(crate) static STEP_TLS_HANDSHAKE_FAILED_SUMMARY: Entry = Entry {
-    key: "step-tls-handshake-failed.summary",
-    args: &["judge", "owner", "problem"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("TLS handshake fails: "),
             S::Arg(0),
             S::Text(" refuses "),
             S::Arg(1),
             S::Text("'s certificate, which "),
             S::Arg(2),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("TLS-Handshake scheitert: "),
             S::Arg(0),
             S::Text(" lehnt das Zertifikat von "),
             S::Arg(1),
             S::Text(" ab, es "),
             S::Arg(2),
-        ],
+        ]),
     ],
 };
 
@@ -1168,10 +1059,8 @@ pub(crate) fn step_tls_handshake_failed_explanation(
 }
 
 pub(crate) static STEP_TLS_HANDSHAKE_FAILED_EXPLANATION: Entry = Entry {
-    key: "step-tls-handshake-failed.explanation",
-    args: &["judge", "owner", "problem"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" validates certificates strictly, and "),
             S::Arg(1),
@@ -1180,8 +1069,8 @@ pub(crate) static STEP_TLS_HANDSHAKE_FAILED_EXPLANATION: Entry = Entry {
             S::Text(
                 ": \"the validating entity MUST unilaterally terminate the session\". The failure is at the TLS layer, so the TCP connection ends without a closing stream tag.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" prüft Zertifikate streng, und das Zertifikat von "),
             S::Arg(1),
@@ -1190,7 +1079,7 @@ pub(crate) static STEP_TLS_HANDSHAKE_FAILED_EXPLANATION: Entry = Entry {
             S::Text(
                 ": Die prüfende Seite muss die Sitzung einseitig beenden. Der Fehler liegt in der TLS-Schicht, daher endet die TCP-Verbindung ohne schließendes Datenstrom-Tag.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -1204,10 +1093,8 @@ pub(crate) fn step_certificate_unnamed(domain: impl Into<Arg>, names: impl Into<
 }
 
 pub(crate) static STEP_CERTIFICATE_UNNAMED: Entry = Entry {
-    key: "step-certificate-unnamed",
-    args: &["domain", "names"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(" The certificate for "),
             S::Arg(0),
             S::Text(" names "),
@@ -1219,8 +1106,8 @@ pub(crate) static STEP_CERTIFICATE_UNNAMED: Entry = Entry {
             ),
             S::Arg(0),
             S::Text(" as a subject alternative name."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(" Das Zertifikat für "),
             S::Arg(0),
             S::Text(" nennt "),
@@ -1232,7 +1119,7 @@ pub(crate) static STEP_CERTIFICATE_UNNAMED: Entry = Entry {
             ),
             S::Arg(0),
             S::Text(" als alternativem Antragstellernamen neu aus."),
-        ],
+        ]),
     ],
 };
 
@@ -1246,11 +1133,9 @@ pub(crate) fn step_stream_open_summary(receiving: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_STREAM_OPEN_SUMMARY: Entry = Entry {
-    key: "step-stream-open.summary",
-    args: &["receiving"],
     text: [
-        &[S::Text("opens the stream to "), S::Arg(0)],
-        &[S::Text("öffnet den Datenstrom zu "), S::Arg(0)],
+        T::Pieces(&[S::Text("opens the stream to "), S::Arg(0)]),
+        T::Pieces(&[S::Text("öffnet den Datenstrom zu "), S::Arg(0)]),
     ],
 };
 
@@ -1270,21 +1155,19 @@ pub(crate) fn step_stream_open_explanation(
 }
 
 pub(crate) static STEP_STREAM_OPEN_EXPLANATION: Entry = Entry {
-    key: "step-stream-open.explanation",
-    args: &["initiating", "receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" opens an XML stream to "),
             S::Arg(1),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" öffnet einen XML-Datenstrom zu "),
             S::Arg(1),
             S::Text("."),
-        ],
+        ]),
     ],
 };
 
@@ -1298,11 +1181,9 @@ pub(crate) fn step_stream_restart_tls_summary() -> Message {
 }
 
 pub(crate) static STEP_STREAM_RESTART_TLS_SUMMARY: Entry = Entry {
-    key: "step-stream-restart-tls.summary",
-    args: &[],
     text: [
-        &[S::Text("restarts the stream over TLS")],
-        &[S::Text("startet den Datenstrom über TLS neu")],
+        T::Plain("restarts the stream over TLS"),
+        T::Plain("startet den Datenstrom über TLS neu"),
     ],
 };
 
@@ -1316,15 +1197,13 @@ pub(crate) fn step_stream_restart_tls_explanation() -> Message {
 }
 
 pub(crate) static STEP_STREAM_RESTART_TLS_EXPLANATION: Entry = Entry {
-    key: "step-stream-restart-tls.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "After TLS, the initiating server sends a new stream header without closing the old stream; everything learned before TLS is discarded.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Nach TLS sendet der initiierende Server einen neuen Datenstrom-Header, ohne den alten zu schließen; alles vor TLS Gelernte wird verworfen.",
-        )],
+        ),
     ],
 };
 
@@ -1338,11 +1217,9 @@ pub(crate) fn step_stream_restart_sasl_summary() -> Message {
 }
 
 pub(crate) static STEP_STREAM_RESTART_SASL_SUMMARY: Entry = Entry {
-    key: "step-stream-restart-sasl.summary",
-    args: &[],
     text: [
-        &[S::Text("restarts the stream after SASL")],
-        &[S::Text("startet den Datenstrom nach SASL neu")],
+        T::Plain("restarts the stream after SASL"),
+        T::Plain("startet den Datenstrom nach SASL neu"),
     ],
 };
 
@@ -1356,11 +1233,9 @@ pub(crate) fn step_stream_restart_sasl_explanation() -> Message {
 }
 
 pub(crate) static STEP_STREAM_RESTART_SASL_EXPLANATION: Entry = Entry {
-    key: "step-stream-restart-sasl.explanation",
-    args: &[],
     text: [
-        &[S::Text("After SASL, the stream restarts once more.")],
-        &[S::Text("Nach SASL beginnt der Datenstrom noch einmal neu.")],
+        T::Plain("After SASL, the stream restarts once more."),
+        T::Plain("Nach SASL beginnt der Datenstrom noch einmal neu."),
     ],
 };
 
@@ -1374,15 +1249,9 @@ pub(crate) fn step_stream_declares_dialback() -> Message {
 }
 
 pub(crate) static STEP_STREAM_DECLARES_DIALBACK: Entry = Entry {
-    key: "step-stream-declares-dialback",
-    args: &[],
     text: [
-        &[S::Text(
-            " It declares the dialback namespace because it supports dialback.",
-        )],
-        &[S::Text(
-            " Er deklariert den Rückruf-Namensraum, weil er den Rückruf unterstützt.",
-        )],
+        T::Plain(" It declares the dialback namespace because it supports dialback."),
+        T::Plain(" Er deklariert den Rückruf-Namensraum, weil er den Rückruf unterstützt."),
     ],
 };
 
@@ -1396,11 +1265,9 @@ pub(crate) fn step_stream_accept_summary() -> Message {
 }
 
 pub(crate) static STEP_STREAM_ACCEPT_SUMMARY: Entry = Entry {
-    key: "step-stream-accept.summary",
-    args: &[],
     text: [
-        &[S::Text("answers with a new stream id")],
-        &[S::Text("antwortet mit einer neuen Datenstrom-ID")],
+        T::Plain("answers with a new stream id"),
+        T::Plain("antwortet mit einer neuen Datenstrom-ID"),
     ],
 };
 
@@ -1414,15 +1281,13 @@ pub(crate) fn step_stream_accept_explanation() -> Message {
 }
 
 pub(crate) static STEP_STREAM_ACCEPT_EXPLANATION: Entry = Entry {
-    key: "step-stream-accept.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The receiving server answers with its own header and a new, unpredictable stream id; dialback keys are bound to this id.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der empfangende Server antwortet mit eigenem Header und einer neuen, unvorhersehbaren Datenstrom-ID; Rückrufschlüssel werden an diese ID gebunden.",
-        )],
+        ),
     ],
 };
 
@@ -1436,11 +1301,9 @@ pub(crate) fn step_stream_accept_declares_dialback() -> Message {
 }
 
 pub(crate) static STEP_STREAM_ACCEPT_DECLARES_DIALBACK: Entry = Entry {
-    key: "step-stream-accept.declares-dialback",
-    args: &[],
     text: [
-        &[S::Text(" It declares the dialback namespace.")],
-        &[S::Text(" Er deklariert den Rückruf-Namensraum.")],
+        T::Plain(" It declares the dialback namespace."),
+        T::Plain(" Er deklariert den Rückruf-Namensraum."),
     ],
 };
 
@@ -1454,15 +1317,9 @@ pub(crate) fn step_stream_accept_no_dialback() -> Message {
 }
 
 pub(crate) static STEP_STREAM_ACCEPT_NO_DIALBACK: Entry = Entry {
-    key: "step-stream-accept.no-dialback",
-    args: &[],
     text: [
-        &[S::Text(
-            " It does not declare the dialback namespace: it does not accept dialback.",
-        )],
-        &[S::Text(
-            " Er deklariert den Rückruf-Namensraum nicht: Er akzeptiert keinen Rückruf.",
-        )],
+        T::Plain(" It does not declare the dialback namespace: it does not accept dialback."),
+        T::Plain(" Er deklariert den Rückruf-Namensraum nicht: Er akzeptiert keinen Rückruf."),
     ],
 };
 
@@ -1476,13 +1333,9 @@ pub(crate) fn step_features_complete_summary() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_COMPLETE_SUMMARY: Entry = Entry {
-    key: "step-features-complete.summary",
-    args: &[],
     text: [
-        &[S::Text("no more features: negotiation complete")],
-        &[S::Text(
-            "keine weiteren Features: Aushandlung abgeschlossen",
-        )],
+        T::Plain("no more features: negotiation complete"),
+        T::Plain("keine weiteren Features: Aushandlung abgeschlossen"),
     ],
 };
 
@@ -1496,15 +1349,13 @@ pub(crate) fn step_features_complete_explanation() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_COMPLETE_EXPLANATION: Entry = Entry {
-    key: "step-features-complete.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "An empty features element: the initiating server is authenticated and may send stanzas.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Ein leeres Features-Element: Der initiierende Server ist authentifiziert und darf Stanzas senden.",
-        )],
+        ),
     ],
 };
 
@@ -1518,11 +1369,9 @@ pub(crate) fn step_features_none_summary() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_NONE_SUMMARY: Entry = Entry {
-    key: "step-features-none.summary",
-    args: &[],
     text: [
-        &[S::Text("offers no feature")],
-        &[S::Text("bietet kein Feature an")],
+        T::Plain("offers no feature"),
+        T::Plain("bietet kein Feature an"),
     ],
 };
 
@@ -1536,11 +1385,9 @@ pub(crate) fn step_features_summary(offer: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_FEATURES_SUMMARY: Entry = Entry {
-    key: "step-features.summary",
-    args: &["offer"],
     text: [
-        &[S::Text("offers "), S::Arg(0)],
-        &[S::Text("bietet "), S::Arg(0), S::Text(" an")],
+        T::Pieces(&[S::Text("offers "), S::Arg(0)]),
+        T::Pieces(&[S::Text("bietet "), S::Arg(0), S::Text(" an")]),
     ],
 };
 
@@ -1554,15 +1401,9 @@ pub(crate) fn step_features_tls_only() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_TLS_ONLY: Entry = Entry {
-    key: "step-features.tls-only",
-    args: &[],
     text: [
-        &[S::Text(
-            "TLS is mandatory, so nothing else is offered before it.",
-        )],
-        &[S::Text(
-            "TLS ist verpflichtend, daher wird vorher nichts anderes angeboten.",
-        )],
+        T::Plain("TLS is mandatory, so nothing else is offered before it."),
+        T::Plain("TLS ist verpflichtend, daher wird vorher nichts anderes angeboten."),
     ],
 };
 
@@ -1576,15 +1417,13 @@ pub(crate) fn step_features_tls_first() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_TLS_FIRST: Entry = Entry {
-    key: "step-features.tls-first",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "TLS is mandatory; what else is offered only counts once the stream is encrypted.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "TLS ist verpflichtend; was sonst angeboten wird, zählt erst, wenn der Datenstrom verschlüsselt ist.",
-        )],
+        ),
     ],
 };
 
@@ -1598,11 +1437,9 @@ pub(crate) fn step_features_tls_optional() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_TLS_OPTIONAL: Entry = Entry {
-    key: "step-features.tls-optional",
-    args: &[],
     text: [
-        &[S::Text("TLS is offered but not required.")],
-        &[S::Text("TLS wird angeboten, aber nicht verlangt.")],
+        T::Plain("TLS is offered but not required."),
+        T::Plain("TLS wird angeboten, aber nicht verlangt."),
     ],
 };
 
@@ -1616,15 +1453,13 @@ pub(crate) fn step_features_external() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_EXTERNAL: Entry = Entry {
-    key: "step-features.external",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "SASL EXTERNAL is offered because the initiating server presented a certificate from a trusted chain.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "SASL EXTERNAL wird angeboten, weil der initiierende Server ein Zertifikat aus einer vertrauenswürdigen Kette vorgelegt hat.",
-        )],
+        ),
     ],
 };
 
@@ -1638,13 +1473,9 @@ pub(crate) fn step_features_dialback_errors() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_DIALBACK_ERRORS: Entry = Entry {
-    key: "step-features.dialback-errors",
-    args: &[],
     text: [
-        &[S::Text(
-            "Dialback is offered, with graceful error handling.",
-        )],
-        &[S::Text("Der Rückruf wird angeboten, mit Fehlerbehandlung.")],
+        T::Plain("Dialback is offered, with graceful error handling."),
+        T::Plain("Der Rückruf wird angeboten, mit Fehlerbehandlung."),
     ],
 };
 
@@ -1658,15 +1489,13 @@ pub(crate) fn step_features_dialback() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_DIALBACK: Entry = Entry {
-    key: "step-features.dialback",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Dialback is offered, without announcing error handling: a dialback error ends the stream.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der Rückruf wird angeboten, ohne Fehlerbehandlung anzukündigen: Ein Rückruffehler beendet den Datenstrom.",
-        )],
+        ),
     ],
 };
 
@@ -1680,15 +1509,9 @@ pub(crate) fn step_features_nothing() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_NOTHING: Entry = Entry {
-    key: "step-features.nothing",
-    args: &[],
     text: [
-        &[S::Text(
-            "Nothing is offered that could authenticate the initiating server.",
-        )],
-        &[S::Text(
-            "Es wird nichts angeboten, das den initiierenden Server authentifizieren könnte.",
-        )],
+        T::Plain("Nothing is offered that could authenticate the initiating server."),
+        T::Plain("Es wird nichts angeboten, das den initiierenden Server authentifizieren könnte."),
     ],
 };
 
@@ -1702,11 +1525,9 @@ pub(crate) fn offer_starttls_required() -> Message {
 }
 
 pub(crate) static OFFER_STARTTLS_REQUIRED: Entry = Entry {
-    key: "offer-starttls-required",
-    args: &[],
     text: [
-        &[S::Text("STARTTLS (required)")],
-        &[S::Text("STARTTLS (erforderlich)")],
+        T::Plain("STARTTLS (required)"),
+        T::Plain("STARTTLS (erforderlich)"),
     ],
 };
 
@@ -1720,9 +1541,7 @@ pub(crate) fn offer_dialback() -> Message {
 }
 
 pub(crate) static OFFER_DIALBACK: Entry = Entry {
-    key: "offer-dialback",
-    args: &[],
-    text: [&[S::Text("dialback")], &[S::Text("Rückruf")]],
+    text: [T::Plain("dialback"), T::Plain("Rückruf")],
 };
 
 /// `step-starttls.summary`:
@@ -1735,9 +1554,7 @@ pub(crate) fn step_starttls_summary() -> Message {
 }
 
 pub(crate) static STEP_STARTTLS_SUMMARY: Entry = Entry {
-    key: "step-starttls.summary",
-    args: &[],
-    text: [&[S::Text("starts TLS")], &[S::Text("startet TLS")]],
+    text: [T::Plain("starts TLS"), T::Plain("startet TLS")],
 };
 
 /// `step-starttls.explanation`:
@@ -1750,15 +1567,13 @@ pub(crate) fn step_starttls_explanation() -> Message {
 }
 
 pub(crate) static STEP_STARTTLS_EXPLANATION: Entry = Entry {
-    key: "step-starttls.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The receiving server offers STARTTLS, and the initiating server's policy uses it.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der empfangende Server bietet STARTTLS an, und die Richtlinie des initiierenden Servers nutzt es.",
-        )],
+        ),
     ],
 };
 
@@ -1772,15 +1587,13 @@ pub(crate) fn step_starttls_explanation_not_offered() -> Message {
 }
 
 pub(crate) static STEP_STARTTLS_EXPLANATION_NOT_OFFERED: Entry = Entry {
-    key: "step-starttls.explanation-not-offered",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "STARTTLS is not offered, but the initiating server requires TLS and tries anyway, which defends against stripping attacks.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "STARTTLS wird nicht angeboten, aber der initiierende Server verlangt TLS und versucht es trotzdem; das schützt vor Stripping-Angriffen.",
-        )],
+        ),
     ],
 };
 
@@ -1794,9 +1607,7 @@ pub(crate) fn step_proceed_summary() -> Message {
 }
 
 pub(crate) static STEP_PROCEED_SUMMARY: Entry = Entry {
-    key: "step-proceed.summary",
-    args: &[],
-    text: [&[S::Text("agrees to TLS")], &[S::Text("stimmt TLS zu")]],
+    text: [T::Plain("agrees to TLS"), T::Plain("stimmt TLS zu")],
 };
 
 /// `step-proceed.explanation`:
@@ -1809,11 +1620,9 @@ pub(crate) fn step_proceed_explanation() -> Message {
 }
 
 pub(crate) static STEP_PROCEED_EXPLANATION: Entry = Entry {
-    key: "step-proceed.explanation",
-    args: &[],
     text: [
-        &[S::Text("TLS begins right after this element.")],
-        &[S::Text("TLS beginnt direkt nach diesem Element.")],
+        T::Plain("TLS begins right after this element."),
+        T::Plain("TLS beginnt direkt nach diesem Element."),
     ],
 };
 
@@ -1827,9 +1636,7 @@ pub(crate) fn step_tls_refused_summary() -> Message {
 }
 
 pub(crate) static STEP_TLS_REFUSED_SUMMARY: Entry = Entry {
-    key: "step-tls-refused.summary",
-    args: &[],
-    text: [&[S::Text("refuses TLS")], &[S::Text("lehnt TLS ab")]],
+    text: [T::Plain("refuses TLS"), T::Plain("lehnt TLS ab")],
 };
 
 /// `step-tls-refused.explanation`:
@@ -1842,15 +1649,13 @@ pub(crate) fn step_tls_refused_explanation() -> Message {
 }
 
 pub(crate) static STEP_TLS_REFUSED_EXPLANATION: Entry = Entry {
-    key: "step-tls-refused.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The receiving server cannot do TLS (it does not support it, or has no certificate), so it answers with a failure and closes the stream.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der empfangende Server kann kein TLS (er unterstützt es nicht oder hat kein Zertifikat), antwortet daher mit einem Fehler und schließt den Datenstrom.",
-        )],
+        ),
     ],
 };
 
@@ -1864,11 +1669,9 @@ pub(crate) fn step_auth_summary() -> Message {
 }
 
 pub(crate) static STEP_AUTH_SUMMARY: Entry = Entry {
-    key: "step-auth.summary",
-    args: &[],
     text: [
-        &[S::Text("authenticates with SASL EXTERNAL")],
-        &[S::Text("authentifiziert sich mit SASL EXTERNAL")],
+        T::Plain("authenticates with SASL EXTERNAL"),
+        T::Plain("authentifiziert sich mit SASL EXTERNAL"),
     ],
 };
 
@@ -1882,15 +1685,13 @@ pub(crate) fn step_auth_explanation() -> Message {
 }
 
 pub(crate) static STEP_AUTH_EXPLANATION: Entry = Entry {
-    key: "step-auth.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The initiating server asks to be authenticated by the certificate it presented in TLS; \"=\" means it gives no separate authorisation identity.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte Zertifikat; \"=\" bedeutet, dass er keine eigene Autorisierungsidentität angibt.",
-        )],
+        ),
     ],
 };
 
@@ -1904,10 +1705,8 @@ pub(crate) fn step_auth_explanation_identity(identity: impl Into<Arg>) -> Messag
 }
 
 pub(crate) static STEP_AUTH_EXPLANATION_IDENTITY: Entry = Entry {
-    key: "step-auth.explanation-identity",
-    args: &["identity"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(
                 "The initiating server asks to be authenticated by the certificate it presented in TLS, naming ",
             ),
@@ -1915,8 +1714,8 @@ pub(crate) static STEP_AUTH_EXPLANATION_IDENTITY: Entry = Entry {
             S::Text(
                 " as authorisation identity (base64); RFC 6120 §6.3.8 lets it, though a server acting for itself need not.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte Zertifikat und nennt ",
             ),
@@ -1924,7 +1723,7 @@ pub(crate) static STEP_AUTH_EXPLANATION_IDENTITY: Entry = Entry {
             S::Text(
                 " als Autorisierungsidentität (base64); RFC 6120 §6.3.8 erlaubt das, nötig ist es für einen Server in eigener Sache nicht.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -1938,11 +1737,9 @@ pub(crate) fn step_sasl_success_summary() -> Message {
 }
 
 pub(crate) static STEP_SASL_SUCCESS_SUMMARY: Entry = Entry {
-    key: "step-sasl-success.summary",
-    args: &[],
     text: [
-        &[S::Text("SASL EXTERNAL succeeds")],
-        &[S::Text("SASL EXTERNAL gelingt")],
+        T::Plain("SASL EXTERNAL succeeds"),
+        T::Plain("SASL EXTERNAL gelingt"),
     ],
 };
 
@@ -1956,19 +1753,17 @@ pub(crate) fn step_sasl_success_explanation(initiating: impl Into<Arg>) -> Messa
 }
 
 pub(crate) static STEP_SASL_SUCCESS_EXPLANATION: Entry = Entry {
-    key: "step-sasl-success.explanation",
-    args: &["initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The certificate is valid for "),
             S::Arg(0),
             S::Text("; the stream restarts once more."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Das Zertifikat ist für "),
             S::Arg(0),
             S::Text(" gültig; der Datenstrom beginnt noch einmal neu."),
-        ],
+        ]),
     ],
 };
 
@@ -1982,11 +1777,9 @@ pub(crate) fn step_sasl_failure_summary() -> Message {
 }
 
 pub(crate) static STEP_SASL_FAILURE_SUMMARY: Entry = Entry {
-    key: "step-sasl-failure.summary",
-    args: &[],
     text: [
-        &[S::Text("SASL EXTERNAL fails: not-authorized")],
-        &[S::Text("SASL EXTERNAL scheitert: not-authorized")],
+        T::Plain("SASL EXTERNAL fails: not-authorized"),
+        T::Plain("SASL EXTERNAL scheitert: not-authorized"),
     ],
 };
 
@@ -2003,23 +1796,21 @@ pub(crate) fn step_sasl_failure_explanation_stays_open(initiating: impl Into<Arg
 }
 
 pub(crate) static STEP_SASL_FAILURE_EXPLANATION_STAYS_OPEN: Entry = Entry {
-    key: "step-sasl-failure.explanation-stays-open",
-    args: &["initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The certificate does not authenticate "),
             S::Arg(0),
             S::Text(
                 " (XEP-0178 §3 step 11b). The stream stays open, so the initiating server can still try dialback.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Das Zertifikat authentifiziert "),
             S::Arg(0),
             S::Text(
                 " nicht (XEP-0178 §3 Schritt 11b). Der Datenstrom bleibt offen, der initiierende Server kann also noch den Rückruf versuchen.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2036,23 +1827,21 @@ pub(crate) fn step_sasl_failure_explanation_closes(initiating: impl Into<Arg>) -
 }
 
 pub(crate) static STEP_SASL_FAILURE_EXPLANATION_CLOSES: Entry = Entry {
-    key: "step-sasl-failure.explanation-closes",
-    args: &["initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The certificate does not authenticate "),
             S::Arg(0),
             S::Text(
                 " (XEP-0178 §3 step 11b), and the receiving server does not use dialback, so it closes the stream.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Das Zertifikat authentifiziert "),
             S::Arg(0),
             S::Text(
                 " nicht (XEP-0178 §3 Schritt 11b), und der empfangende Server nutzt keinen Rückruf, daher schließt er den Datenstrom.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2066,11 +1855,9 @@ pub(crate) fn step_dialback_key_summary() -> Message {
 }
 
 pub(crate) static STEP_DIALBACK_KEY_SUMMARY: Entry = Entry {
-    key: "step-dialback-key.summary",
-    args: &[],
     text: [
-        &[S::Text("sends the dialback key")],
-        &[S::Text("sendet den Rückrufschlüssel")],
+        T::Plain("sends the dialback key"),
+        T::Plain("sendet den Rückrufschlüssel"),
     ],
 };
 
@@ -2095,10 +1882,8 @@ pub(crate) fn step_dialback_key_explanation(
 }
 
 pub(crate) static STEP_DIALBACK_KEY_EXPLANATION: Entry = Entry {
-    key: "step-dialback-key.explanation",
-    args: &["receiving-ascii", "initiating-ascii", "stream-id"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The key is HMAC-SHA256 over \""),
             S::Arg(0),
             S::Text(" "),
@@ -2108,8 +1893,8 @@ pub(crate) static STEP_DIALBACK_KEY_EXPLANATION: Entry = Entry {
             S::Text(
                 "\" with the SHA-256 of the initiating server's secret: it binds the sender domain to this stream.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Der Schlüssel ist HMAC-SHA256 über \""),
             S::Arg(0),
             S::Text(" "),
@@ -2119,7 +1904,7 @@ pub(crate) static STEP_DIALBACK_KEY_EXPLANATION: Entry = Entry {
             S::Text(
                 "\" mit dem SHA-256 des Geheimnisses des initiierenden Servers: Er bindet die Absenderdomäne an diesen Datenstrom.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2133,19 +1918,17 @@ pub(crate) fn step_dialback_valid_summary(initiating: impl Into<Arg>) -> Message
 }
 
 pub(crate) static STEP_DIALBACK_VALID_SUMMARY: Entry = Entry {
-    key: "step-dialback-valid.summary",
-    args: &["initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("dialback succeeds: "),
             S::Arg(0),
             S::Text(" is verified"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Rückruf gelingt: "),
             S::Arg(0),
             S::Text(" ist verifiziert"),
-        ],
+        ]),
     ],
 };
 
@@ -2165,23 +1948,21 @@ pub(crate) fn step_dialback_valid_explanation(
 }
 
 pub(crate) static STEP_DIALBACK_VALID_EXPLANATION: Entry = Entry {
-    key: "step-dialback-valid.explanation",
-    args: &["initiating", "receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The authoritative server confirmed the key: "),
             S::Arg(0),
             S::Text(" may now send stanzas to "),
             S::Arg(1),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Der autoritative Server hat den Schlüssel bestätigt: "),
             S::Arg(0),
             S::Text(" darf nun Stanzas an "),
             S::Arg(1),
             S::Text(" senden."),
-        ],
+        ]),
     ],
 };
 
@@ -2195,11 +1976,9 @@ pub(crate) fn step_dialback_invalid_summary() -> Message {
 }
 
 pub(crate) static STEP_DIALBACK_INVALID_SUMMARY: Entry = Entry {
-    key: "step-dialback-invalid.summary",
-    args: &[],
     text: [
-        &[S::Text("dialback fails: the key is invalid")],
-        &[S::Text("Rückruf scheitert: Der Schlüssel ist ungültig")],
+        T::Plain("dialback fails: the key is invalid"),
+        T::Plain("Rückruf scheitert: Der Schlüssel ist ungültig"),
     ],
 };
 
@@ -2213,15 +1992,13 @@ pub(crate) fn step_dialback_invalid_explanation() -> Message {
 }
 
 pub(crate) static STEP_DIALBACK_INVALID_EXPLANATION: Entry = Entry {
-    key: "step-dialback-invalid.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The authoritative server did not confirm the key, so the receiving server closes the stream; queued stanzas bounce with internal-server-error.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der autoritative Server hat den Schlüssel nicht bestätigt, daher schließt der empfangende Server den Datenstrom; wartende Stanzas kommen mit internal-server-error zurück.",
-        )],
+        ),
     ],
 };
 
@@ -2235,11 +2012,9 @@ pub(crate) fn step_dialback_error_summary(condition: impl Into<Arg>) -> Message 
 }
 
 pub(crate) static STEP_DIALBACK_ERROR_SUMMARY: Entry = Entry {
-    key: "step-dialback-error.summary",
-    args: &["condition"],
     text: [
-        &[S::Text("dialback error: "), S::Arg(0)],
-        &[S::Text("Rückruffehler: "), S::Arg(0)],
+        T::Pieces(&[S::Text("dialback error: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Rückruffehler: "), S::Arg(0)]),
     ],
 };
 
@@ -2253,23 +2028,21 @@ pub(crate) fn step_dialback_error_explanation(condition: impl Into<Arg>) -> Mess
 }
 
 pub(crate) static STEP_DIALBACK_ERROR_EXPLANATION: Entry = Entry {
-    key: "step-dialback-error.explanation",
-    args: &["condition"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The key could not be checked ("),
             S::Arg(0),
             S::Text(
                 "). The stream stays open, but the sender domain is not verified, and queued stanzas bounce.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Der Schlüssel konnte nicht geprüft werden ("),
             S::Arg(0),
             S::Text(
                 "). Der Datenstrom bleibt offen, die Absenderdomäne ist aber nicht verifiziert, und wartende Stanzas kommen zurück.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -2283,11 +2056,9 @@ pub(crate) fn step_dialback_denied_summary() -> Message {
 }
 
 pub(crate) static STEP_DIALBACK_DENIED_SUMMARY: Entry = Entry {
-    key: "step-dialback-denied.summary",
-    args: &[],
     text: [
-        &[S::Text("dialback error: forbidden (access denied)")],
-        &[S::Text("Rückruffehler: forbidden (Zugriff verweigert)")],
+        T::Plain("dialback error: forbidden (access denied)"),
+        T::Plain("Rückruffehler: forbidden (Zugriff verweigert)"),
     ],
 };
 
@@ -2307,21 +2078,19 @@ pub(crate) fn step_dialback_denied_explanation(
 }
 
 pub(crate) static STEP_DIALBACK_DENIED_EXPLANATION: Entry = Entry {
-    key: "step-dialback-denied.explanation",
-    args: &["receiving", "initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" does not check the key: its access rules deny "),
             S::Arg(1),
             S::Text(", and it says so with a forbidden dialback error (XEP-0220 §2.5)."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" prüft den Schlüssel nicht: Seine Zugriffsregeln verbieten "),
             S::Arg(1),
             S::Text(", und er antwortet mit dem Rückruffehler forbidden (XEP-0220 §2.5)."),
-        ],
+        ]),
     ],
 };
 
@@ -2335,11 +2104,9 @@ pub(crate) fn step_verify_open_summary() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_OPEN_SUMMARY: Entry = Entry {
-    key: "step-verify-open.summary",
-    args: &[],
     text: [
-        &[S::Text("opens a verify-only stream")],
-        &[S::Text("öffnet einen reinen Prüf-Datenstrom")],
+        T::Plain("opens a verify-only stream"),
+        T::Plain("öffnet einen reinen Prüf-Datenstrom"),
     ],
 };
 
@@ -2353,19 +2120,17 @@ pub(crate) fn step_verify_open_explanation(initiating: impl Into<Arg>) -> Messag
 }
 
 pub(crate) static STEP_VERIFY_OPEN_EXPLANATION: Entry = Entry {
-    key: "step-verify-open.explanation",
-    args: &["initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The receiving server connects to the authoritative server of "),
             S::Arg(0),
             S::Text("; a stream used only to verify a key needs no TLS."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Der empfangende Server verbindet sich mit dem autoritativen Server von "),
             S::Arg(0),
             S::Text("; ein Datenstrom nur zur Schlüsselprüfung braucht kein TLS."),
-        ],
+        ]),
     ],
 };
 
@@ -2379,18 +2144,16 @@ pub(crate) fn step_verify_request_summary(stream_id: impl Into<Arg>) -> Message 
 }
 
 pub(crate) static STEP_VERIFY_REQUEST_SUMMARY: Entry = Entry {
-    key: "step-verify-request.summary",
-    args: &["stream-id"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("asks whether the key is valid for stream "),
             S::Arg(0),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("fragt, ob der Schlüssel für Datenstrom "),
             S::Arg(0),
             S::Text(" gültig ist"),
-        ],
+        ]),
     ],
 };
 
@@ -2404,15 +2167,13 @@ pub(crate) fn step_verify_request_explanation() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_REQUEST_EXPLANATION: Entry = Entry {
-    key: "step-verify-request.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The request carries the key and the id of the stream the receiving server opened towards the initiating server.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Die Anfrage enthält den Schlüssel und die ID des Datenstroms, den der empfangende Server zum initiierenden Server geöffnet hat.",
-        )],
+        ),
     ],
 };
 
@@ -2426,11 +2187,9 @@ pub(crate) fn step_verify_valid_summary() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_VALID_SUMMARY: Entry = Entry {
-    key: "step-verify-valid.summary",
-    args: &[],
     text: [
-        &[S::Text("the key is valid")],
-        &[S::Text("der Schlüssel ist gültig")],
+        T::Plain("the key is valid"),
+        T::Plain("der Schlüssel ist gültig"),
     ],
 };
 
@@ -2444,15 +2203,13 @@ pub(crate) fn step_verify_valid_explanation() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_VALID_EXPLANATION: Entry = Entry {
-    key: "step-verify-valid.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The authoritative server recomputes the key from its secret and the request's domains and stream id, and it matches.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der autoritative Server berechnet den Schlüssel aus seinem Geheimnis und den Domänen und der Datenstrom-ID der Anfrage neu, und er stimmt überein.",
-        )],
+        ),
     ],
 };
 
@@ -2466,11 +2223,9 @@ pub(crate) fn step_verify_invalid_summary() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_INVALID_SUMMARY: Entry = Entry {
-    key: "step-verify-invalid.summary",
-    args: &[],
     text: [
-        &[S::Text("the key is invalid")],
-        &[S::Text("der Schlüssel ist ungültig")],
+        T::Plain("the key is invalid"),
+        T::Plain("der Schlüssel ist ungültig"),
     ],
 };
 
@@ -2484,15 +2239,13 @@ pub(crate) fn step_verify_invalid_explanation() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_INVALID_EXPLANATION: Entry = Entry {
-    key: "step-verify-invalid.explanation",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The recomputed key differs: the authoritative server has another secret, or does not know the stream.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der neu berechnete Schlüssel weicht ab: Der autoritative Server hat ein anderes Geheimnis oder kennt den Datenstrom nicht.",
-        )],
+        ),
     ],
 };
 
@@ -2506,11 +2259,9 @@ pub(crate) fn step_verify_close_summary() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_CLOSE_SUMMARY: Entry = Entry {
-    key: "step-verify-close.summary",
-    args: &[],
     text: [
-        &[S::Text("closes the verify-only stream")],
-        &[S::Text("schließt den Prüf-Datenstrom")],
+        T::Plain("closes the verify-only stream"),
+        T::Plain("schließt den Prüf-Datenstrom"),
     ],
 };
 
@@ -2524,15 +2275,9 @@ pub(crate) fn step_verify_close_explanation() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_CLOSE_EXPLANATION: Entry = Entry {
-    key: "step-verify-close.explanation",
-    args: &[],
     text: [
-        &[S::Text(
-            "The verify-only stream is closed right after the answer.",
-        )],
-        &[S::Text(
-            "Der Prüf-Datenstrom wird direkt nach der Antwort geschlossen.",
-        )],
+        T::Plain("The verify-only stream is closed right after the answer."),
+        T::Plain("Der Prüf-Datenstrom wird direkt nach der Antwort geschlossen."),
     ],
 };
 
@@ -2546,11 +2291,9 @@ pub(crate) fn step_stream_error_summary(condition: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_STREAM_ERROR_SUMMARY: Entry = Entry {
-    key: "step-stream-error.summary",
-    args: &["condition"],
     text: [
-        &[S::Text("stream error: "), S::Arg(0)],
-        &[S::Text("Datenstromfehler: "), S::Arg(0)],
+        T::Pieces(&[S::Text("stream error: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Datenstromfehler: "), S::Arg(0)]),
     ],
 };
 
@@ -2564,19 +2307,17 @@ pub(crate) fn step_peer_error_explanation_text(text: impl Into<Arg>) -> Message 
 }
 
 pub(crate) static STEP_PEER_ERROR_EXPLANATION_TEXT: Entry = Entry {
-    key: "step-peer-error.explanation-text",
-    args: &["text"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The other side ended the stream, saying: \""),
             S::Arg(0),
             S::Text("\""),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Die Gegenseite hat den Datenstrom beendet mit: \""),
             S::Arg(0),
             S::Text("\""),
-        ],
+        ]),
     ],
 };
 
@@ -2590,15 +2331,9 @@ pub(crate) fn step_peer_error_explanation() -> Message {
 }
 
 pub(crate) static STEP_PEER_ERROR_EXPLANATION: Entry = Entry {
-    key: "step-peer-error.explanation",
-    args: &[],
     text: [
-        &[S::Text(
-            "The other side ended the stream without giving a reason in words.",
-        )],
-        &[S::Text(
-            "Die Gegenseite hat den Datenstrom ohne Begründung in Worten beendet.",
-        )],
+        T::Plain("The other side ended the stream without giving a reason in words."),
+        T::Plain("Die Gegenseite hat den Datenstrom ohne Begründung in Worten beendet."),
     ],
 };
 
@@ -2612,11 +2347,9 @@ pub(crate) fn step_close_summary() -> Message {
 }
 
 pub(crate) static STEP_CLOSE_SUMMARY: Entry = Entry {
-    key: "step-close.summary",
-    args: &[],
     text: [
-        &[S::Text("closes the stream")],
-        &[S::Text("schließt den Datenstrom")],
+        T::Plain("closes the stream"),
+        T::Plain("schließt den Datenstrom"),
     ],
 };
 
@@ -2630,13 +2363,9 @@ pub(crate) fn step_close_explanation() -> Message {
 }
 
 pub(crate) static STEP_CLOSE_EXPLANATION: Entry = Entry {
-    key: "step-close.explanation",
-    args: &[],
     text: [
-        &[S::Text("The closing stream tag ends the stream.")],
-        &[S::Text(
-            "Das schließende Datenstrom-Tag beendet den Datenstrom.",
-        )],
+        T::Plain("The closing stream tag ends the stream."),
+        T::Plain("Das schließende Datenstrom-Tag beendet den Datenstrom."),
     ],
 };
 
@@ -2650,11 +2379,9 @@ pub(crate) fn step_abandon_summary() -> Message {
 }
 
 pub(crate) static STEP_ABANDON_SUMMARY: Entry = Entry {
-    key: "step-abandon.summary",
-    args: &[],
     text: [
-        &[S::Text("closes the stream without a stream error")],
-        &[S::Text("schließt den Datenstrom ohne Datenstromfehler")],
+        T::Plain("closes the stream without a stream error"),
+        T::Plain("schließt den Datenstrom ohne Datenstromfehler"),
     ],
 };
 
@@ -2668,21 +2395,19 @@ pub(crate) fn step_abandon_explanation(reason: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_ABANDON_EXPLANATION: Entry = Entry {
-    key: "step-abandon.explanation",
-    args: &["reason"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(
                 "It closes the stream without a stream error, so the other side learns nothing of why: ",
             ),
             S::Arg(0),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Er schließt den Datenstrom ohne Datenstromfehler, die Gegenseite erfährt also nicht, warum: ",
             ),
             S::Arg(0),
-        ],
+        ]),
     ],
 };
 
@@ -2696,11 +2421,9 @@ pub(crate) fn step_abandon_disconnect_summary() -> Message {
 }
 
 pub(crate) static STEP_ABANDON_DISCONNECT_SUMMARY: Entry = Entry {
-    key: "step-abandon-disconnect.summary",
-    args: &[],
     text: [
-        &[S::Text("closes the TCP connection without a word")],
-        &[S::Text("schließt die TCP-Verbindung ohne ein Wort")],
+        T::Plain("closes the TCP connection without a word"),
+        T::Plain("schließt die TCP-Verbindung ohne ein Wort"),
     ],
 };
 
@@ -2714,21 +2437,19 @@ pub(crate) fn step_abandon_disconnect_explanation(reason: impl Into<Arg>) -> Mes
 }
 
 pub(crate) static STEP_ABANDON_DISCONNECT_EXPLANATION: Entry = Entry {
-    key: "step-abandon-disconnect.explanation",
-    args: &["reason"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(
                 "It closes the TCP connection without a stream error or even a closing tag, so the other side learns nothing of why: ",
             ),
             S::Arg(0),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Er schließt die TCP-Verbindung ohne Datenstromfehler und ohne schließendes Tag, die Gegenseite erfährt also nicht, warum: ",
             ),
             S::Arg(0),
-        ],
+        ]),
     ],
 };
 
@@ -2742,11 +2463,9 @@ pub(crate) fn step_stanza_summary() -> Message {
 }
 
 pub(crate) static STEP_STANZA_SUMMARY: Entry = Entry {
-    key: "step-stanza.summary",
-    args: &[],
     text: [
-        &[S::Text("first message on the negotiated stream")],
-        &[S::Text("erste Nachricht auf dem ausgehandelten Datenstrom")],
+        T::Plain("first message on the negotiated stream"),
+        T::Plain("erste Nachricht auf dem ausgehandelten Datenstrom"),
     ],
 };
 
@@ -2766,23 +2485,21 @@ pub(crate) fn step_stanza_explanation(
 }
 
 pub(crate) static STEP_STANZA_EXPLANATION: Entry = Entry {
-    key: "step-stanza.explanation",
-    args: &["initiating", "receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The stream is authenticated: stanzas from "),
             S::Arg(0),
             S::Text(" to "),
             S::Arg(1),
             S::Text(" flow. The other direction needs a stream of its own."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Der Datenstrom ist authentifiziert: Stanzas von "),
             S::Arg(0),
             S::Text(" an "),
             S::Arg(1),
             S::Text(" fließen. Die Gegenrichtung braucht einen eigenen Datenstrom."),
-        ],
+        ]),
     ],
 };
 
@@ -2796,11 +2513,9 @@ pub(crate) fn step_unknown_summary(name: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_UNKNOWN_SUMMARY: Entry = Entry {
-    key: "step-unknown.summary",
-    args: &["name"],
     text: [
-        &[S::Text("sends <"), S::Arg(0), S::Text("/>")],
-        &[S::Text("sendet <"), S::Arg(0), S::Text("/>")],
+        T::Pieces(&[S::Text("sends <"), S::Arg(0), S::Text("/>")]),
+        T::Pieces(&[S::Text("sendet <"), S::Arg(0), S::Text("/>")]),
     ],
 };
 
@@ -2814,15 +2529,9 @@ pub(crate) fn step_unknown_explanation() -> Message {
 }
 
 pub(crate) static STEP_UNKNOWN_EXPLANATION: Entry = Entry {
-    key: "step-unknown.explanation",
-    args: &[],
     text: [
-        &[S::Text(
-            "An element outside stream negotiation; it does not change the outcome.",
-        )],
-        &[S::Text(
-            "Ein Element außerhalb der Aushandlung; es ändert das Ergebnis nicht.",
-        )],
+        T::Plain("An element outside stream negotiation; it does not change the outcome."),
+        T::Plain("Ein Element außerhalb der Aushandlung; es ändert das Ergebnis nicht."),
     ],
 };
 
@@ -2836,15 +2545,13 @@ pub(crate) fn reason_tls_not_supported() -> Message {
 }
 
 pub(crate) static REASON_TLS_NOT_SUPPORTED: Entry = Entry {
-    key: "reason-tls-not-supported",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The receiving server makes TLS mandatory, and the initiating server does not support it.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der empfangende Server macht TLS verpflichtend, und der initiierende Server unterstützt es nicht.",
-        )],
+        ),
     ],
 };
 
@@ -2858,15 +2565,13 @@ pub(crate) fn reason_no_viable_method() -> Message {
 }
 
 pub(crate) static REASON_NO_VIABLE_METHOD: Entry = Entry {
-    key: "reason-no-viable-method",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Nothing offered is an authentication method the initiating server uses: neither SASL EXTERNAL nor dialback. It gives up.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Nichts Angebotenes ist eine Authentifizierungsmethode, die der initiierende Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt auf.",
-        )],
+        ),
     ],
 };
 
@@ -2880,15 +2585,13 @@ pub(crate) fn reason_tls_without_certificate() -> Message {
 }
 
 pub(crate) static REASON_TLS_WITHOUT_CERTIFICATE: Entry = Entry {
-    key: "reason-tls-without-certificate",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The receiving server requires TLS but has no certificate to offer it with, so it can accept no stream at all: a misconfiguration.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der empfangende Server verlangt TLS, hat aber kein Zertifikat, um es anzubieten, und kann daher keinen Datenstrom annehmen: eine Fehlkonfiguration.",
-        )],
+        ),
     ],
 };
 
@@ -2902,15 +2605,13 @@ pub(crate) fn reason_nothing_to_offer() -> Message {
 }
 
 pub(crate) static REASON_NOTHING_TO_OFFER: Entry = Entry {
-    key: "reason-nothing-to-offer",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The receiving server has no way to authenticate the initiating server: SASL EXTERNAL needs a certificate it accepts for that domain, and dialback is not used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5).",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der empfangende Server kann den initiierenden Server nicht authentifizieren: SASL EXTERNAL braucht ein Zertifikat, das er für diese Domäne akzeptiert, und der Rückruf wird nicht genutzt. Er schließt den Datenstrom, statt ihn auslaufen zu lassen (RFC 6120 §6.4.5).",
-        )],
+        ),
     ],
 };
 
@@ -2924,23 +2625,21 @@ pub(crate) fn reason_secure_auth(problem: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static REASON_SECURE_AUTH: Entry = Entry {
-    key: "reason-secure-auth",
-    args: &["problem"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(
                 "The receiving server requires a valid certificate (secure authentication, no dialback), and the initiating server's certificate ",
             ),
             S::Arg(0),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(
                 "Der empfangende Server verlangt ein gültiges Zertifikat (sichere Authentifizierung, kein Rückruf), und das Zertifikat des initiierenden Servers ",
             ),
             S::Arg(0),
             S::Text("."),
-        ],
+        ]),
     ],
 };
 
@@ -2954,15 +2653,13 @@ pub(crate) fn reason_dialback_without_tls() -> Message {
 }
 
 pub(crate) static REASON_DIALBACK_WITHOUT_TLS: Entry = Entry {
-    key: "reason-dialback-without-tls",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The receiving server requires TLS before dialback, and the stream is not encrypted: it could not offer TLS (it has no certificate), or the initiating server did not start it.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der empfangende Server verlangt TLS vor dem Rückruf, und der Datenstrom ist nicht verschlüsselt: Er konnte kein TLS anbieten (er hat kein Zertifikat), oder der initiierende Server hat es nicht gestartet.",
-        )],
+        ),
     ],
 };
 
@@ -2976,11 +2673,9 @@ pub(crate) fn reason_dialback_disabled() -> Message {
 }
 
 pub(crate) static REASON_DIALBACK_DISABLED: Entry = Entry {
-    key: "reason-dialback-disabled",
-    args: &[],
     text: [
-        &[S::Text("The receiving server does not accept dialback.")],
-        &[S::Text("Der empfangende Server akzeptiert keinen Rückruf.")],
+        T::Plain("The receiving server does not accept dialback."),
+        T::Plain("Der empfangende Server akzeptiert keinen Rückruf."),
     ],
 };
 
@@ -2997,21 +2692,19 @@ pub(crate) fn reason_not_allowed(initiating: impl Into<Arg>, receiving: impl Int
 }
 
 pub(crate) static REASON_NOT_ALLOWED: Entry = Entry {
-    key: "reason-not-allowed",
-    args: &["initiating", "receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" is not an allowed XMPP partner of "),
             S::Arg(1),
             S::Text(", so the stream is refused."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" ist kein zugelassener XMPP-Partner von "),
             S::Arg(1),
             S::Text(", daher wird der Datenstrom abgelehnt."),
-        ],
+        ]),
     ],
 };
 
@@ -3025,15 +2718,13 @@ pub(crate) fn reason_encryption_required_after_authentication() -> Message {
 }
 
 pub(crate) static REASON_ENCRYPTION_REQUIRED_AFTER_AUTHENTICATION: Entry = Entry {
-    key: "reason-encryption-required-after-authentication",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The stream was authenticated without TLS, but the server requires encryption. It checks that only at this point, so the dialback that just succeeded is wasted.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der Datenstrom wurde ohne TLS authentifiziert, der Server verlangt aber Verschlüsselung. Er prüft das erst an dieser Stelle, der eben gelungene Rückruf ist also vergebens.",
-        )],
+        ),
     ],
 };
 
@@ -3047,15 +2738,13 @@ pub(crate) fn reason_encryption_required() -> Message {
 }
 
 pub(crate) static REASON_ENCRYPTION_REQUIRED: Entry = Entry {
-    key: "reason-encryption-required",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The server requires encryption, but this stream is not encrypted, and nothing else offered can be used.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Der Server verlangt Verschlüsselung, dieser Datenstrom ist aber nicht verschlüsselt, und auch sonst ist nichts Angebotenes nutzbar.",
-        )],
+        ),
     ],
 };
 
@@ -3069,23 +2758,21 @@ pub(crate) fn reason_dialback_refused(initiating: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static REASON_DIALBACK_REFUSED: Entry = Entry {
-    key: "reason-dialback-refused",
-    args: &["initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The authoritative server did not confirm the key of "),
             S::Arg(0),
             S::Text(", so "),
             S::Arg(0),
             S::Text(" ends the stream."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Der autoritative Server hat den Schlüssel von "),
             S::Arg(0),
             S::Text(" nicht bestätigt, daher beendet "),
             S::Arg(0),
             S::Text(" den Datenstrom."),
-        ],
+        ]),
     ],
 };
 
@@ -3105,10 +2792,8 @@ pub(crate) fn reason_verification_timed_out(
 }
 
 pub(crate) static REASON_VERIFICATION_TIMED_OUT: Entry = Entry {
-    key: "reason-verification-timed-out",
-    args: &["receiving", "initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" could not verify the key of "),
             S::Arg(1),
@@ -3117,8 +2802,8 @@ pub(crate) static REASON_VERIFICATION_TIMED_OUT: Entry = Entry {
             S::Text(
                 " to carry the verification failed (see the verification steps). Prosody leaves the unauthenticated stream waiting and closes it after s2s_timeout, 90 seconds by default.",
             ),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" konnte den Schlüssel von "),
             S::Arg(1),
@@ -3127,7 +2812,7 @@ pub(crate) static REASON_VERIFICATION_TIMED_OUT: Entry = Entry {
             S::Text(
                 " geöffnet hat, um die Prüfung zu übertragen, ist gescheitert (siehe die Prüfschritte). Prosody lässt den nicht authentifizierten Datenstrom warten und schließt ihn nach s2s_timeout, standardmäßig 90 Sekunden.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -3141,15 +2826,11 @@ pub(crate) fn reason_host_unknown() -> Message {
 }
 
 pub(crate) static REASON_HOST_UNKNOWN: Entry = Entry {
-    key: "reason-host-unknown",
-    args: &[],
     text: [
-        &[S::Text(
-            "The stream is addressed to a domain the receiving server does not serve.",
-        )],
-        &[S::Text(
+        T::Plain("The stream is addressed to a domain the receiving server does not serve."),
+        T::Plain(
             "Der Datenstrom ist an eine Domäne adressiert, die der empfangende Server nicht bedient.",
-        )],
+        ),
     ],
 };
 
@@ -3169,18 +2850,16 @@ pub(crate) fn reason_tls_not_offered(
 }
 
 pub(crate) static REASON_TLS_NOT_OFFERED: Entry = Entry {
-    key: "reason-tls-not-offered",
-    args: &["initiating", "receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" requires TLS, and "),
             S::Arg(1),
             S::Text(" did not offer STARTTLS. Unlike RFC 7590 §3.1 asks, "),
             S::Arg(0),
             S::Text(" does not try it anyway."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" verlangt TLS, und "),
             S::Arg(1),
@@ -3189,7 +2868,7 @@ pub(crate) static REASON_TLS_NOT_OFFERED: Entry = Entry {
             ),
             S::Arg(0),
             S::Text(" es nicht trotzdem."),
-        ],
+        ]),
     ],
 };
 
@@ -3210,18 +2889,16 @@ pub(crate) fn reason_certificate_rejected(
 }
 
 pub(crate) static REASON_CERTIFICATE_REJECTED: Entry = Entry {
-    key: "reason-certificate-rejected",
-    args: &["initiating", "receiving", "problem"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" validates certificates strictly and does not accept the certificate of "),
             S::Arg(1),
             S::Text(", which "),
             S::Arg(2),
             S::Text(". It checks only once the stream over TLS has started, and then closes it."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" prüft Zertifikate streng und akzeptiert das Zertifikat von "),
             S::Arg(1),
@@ -3230,7 +2907,7 @@ pub(crate) static REASON_CERTIFICATE_REJECTED: Entry = Entry {
             S::Text(
                 ". Er prüft erst, wenn der Datenstrom über TLS begonnen hat, und schließt ihn dann.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -3244,10 +2921,8 @@ pub(crate) fn reason_denied(receiving: impl Into<Arg>, initiating: impl Into<Arg
 }
 
 pub(crate) static REASON_DENIED: Entry = Entry {
-    key: "reason-denied",
-    args: &["receiving", "initiating"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" authenticated "),
             S::Arg(1),
@@ -3256,8 +2931,8 @@ pub(crate) static REASON_DENIED: Entry = Entry {
             S::Text(": it refuses the first stanza and ends the stream. Nothing from "),
             S::Arg(1),
             S::Text(" gets through."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" hat "),
             S::Arg(1),
@@ -3266,7 +2941,7 @@ pub(crate) static REASON_DENIED: Entry = Entry {
             S::Text(": Er weist die erste Stanza ab und beendet den Datenstrom. Nichts von "),
             S::Arg(1),
             S::Text(" kommt durch."),
-        ],
+        ]),
     ],
 };
 
@@ -3280,17 +2955,15 @@ pub(crate) fn reason_tls_disabled(receiving: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static REASON_TLS_DISABLED: Entry = Entry {
-    key: "reason-tls-disabled",
-    args: &["receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" does not do TLS and refuses the request to start it."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" unterstützt kein TLS und lehnt die Bitte ab, es zu starten."),
-        ],
+        ]),
     ],
 };
 
@@ -3304,19 +2977,17 @@ pub(crate) fn reason_after_dialback_error(receiving: impl Into<Arg>) -> Message 
 }
 
 pub(crate) static REASON_AFTER_DIALBACK_ERROR: Entry = Entry {
-    key: "reason-after-dialback-error",
-    args: &["receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("After the dialback error, "),
             S::Arg(0),
             S::Text(" ends the stream as well, although XEP-0220 §2.5 lets it stay open."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Nach dem Rückruffehler beendet "),
             S::Arg(0),
             S::Text(" auch den Datenstrom, obwohl XEP-0220 §2.5 ihn offen lassen würde."),
-        ],
+        ]),
     ],
 };
 
@@ -3333,10 +3004,8 @@ pub(crate) fn reason_answered_as(initiating: impl Into<Arg>, receiving: impl Int
 }
 
 pub(crate) static REASON_ANSWERED_AS: Entry = Entry {
-    key: "reason-answered-as",
-    args: &["initiating", "receiving"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The server that "),
             S::Arg(0),
             S::Text(" reached for "),
@@ -3348,8 +3017,8 @@ pub(crate) static REASON_ANSWERED_AS: Entry = Entry {
             S::Text(" refuses to go on with it. The partner's server must answer as "),
             S::Arg(1),
             S::Text(", its XMPP domain."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Der Server, den "),
             S::Arg(0),
             S::Text(" für "),
@@ -3363,7 +3032,7 @@ pub(crate) static REASON_ANSWERED_AS: Entry = Entry {
             S::Text(" bricht ab. Der Server des Partners muss als "),
             S::Arg(1),
             S::Text(" antworten, seine XMPP-Domäne."),
-        ],
+        ]),
     ],
 };
 
@@ -3377,15 +3046,13 @@ pub(crate) fn reason_unexpected() -> Message {
 }
 
 pub(crate) static REASON_UNEXPECTED: Entry = Entry {
-    key: "reason-unexpected",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The other side sent something the protocol does not allow at this point (the error's text names it). The stream ends here; the fault is the sender's, not a setting's.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Die Gegenseite hat etwas gesendet, das das Protokoll an dieser Stelle nicht erlaubt (der Text des Fehlers nennt es). Der Datenstrom endet hier; der Fehler liegt beim Absender, nicht an einer Einstellung.",
-        )],
+        ),
     ],
 };
 
@@ -3399,11 +3066,9 @@ pub(crate) fn condition_not_allowed() -> Message {
 }
 
 pub(crate) static CONDITION_NOT_ALLOWED: Entry = Entry {
-    key: "condition-not-allowed",
-    args: &[],
     text: [
-        &[S::Text("not an allowed XMPP partner")],
-        &[S::Text("kein zugelassener XMPP-Partner")],
+        T::Plain("not an allowed XMPP partner"),
+        T::Plain("kein zugelassener XMPP-Partner"),
     ],
 };
 
@@ -3417,11 +3082,9 @@ pub(crate) fn condition_denied() -> Message {
 }
 
 pub(crate) static CONDITION_DENIED: Entry = Entry {
-    key: "condition-denied",
-    args: &[],
     text: [
-        &[S::Text("the partner's server denies our domain")],
-        &[S::Text("der Partnerserver verbietet unsere Domäne")],
+        T::Plain("the partner's server denies our domain"),
+        T::Plain("der Partnerserver verbietet unsere Domäne"),
     ],
 };
 
@@ -3435,11 +3098,9 @@ pub(crate) fn condition_dns_srv_root() -> Message {
 }
 
 pub(crate) static CONDITION_DNS_SRV_ROOT: Entry = Entry {
-    key: "condition-dns-srv-root",
-    args: &[],
     text: [
-        &[S::Text("DNS says the XMPP service is not available")],
-        &[S::Text("laut DNS ist der XMPP-Dienst nicht verfügbar")],
+        T::Plain("DNS says the XMPP service is not available"),
+        T::Plain("laut DNS ist der XMPP-Dienst nicht verfügbar"),
     ],
 };
 
@@ -3453,11 +3114,9 @@ pub(crate) fn condition_dns_nxdomain() -> Message {
 }
 
 pub(crate) static CONDITION_DNS_NXDOMAIN: Entry = Entry {
-    key: "condition-dns-nxdomain",
-    args: &[],
     text: [
-        &[S::Text("the domain does not exist in DNS")],
-        &[S::Text("die Domäne existiert im DNS nicht")],
+        T::Plain("the domain does not exist in DNS"),
+        T::Plain("die Domäne existiert im DNS nicht"),
     ],
 };
 
@@ -3471,11 +3130,9 @@ pub(crate) fn condition_stream_error(condition: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_STREAM_ERROR: Entry = Entry {
-    key: "condition-stream-error",
-    args: &["condition"],
     text: [
-        &[S::Text("stream error "), S::Arg(0)],
-        &[S::Text("Datenstromfehler "), S::Arg(0)],
+        T::Pieces(&[S::Text("stream error "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Datenstromfehler "), S::Arg(0)]),
     ],
 };
 
@@ -3489,11 +3146,9 @@ pub(crate) fn condition_tls_version() -> Message {
 }
 
 pub(crate) static CONDITION_TLS_VERSION: Entry = Entry {
-    key: "condition-tls-version",
-    args: &[],
     text: [
-        &[S::Text("no TLS version both sides speak")],
-        &[S::Text("keine TLS-Version, die beide Seiten sprechen")],
+        T::Plain("no TLS version both sides speak"),
+        T::Plain("keine TLS-Version, die beide Seiten sprechen"),
     ],
 };
 
@@ -3507,11 +3162,9 @@ pub(crate) fn condition_tls_failure() -> Message {
 }
 
 pub(crate) static CONDITION_TLS_FAILURE: Entry = Entry {
-    key: "condition-tls-failure",
-    args: &[],
     text: [
-        &[S::Text("the receiving server refused TLS")],
-        &[S::Text("der empfangende Server hat TLS abgelehnt")],
+        T::Plain("the receiving server refused TLS"),
+        T::Plain("der empfangende Server hat TLS abgelehnt"),
     ],
 };
 
@@ -3531,10 +3184,8 @@ pub(crate) fn condition_certificate_rejected(
 }
 
 pub(crate) static CONDITION_CERTIFICATE_REJECTED: Entry = Entry {
-    key: "condition-certificate-rejected",
-    args: &["of", "problem"],
     text: [
-        &[
+        T::Pieces(&[
             S::Select {
                 arg: 0,
                 variants: &[
@@ -3551,8 +3202,8 @@ pub(crate) static CONDITION_CERTIFICATE_REJECTED: Entry = Entry {
             },
             S::Text(" was rejected: it "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Select {
                 arg: 0,
                 variants: &[
@@ -3569,7 +3220,7 @@ pub(crate) static CONDITION_CERTIFICATE_REJECTED: Entry = Entry {
             },
             S::Text(" wurde abgelehnt: Es "),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -3583,11 +3234,9 @@ pub(crate) fn condition_sasl_failure(condition: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_SASL_FAILURE: Entry = Entry {
-    key: "condition-sasl-failure",
-    args: &["condition"],
     text: [
-        &[S::Text("SASL failed: "), S::Arg(0)],
-        &[S::Text("SASL gescheitert: "), S::Arg(0)],
+        T::Pieces(&[S::Text("SASL failed: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("SASL gescheitert: "), S::Arg(0)]),
     ],
 };
 
@@ -3601,11 +3250,9 @@ pub(crate) fn condition_dialback_invalid() -> Message {
 }
 
 pub(crate) static CONDITION_DIALBACK_INVALID: Entry = Entry {
-    key: "condition-dialback-invalid",
-    args: &[],
     text: [
-        &[S::Text("the dialback key is invalid")],
-        &[S::Text("der Rückrufschlüssel ist ungültig")],
+        T::Plain("the dialback key is invalid"),
+        T::Plain("der Rückrufschlüssel ist ungültig"),
     ],
 };
 
@@ -3619,11 +3266,9 @@ pub(crate) fn condition_dialback_error(condition: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_DIALBACK_ERROR: Entry = Entry {
-    key: "condition-dialback-error",
-    args: &["condition"],
     text: [
-        &[S::Text("dialback error "), S::Arg(0)],
-        &[S::Text("Rückruffehler "), S::Arg(0)],
+        T::Pieces(&[S::Text("dialback error "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Rückruffehler "), S::Arg(0)]),
     ],
 };
 
@@ -3637,11 +3282,9 @@ pub(crate) fn condition_connection_closed() -> Message {
 }
 
 pub(crate) static CONDITION_CONNECTION_CLOSED: Entry = Entry {
-    key: "condition-connection-closed",
-    args: &[],
     text: [
-        &[S::Text("the connection was closed")],
-        &[S::Text("die Verbindung wurde geschlossen")],
+        T::Plain("the connection was closed"),
+        T::Plain("die Verbindung wurde geschlossen"),
     ],
 };
 
@@ -3655,19 +3298,17 @@ pub(crate) fn condition_unreachable(error: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_UNREACHABLE: Entry = Entry {
-    key: "condition-unreachable",
-    args: &["error"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("no TCP connection could be opened ("),
             S::Arg(0),
             S::Text(")"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("keine TCP-Verbindung möglich ("),
             S::Arg(0),
             S::Text(")"),
-        ],
+        ]),
     ],
 };
 
@@ -3681,15 +3322,13 @@ pub(crate) fn condition_timeout(seconds: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_TIMEOUT: Entry = Entry {
-    key: "condition-timeout",
-    args: &["seconds"],
     text: [
-        &[S::Text("no answer within "), S::Arg(0), S::Text(" s")],
-        &[
+        T::Pieces(&[S::Text("no answer within "), S::Arg(0), S::Text(" s")]),
+        T::Pieces(&[
             S::Text("keine Antwort innerhalb von "),
             S::Arg(0),
             S::Text(" s"),
-        ],
+        ]),
     ],
 };
 
@@ -3703,19 +3342,17 @@ pub(crate) fn condition_tls_error(message: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_TLS_ERROR: Entry = Entry {
-    key: "condition-tls-error",
-    args: &["message"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the TLS handshake failed ("),
             S::Arg(0),
             S::Text(")"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("der TLS-Handshake ist gescheitert ("),
             S::Arg(0),
             S::Text(")"),
-        ],
+        ]),
     ],
 };
 
@@ -3729,19 +3366,17 @@ pub(crate) fn condition_unreadable(message: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_UNREADABLE: Entry = Entry {
-    key: "condition-unreadable",
-    args: &["message"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the stream is not well-formed XML ("),
             S::Arg(0),
             S::Text(")"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("der Datenstrom ist kein wohlgeformtes XML ("),
             S::Arg(0),
             S::Text(")"),
-        ],
+        ]),
     ],
 };
 
@@ -3755,18 +3390,16 @@ pub(crate) fn condition_stalled(steps: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_STALLED: Entry = Entry {
-    key: "condition-stalled",
-    args: &["steps"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the simulation reached no outcome after "),
             S::Select {
                 arg: 0,
                 variants: &[(K::Plural(P::One), &[S::Text("1 step")])],
                 default: &[S::Arg(0), S::Text(" steps")],
             },
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("die Simulation kam nach "),
             S::Select {
                 arg: 0,
@@ -3774,7 +3407,7 @@ pub(crate) static CONDITION_STALLED: Entry = Entry {
                 default: &[S::Arg(0), S::Text(" Schritten")],
             },
             S::Text(" zu keinem Ergebnis"),
-        ],
+        ]),
     ],
 };
 
@@ -3791,23 +3424,21 @@ pub(crate) fn condition_answered_as(expected: impl Into<Arg>, answered: impl Int
 }
 
 pub(crate) static CONDITION_ANSWERED_AS: Entry = Entry {
-    key: "condition-answered-as",
-    args: &["expected", "answered"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("the server reached for "),
             S::Arg(0),
             S::Text(" answered as `"),
             S::Arg(1),
             S::Text("`"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("der für "),
             S::Arg(0),
             S::Text(" erreichte Server antwortete als `"),
             S::Arg(1),
             S::Text("`"),
-        ],
+        ]),
     ],
 };
 
@@ -3821,19 +3452,17 @@ pub(crate) fn condition_misdriven(input: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_MISDRIVEN: Entry = Entry {
-    key: "condition-misdriven",
-    args: &["input"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("a machine was fed "),
             S::Arg(0),
             S::Text(" where it cannot take it"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("eine Maschine bekam "),
             S::Arg(0),
             S::Text(", wo sie es nicht annehmen kann"),
-        ],
+        ]),
     ],
 };
 
@@ -3847,11 +3476,9 @@ pub(crate) fn fault_ours() -> Message {
 }
 
 pub(crate) static FAULT_OURS: Entry = Entry {
-    key: "fault-ours",
-    args: &[],
     text: [
-        &[S::Text("our configuration")],
-        &[S::Text("unsere Konfiguration")],
+        T::Plain("our configuration"),
+        T::Plain("unsere Konfiguration"),
     ],
 };
 
@@ -3865,9 +3492,7 @@ pub(crate) fn fault_partner() -> Message {
 }
 
 pub(crate) static FAULT_PARTNER: Entry = Entry {
-    key: "fault-partner",
-    args: &[],
-    text: [&[S::Text("the partner")], &[S::Text("der Partner")]],
+    text: [T::Plain("the partner"), T::Plain("der Partner")],
 };
 
 /// `fault-environment`:
@@ -3880,9 +3505,7 @@ pub(crate) fn fault_environment() -> Message {
 }
 
 pub(crate) static FAULT_ENVIRONMENT: Entry = Entry {
-    key: "fault-environment",
-    args: &[],
-    text: [&[S::Text("the environment")], &[S::Text("die Umgebung")]],
+    text: [T::Plain("the environment"), T::Plain("die Umgebung")],
 };
 
 /// `fault-simulator`:
@@ -3895,15 +3518,9 @@ pub(crate) fn fault_simulator() -> Message {
 }
 
 pub(crate) static FAULT_SIMULATOR: Entry = Entry {
-    key: "fault-simulator",
-    args: &[],
     text: [
-        &[S::Text(
-            "nobody: an internal error of the simulator, please report it with the scenario",
-        )],
-        &[S::Text(
-            "niemand: ein interner Fehler des Simulators, bitte mit dem Szenario melden",
-        )],
+        T::Plain("nobody: an internal error of the simulator, please report it with the scenario"),
+        T::Plain("niemand: ein interner Fehler des Simulators, bitte mit dem Szenario melden"),
     ],
 };
 
@@ -3917,23 +3534,21 @@ pub(crate) fn verdict_established(method: impl Into<Arg>, level: impl Into<Arg>)
 }
 
 pub(crate) static VERDICT_ESTABLISHED: Entry = Entry {
-    key: "verdict-established",
-    args: &["method", "level"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Established with "),
             S::Arg(0),
             S::Text("; federation level: "),
             S::Arg(1),
             S::Text(" (XEP-0238)."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Aufgebaut mit "),
             S::Arg(0),
             S::Text("; Föderationsstufe: "),
             S::Arg(1),
             S::Text(" (XEP-0238)."),
-        ],
+        ]),
     ],
 };
 
@@ -3962,10 +3577,8 @@ pub(crate) fn verdict_failed(
 }
 
 pub(crate) static VERDICT_FAILED: Entry = Entry {
-    key: "verdict-failed",
-    args: &["step", "condition", "detail", "fault", "fix"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Failed at step "),
             S::Arg(0),
             S::Text(": "),
@@ -3976,8 +3589,8 @@ pub(crate) static VERDICT_FAILED: Entry = Entry {
             S::Arg(3),
             S::Text("."),
             S::Arg(4),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Gescheitert bei Schritt "),
             S::Arg(0),
             S::Text(": "),
@@ -3988,7 +3601,7 @@ pub(crate) static VERDICT_FAILED: Entry = Entry {
             S::Arg(3),
             S::Text("."),
             S::Arg(4),
-        ],
+        ]),
     ],
 };
 
@@ -4010,10 +3623,8 @@ pub(crate) fn verdict_fix_add(
 }
 
 pub(crate) static VERDICT_FIX_ADD: Entry = Entry {
-    key: "verdict-fix-add",
-    args: &["value", "setting", "side", "method"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(" Fix: add "),
             S::Arg(0),
             S::Text(" to "),
@@ -4023,8 +3634,8 @@ pub(crate) static VERDICT_FIX_ADD: Entry = Entry {
             S::Text("), for "),
             S::Arg(3),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(" Behebung: "),
             S::Arg(0),
             S::Text(" zu "),
@@ -4034,7 +3645,7 @@ pub(crate) static VERDICT_FIX_ADD: Entry = Entry {
             S::Text("), für "),
             S::Arg(3),
             S::Text("."),
-        ],
+        ]),
     ],
 };
 
@@ -4056,10 +3667,8 @@ pub(crate) fn verdict_fix_set(
 }
 
 pub(crate) static VERDICT_FIX_SET: Entry = Entry {
-    key: "verdict-fix-set",
-    args: &["setting", "value", "side", "method"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text(" Fix: set "),
             S::Arg(0),
             S::Text(" to "),
@@ -4069,8 +3678,8 @@ pub(crate) static VERDICT_FIX_SET: Entry = Entry {
             S::Text("), for "),
             S::Arg(3),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text(" Behebung: "),
             S::Arg(0),
             S::Text(" auf "),
@@ -4080,7 +3689,7 @@ pub(crate) static VERDICT_FIX_SET: Entry = Entry {
             S::Text("), für "),
             S::Arg(3),
             S::Text("."),
-        ],
+        ]),
     ],
 };
 
@@ -4094,10 +3703,8 @@ pub(crate) fn verdict_fix_none() -> Message {
 }
 
 pub(crate) static VERDICT_FIX_NONE: Entry = Entry {
-    key: "verdict-fix-none",
-    args: &[],
     text: [
-        &[S::Text(" No single change fixes it.")],
-        &[S::Text(" Keine einzelne Änderung behebt es.")],
+        T::Plain(" No single change fixes it."),
+        T::Plain(" Keine einzelne Änderung behebt es."),
     ],
 };

@@ -4,25 +4,98 @@
 
 pub(crate) mod report;
 
-/// Every entry of this crate's catalogue, for the tests.
+/// Every entry of this crate's catalogue, with its key and argument names, for the
+/// tests (`xmpp_federation::message::check`).
 #[cfg(test)]
-pub(crate) static ENTRIES: &[&xmpp_federation::message::Entry] = &[
-    &report::PROBE_HEADING,
-    &report::PROBE_PARTNER_POLICY,
-    &report::PROBE_OUR_SETTINGS,
-    &report::PROBE_FEATURES_OFFERED,
-    &report::PROBE_OFFER,
-    &report::PROBE_OFFER_STARTTLS_REQUIRED,
-    &report::PROBE_OFFER_DIALBACK,
-    &report::PROBE_OFFER_NOTHING,
-    &report::PROBE_CERTIFICATE,
-    &report::PROBE_CERTIFICATE_NAMES,
-    &report::PROBE_CERTIFICATE_VALID,
-    &report::PROBE_CERTIFICATE_MATCHES,
-    &report::PROBE_OBSERVED,
-    &report::PROBE_PREDICTED,
-    &report::PROBE_AGREEMENT_EXACT,
-    &report::PROBE_AGREEMENT_STEPS_DIFFER,
-    &report::PROBE_AGREEMENT_OUTCOME_DIFFERS,
-    &report::PROBE_DIFFERENCE,
+pub(crate) static ENTRIES: &[xmpp_federation::message::Listed] = &[
+    xmpp_federation::message::Listed {
+        key: "probe-heading",
+        args: &["ours", "partner", "direction"],
+        entry: &report::PROBE_HEADING,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-partner-policy",
+        args: &["source", "settings"],
+        entry: &report::PROBE_PARTNER_POLICY,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-our-settings",
+        args: &["settings"],
+        entry: &report::PROBE_OUR_SETTINGS,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-features-offered",
+        args: &[],
+        entry: &report::PROBE_FEATURES_OFFERED,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-offer",
+        args: &["from", "to", "stage", "features"],
+        entry: &report::PROBE_OFFER,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-offer-starttls-required",
+        args: &[],
+        entry: &report::PROBE_OFFER_STARTTLS_REQUIRED,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-offer-dialback",
+        args: &[],
+        entry: &report::PROBE_OFFER_DIALBACK,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-offer-nothing",
+        args: &[],
+        entry: &report::PROBE_OFFER_NOTHING,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-certificate",
+        args: &["domain", "status"],
+        entry: &report::PROBE_CERTIFICATE,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-certificate-names",
+        args: &["names"],
+        entry: &report::PROBE_CERTIFICATE_NAMES,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-certificate-valid",
+        args: &["from", "until"],
+        entry: &report::PROBE_CERTIFICATE_VALID,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-certificate-matches",
+        args: &["domain", "matches"],
+        entry: &report::PROBE_CERTIFICATE_MATCHES,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-observed",
+        args: &[],
+        entry: &report::PROBE_OBSERVED,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-predicted",
+        args: &["verdict"],
+        entry: &report::PROBE_PREDICTED,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-agreement-exact",
+        args: &[],
+        entry: &report::PROBE_AGREEMENT_EXACT,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-agreement-steps-differ",
+        args: &[],
+        entry: &report::PROBE_AGREEMENT_STEPS_DIFFER,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-agreement-outcome-differs",
+        args: &[],
+        entry: &report::PROBE_AGREEMENT_OUTCOME_DIFFERS,
+    },
+    xmpp_federation::message::Listed {
+        key: "probe-difference",
+        args: &["connection", "position", "observed", "predicted"],
+        entry: &report::PROBE_DIFFERENCE,
+    },
 ];

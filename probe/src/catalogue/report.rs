@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Key as K, Message, Segment as S};
+use xmpp_federation::message::{Arg, Entry, Key as K, Message, Segment as S, Text as T};
 
 /// `probe-heading`:
 ///
@@ -23,10 +23,8 @@ pub(crate) fn probe_heading(
 }
 
 pub(crate) static PROBE_HEADING: Entry = Entry {
-    key: "probe-heading",
-    args: &["ours", "partner", "direction"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Probe: "),
             S::Arg(0),
             S::Text(" ⇄ "),
@@ -38,8 +36,8 @@ pub(crate) static PROBE_HEADING: Entry = Entry {
                 default: &[S::Text("inbound")],
             },
             S::Text(")"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Prüfung: "),
             S::Arg(0),
             S::Text(" ⇄ "),
@@ -51,7 +49,7 @@ pub(crate) static PROBE_HEADING: Entry = Entry {
                 default: &[S::Text("eingehend")],
             },
             S::Text(")"),
-        ],
+        ]),
     ],
 };
 
@@ -65,10 +63,8 @@ pub(crate) fn probe_partner_policy(source: impl Into<Arg>, settings: impl Into<A
 }
 
 pub(crate) static PROBE_PARTNER_POLICY: Entry = Entry {
-    key: "probe-partner-policy",
-    args: &["source", "settings"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Partner policy ("),
             S::Select {
                 arg: 0,
@@ -77,8 +73,8 @@ pub(crate) static PROBE_PARTNER_POLICY: Entry = Entry {
             },
             S::Text("): "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Richtlinie des Partners ("),
             S::Select {
                 arg: 0,
@@ -87,7 +83,7 @@ pub(crate) static PROBE_PARTNER_POLICY: Entry = Entry {
             },
             S::Text("): "),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -101,11 +97,9 @@ pub(crate) fn probe_our_settings(settings: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PROBE_OUR_SETTINGS: Entry = Entry {
-    key: "probe-our-settings",
-    args: &["settings"],
     text: [
-        &[S::Text("Our settings: "), S::Arg(0)],
-        &[S::Text("Unsere Einstellungen: "), S::Arg(0)],
+        T::Pieces(&[S::Text("Our settings: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Unsere Einstellungen: "), S::Arg(0)]),
     ],
 };
 
@@ -119,11 +113,9 @@ pub(crate) fn probe_features_offered() -> Message {
 }
 
 pub(crate) static PROBE_FEATURES_OFFERED: Entry = Entry {
-    key: "probe-features-offered",
-    args: &[],
     text: [
-        &[S::Text("Features offered:")],
-        &[S::Text("Angebotene Features:")],
+        T::Plain("Features offered:"),
+        T::Plain("Angebotene Features:"),
     ],
 };
 
@@ -145,10 +137,8 @@ pub(crate) fn probe_offer(
 }
 
 pub(crate) static PROBE_OFFER: Entry = Entry {
-    key: "probe-offer",
-    args: &["from", "to", "stage", "features"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" -> "),
             S::Arg(1),
@@ -163,8 +153,8 @@ pub(crate) static PROBE_OFFER: Entry = Entry {
             },
             S::Text(": "),
             S::Arg(3),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" -> "),
             S::Arg(1),
@@ -179,7 +169,7 @@ pub(crate) static PROBE_OFFER: Entry = Entry {
             },
             S::Text(": "),
             S::Arg(3),
-        ],
+        ]),
     ],
 };
 
@@ -193,11 +183,9 @@ pub(crate) fn probe_offer_starttls_required() -> Message {
 }
 
 pub(crate) static PROBE_OFFER_STARTTLS_REQUIRED: Entry = Entry {
-    key: "probe-offer-starttls-required",
-    args: &[],
     text: [
-        &[S::Text("STARTTLS (required)")],
-        &[S::Text("STARTTLS (erforderlich)")],
+        T::Plain("STARTTLS (required)"),
+        T::Plain("STARTTLS (erforderlich)"),
     ],
 };
 
@@ -211,9 +199,7 @@ pub(crate) fn probe_offer_dialback() -> Message {
 }
 
 pub(crate) static PROBE_OFFER_DIALBACK: Entry = Entry {
-    key: "probe-offer-dialback",
-    args: &[],
-    text: [&[S::Text("dialback")], &[S::Text("Rückruf")]],
+    text: [T::Plain("dialback"), T::Plain("Rückruf")],
 };
 
 /// `probe-offer-nothing`:
@@ -226,9 +212,7 @@ pub(crate) fn probe_offer_nothing() -> Message {
 }
 
 pub(crate) static PROBE_OFFER_NOTHING: Entry = Entry {
-    key: "probe-offer-nothing",
-    args: &[],
-    text: [&[S::Text("nothing")], &[S::Text("nichts")]],
+    text: [T::Plain("nothing"), T::Plain("nichts")],
 };
 
 /// `probe-certificate`:
@@ -241,21 +225,19 @@ pub(crate) fn probe_certificate(domain: impl Into<Arg>, status: impl Into<Arg>) 
 }
 
 pub(crate) static PROBE_CERTIFICATE: Entry = Entry {
-    key: "probe-certificate",
-    args: &["domain", "status"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Certificate of "),
             S::Arg(0),
             S::Text(": "),
             S::Arg(1),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Zertifikat von "),
             S::Arg(0),
             S::Text(": "),
             S::Arg(1),
-        ],
+        ]),
     ],
 };
 
@@ -269,11 +251,9 @@ pub(crate) fn probe_certificate_names(names: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PROBE_CERTIFICATE_NAMES: Entry = Entry {
-    key: "probe-certificate-names",
-    args: &["names"],
     text: [
-        &[S::Text("names: "), S::Arg(0)],
-        &[S::Text("Namen: "), S::Arg(0)],
+        T::Pieces(&[S::Text("names: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Namen: "), S::Arg(0)]),
     ],
 };
 
@@ -287,11 +267,9 @@ pub(crate) fn probe_certificate_valid(from: impl Into<Arg>, until: impl Into<Arg
 }
 
 pub(crate) static PROBE_CERTIFICATE_VALID: Entry = Entry {
-    key: "probe-certificate-valid",
-    args: &["from", "until"],
     text: [
-        &[S::Text("valid: "), S::Arg(0), S::Text(" – "), S::Arg(1)],
-        &[S::Text("gültig: "), S::Arg(0), S::Text(" – "), S::Arg(1)],
+        T::Pieces(&[S::Text("valid: "), S::Arg(0), S::Text(" – "), S::Arg(1)]),
+        T::Pieces(&[S::Text("gültig: "), S::Arg(0), S::Text(" – "), S::Arg(1)]),
     ],
 };
 
@@ -311,10 +289,8 @@ pub(crate) fn probe_certificate_matches(
 }
 
 pub(crate) static PROBE_CERTIFICATE_MATCHES: Entry = Entry {
-    key: "probe-certificate-matches",
-    args: &["domain", "matches"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("matches "),
             S::Arg(0),
             S::Text(": "),
@@ -323,8 +299,8 @@ pub(crate) static PROBE_CERTIFICATE_MATCHES: Entry = Entry {
                 variants: &[(K::Text("yes"), &[S::Text("yes")])],
                 default: &[S::Text("no")],
             },
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("passt zu "),
             S::Arg(0),
             S::Text(": "),
@@ -333,7 +309,7 @@ pub(crate) static PROBE_CERTIFICATE_MATCHES: Entry = Entry {
                 variants: &[(K::Text("yes"), &[S::Text("ja")])],
                 default: &[S::Text("nein")],
             },
-        ],
+        ]),
     ],
 };
 
@@ -347,9 +323,7 @@ pub(crate) fn probe_observed() -> Message {
 }
 
 pub(crate) static PROBE_OBSERVED: Entry = Entry {
-    key: "probe-observed",
-    args: &[],
-    text: [&[S::Text("Observed:")], &[S::Text("Beobachtet:")]],
+    text: [T::Plain("Observed:"), T::Plain("Beobachtet:")],
 };
 
 /// `probe-predicted`:
@@ -362,11 +336,9 @@ pub(crate) fn probe_predicted(verdict: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PROBE_PREDICTED: Entry = Entry {
-    key: "probe-predicted",
-    args: &["verdict"],
     text: [
-        &[S::Text("Predicted: "), S::Arg(0)],
-        &[S::Text("Vorhergesagt: "), S::Arg(0)],
+        T::Pieces(&[S::Text("Predicted: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Vorhergesagt: "), S::Arg(0)]),
     ],
 };
 
@@ -380,13 +352,9 @@ pub(crate) fn probe_agreement_exact() -> Message {
 }
 
 pub(crate) static PROBE_AGREEMENT_EXACT: Entry = Entry {
-    key: "probe-agreement-exact",
-    args: &[],
     text: [
-        &[S::Text("The simulator predicted this negotiation exactly.")],
-        &[S::Text(
-            "Der Simulator hat diese Aushandlung genau vorhergesagt.",
-        )],
+        T::Plain("The simulator predicted this negotiation exactly."),
+        T::Plain("Der Simulator hat diese Aushandlung genau vorhergesagt."),
     ],
 };
 
@@ -400,15 +368,9 @@ pub(crate) fn probe_agreement_steps_differ() -> Message {
 }
 
 pub(crate) static PROBE_AGREEMENT_STEPS_DIFFER: Entry = Entry {
-    key: "probe-agreement-steps-differ",
-    args: &[],
     text: [
-        &[S::Text(
-            "The outcome is as predicted, but the steps differ:",
-        )],
-        &[S::Text(
-            "Das Ergebnis ist wie vorhergesagt, die Schritte weichen aber ab:",
-        )],
+        T::Plain("The outcome is as predicted, but the steps differ:"),
+        T::Plain("Das Ergebnis ist wie vorhergesagt, die Schritte weichen aber ab:"),
     ],
 };
 
@@ -422,11 +384,9 @@ pub(crate) fn probe_agreement_outcome_differs() -> Message {
 }
 
 pub(crate) static PROBE_AGREEMENT_OUTCOME_DIFFERS: Entry = Entry {
-    key: "probe-agreement-outcome-differs",
-    args: &[],
     text: [
-        &[S::Text("The outcome differs from the prediction:")],
-        &[S::Text("Das Ergebnis weicht von der Vorhersage ab:")],
+        T::Plain("The outcome differs from the prediction:"),
+        T::Plain("Das Ergebnis weicht von der Vorhersage ab:"),
     ],
 };
 
@@ -453,10 +413,8 @@ pub(crate) fn probe_difference(
 }
 
 pub(crate) static PROBE_DIFFERENCE: Entry = Entry {
-    key: "probe-difference",
-    args: &["connection", "position", "observed", "predicted"],
     text: [
-        &[
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" #"),
             S::Arg(1),
@@ -464,8 +422,8 @@ pub(crate) static PROBE_DIFFERENCE: Entry = Entry {
             S::Arg(2),
             S::Text(" / predicted "),
             S::Arg(3),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" #"),
             S::Arg(1),
@@ -473,6 +431,6 @@ pub(crate) static PROBE_DIFFERENCE: Entry = Entry {
             S::Arg(2),
             S::Text(" / vorhergesagt "),
             S::Arg(3),
-        ],
+        ]),
     ],
 };

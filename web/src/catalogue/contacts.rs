@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Message, Segment as S};
+use xmpp_federation::message::{Arg, Entry, Message, Segment as S, Text as T};
 
 /// `contacts-title`:
 ///
@@ -16,11 +16,9 @@ pub(crate) fn contacts_title() -> Message {
 }
 
 pub(crate) static CONTACTS_TITLE: Entry = Entry {
-    key: "contacts-title",
-    args: &[],
     text: [
-        &[S::Text("Who can add whom")],
-        &[S::Text("Wer wen hinzufügen kann")],
+        T::Plain("Who can add whom"),
+        T::Plain("Wer wen hinzufügen kann"),
     ],
 };
 
@@ -34,11 +32,9 @@ pub(crate) fn partner_type_of(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_OF: Entry = Entry {
-    key: "partner-type-of",
-    args: &["domain"],
     text: [
-        &[S::Text("Partner type of "), S::Arg(0), S::Text(":")],
-        &[S::Text("Partnertyp von "), S::Arg(0), S::Text(":")],
+        T::Pieces(&[S::Text("Partner type of "), S::Arg(0), S::Text(":")]),
+        T::Pieces(&[S::Text("Partnertyp von "), S::Arg(0), S::Text(":")]),
     ],
 };
 
@@ -52,11 +48,9 @@ pub(crate) fn column_meaning() -> Message {
 }
 
 pub(crate) static COLUMN_MEANING: Entry = Entry {
-    key: "column-meaning",
-    args: &[],
     text: [
-        &[S::Text("What it means for contacts")],
-        &[S::Text("Bedeutung für Kontakte")],
+        T::Plain("What it means for contacts"),
+        T::Plain("Bedeutung für Kontakte"),
     ],
 };
 
@@ -70,9 +64,7 @@ pub(crate) fn lync_user() -> Message {
 }
 
 pub(crate) static LYNC_USER: Entry = Entry {
-    key: "lync-user",
-    args: &[],
-    text: [&[S::Text("Lync user")], &[S::Text("Lync-Benutzer")]],
+    text: [T::Plain("Lync user"), T::Plain("Lync-Benutzer")],
 };
 
 /// `xmpp-user`:
@@ -85,9 +77,7 @@ pub(crate) fn xmpp_user() -> Message {
 }
 
 pub(crate) static XMPP_USER: Entry = Entry {
-    key: "xmpp-user",
-    args: &[],
-    text: [&[S::Text("XMPP user")], &[S::Text("XMPP-Benutzer")]],
+    text: [T::Plain("XMPP user"), T::Plain("XMPP-Benutzer")],
 };
 
 /// `xmpp-domain`:
@@ -100,11 +90,9 @@ pub(crate) fn xmpp_domain() -> Message {
 }
 
 pub(crate) static XMPP_DOMAIN: Entry = Entry {
-    key: "xmpp-domain",
-    args: &[],
     text: [
-        &[S::Text("XMPP user's domain")],
-        &[S::Text("Domäne des XMPP-Benutzers")],
+        T::Plain("XMPP user's domain"),
+        T::Plain("Domäne des XMPP-Benutzers"),
     ],
 };
 
@@ -118,11 +106,9 @@ pub(crate) fn not_a_partner() -> Message {
 }
 
 pub(crate) static NOT_A_PARTNER: Entry = Entry {
-    key: "not-a-partner",
-    args: &[],
     text: [
-        &[S::Text("a domain no partner claims")],
-        &[S::Text("eine Domäne, die kein Partner beansprucht")],
+        T::Plain("a domain no partner claims"),
+        T::Plain("eine Domäne, die kein Partner beansprucht"),
     ],
 };
 
@@ -136,12 +122,7 @@ pub(crate) fn contact_requester() -> Message {
 }
 
 pub(crate) static CONTACT_REQUESTER: Entry = Entry {
-    key: "contact-requester",
-    args: &[],
-    text: [
-        &[S::Text("Who adds whom")],
-        &[S::Text("Wer fügt wen hinzu")],
-    ],
+    text: [T::Plain("Who adds whom"), T::Plain("Wer fügt wen hinzu")],
 };
 
 /// `xmpp-user-adds`:
@@ -154,11 +135,9 @@ pub(crate) fn xmpp_user_adds() -> Message {
 }
 
 pub(crate) static XMPP_USER_ADDS: Entry = Entry {
-    key: "xmpp-user-adds",
-    args: &[],
     text: [
-        &[S::Text("the XMPP user adds the Lync user")],
-        &[S::Text("der XMPP-Benutzer fügt den Lync-Benutzer hinzu")],
+        T::Plain("the XMPP user adds the Lync user"),
+        T::Plain("der XMPP-Benutzer fügt den Lync-Benutzer hinzu"),
     ],
 };
 
@@ -172,11 +151,9 @@ pub(crate) fn lync_user_adds() -> Message {
 }
 
 pub(crate) static LYNC_USER_ADDS: Entry = Entry {
-    key: "lync-user-adds",
-    args: &[],
     text: [
-        &[S::Text("the Lync user adds the XMPP user")],
-        &[S::Text("der Lync-Benutzer fügt den XMPP-Benutzer hinzu")],
+        T::Plain("the Lync user adds the XMPP user"),
+        T::Plain("der Lync-Benutzer fügt den XMPP-Benutzer hinzu"),
     ],
 };
 
@@ -190,15 +167,9 @@ pub(crate) fn enable_xmpp_access() -> Message {
 }
 
 pub(crate) static ENABLE_XMPP_ACCESS: Entry = Entry {
-    key: "enable-xmpp-access",
-    args: &[],
     text: [
-        &[S::Text(
-            "The Lync user's external access policy has EnableXmppAccess",
-        )],
-        &[S::Text(
-            "Die Richtlinie für externen Zugriff des Lync-Benutzers hat EnableXmppAccess",
-        )],
+        T::Plain("The Lync user's external access policy has EnableXmppAccess"),
+        T::Plain("Die Richtlinie für externen Zugriff des Lync-Benutzers hat EnableXmppAccess"),
     ],
 };
 
@@ -212,13 +183,9 @@ pub(crate) fn invited_first() -> Message {
 }
 
 pub(crate) static INVITED_FIRST: Entry = Entry {
-    key: "invited-first",
-    args: &[],
     text: [
-        &[S::Text("The Lync user has already invited the XMPP user")],
-        &[S::Text(
-            "Der Lync-Benutzer hat den XMPP-Benutzer bereits eingeladen",
-        )],
+        T::Plain("The Lync user has already invited the XMPP user"),
+        T::Plain("Der Lync-Benutzer hat den XMPP-Benutzer bereits eingeladen"),
     ],
 };
 
@@ -232,9 +199,7 @@ pub(crate) fn contact_approved() -> Message {
 }
 
 pub(crate) static CONTACT_APPROVED: Entry = Entry {
-    key: "contact-approved",
-    args: &[],
-    text: [&[S::Text("Approved")], &[S::Text("Zugestimmt")]],
+    text: [T::Plain("Approved"), T::Plain("Zugestimmt")],
 };
 
 /// `contact-not-approved`:
@@ -247,9 +212,7 @@ pub(crate) fn contact_not_approved() -> Message {
 }
 
 pub(crate) static CONTACT_NOT_APPROVED: Entry = Entry {
-    key: "contact-not-approved",
-    args: &[],
-    text: [&[S::Text("Not approved")], &[S::Text("Nicht zugestimmt")]],
+    text: [T::Plain("Not approved"), T::Plain("Nicht zugestimmt")],
 };
 
 /// `contact-presence-visible`:
@@ -262,11 +225,9 @@ pub(crate) fn contact_presence_visible() -> Message {
 }
 
 pub(crate) static CONTACT_PRESENCE_VISIBLE: Entry = Entry {
-    key: "contact-presence-visible",
-    args: &[],
     text: [
-        &[S::Text("presence visible")],
-        &[S::Text("Anwesenheit sichtbar")],
+        T::Plain("presence visible"),
+        T::Plain("Anwesenheit sichtbar"),
     ],
 };
 
@@ -280,9 +241,7 @@ pub(crate) fn contact_status_notes() -> Message {
 }
 
 pub(crate) static CONTACT_STATUS_NOTES: Entry = Entry {
-    key: "contact-status-notes",
-    args: &[],
-    text: [&[S::Text("status notes")], &[S::Text("Statusnotizen")]],
+    text: [T::Plain("status notes"), T::Plain("Statusnotizen")],
 };
 
 /// `contact-messages`:
@@ -295,7 +254,5 @@ pub(crate) fn contact_messages() -> Message {
 }
 
 pub(crate) static CONTACT_MESSAGES: Entry = Entry {
-    key: "contact-messages",
-    args: &[],
-    text: [&[S::Text("messages")], &[S::Text("Nachrichten")]],
+    text: [T::Plain("messages"), T::Plain("Nachrichten")],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Entry, Message, Segment as S};
+use xmpp_federation::message::{Entry, Message, Text as T};
 
 /// `matrix-verdict-refused`:
 ///
@@ -16,15 +16,9 @@ pub(crate) fn matrix_verdict_refused() -> Message {
 }
 
 pub(crate) static MATRIX_VERDICT_REFUSED: Entry = Entry {
-    key: "matrix-verdict-refused",
-    args: &[],
     text: [
-        &[S::Text(
-            "the matrix lists it, but the Control Panel refuses to commit it",
-        )],
-        &[S::Text(
-            "die Matrix führt sie, aber die Systemsteuerung übernimmt sie nicht",
-        )],
+        T::Plain("the matrix lists it, but the Control Panel refuses to commit it"),
+        T::Plain("die Matrix führt sie, aber die Systemsteuerung übernimmt sie nicht"),
     ],
 };
 
@@ -38,15 +32,9 @@ pub(crate) fn common_explained() -> Message {
 }
 
 pub(crate) static COMMON_EXPLAINED: Entry = Entry {
-    key: "common-explained",
-    args: &[],
     text: [
-        &[S::Text(
-            "C1 to C4 mark the documentation's four common configurations.",
-        )],
-        &[S::Text(
-            "C1 bis C4 markieren die vier üblichen Konfigurationen der Dokumentation.",
-        )],
+        T::Plain("C1 to C4 mark the documentation's four common configurations."),
+        T::Plain("C1 bis C4 markieren die vier üblichen Konfigurationen der Dokumentation."),
     ],
 };
 
@@ -60,11 +48,9 @@ pub(crate) fn matrix_title() -> Message {
 }
 
 pub(crate) static MATRIX_TITLE: Entry = Entry {
-    key: "matrix-title",
-    args: &[],
     text: [
-        &[S::Text("Negotiation matrix")],
-        &[S::Text("Aushandlungsmatrix")],
+        T::Plain("Negotiation matrix"),
+        T::Plain("Aushandlungsmatrix"),
     ],
 };
 
@@ -78,15 +64,13 @@ pub(crate) fn matrix_intro() -> Message {
 }
 
 pub(crate) static MATRIX_INTRO: Entry = Entry {
-    key: "matrix-intro",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "All 18 combinations of TLS, SASL and dialback, and the authentication methods each can end with, as the simulator finds them. The current settings' row is marked; choose a row to load its settings into the editor.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Alle 18 Kombinationen aus TLS, SASL und Rückruf und die Authentifizierungsmethoden, mit denen jede enden kann, wie der Simulator sie findet. Die Zeile der aktuellen Einstellungen ist markiert; wählen Sie eine Zeile, um ihre Einstellungen in den Editor zu laden.",
-        )],
+        ),
     ],
 };
 
@@ -100,9 +84,7 @@ pub(crate) fn column_verdict() -> Message {
 }
 
 pub(crate) static COLUMN_VERDICT: Entry = Entry {
-    key: "column-verdict",
-    args: &[],
-    text: [&[S::Text("Verdict")], &[S::Text("Bewertung")]],
+    text: [T::Plain("Verdict"), T::Plain("Bewertung")],
 };
 
 /// `column-note`:
@@ -115,9 +97,7 @@ pub(crate) fn column_note() -> Message {
 }
 
 pub(crate) static COLUMN_NOTE: Entry = Entry {
-    key: "column-note",
-    args: &[],
-    text: [&[S::Text("Note")], &[S::Text("Anmerkung")]],
+    text: [T::Plain("Note"), T::Plain("Anmerkung")],
 };
 
 /// `load-row`:
@@ -130,10 +110,8 @@ pub(crate) fn load_row() -> Message {
 }
 
 pub(crate) static LOAD_ROW: Entry = Entry {
-    key: "load-row",
-    args: &[],
     text: [
-        &[S::Text("Load these settings into the editor")],
-        &[S::Text("Diese Einstellungen in den Editor laden")],
+        T::Plain("Load these settings into the editor"),
+        T::Plain("Diese Einstellungen in den Editor laden"),
     ],
 };

@@ -4,7 +4,9 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use xmpp_federation::message::{
+    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
+};
 
 /// `no-partner-to-negotiate`:
 ///
@@ -16,12 +18,7 @@ pub(crate) fn no_partner_to_negotiate() -> Message {
 }
 
 pub(crate) static NO_PARTNER_TO_NEGOTIATE: Entry = Entry {
-    key: "no-partner-to-negotiate",
-    args: &[],
-    text: [
-        &[S::Text("No partner yet")],
-        &[S::Text("Noch kein Partner")],
-    ],
+    text: [T::Plain("No partner yet"), T::Plain("Noch kein Partner")],
 };
 
 /// `no-partner-to-negotiate-hint`:
@@ -34,15 +31,13 @@ pub(crate) fn no_partner_to_negotiate_hint() -> Message {
 }
 
 pub(crate) static NO_PARTNER_TO_NEGOTIATE_HINT: Entry = Entry {
-    key: "no-partner-to-negotiate-hint",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Create a partner first: the negotiation plays its settings against a partner's server.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Legen Sie zuerst einen Partner an: Die Aushandlung spielt seine Einstellungen gegen den Server eines Partners durch.",
-        )],
+        ),
     ],
 };
 
@@ -56,11 +51,9 @@ pub(crate) fn partner_entry() -> Message {
 }
 
 pub(crate) static PARTNER_ENTRY: Entry = Entry {
-    key: "partner-entry",
-    args: &[],
     text: [
-        &[S::Text("Our entry for the partner")],
-        &[S::Text("Unser Eintrag für den Partner")],
+        T::Plain("Our entry for the partner"),
+        T::Plain("Unser Eintrag für den Partner"),
     ],
 };
 
@@ -74,19 +67,17 @@ pub(crate) fn using_draft(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static USING_DRAFT: Entry = Entry {
-    key: "using-draft",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("The unsaved changes to "),
             S::Arg(0),
             S::Text(" are played."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Die nicht gespeicherten Änderungen an "),
             S::Arg(0),
             S::Text(" werden durchgespielt."),
-        ],
+        ]),
     ],
 };
 
@@ -100,11 +91,9 @@ pub(crate) fn scenario_incomplete() -> Message {
 }
 
 pub(crate) static SCENARIO_INCOMPLETE: Entry = Entry {
-    key: "scenario-incomplete",
-    args: &[],
     text: [
-        &[S::Text("The negotiation cannot be played yet.")],
-        &[S::Text("Die Aushandlung lässt sich noch nicht abspielen.")],
+        T::Plain("The negotiation cannot be played yet."),
+        T::Plain("Die Aushandlung lässt sich noch nicht abspielen."),
     ],
 };
 
@@ -118,11 +107,9 @@ pub(crate) fn partner_server() -> Message {
 }
 
 pub(crate) static PARTNER_SERVER: Entry = Entry {
-    key: "partner-server",
-    args: &[],
     text: [
-        &[S::Text("The partner's server")],
-        &[S::Text("Der Server des Partners")],
+        T::Plain("The partner's server"),
+        T::Plain("Der Server des Partners"),
     ],
 };
 
@@ -136,9 +123,7 @@ pub(crate) fn server_choice() -> Message {
 }
 
 pub(crate) static SERVER_CHOICE: Entry = Entry {
-    key: "server-choice",
-    args: &[],
-    text: [&[S::Text("Server")], &[S::Text("Server")]],
+    text: [T::Plain("Server"), T::Plain("Server")],
 };
 
 /// `custom-policy`:
@@ -151,11 +136,9 @@ pub(crate) fn custom_policy() -> Message {
 }
 
 pub(crate) static CUSTOM_POLICY: Entry = Entry {
-    key: "custom-policy",
-    args: &[],
     text: [
-        &[S::Text("A policy of my own")],
-        &[S::Text("Eine eigene Richtlinie")],
+        T::Plain("A policy of my own"),
+        T::Plain("Eine eigene Richtlinie"),
     ],
 };
 
@@ -169,11 +152,9 @@ pub(crate) fn preset_modified() -> Message {
 }
 
 pub(crate) static PRESET_MODIFIED: Entry = Entry {
-    key: "preset-modified",
-    args: &[],
     text: [
-        &[S::Text("Changed from the preset.")],
-        &[S::Text("Gegenüber der Vorlage geändert.")],
+        T::Plain("Changed from the preset."),
+        T::Plain("Gegenüber der Vorlage geändert."),
     ],
 };
 
@@ -187,11 +168,9 @@ pub(crate) fn historical_presets() -> Message {
 }
 
 pub(crate) static HISTORICAL_PRESETS: Entry = Entry {
-    key: "historical-presets",
-    args: &[],
     text: [
-        &[S::Text("No longer federating")],
-        &[S::Text("Föderiert nicht mehr")],
+        T::Plain("No longer federating"),
+        T::Plain("Föderiert nicht mehr"),
     ],
 };
 
@@ -205,11 +184,9 @@ pub(crate) fn known_as() -> Message {
 }
 
 pub(crate) static KNOWN_AS: Entry = Entry {
-    key: "known-as",
-    args: &[],
     text: [
-        &[S::Text("How the simulator knows this server:")],
-        &[S::Text("Woher der Simulator diesen Server kennt:")],
+        T::Plain("How the simulator knows this server:"),
+        T::Plain("Woher der Simulator diesen Server kennt:"),
     ],
 };
 
@@ -223,15 +200,13 @@ pub(crate) fn historical_preset() -> Message {
 }
 
 pub(crate) static HISTORICAL_PRESET: Entry = Entry {
-    key: "historical-preset",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Historical: this service no longer federates; the negotiation shows how it once did.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Historisch: Dieser Dienst föderiert nicht mehr; die Aushandlung zeigt, wie er es einst tat.",
-        )],
+        ),
     ],
 };
 
@@ -245,13 +220,9 @@ pub(crate) fn server_options() -> Message {
 }
 
 pub(crate) static SERVER_OPTIONS: Entry = Entry {
-    key: "server-options",
-    args: &[],
     text: [
-        &[S::Text("The server's own options for this policy")],
-        &[S::Text(
-            "Die eigenen Optionen des Servers für diese Richtlinie",
-        )],
+        T::Plain("The server's own options for this policy"),
+        T::Plain("Die eigenen Optionen des Servers für diese Richtlinie"),
     ],
 };
 
@@ -265,9 +236,7 @@ pub(crate) fn server_certificate() -> Message {
 }
 
 pub(crate) static SERVER_CERTIFICATE: Entry = Entry {
-    key: "server-certificate",
-    args: &[],
-    text: [&[S::Text("Certificate")], &[S::Text("Zertifikat")]],
+    text: [T::Plain("Certificate"), T::Plain("Zertifikat")],
 };
 
 /// `server-domain`:
@@ -280,11 +249,9 @@ pub(crate) fn server_domain() -> Message {
 }
 
 pub(crate) static SERVER_DOMAIN: Entry = Entry {
-    key: "server-domain",
-    args: &[],
     text: [
-        &[S::Text("Domain of the partner's server")],
-        &[S::Text("Domäne des Partnerservers")],
+        T::Plain("Domain of the partner's server"),
+        T::Plain("Domäne des Partnerservers"),
     ],
 };
 
@@ -298,13 +265,9 @@ pub(crate) fn other_domain() -> Message {
 }
 
 pub(crate) static OTHER_DOMAIN: Entry = Entry {
-    key: "other-domain",
-    args: &[],
     text: [
-        &[S::Text("another domain (not claimed by the partner)")],
-        &[S::Text(
-            "eine andere Domäne (nicht vom Partner beansprucht)",
-        )],
+        T::Plain("another domain (not claimed by the partner)"),
+        T::Plain("eine andere Domäne (nicht vom Partner beansprucht)"),
     ],
 };
 
@@ -318,11 +281,9 @@ pub(crate) fn dialback_enabled() -> Message {
 }
 
 pub(crate) static DIALBACK_ENABLED: Entry = Entry {
-    key: "dialback-enabled",
-    args: &[],
     text: [
-        &[S::Text("Server dialback enabled")],
-        &[S::Text("Serverrückruf aktiviert")],
+        T::Plain("Server dialback enabled"),
+        T::Plain("Serverrückruf aktiviert"),
     ],
 };
 
@@ -336,15 +297,9 @@ pub(crate) fn strict_validation() -> Message {
 }
 
 pub(crate) static STRICT_VALIDATION: Entry = Entry {
-    key: "strict-validation",
-    args: &[],
     text: [
-        &[S::Text(
-            "Ends the session on an invalid certificate (strict validation)",
-        )],
-        &[S::Text(
-            "Beendet die Sitzung bei ungültigem Zertifikat (strenge Prüfung)",
-        )],
+        T::Plain("Ends the session on an invalid certificate (strict validation)"),
+        T::Plain("Beendet die Sitzung bei ungültigem Zertifikat (strenge Prüfung)"),
     ],
 };
 
@@ -358,9 +313,7 @@ pub(crate) fn our_side() -> Message {
 }
 
 pub(crate) static OUR_SIDE: Entry = Entry {
-    key: "our-side",
-    args: &[],
-    text: [&[S::Text("Our side")], &[S::Text("Unsere Seite")]],
+    text: [T::Plain("Our side"), T::Plain("Unsere Seite")],
 };
 
 /// `our-domain`:
@@ -373,9 +326,7 @@ pub(crate) fn our_domain() -> Message {
 }
 
 pub(crate) static OUR_DOMAIN: Entry = Entry {
-    key: "our-domain",
-    args: &[],
-    text: [&[S::Text("Our domain")], &[S::Text("Unsere Domäne")]],
+    text: [T::Plain("Our domain"), T::Plain("Unsere Domäne")],
 };
 
 /// `edge-certificate`:
@@ -388,11 +339,9 @@ pub(crate) fn edge_certificate() -> Message {
 }
 
 pub(crate) static EDGE_CERTIFICATE: Entry = Entry {
-    key: "edge-certificate",
-    args: &[],
     text: [
-        &[S::Text("Edge server certificate")],
-        &[S::Text("Zertifikat des Edgeservers")],
+        T::Plain("Edge server certificate"),
+        T::Plain("Zertifikat des Edgeservers"),
     ],
 };
 
@@ -406,9 +355,7 @@ pub(crate) fn negotiation_conditions() -> Message {
 }
 
 pub(crate) static NEGOTIATION_CONDITIONS: Entry = Entry {
-    key: "negotiation-conditions",
-    args: &[],
-    text: [&[S::Text("Conditions")], &[S::Text("Bedingungen")]],
+    text: [T::Plain("Conditions"), T::Plain("Bedingungen")],
 };
 
 /// `negotiation-direction`:
@@ -421,9 +368,7 @@ pub(crate) fn negotiation_direction() -> Message {
 }
 
 pub(crate) static NEGOTIATION_DIRECTION: Entry = Entry {
-    key: "negotiation-direction",
-    args: &[],
-    text: [&[S::Text("Direction")], &[S::Text("Richtung")]],
+    text: [T::Plain("Direction"), T::Plain("Richtung")],
 };
 
 /// `authoritative-reachable`:
@@ -436,11 +381,9 @@ pub(crate) fn authoritative_reachable() -> Message {
 }
 
 pub(crate) static AUTHORITATIVE_REACHABLE: Entry = Entry {
-    key: "authoritative-reachable",
-    args: &[],
     text: [
-        &[S::Text("The authoritative server can be reached")],
-        &[S::Text("Der autoritative Server ist erreichbar")],
+        T::Plain("The authoritative server can be reached"),
+        T::Plain("Der autoritative Server ist erreichbar"),
     ],
 };
 
@@ -454,15 +397,9 @@ pub(crate) fn key_verifies() -> Message {
 }
 
 pub(crate) static KEY_VERIFIES: Entry = Entry {
-    key: "key-verifies",
-    args: &[],
     text: [
-        &[S::Text(
-            "The authoritative server confirms the dialback key",
-        )],
-        &[S::Text(
-            "Der autoritative Server bestätigt den Rückrufschlüssel",
-        )],
+        T::Plain("The authoritative server confirms the dialback key"),
+        T::Plain("Der autoritative Server bestätigt den Rückrufschlüssel"),
     ],
 };
 
@@ -476,11 +413,9 @@ pub(crate) fn trace_controls() -> Message {
 }
 
 pub(crate) static TRACE_CONTROLS: Entry = Entry {
-    key: "trace-controls",
-    args: &[],
     text: [
-        &[S::Text("Trace controls")],
-        &[S::Text("Steuerung der Ablaufverfolgung")],
+        T::Plain("Trace controls"),
+        T::Plain("Steuerung der Ablaufverfolgung"),
     ],
 };
 
@@ -494,9 +429,7 @@ pub(crate) fn step_first() -> Message {
 }
 
 pub(crate) static STEP_FIRST: Entry = Entry {
-    key: "step-first",
-    args: &[],
-    text: [&[S::Text("First step")], &[S::Text("Erster Schritt")]],
+    text: [T::Plain("First step"), T::Plain("Erster Schritt")],
 };
 
 /// `trace-step-back`:
@@ -509,9 +442,7 @@ pub(crate) fn trace_step_back() -> Message {
 }
 
 pub(crate) static TRACE_STEP_BACK: Entry = Entry {
-    key: "trace-step-back",
-    args: &[],
-    text: [&[S::Text("Step back")], &[S::Text("Schritt zurück")]],
+    text: [T::Plain("Step back"), T::Plain("Schritt zurück")],
 };
 
 /// `trace-step-forward`:
@@ -524,9 +455,7 @@ pub(crate) fn trace_step_forward() -> Message {
 }
 
 pub(crate) static TRACE_STEP_FORWARD: Entry = Entry {
-    key: "trace-step-forward",
-    args: &[],
-    text: [&[S::Text("Step forward")], &[S::Text("Schritt vor")]],
+    text: [T::Plain("Step forward"), T::Plain("Schritt vor")],
 };
 
 /// `trace-play`:
@@ -539,9 +468,7 @@ pub(crate) fn trace_play() -> Message {
 }
 
 pub(crate) static TRACE_PLAY: Entry = Entry {
-    key: "trace-play",
-    args: &[],
-    text: [&[S::Text("Play")], &[S::Text("Abspielen")]],
+    text: [T::Plain("Play"), T::Plain("Abspielen")],
 };
 
 /// `trace-pause`:
@@ -554,9 +481,7 @@ pub(crate) fn trace_pause() -> Message {
 }
 
 pub(crate) static TRACE_PAUSE: Entry = Entry {
-    key: "trace-pause",
-    args: &[],
-    text: [&[S::Text("Pause")], &[S::Text("Pause")]],
+    text: [T::Plain("Pause"), T::Plain("Pause")],
 };
 
 /// `trace-show-all`:
@@ -569,9 +494,7 @@ pub(crate) fn trace_show_all() -> Message {
 }
 
 pub(crate) static TRACE_SHOW_ALL: Entry = Entry {
-    key: "trace-show-all",
-    args: &[],
-    text: [&[S::Text("Show all")], &[S::Text("Alle zeigen")]],
+    text: [T::Plain("Show all"), T::Plain("Alle zeigen")],
 };
 
 /// `trace-all-steps`:
@@ -584,19 +507,17 @@ pub(crate) fn trace_all_steps(count: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static TRACE_ALL_STEPS: Entry = Entry {
-    key: "trace-all-steps",
-    args: &["count"],
     text: [
-        &[S::Select {
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(K::Plural(P::One), &[S::Text("The 1 step")])],
             default: &[S::Text("All "), S::Arg(0), S::Text(" steps")],
-        }],
-        &[S::Select {
+        }]),
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(K::Plural(P::One), &[S::Text("Der 1 Schritt")])],
             default: &[S::Text("Alle "), S::Arg(0), S::Text(" Schritte")],
-        }],
+        }]),
     ],
 };
 
@@ -610,11 +531,9 @@ pub(crate) fn trace_step_of(step: impl Into<Arg>, count: impl Into<Arg>) -> Mess
 }
 
 pub(crate) static TRACE_STEP_OF: Entry = Entry {
-    key: "trace-step-of",
-    args: &["step", "count"],
     text: [
-        &[S::Text("Step "), S::Arg(0), S::Text(" of "), S::Arg(1)],
-        &[S::Text("Schritt "), S::Arg(0), S::Text(" von "), S::Arg(1)],
+        T::Pieces(&[S::Text("Step "), S::Arg(0), S::Text(" of "), S::Arg(1)]),
+        T::Pieces(&[S::Text("Schritt "), S::Arg(0), S::Text(" von "), S::Arg(1)]),
     ],
 };
 
@@ -628,11 +547,9 @@ pub(crate) fn trace_keys_hint() -> Message {
 }
 
 pub(crate) static TRACE_KEYS_HINT: Entry = Entry {
-    key: "trace-keys-hint",
-    args: &[],
     text: [
-        &[S::Text("← → step, Home/End")],
-        &[S::Text("← → Schritt, Pos1/Ende")],
+        T::Plain("← → step, Home/End"),
+        T::Plain("← → Schritt, Pos1/Ende"),
     ],
 };
 
@@ -646,9 +563,7 @@ pub(crate) fn trace_stream() -> Message {
 }
 
 pub(crate) static TRACE_STREAM: Entry = Entry {
-    key: "trace-stream",
-    args: &[],
-    text: [&[S::Text("stream")], &[S::Text("Datenstrom")]],
+    text: [T::Plain("stream"), T::Plain("Datenstrom")],
 };
 
 /// `trace-encrypted`:
@@ -661,9 +576,7 @@ pub(crate) fn trace_encrypted() -> Message {
 }
 
 pub(crate) static TRACE_ENCRYPTED: Entry = Entry {
-    key: "trace-encrypted",
-    args: &[],
-    text: [&[S::Text("encrypted")], &[S::Text("verschlüsselt")]],
+    text: [T::Plain("encrypted"), T::Plain("verschlüsselt")],
 };
 
 /// `trace-plaintext`:
@@ -676,9 +589,7 @@ pub(crate) fn trace_plaintext() -> Message {
 }
 
 pub(crate) static TRACE_PLAINTEXT: Entry = Entry {
-    key: "trace-plaintext",
-    args: &[],
-    text: [&[S::Text("plain TCP")], &[S::Text("unverschlüsseltes TCP")]],
+    text: [T::Plain("plain TCP"), T::Plain("unverschlüsseltes TCP")],
 };
 
 /// `xml-on-the-wire`:
@@ -691,11 +602,9 @@ pub(crate) fn xml_on_the_wire() -> Message {
 }
 
 pub(crate) static XML_ON_THE_WIRE: Entry = Entry {
-    key: "xml-on-the-wire",
-    args: &[],
     text: [
-        &[S::Text("The XML on the wire")],
-        &[S::Text("Das XML auf der Leitung")],
+        T::Plain("The XML on the wire"),
+        T::Plain("Das XML auf der Leitung"),
     ],
 };
 
@@ -709,9 +618,7 @@ pub(crate) fn trace_caused_by() -> Message {
 }
 
 pub(crate) static TRACE_CAUSED_BY: Entry = Entry {
-    key: "trace-caused-by",
-    args: &[],
-    text: [&[S::Text("Caused by")], &[S::Text("Ausgelöst durch")]],
+    text: [T::Plain("Caused by"), T::Plain("Ausgelöst durch")],
 };
 
 /// `trace-specification`:
@@ -724,9 +631,7 @@ pub(crate) fn trace_specification() -> Message {
 }
 
 pub(crate) static TRACE_SPECIFICATION: Entry = Entry {
-    key: "trace-specification",
-    args: &[],
-    text: [&[S::Text("Specification")], &[S::Text("Spezifikation")]],
+    text: [T::Plain("Specification"), T::Plain("Spezifikation")],
 };
 
 /// `trace-at-fault`:
@@ -739,9 +644,7 @@ pub(crate) fn trace_at_fault() -> Message {
 }
 
 pub(crate) static TRACE_AT_FAULT: Entry = Entry {
-    key: "trace-at-fault",
-    args: &[],
-    text: [&[S::Text("At fault:")], &[S::Text("Ursache bei:")]],
+    text: [T::Plain("At fault:"), T::Plain("Ursache bei:")],
 };
 
 /// `copy-step-link`:
@@ -754,11 +657,9 @@ pub(crate) fn copy_step_link() -> Message {
 }
 
 pub(crate) static COPY_STEP_LINK: Entry = Entry {
-    key: "copy-step-link",
-    args: &[],
     text: [
-        &[S::Text("Copy a link to this step")],
-        &[S::Text("Link zu diesem Schritt kopieren")],
+        T::Plain("Copy a link to this step"),
+        T::Plain("Link zu diesem Schritt kopieren"),
     ],
 };
 
@@ -772,9 +673,7 @@ pub(crate) fn apply_fix() -> Message {
 }
 
 pub(crate) static APPLY_FIX: Entry = Entry {
-    key: "apply-fix",
-    args: &[],
-    text: [&[S::Text("Apply fix")], &[S::Text("Behebung anwenden")]],
+    text: [T::Plain("Apply fix"), T::Plain("Behebung anwenden")],
 };
 
 /// `playground-established`:
@@ -787,9 +686,7 @@ pub(crate) fn playground_established() -> Message {
 }
 
 pub(crate) static PLAYGROUND_ESTABLISHED: Entry = Entry {
-    key: "playground-established",
-    args: &[],
-    text: [&[S::Text("Established")], &[S::Text("Aufgebaut")]],
+    text: [T::Plain("Established"), T::Plain("Aufgebaut")],
 };
 
 /// `playground-failed`:
@@ -802,9 +699,7 @@ pub(crate) fn playground_failed() -> Message {
 }
 
 pub(crate) static PLAYGROUND_FAILED: Entry = Entry {
-    key: "playground-failed",
-    args: &[],
-    text: [&[S::Text("Failed")], &[S::Text("Gescheitert")]],
+    text: [T::Plain("Failed"), T::Plain("Gescheitert")],
 };
 
 /// `certificate-authenticated`:
@@ -817,11 +712,9 @@ pub(crate) fn certificate_authenticated() -> Message {
 }
 
 pub(crate) static CERTIFICATE_AUTHENTICATED: Entry = Entry {
-    key: "certificate-authenticated",
-    args: &[],
     text: [
-        &[S::Text("authenticated by certificate")],
-        &[S::Text("per Zertifikat authentifiziert")],
+        T::Plain("authenticated by certificate"),
+        T::Plain("per Zertifikat authentifiziert"),
     ],
 };
 
@@ -835,11 +728,9 @@ pub(crate) fn domain_verified() -> Message {
 }
 
 pub(crate) static DOMAIN_VERIFIED: Entry = Entry {
-    key: "domain-verified",
-    args: &[],
     text: [
-        &[S::Text("domain verified by dialback")],
-        &[S::Text("Domäne per Rückruf verifiziert")],
+        T::Plain("domain verified by dialback"),
+        T::Plain("Domäne per Rückruf verifiziert"),
     ],
 };
 
@@ -853,12 +744,7 @@ pub(crate) fn federation_level() -> Message {
 }
 
 pub(crate) static FEDERATION_LEVEL: Entry = Entry {
-    key: "federation-level",
-    args: &[],
-    text: [
-        &[S::Text("Federation level")],
-        &[S::Text("Föderationsstufe")],
-    ],
+    text: [T::Plain("Federation level"), T::Plain("Föderationsstufe")],
 };
 
 /// `go-to-step`:
@@ -871,11 +757,9 @@ pub(crate) fn go_to_step(step: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static GO_TO_STEP: Entry = Entry {
-    key: "go-to-step",
-    args: &["step"],
     text: [
-        &[S::Text("Go to step "), S::Arg(0)],
-        &[S::Text("Zu Schritt "), S::Arg(0)],
+        T::Pieces(&[S::Text("Go to step "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Zu Schritt "), S::Arg(0)]),
     ],
 };
 
@@ -889,11 +773,9 @@ pub(crate) fn no_single_fix() -> Message {
 }
 
 pub(crate) static NO_SINGLE_FIX: Entry = Entry {
-    key: "no-single-fix",
-    args: &[],
     text: [
-        &[S::Text("No single change fixes it.")],
-        &[S::Text("Keine einzelne Änderung behebt es.")],
+        T::Plain("No single change fixes it."),
+        T::Plain("Keine einzelne Änderung behebt es."),
     ],
 };
 
@@ -907,11 +789,9 @@ pub(crate) fn export_trace() -> Message {
 }
 
 pub(crate) static EXPORT_TRACE: Entry = Entry {
-    key: "export-trace",
-    args: &[],
     text: [
-        &[S::Text("Export the trace:")],
-        &[S::Text("Ablauf exportieren:")],
+        T::Plain("Export the trace:"),
+        T::Plain("Ablauf exportieren:"),
     ],
 };
 
@@ -925,9 +805,7 @@ pub(crate) fn copy_mermaid() -> Message {
 }
 
 pub(crate) static COPY_MERMAID: Entry = Entry {
-    key: "copy-mermaid",
-    args: &[],
-    text: [&[S::Text("Copy Mermaid")], &[S::Text("Mermaid kopieren")]],
+    text: [T::Plain("Copy Mermaid"), T::Plain("Mermaid kopieren")],
 };
 
 /// `export-trace-text`:
@@ -940,7 +818,5 @@ pub(crate) fn export_trace_text() -> Message {
 }
 
 pub(crate) static EXPORT_TRACE_TEXT: Entry = Entry {
-    key: "export-trace-text",
-    args: &[],
-    text: [&[S::Text("Text")], &[S::Text("Text")]],
+    text: [T::Plain("Text"), T::Plain("Text")],
 };

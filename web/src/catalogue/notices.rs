@@ -4,7 +4,9 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use xmpp_federation::message::{
+    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
+};
 
 /// `link-copied`:
 ///
@@ -16,15 +18,11 @@ pub(crate) fn link_copied() -> Message {
 }
 
 pub(crate) static LINK_COPIED: Entry = Entry {
-    key: "link-copied",
-    args: &[],
     text: [
-        &[S::Text(
-            "Share link copied. It holds the whole state; nothing is stored on a server.",
-        )],
-        &[S::Text(
+        T::Plain("Share link copied. It holds the whole state; nothing is stored on a server."),
+        T::Plain(
             "Link kopiert. Er enthält den ganzen Zustand; nichts wird auf einem Server gespeichert.",
-        )],
+        ),
     ],
 };
 
@@ -38,11 +36,9 @@ pub(crate) fn notice_deleted(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static NOTICE_DELETED: Entry = Entry {
-    key: "notice-deleted",
-    args: &["domain"],
     text: [
-        &[S::Arg(0), S::Text(" was deleted.")],
-        &[S::Arg(0), S::Text(" wurde gelöscht.")],
+        T::Pieces(&[S::Arg(0), S::Text(" was deleted.")]),
+        T::Pieces(&[S::Arg(0), S::Text(" wurde gelöscht.")]),
     ],
 };
 
@@ -56,10 +52,8 @@ pub(crate) fn commit_refused(errors: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static COMMIT_REFUSED: Entry = Entry {
-    key: "commit-refused",
-    args: &["errors"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Commit refused ("),
             S::Select {
                 arg: 0,
@@ -67,8 +61,8 @@ pub(crate) static COMMIT_REFUSED: Entry = Entry {
                 default: &[S::Text("errors: "), S::Arg(0)],
             },
             S::Text("). Nothing was saved."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Commit abgelehnt ("),
             S::Select {
                 arg: 0,
@@ -76,7 +70,7 @@ pub(crate) static COMMIT_REFUSED: Entry = Entry {
                 default: &[S::Text("Fehler: "), S::Arg(0)],
             },
             S::Text("). Nichts wurde gespeichert."),
-        ],
+        ]),
     ],
 };
 
@@ -90,11 +84,9 @@ pub(crate) fn notice_committed(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static NOTICE_COMMITTED: Entry = Entry {
-    key: "notice-committed",
-    args: &["domain"],
     text: [
-        &[S::Arg(0), S::Text(" committed.")],
-        &[S::Arg(0), S::Text(" übernommen.")],
+        T::Pieces(&[S::Arg(0), S::Text(" committed.")]),
+        T::Pieces(&[S::Arg(0), S::Text(" übernommen.")]),
     ],
 };
 
@@ -108,19 +100,17 @@ pub(crate) fn row_loaded(row: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static ROW_LOADED: Entry = Entry {
-    key: "row-loaded",
-    args: &["row"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Row "),
             S::Arg(0),
             S::Text(" loaded into the editor (XMPP Federated Partners); Commit there to keep it."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Zeile "),
             S::Arg(0),
             S::Text(" in den Editor geladen (XMPP-Verbundpartner); dort mit Commit übernehmen."),
-        ],
+        ]),
     ],
 };
 
@@ -134,19 +124,17 @@ pub(crate) fn fix_applied(fix: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static FIX_APPLIED: Entry = Entry {
-    key: "fix-applied",
-    args: &["fix"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Fix applied: "),
             S::Arg(0),
             S::Text(". The negotiation was played again."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Behebung angewendet: "),
             S::Arg(0),
             S::Text(". Die Aushandlung wurde erneut abgespielt."),
-        ],
+        ]),
     ],
 };
 
@@ -160,21 +148,19 @@ pub(crate) fn fix_applied_to_draft(fix: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static FIX_APPLIED_TO_DRAFT: Entry = Entry {
-    key: "fix-applied-to-draft",
-    args: &["fix"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Fix applied in the editor: "),
             S::Arg(0),
             S::Text(". The negotiation plays the unsaved entry; Commit it to keep it."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Behebung im Editor angewendet: "),
             S::Arg(0),
             S::Text(
                 ". Die Aushandlung spielt den nicht gespeicherten Eintrag; übernehmen Sie ihn mit Commit.",
             ),
-        ],
+        ]),
     ],
 };
 
@@ -188,10 +174,8 @@ pub(crate) fn shared_added(count: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static SHARED_ADDED: Entry = Entry {
-    key: "shared-added",
-    args: &["count"],
     text: [
-        &[S::Select {
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(
                 K::Plural(P::One),
@@ -202,8 +186,8 @@ pub(crate) static SHARED_ADDED: Entry = Entry {
                 S::Arg(0),
                 S::Text("."),
             ],
-        }],
-        &[S::Select {
+        }]),
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(
                 K::Plural(P::One),
@@ -216,7 +200,7 @@ pub(crate) static SHARED_ADDED: Entry = Entry {
                 S::Arg(0),
                 S::Text("."),
             ],
-        }],
+        }]),
     ],
 };
 
@@ -230,9 +214,7 @@ pub(crate) fn notice_undone() -> Message {
 }
 
 pub(crate) static NOTICE_UNDONE: Entry = Entry {
-    key: "notice-undone",
-    args: &[],
-    text: [&[S::Text("Undone.")], &[S::Text("Rückgängig gemacht.")]],
+    text: [T::Plain("Undone."), T::Plain("Rückgängig gemacht.")],
 };
 
 /// `step-link-copied`:
@@ -245,11 +227,9 @@ pub(crate) fn step_link_copied() -> Message {
 }
 
 pub(crate) static STEP_LINK_COPIED: Entry = Entry {
-    key: "step-link-copied",
-    args: &[],
     text: [
-        &[S::Text("Link to this step copied.")],
-        &[S::Text("Link zu diesem Schritt kopiert.")],
+        T::Plain("Link to this step copied."),
+        T::Plain("Link zu diesem Schritt kopiert."),
     ],
 };
 
@@ -263,11 +243,9 @@ pub(crate) fn mermaid_copied() -> Message {
 }
 
 pub(crate) static MERMAID_COPIED: Entry = Entry {
-    key: "mermaid-copied",
-    args: &[],
     text: [
-        &[S::Text("Mermaid diagram copied.")],
-        &[S::Text("Mermaid-Diagramm kopiert.")],
+        T::Plain("Mermaid diagram copied."),
+        T::Plain("Mermaid-Diagramm kopiert."),
     ],
 };
 
@@ -281,19 +259,17 @@ pub(crate) fn notice_imported(count: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static NOTICE_IMPORTED: Entry = Entry {
-    key: "notice-imported",
-    args: &["count"],
     text: [
-        &[S::Select {
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(K::Plural(P::One), &[S::Text("Partner imported: 1.")])],
             default: &[S::Text("Partners imported: "), S::Arg(0), S::Text(".")],
-        }],
-        &[S::Select {
+        }]),
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(K::Plural(P::One), &[S::Text("Importierter Partner: 1.")])],
             default: &[S::Text("Importierte Partner: "), S::Arg(0), S::Text(".")],
-        }],
+        }]),
     ],
 };
 
@@ -307,9 +283,7 @@ pub(crate) fn notice_copied() -> Message {
 }
 
 pub(crate) static NOTICE_COPIED: Entry = Entry {
-    key: "notice-copied",
-    args: &[],
-    text: [&[S::Text("Copied.")], &[S::Text("Kopiert.")]],
+    text: [T::Plain("Copied."), T::Plain("Kopiert.")],
 };
 
 /// `link-unreadable`:
@@ -322,17 +296,15 @@ pub(crate) fn link_unreadable(reason: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static LINK_UNREADABLE: Entry = Entry {
-    key: "link-unreadable",
-    args: &["reason"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("This share link could not be read; your current work is kept. "),
             S::Arg(0),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Dieser Link ließ sich nicht lesen; Ihre aktuelle Arbeit bleibt erhalten. "),
             S::Arg(0),
-        ],
+        ]),
     ],
 };
 
@@ -346,13 +318,9 @@ pub(crate) fn link_too_long() -> Message {
 }
 
 pub(crate) static LINK_TOO_LONG: Entry = Entry {
-    key: "link-too-long",
-    args: &[],
     text: [
-        &[S::Text("It is longer than any link the playground writes.")],
-        &[S::Text(
-            "Er ist länger als jeder Link, den der Playground schreibt.",
-        )],
+        T::Plain("It is longer than any link the playground writes."),
+        T::Plain("Er ist länger als jeder Link, den der Playground schreibt."),
     ],
 };
 
@@ -366,13 +334,9 @@ pub(crate) fn link_damaged() -> Message {
 }
 
 pub(crate) static LINK_DAMAGED: Entry = Entry {
-    key: "link-damaged",
-    args: &[],
     text: [
-        &[S::Text("It is damaged or incomplete; copy it again.")],
-        &[S::Text(
-            "Er ist beschädigt oder unvollständig; kopieren Sie ihn erneut.",
-        )],
+        T::Plain("It is damaged or incomplete; copy it again."),
+        T::Plain("Er ist beschädigt oder unvollständig; kopieren Sie ihn erneut."),
     ],
 };
 
@@ -386,19 +350,17 @@ pub(crate) fn link_not_state(detail: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static LINK_NOT_STATE: Entry = Entry {
-    key: "link-not-state",
-    args: &["detail"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("It does not hold a playground state. ("),
             S::Arg(0),
             S::Text(")"),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Er enthält keinen Zustand des Playgrounds. ("),
             S::Arg(0),
             S::Text(")"),
-        ],
+        ]),
     ],
 };
 
@@ -412,19 +374,17 @@ pub(crate) fn link_version(version: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static LINK_VERSION: Entry = Entry {
-    key: "link-version",
-    args: &["version"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("It was made by a later version of the playground (format "),
             S::Arg(0),
             S::Text(")."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Er stammt von einer neueren Version des Playgrounds (Format "),
             S::Arg(0),
             S::Text(")."),
-        ],
+        ]),
     ],
 };
 
@@ -438,19 +398,17 @@ pub(crate) fn link_dropped(partners: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static LINK_DROPPED: Entry = Entry {
-    key: "link-dropped",
-    args: &["partners"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Partners of the link left out, as Commit would refuse them: "),
             S::Arg(0),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Partner des Links ausgelassen, da Commit sie ablehnen würde: "),
             S::Arg(0),
             S::Text("."),
-        ],
+        ]),
     ],
 };
 
@@ -470,10 +428,8 @@ pub(crate) fn notice_shared_added_refused(
 }
 
 pub(crate) static NOTICE_SHARED_ADDED_REFUSED: Entry = Entry {
-    key: "notice-shared-added-refused",
-    args: &["count", "partners"],
     text: [
-        &[
+        T::Pieces(&[
             S::Select {
                 arg: 0,
                 variants: &[(
@@ -489,8 +445,8 @@ pub(crate) static NOTICE_SHARED_ADDED_REFUSED: Entry = Entry {
             S::Text(" Not added, as Commit refuses them beside yours: "),
             S::Arg(1),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Select {
                 arg: 0,
                 variants: &[(
@@ -508,6 +464,6 @@ pub(crate) static NOTICE_SHARED_ADDED_REFUSED: Entry = Entry {
             S::Text(" Nicht hinzugefügt, da Commit sie neben Ihren ablehnt: "),
             S::Arg(1),
             S::Text("."),
-        ],
+        ]),
     ],
 };

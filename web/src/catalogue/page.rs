@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Message, Segment as S};
+use xmpp_federation::message::{Arg, Entry, Message, Segment as S, Text as T};
 
 /// `app-title`:
 ///
@@ -16,11 +16,9 @@ pub(crate) fn app_title() -> Message {
 }
 
 pub(crate) static APP_TITLE: Entry = Entry {
-    key: "app-title",
-    args: &[],
     text: [
-        &[S::Text("XMPP federation playground")],
-        &[S::Text("XMPP-Föderation: Playground")],
+        T::Plain("XMPP federation playground"),
+        T::Plain("XMPP-Föderation: Playground"),
     ],
 };
 
@@ -34,15 +32,13 @@ pub(crate) fn app_tagline() -> Message {
 }
 
 pub(crate) static APP_TAGLINE: Entry = Entry {
-    key: "app-tagline",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Lync and Skype for Business XMPP federated partners: validate them, and watch them negotiate.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "XMPP-Verbundpartner von Lync und Skype for Business: prüfen und beim Aushandeln zusehen.",
-        )],
+        ),
     ],
 };
 
@@ -56,12 +52,7 @@ pub(crate) fn skip_to_content() -> Message {
 }
 
 pub(crate) static SKIP_TO_CONTENT: Entry = Entry {
-    key: "skip-to-content",
-    args: &[],
-    text: [
-        &[S::Text("Skip to content")],
-        &[S::Text("Zum Inhalt springen")],
-    ],
+    text: [T::Plain("Skip to content"), T::Plain("Zum Inhalt springen")],
 };
 
 /// `language-label`:
@@ -74,9 +65,7 @@ pub(crate) fn language_label() -> Message {
 }
 
 pub(crate) static LANGUAGE_LABEL: Entry = Entry {
-    key: "language-label",
-    args: &[],
-    text: [&[S::Text("Language")], &[S::Text("Sprache")]],
+    text: [T::Plain("Language"), T::Plain("Sprache")],
 };
 
 /// `theme-label`:
@@ -89,11 +78,9 @@ pub(crate) fn theme_label(theme: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static THEME_LABEL: Entry = Entry {
-    key: "theme-label",
-    args: &["theme"],
     text: [
-        &[S::Text("Theme: "), S::Arg(0)],
-        &[S::Text("Farbschema: "), S::Arg(0)],
+        T::Pieces(&[S::Text("Theme: "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Farbschema: "), S::Arg(0)]),
     ],
 };
 
@@ -107,9 +94,7 @@ pub(crate) fn theme_system() -> Message {
 }
 
 pub(crate) static THEME_SYSTEM: Entry = Entry {
-    key: "theme-system",
-    args: &[],
-    text: [&[S::Text("as the system")], &[S::Text("wie das System")]],
+    text: [T::Plain("as the system"), T::Plain("wie das System")],
 };
 
 /// `theme-light`:
@@ -122,9 +107,7 @@ pub(crate) fn theme_light() -> Message {
 }
 
 pub(crate) static THEME_LIGHT: Entry = Entry {
-    key: "theme-light",
-    args: &[],
-    text: [&[S::Text("light")], &[S::Text("hell")]],
+    text: [T::Plain("light"), T::Plain("hell")],
 };
 
 /// `theme-dark`:
@@ -137,9 +120,7 @@ pub(crate) fn theme_dark() -> Message {
 }
 
 pub(crate) static THEME_DARK: Entry = Entry {
-    key: "theme-dark",
-    args: &[],
-    text: [&[S::Text("dark")], &[S::Text("dunkel")]],
+    text: [T::Plain("dark"), T::Plain("dunkel")],
 };
 
 /// `share-link`:
@@ -152,11 +133,9 @@ pub(crate) fn share_link() -> Message {
 }
 
 pub(crate) static SHARE_LINK: Entry = Entry {
-    key: "share-link",
-    args: &[],
     text: [
-        &[S::Text("Copy share link")],
-        &[S::Text("Link zum Teilen kopieren")],
+        T::Plain("Copy share link"),
+        T::Plain("Link zum Teilen kopieren"),
     ],
 };
 
@@ -170,9 +149,7 @@ pub(crate) fn nav_sections() -> Message {
 }
 
 pub(crate) static NAV_SECTIONS: Entry = Entry {
-    key: "nav-sections",
-    args: &[],
-    text: [&[S::Text("Sections")], &[S::Text("Bereiche")]],
+    text: [T::Plain("Sections"), T::Plain("Bereiche")],
 };
 
 /// `section-partners`:
@@ -185,11 +162,9 @@ pub(crate) fn section_partners() -> Message {
 }
 
 pub(crate) static SECTION_PARTNERS: Entry = Entry {
-    key: "section-partners",
-    args: &[],
     text: [
-        &[S::Text("XMPP Federated Partners")],
-        &[S::Text("XMPP-Verbundpartner")],
+        T::Plain("XMPP Federated Partners"),
+        T::Plain("XMPP-Verbundpartner"),
     ],
 };
 
@@ -203,9 +178,7 @@ pub(crate) fn section_negotiation() -> Message {
 }
 
 pub(crate) static SECTION_NEGOTIATION: Entry = Entry {
-    key: "section-negotiation",
-    args: &[],
-    text: [&[S::Text("Negotiation")], &[S::Text("Aushandlung")]],
+    text: [T::Plain("Negotiation"), T::Plain("Aushandlung")],
 };
 
 /// `section-matrix`:
@@ -218,9 +191,7 @@ pub(crate) fn section_matrix() -> Message {
 }
 
 pub(crate) static SECTION_MATRIX: Entry = Entry {
-    key: "section-matrix",
-    args: &[],
-    text: [&[S::Text("Matrix")], &[S::Text("Matrix")]],
+    text: [T::Plain("Matrix"), T::Plain("Matrix")],
 };
 
 /// `section-contacts`:
@@ -233,9 +204,7 @@ pub(crate) fn section_contacts() -> Message {
 }
 
 pub(crate) static SECTION_CONTACTS: Entry = Entry {
-    key: "section-contacts",
-    args: &[],
-    text: [&[S::Text("Contacts")], &[S::Text("Kontakte")]],
+    text: [T::Plain("Contacts"), T::Plain("Kontakte")],
 };
 
 /// `section-transfer`:
@@ -248,12 +217,7 @@ pub(crate) fn section_transfer() -> Message {
 }
 
 pub(crate) static SECTION_TRANSFER: Entry = Entry {
-    key: "section-transfer",
-    args: &[],
-    text: [
-        &[S::Text("Import and export")],
-        &[S::Text("Import und Export")],
-    ],
+    text: [T::Plain("Import and export"), T::Plain("Import und Export")],
 };
 
 /// `footer-privacy`:
@@ -266,15 +230,13 @@ pub(crate) fn footer_privacy() -> Message {
 }
 
 pub(crate) static FOOTER_PRIVACY: Entry = Entry {
-    key: "footer-privacy",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Everything runs in your browser. No request leaves this page for any other host: no analytics, no fonts or scripts from elsewhere. Your work is kept in this browser's local storage and in the links you share.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Alles läuft in Ihrem Browser. Keine Anfrage verlässt diese Seite zu einem anderen Host: keine Analyse, keine Schriften oder Skripte von anderswo. Ihre Arbeit bleibt im lokalen Speicher dieses Browsers und in den Links, die Sie teilen.",
-        )],
+        ),
     ],
 };
 
@@ -288,9 +250,7 @@ pub(crate) fn footer_engine() -> Message {
 }
 
 pub(crate) static FOOTER_ENGINE: Entry = Entry {
-    key: "footer-engine",
-    args: &[],
-    text: [&[S::Text("Engine")], &[S::Text("Engine")]],
+    text: [T::Plain("Engine"), T::Plain("Engine")],
 };
 
 /// `footer-sources`:
@@ -303,15 +263,13 @@ pub(crate) fn footer_sources() -> Message {
 }
 
 pub(crate) static FOOTER_SOURCES: Entry = Entry {
-    key: "footer-sources",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Rules from the Lync Server 2013 documentation, RFC 6120, XEP-0178, XEP-0220 and XEP-0185.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Regeln aus der Dokumentation zu Lync Server 2013, RFC 6120, XEP-0178, XEP-0220 und XEP-0185.",
-        )],
+        ),
     ],
 };
 
@@ -325,9 +283,7 @@ pub(crate) fn button_dismiss() -> Message {
 }
 
 pub(crate) static BUTTON_DISMISS: Entry = Entry {
-    key: "button-dismiss",
-    args: &[],
-    text: [&[S::Text("Dismiss")], &[S::Text("Schließen")]],
+    text: [T::Plain("Dismiss"), T::Plain("Schließen")],
 };
 
 /// `button-cancel`:
@@ -340,9 +296,7 @@ pub(crate) fn button_cancel() -> Message {
 }
 
 pub(crate) static BUTTON_CANCEL: Entry = Entry {
-    key: "button-cancel",
-    args: &[],
-    text: [&[S::Text("Cancel")], &[S::Text("Abbrechen")]],
+    text: [T::Plain("Cancel"), T::Plain("Abbrechen")],
 };
 
 /// `value-true`:
@@ -355,9 +309,7 @@ pub(crate) fn value_true() -> Message {
 }
 
 pub(crate) static VALUE_TRUE: Entry = Entry {
-    key: "value-true",
-    args: &[],
-    text: [&[S::Text("True")], &[S::Text("True")]],
+    text: [T::Plain("True"), T::Plain("True")],
 };
 
 /// `value-false`:
@@ -370,9 +322,7 @@ pub(crate) fn value_false() -> Message {
 }
 
 pub(crate) static VALUE_FALSE: Entry = Entry {
-    key: "value-false",
-    args: &[],
-    text: [&[S::Text("False")], &[S::Text("False")]],
+    text: [T::Plain("False"), T::Plain("False")],
 };
 
 /// `shared-link`:
@@ -385,9 +335,7 @@ pub(crate) fn shared_link() -> Message {
 }
 
 pub(crate) static SHARED_LINK: Entry = Entry {
-    key: "shared-link",
-    args: &[],
-    text: [&[S::Text("Shared link")], &[S::Text("Geteilter Link")]],
+    text: [T::Plain("Shared link"), T::Plain("Geteilter Link")],
 };
 
 /// `shared-viewing`:
@@ -400,15 +348,13 @@ pub(crate) fn shared_viewing() -> Message {
 }
 
 pub(crate) static SHARED_VIEWING: Entry = Entry {
-    key: "shared-viewing",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "You are viewing a shared link. Your own list is kept and comes back on a reload until you choose.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Sie sehen einen geteilten Link. Ihre eigene Liste bleibt erhalten und kommt beim Neuladen zurück, bis Sie wählen.",
-        )],
+        ),
     ],
 };
 
@@ -422,11 +368,9 @@ pub(crate) fn keep_own() -> Message {
 }
 
 pub(crate) static KEEP_OWN: Entry = Entry {
-    key: "keep-own",
-    args: &[],
     text: [
-        &[S::Text("Keep my own list")],
-        &[S::Text("Meine eigene Liste behalten")],
+        T::Plain("Keep my own list"),
+        T::Plain("Meine eigene Liste behalten"),
     ],
 };
 
@@ -440,11 +384,9 @@ pub(crate) fn replace_own() -> Message {
 }
 
 pub(crate) static REPLACE_OWN: Entry = Entry {
-    key: "replace-own",
-    args: &[],
     text: [
-        &[S::Text("Replace my list with the shared one")],
-        &[S::Text("Meine Liste durch die geteilte ersetzen")],
+        T::Plain("Replace my list with the shared one"),
+        T::Plain("Meine Liste durch die geteilte ersetzen"),
     ],
 };
 
@@ -458,11 +400,9 @@ pub(crate) fn add_shared() -> Message {
 }
 
 pub(crate) static ADD_SHARED: Entry = Entry {
-    key: "add-shared",
-    args: &[],
     text: [
-        &[S::Text("Add the shared partners to mine")],
-        &[S::Text("Die geteilten Partner zu meinen hinzufügen")],
+        T::Plain("Add the shared partners to mine"),
+        T::Plain("Die geteilten Partner zu meinen hinzufügen"),
     ],
 };
 
@@ -476,9 +416,7 @@ pub(crate) fn button_undo() -> Message {
 }
 
 pub(crate) static BUTTON_UNDO: Entry = Entry {
-    key: "button-undo",
-    args: &[],
-    text: [&[S::Text("Undo")], &[S::Text("Rückgängig")]],
+    text: [T::Plain("Undo"), T::Plain("Rückgängig")],
 };
 
 /// `answer-yes`:
@@ -491,9 +429,7 @@ pub(crate) fn answer_yes() -> Message {
 }
 
 pub(crate) static ANSWER_YES: Entry = Entry {
-    key: "answer-yes",
-    args: &[],
-    text: [&[S::Text("yes")], &[S::Text("ja")]],
+    text: [T::Plain("yes"), T::Plain("ja")],
 };
 
 /// `answer-no`:
@@ -506,7 +442,5 @@ pub(crate) fn answer_no() -> Message {
 }
 
 pub(crate) static ANSWER_NO: Entry = Entry {
-    key: "answer-no",
-    args: &[],
-    text: [&[S::Text("no")], &[S::Text("nein")]],
+    text: [T::Plain("no"), T::Plain("nein")],
 };

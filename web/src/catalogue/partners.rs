@@ -4,7 +4,9 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use xmpp_federation::message::{
+    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
+};
 
 /// `partners-title`:
 ///
@@ -16,11 +18,9 @@ pub(crate) fn partners_title() -> Message {
 }
 
 pub(crate) static PARTNERS_TITLE: Entry = Entry {
-    key: "partners-title",
-    args: &[],
     text: [
-        &[S::Text("XMPP Federated Partners")],
-        &[S::Text("XMPP-Verbundpartner")],
+        T::Plain("XMPP Federated Partners"),
+        T::Plain("XMPP-Verbundpartner"),
     ],
 };
 
@@ -34,9 +34,7 @@ pub(crate) fn partners_new() -> Message {
 }
 
 pub(crate) static PARTNERS_NEW: Entry = Entry {
-    key: "partners-new",
-    args: &[],
-    text: [&[S::Text("New")], &[S::Text("Neu")]],
+    text: [T::Plain("New"), T::Plain("Neu")],
 };
 
 /// `partners-edit`:
@@ -49,9 +47,7 @@ pub(crate) fn partners_edit() -> Message {
 }
 
 pub(crate) static PARTNERS_EDIT: Entry = Entry {
-    key: "partners-edit",
-    args: &[],
-    text: [&[S::Text("Edit")], &[S::Text("Bearbeiten")]],
+    text: [T::Plain("Edit"), T::Plain("Bearbeiten")],
 };
 
 /// `partners-delete`:
@@ -64,9 +60,7 @@ pub(crate) fn partners_delete() -> Message {
 }
 
 pub(crate) static PARTNERS_DELETE: Entry = Entry {
-    key: "partners-delete",
-    args: &[],
-    text: [&[S::Text("Delete")], &[S::Text("Löschen")]],
+    text: [T::Plain("Delete"), T::Plain("Löschen")],
 };
 
 /// `partners-commit`:
@@ -79,9 +73,7 @@ pub(crate) fn partners_commit() -> Message {
 }
 
 pub(crate) static PARTNERS_COMMIT: Entry = Entry {
-    key: "partners-commit",
-    args: &[],
-    text: [&[S::Text("Commit")], &[S::Text("Commit")]],
+    text: [T::Plain("Commit"), T::Plain("Commit")],
 };
 
 /// `confirm-delete`:
@@ -94,19 +86,17 @@ pub(crate) fn confirm_delete(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONFIRM_DELETE: Entry = Entry {
-    key: "confirm-delete",
-    args: &["domain"],
     text: [
-        &[
+        T::Pieces(&[
             S::Text("Delete the partner "),
             S::Arg(0),
             S::Text("? Its users can no longer reach yours."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Text("Den Partner "),
             S::Arg(0),
             S::Text(" löschen? Seine Benutzer erreichen Ihre dann nicht mehr."),
-        ],
+        ]),
     ],
 };
 
@@ -120,13 +110,9 @@ pub(crate) fn no_partners() -> Message {
 }
 
 pub(crate) static NO_PARTNERS: Entry = Entry {
-    key: "no-partners",
-    args: &[],
     text: [
-        &[S::Text("No partners yet. Choose New to add one.")],
-        &[S::Text(
-            "Noch keine Partner. Wählen Sie Neu, um einen hinzuzufügen.",
-        )],
+        T::Plain("No partners yet. Choose New to add one."),
+        T::Plain("Noch keine Partner. Wählen Sie Neu, um einen hinzuzufügen."),
     ],
 };
 
@@ -140,9 +126,7 @@ pub(crate) fn primary_domain() -> Message {
 }
 
 pub(crate) static PRIMARY_DOMAIN: Entry = Entry {
-    key: "primary-domain",
-    args: &[],
-    text: [&[S::Text("Primary domain")], &[S::Text("Primäre Domäne")]],
+    text: [T::Plain("Primary domain"), T::Plain("Primäre Domäne")],
 };
 
 /// `primary-domain-hint`:
@@ -155,15 +139,13 @@ pub(crate) fn primary_domain_hint() -> Message {
 }
 
 pub(crate) static PRIMARY_DOMAIN_HINT: Entry = Entry {
-    key: "primary-domain-hint",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "The partner's base domain, such as fabrikam.com. It is the partner's identity and cannot change once committed.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Die Basisdomäne des Partners, etwa fabrikam.com. Sie ist die Identität des Partners und ändert sich nach dem Commit nicht mehr.",
-        )],
+        ),
     ],
 };
 
@@ -177,9 +159,7 @@ pub(crate) fn partner_type() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE: Entry = Entry {
-    key: "partner-type",
-    args: &[],
-    text: [&[S::Text("Partner type")], &[S::Text("Partnertyp")]],
+    text: [T::Plain("Partner type"), T::Plain("Partnertyp")],
 };
 
 /// `dialback-short`:
@@ -192,9 +172,7 @@ pub(crate) fn dialback_short() -> Message {
 }
 
 pub(crate) static DIALBACK_SHORT: Entry = Entry {
-    key: "dialback-short",
-    args: &[],
-    text: [&[S::Text("Dialback")], &[S::Text("Rückruf")]],
+    text: [T::Plain("Dialback"), T::Plain("Rückruf")],
 };
 
 /// `column-row`:
@@ -207,9 +185,7 @@ pub(crate) fn column_row() -> Message {
 }
 
 pub(crate) static COLUMN_ROW: Entry = Entry {
-    key: "column-row",
-    args: &[],
-    text: [&[S::Text("Row")], &[S::Text("Zeile")]],
+    text: [T::Plain("Row"), T::Plain("Zeile")],
 };
 
 /// `column-methods`:
@@ -222,11 +198,9 @@ pub(crate) fn column_methods() -> Message {
 }
 
 pub(crate) static COLUMN_METHODS: Entry = Entry {
-    key: "column-methods",
-    args: &[],
     text: [
-        &[S::Text("Authentication methods")],
-        &[S::Text("Authentifizierungsmethoden")],
+        T::Plain("Authentication methods"),
+        T::Plain("Authentifizierungsmethoden"),
     ],
 };
 
@@ -240,9 +214,7 @@ pub(crate) fn findings_title() -> Message {
 }
 
 pub(crate) static FINDINGS_TITLE: Entry = Entry {
-    key: "findings-title",
-    args: &[],
-    text: [&[S::Text("Findings")], &[S::Text("Befunde")]],
+    text: [T::Plain("Findings"), T::Plain("Befunde")],
 };
 
 /// `no-method`:
@@ -255,11 +227,9 @@ pub(crate) fn no_method() -> Message {
 }
 
 pub(crate) static NO_METHOD: Entry = Entry {
-    key: "no-method",
-    args: &[],
     text: [
-        &[S::Text("none: not a valid configuration")],
-        &[S::Text("keine: keine gültige Konfiguration")],
+        T::Plain("none: not a valid configuration"),
+        T::Plain("keine: keine gültige Konfiguration"),
     ],
 };
 
@@ -273,9 +243,7 @@ pub(crate) fn verdict_valid() -> Message {
 }
 
 pub(crate) static VERDICT_VALID: Entry = Entry {
-    key: "verdict-valid",
-    args: &[],
-    text: [&[S::Text("valid")], &[S::Text("gültig")]],
+    text: [T::Plain("valid"), T::Plain("gültig")],
 };
 
 /// `verdict-warning`:
@@ -288,11 +256,9 @@ pub(crate) fn verdict_warning() -> Message {
 }
 
 pub(crate) static VERDICT_WARNING: Entry = Entry {
-    key: "verdict-warning",
-    args: &[],
     text: [
-        &[S::Text("valid, with a warning")],
-        &[S::Text("gültig, mit Warnung")],
+        T::Plain("valid, with a warning"),
+        T::Plain("gültig, mit Warnung"),
     ],
 };
 
@@ -306,9 +272,7 @@ pub(crate) fn verdict_not_valid() -> Message {
 }
 
 pub(crate) static VERDICT_NOT_VALID: Entry = Entry {
-    key: "verdict-not-valid",
-    args: &[],
-    text: [&[S::Text("not valid")], &[S::Text("nicht gültig")]],
+    text: [T::Plain("not valid"), T::Plain("nicht gültig")],
 };
 
 /// `common-configuration`:
@@ -321,13 +285,9 @@ pub(crate) fn common_configuration() -> Message {
 }
 
 pub(crate) static COMMON_CONFIGURATION: Entry = Entry {
-    key: "common-configuration",
-    args: &[],
     text: [
-        &[S::Text("One of the documentation's common configurations")],
-        &[S::Text(
-            "Eine der üblichen Konfigurationen der Dokumentation",
-        )],
+        T::Plain("One of the documentation's common configurations"),
+        T::Plain("Eine der üblichen Konfigurationen der Dokumentation"),
     ],
 };
 
@@ -341,11 +301,9 @@ pub(crate) fn refused_by_control_panel() -> Message {
 }
 
 pub(crate) static REFUSED_BY_CONTROL_PANEL: Entry = Entry {
-    key: "refused-by-control-panel",
-    args: &[],
     text: [
-        &[S::Text("refused by the Control Panel")],
-        &[S::Text("von der Systemsteuerung abgelehnt")],
+        T::Plain("refused by the Control Panel"),
+        T::Plain("von der Systemsteuerung abgelehnt"),
     ],
 };
 
@@ -359,11 +317,9 @@ pub(crate) fn nothing_selected() -> Message {
 }
 
 pub(crate) static NOTHING_SELECTED: Entry = Entry {
-    key: "nothing-selected",
-    args: &[],
     text: [
-        &[S::Text("No partner selected")],
-        &[S::Text("Kein Partner ausgewählt")],
+        T::Plain("No partner selected"),
+        T::Plain("Kein Partner ausgewählt"),
     ],
 };
 
@@ -377,15 +333,9 @@ pub(crate) fn nothing_selected_hint() -> Message {
 }
 
 pub(crate) static NOTHING_SELECTED_HINT: Entry = Entry {
-    key: "nothing-selected-hint",
-    args: &[],
     text: [
-        &[S::Text(
-            "Select a partner in the list, or create one with New.",
-        )],
-        &[S::Text(
-            "Wählen Sie einen Partner in der Liste aus, oder legen Sie mit Neu einen an.",
-        )],
+        T::Plain("Select a partner in the list, or create one with New."),
+        T::Plain("Wählen Sie einen Partner in der Liste aus, oder legen Sie mit Neu einen an."),
     ],
 };
 
@@ -399,11 +349,9 @@ pub(crate) fn watch_negotiation() -> Message {
 }
 
 pub(crate) static WATCH_NEGOTIATION: Entry = Entry {
-    key: "watch-negotiation",
-    args: &[],
     text: [
-        &[S::Text("Watch the negotiation")],
-        &[S::Text("Aushandlung ansehen")],
+        T::Plain("Watch the negotiation"),
+        T::Plain("Aushandlung ansehen"),
     ],
 };
 
@@ -417,9 +365,7 @@ pub(crate) fn partner_domains() -> Message {
 }
 
 pub(crate) static PARTNER_DOMAINS: Entry = Entry {
-    key: "partner-domains",
-    args: &[],
-    text: [&[S::Text("Domains")], &[S::Text("Domänen")]],
+    text: [T::Plain("Domains"), T::Plain("Domänen")],
 };
 
 /// `partner-description`:
@@ -432,9 +378,7 @@ pub(crate) fn partner_description() -> Message {
 }
 
 pub(crate) static PARTNER_DESCRIPTION: Entry = Entry {
-    key: "partner-description",
-    args: &[],
-    text: [&[S::Text("Description")], &[S::Text("Beschreibung")]],
+    text: [T::Plain("Description"), T::Plain("Beschreibung")],
 };
 
 /// `no-findings`:
@@ -447,15 +391,9 @@ pub(crate) fn no_findings() -> Message {
 }
 
 pub(crate) static NO_FINDINGS: Entry = Entry {
-    key: "no-findings",
-    args: &[],
     text: [
-        &[S::Text(
-            "Nothing to report: the Control Panel would commit this partner.",
-        )],
-        &[S::Text(
-            "Nichts zu melden: Die Systemsteuerung würde diesen Partner übernehmen.",
-        )],
+        T::Plain("Nothing to report: the Control Panel would commit this partner."),
+        T::Plain("Nichts zu melden: Die Systemsteuerung würde diesen Partner übernehmen."),
     ],
 };
 
@@ -469,9 +407,7 @@ pub(crate) fn severity_error() -> Message {
 }
 
 pub(crate) static SEVERITY_ERROR: Entry = Entry {
-    key: "severity-error",
-    args: &[],
-    text: [&[S::Text("error")], &[S::Text("Fehler")]],
+    text: [T::Plain("error"), T::Plain("Fehler")],
 };
 
 /// `severity-warning`:
@@ -484,9 +420,7 @@ pub(crate) fn severity_warning() -> Message {
 }
 
 pub(crate) static SEVERITY_WARNING: Entry = Entry {
-    key: "severity-warning",
-    args: &[],
-    text: [&[S::Text("warning")], &[S::Text("Warnung")]],
+    text: [T::Plain("warning"), T::Plain("Warnung")],
 };
 
 /// `severity-note`:
@@ -499,9 +433,7 @@ pub(crate) fn severity_note() -> Message {
 }
 
 pub(crate) static SEVERITY_NOTE: Entry = Entry {
-    key: "severity-note",
-    args: &[],
-    text: [&[S::Text("note")], &[S::Text("Hinweis")]],
+    text: [T::Plain("note"), T::Plain("Hinweis")],
 };
 
 /// `edit-partner`:
@@ -514,11 +446,9 @@ pub(crate) fn edit_partner(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static EDIT_PARTNER: Entry = Entry {
-    key: "edit-partner",
-    args: &["domain"],
     text: [
-        &[S::Text("Edit "), S::Arg(0)],
-        &[S::Arg(0), S::Text(" bearbeiten")],
+        T::Pieces(&[S::Text("Edit "), S::Arg(0)]),
+        T::Pieces(&[S::Arg(0), S::Text(" bearbeiten")]),
     ],
 };
 
@@ -532,11 +462,9 @@ pub(crate) fn new_partner() -> Message {
 }
 
 pub(crate) static NEW_PARTNER: Entry = Entry {
-    key: "new-partner",
-    args: &[],
     text: [
-        &[S::Text("New XMPP federated partner")],
-        &[S::Text("Neuer XMPP-Verbundpartner")],
+        T::Plain("New XMPP federated partner"),
+        T::Plain("Neuer XMPP-Verbundpartner"),
     ],
 };
 
@@ -550,9 +478,7 @@ pub(crate) fn not_saved() -> Message {
 }
 
 pub(crate) static NOT_SAVED: Entry = Entry {
-    key: "not-saved",
-    args: &[],
-    text: [&[S::Text("Not saved.")], &[S::Text("Nicht gespeichert.")]],
+    text: [T::Plain("Not saved."), T::Plain("Nicht gespeichert.")],
 };
 
 /// `editor-partner`:
@@ -565,9 +491,7 @@ pub(crate) fn editor_partner() -> Message {
 }
 
 pub(crate) static EDITOR_PARTNER: Entry = Entry {
-    key: "editor-partner",
-    args: &[],
-    text: [&[S::Text("Partner")], &[S::Text("Partner")]],
+    text: [T::Plain("Partner"), T::Plain("Partner")],
 };
 
 /// `additional-domains`:
@@ -580,11 +504,9 @@ pub(crate) fn additional_domains() -> Message {
 }
 
 pub(crate) static ADDITIONAL_DOMAINS: Entry = Entry {
-    key: "additional-domains",
-    args: &[],
     text: [
-        &[S::Text("Additional domains")],
-        &[S::Text("Zusätzliche Domänen")],
+        T::Plain("Additional domains"),
+        T::Plain("Zusätzliche Domänen"),
     ],
 };
 
@@ -598,11 +520,9 @@ pub(crate) fn additional_domain(number: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static ADDITIONAL_DOMAIN: Entry = Entry {
-    key: "additional-domain",
-    args: &["number"],
     text: [
-        &[S::Text("Additional domain "), S::Arg(0)],
-        &[S::Text("Zusätzliche Domäne "), S::Arg(0)],
+        T::Pieces(&[S::Text("Additional domain "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Zusätzliche Domäne "), S::Arg(0)]),
     ],
 };
 
@@ -616,9 +536,7 @@ pub(crate) fn add_domain() -> Message {
 }
 
 pub(crate) static ADD_DOMAIN: Entry = Entry {
-    key: "add-domain",
-    args: &[],
-    text: [&[S::Text("Add domain")], &[S::Text("Domäne hinzufügen")]],
+    text: [T::Plain("Add domain"), T::Plain("Domäne hinzufügen")],
 };
 
 /// `remove-domain`:
@@ -631,11 +549,9 @@ pub(crate) fn remove_domain(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static REMOVE_DOMAIN: Entry = Entry {
-    key: "remove-domain",
-    args: &["domain"],
     text: [
-        &[S::Text("Remove "), S::Arg(0)],
-        &[S::Arg(0), S::Text(" entfernen")],
+        T::Pieces(&[S::Text("Remove "), S::Arg(0)]),
+        T::Pieces(&[S::Arg(0), S::Text(" entfernen")]),
     ],
 };
 
@@ -649,9 +565,7 @@ pub(crate) fn editor_negotiation() -> Message {
 }
 
 pub(crate) static EDITOR_NEGOTIATION: Entry = Entry {
-    key: "editor-negotiation",
-    args: &[],
-    text: [&[S::Text("Negotiation")], &[S::Text("Aushandlung")]],
+    text: [T::Plain("Negotiation"), T::Plain("Aushandlung")],
 };
 
 /// `tls-negotiation`:
@@ -664,9 +578,7 @@ pub(crate) fn tls_negotiation() -> Message {
 }
 
 pub(crate) static TLS_NEGOTIATION: Entry = Entry {
-    key: "tls-negotiation",
-    args: &[],
-    text: [&[S::Text("TLS negotiation")], &[S::Text("TLS-Aushandlung")]],
+    text: [T::Plain("TLS negotiation"), T::Plain("TLS-Aushandlung")],
 };
 
 /// `sasl-negotiation`:
@@ -679,12 +591,7 @@ pub(crate) fn sasl_negotiation() -> Message {
 }
 
 pub(crate) static SASL_NEGOTIATION: Entry = Entry {
-    key: "sasl-negotiation",
-    args: &[],
-    text: [
-        &[S::Text("SASL negotiation")],
-        &[S::Text("SASL-Aushandlung")],
-    ],
+    text: [T::Plain("SASL negotiation"), T::Plain("SASL-Aushandlung")],
 };
 
 /// `dialback-negotiation`:
@@ -697,11 +604,9 @@ pub(crate) fn dialback_negotiation() -> Message {
 }
 
 pub(crate) static DIALBACK_NEGOTIATION: Entry = Entry {
-    key: "dialback-negotiation",
-    args: &[],
     text: [
-        &[S::Text("Support server dialback negotiation")],
-        &[S::Text("Serverrückruf-Aushandlung unterstützen")],
+        T::Plain("Support server dialback negotiation"),
+        T::Plain("Serverrückruf-Aushandlung unterstützen"),
     ],
 };
 
@@ -715,9 +620,7 @@ pub(crate) fn editor_connection() -> Message {
 }
 
 pub(crate) static EDITOR_CONNECTION: Entry = Entry {
-    key: "editor-connection",
-    args: &[],
-    text: [&[S::Text("Connection")], &[S::Text("Verbindung")]],
+    text: [T::Plain("Connection"), T::Plain("Verbindung")],
 };
 
 /// `keep-alive`:
@@ -730,11 +633,9 @@ pub(crate) fn keep_alive() -> Message {
 }
 
 pub(crate) static KEEP_ALIVE: Entry = Entry {
-    key: "keep-alive",
-    args: &[],
     text: [
-        &[S::Text("Keep-alive (-EnableKeepAlive)")],
-        &[S::Text("Keep-Alive (-EnableKeepAlive)")],
+        T::Plain("Keep-alive (-EnableKeepAlive)"),
+        T::Plain("Keep-Alive (-EnableKeepAlive)"),
     ],
 };
 
@@ -748,11 +649,9 @@ pub(crate) fn connection_limit() -> Message {
 }
 
 pub(crate) static CONNECTION_LIMIT: Entry = Entry {
-    key: "connection-limit",
-    args: &[],
     text: [
-        &[S::Text("Connection limit (-ConnectionLimit)")],
-        &[S::Text("Verbindungslimit (-ConnectionLimit)")],
+        T::Plain("Connection limit (-ConnectionLimit)"),
+        T::Plain("Verbindungslimit (-ConnectionLimit)"),
     ],
 };
 
@@ -766,15 +665,9 @@ pub(crate) fn connection_limit_hint() -> Message {
 }
 
 pub(crate) static CONNECTION_LIMIT_HINT: Entry = Entry {
-    key: "connection-limit-hint",
-    args: &[],
     text: [
-        &[S::Text(
-            "Empty: the gateway's limit of 20 connections per partner applies.",
-        )],
-        &[S::Text(
-            "Leer: Es gilt das Limit des Gateways von 20 Verbindungen je Partner.",
-        )],
+        T::Plain("Empty: the gateway's limit of 20 connections per partner applies."),
+        T::Plain("Leer: Es gilt das Limit des Gateways von 20 Verbindungen je Partner."),
     ],
 };
 
@@ -788,11 +681,9 @@ pub(crate) fn proxy_fqdn() -> Message {
 }
 
 pub(crate) static PROXY_FQDN: Entry = Entry {
-    key: "proxy-fqdn",
-    args: &[],
     text: [
-        &[S::Text("Partner's proxy FQDN (-ProxyFqdn)")],
-        &[S::Text("FQDN des Partner-Proxys (-ProxyFqdn)")],
+        T::Plain("Partner's proxy FQDN (-ProxyFqdn)"),
+        T::Plain("FQDN des Partner-Proxys (-ProxyFqdn)"),
     ],
 };
 
@@ -813,10 +704,8 @@ pub(crate) fn findings_summary(
 }
 
 pub(crate) static FINDINGS_SUMMARY: Entry = Entry {
-    key: "findings-summary",
-    args: &["errors", "warnings", "notes"],
     text: [
-        &[
+        T::Pieces(&[
             S::Select {
                 arg: 0,
                 variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
@@ -834,8 +723,8 @@ pub(crate) static FINDINGS_SUMMARY: Entry = Entry {
                 variants: &[(K::Plural(P::One), &[S::Text("1 note")])],
                 default: &[S::Arg(2), S::Text(" notes")],
             },
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Arg(0),
             S::Text(" Fehler · "),
             S::Select {
@@ -849,7 +738,7 @@ pub(crate) static FINDINGS_SUMMARY: Entry = Entry {
                 variants: &[(K::Plural(P::One), &[S::Text("1 Hinweis")])],
                 default: &[S::Arg(2), S::Text(" Hinweise")],
             },
-        ],
+        ]),
     ],
 };
 
@@ -863,15 +752,13 @@ pub(crate) fn see_fields() -> Message {
 }
 
 pub(crate) static SEE_FIELDS: Entry = Entry {
-    key: "see-fields",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Nothing was committed: the fields marked below have errors. Fix them and commit again; warnings do not block.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Nichts wurde übernommen: Die unten markierten Felder enthalten Fehler. Beheben Sie sie und führen Sie Commit erneut aus; Warnungen blockieren nicht.",
-        )],
+        ),
     ],
 };
 
@@ -885,9 +772,7 @@ pub(crate) fn partner_selected() -> Message {
 }
 
 pub(crate) static PARTNER_SELECTED: Entry = Entry {
-    key: "partner-selected",
-    args: &[],
-    text: [&[S::Text("selected")], &[S::Text("ausgewählt")]],
+    text: [T::Plain("selected"), T::Plain("ausgewählt")],
 };
 
 /// `partners-error-count`:
@@ -900,15 +785,13 @@ pub(crate) fn partners_error_count(count: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PARTNERS_ERROR_COUNT: Entry = Entry {
-    key: "partners-error-count",
-    args: &["count"],
     text: [
-        &[S::Select {
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
             default: &[S::Arg(0), S::Text(" errors")],
-        }],
-        &[S::Arg(0), S::Text(" Fehler")],
+        }]),
+        T::Pieces(&[S::Arg(0), S::Text(" Fehler")]),
     ],
 };
 
@@ -922,18 +805,16 @@ pub(crate) fn partners_warning_count(count: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PARTNERS_WARNING_COUNT: Entry = Entry {
-    key: "partners-warning-count",
-    args: &["count"],
     text: [
-        &[S::Select {
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(K::Plural(P::One), &[S::Text("1 warning")])],
             default: &[S::Arg(0), S::Text(" warnings")],
-        }],
-        &[S::Select {
+        }]),
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(K::Plural(P::One), &[S::Text("1 Warnung")])],
             default: &[S::Arg(0), S::Text(" Warnungen")],
-        }],
+        }]),
     ],
 };

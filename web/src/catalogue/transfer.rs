@@ -4,7 +4,9 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S};
+use xmpp_federation::message::{
+    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
+};
 
 /// `import-confirm-replace`:
 ///
@@ -16,10 +18,8 @@ pub(crate) fn import_confirm_replace(count: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static IMPORT_CONFIRM_REPLACE: Entry = Entry {
-    key: "import-confirm-replace",
-    args: &["count"],
     text: [
-        &[S::Select {
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(
                 K::Plural(P::One),
@@ -30,8 +30,8 @@ pub(crate) static IMPORT_CONFIRM_REPLACE: Entry = Entry {
                 S::Arg(0),
                 S::Text(" partners of the list?"),
             ],
-        }],
-        &[S::Select {
+        }]),
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(
                 K::Plural(P::One),
@@ -42,7 +42,7 @@ pub(crate) static IMPORT_CONFIRM_REPLACE: Entry = Entry {
                 S::Arg(0),
                 S::Text(" Partner der Liste ersetzen?"),
             ],
-        }],
+        }]),
     ],
 };
 
@@ -56,11 +56,9 @@ pub(crate) fn document_line(line: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOCUMENT_LINE: Entry = Entry {
-    key: "document-line",
-    args: &["line"],
     text: [
-        &[S::Text("line "), S::Arg(0)],
-        &[S::Text("Zeile "), S::Arg(0)],
+        T::Pieces(&[S::Text("line "), S::Arg(0)]),
+        T::Pieces(&[S::Text("Zeile "), S::Arg(0)]),
     ],
 };
 
@@ -74,9 +72,7 @@ pub(crate) fn import_title() -> Message {
 }
 
 pub(crate) static IMPORT_TITLE: Entry = Entry {
-    key: "import-title",
-    args: &[],
-    text: [&[S::Text("Import")], &[S::Text("Import")]],
+    text: [T::Plain("Import"), T::Plain("Import")],
 };
 
 /// `import-hint`:
@@ -89,15 +85,13 @@ pub(crate) fn import_hint() -> Message {
 }
 
 pub(crate) static IMPORT_HINT: Entry = Entry {
-    key: "import-hint",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Paste or choose a partner list: JSON, XML, a PowerShell script of New-/Set-CsXmppAllowedPartner, or the output of Get-CsXmppAllowedPartner | Format-List. The format is detected.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Fügen Sie eine Partnerliste ein oder wählen Sie eine Datei: JSON, XML, ein PowerShell-Skript mit New-/Set-CsXmppAllowedPartner oder die Ausgabe von Get-CsXmppAllowedPartner | Format-List. Das Format wird erkannt.",
-        )],
+        ),
     ],
 };
 
@@ -111,9 +105,7 @@ pub(crate) fn import_paste() -> Message {
 }
 
 pub(crate) static IMPORT_PASTE: Entry = Entry {
-    key: "import-paste",
-    args: &[],
-    text: [&[S::Text("Partner list")], &[S::Text("Partnerliste")]],
+    text: [T::Plain("Partner list"), T::Plain("Partnerliste")],
 };
 
 /// `import-read`:
@@ -126,9 +118,7 @@ pub(crate) fn import_read() -> Message {
 }
 
 pub(crate) static IMPORT_READ: Entry = Entry {
-    key: "import-read",
-    args: &[],
-    text: [&[S::Text("Read")], &[S::Text("Lesen")]],
+    text: [T::Plain("Read"), T::Plain("Lesen")],
 };
 
 /// `import-choose-file`:
@@ -141,9 +131,7 @@ pub(crate) fn import_choose_file() -> Message {
 }
 
 pub(crate) static IMPORT_CHOOSE_FILE: Entry = Entry {
-    key: "import-choose-file",
-    args: &[],
-    text: [&[S::Text("Choose a file…")], &[S::Text("Datei auswählen…")]],
+    text: [T::Plain("Choose a file…"), T::Plain("Datei auswählen…")],
 };
 
 /// `import-unreadable`:
@@ -156,11 +144,9 @@ pub(crate) fn import_unreadable() -> Message {
 }
 
 pub(crate) static IMPORT_UNREADABLE: Entry = Entry {
-    key: "import-unreadable",
-    args: &[],
     text: [
-        &[S::Text("The document cannot be read.")],
-        &[S::Text("Das Dokument lässt sich nicht lesen.")],
+        T::Plain("The document cannot be read."),
+        T::Plain("Das Dokument lässt sich nicht lesen."),
     ],
 };
 
@@ -174,11 +160,9 @@ pub(crate) fn import_read_as(format: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static IMPORT_READ_AS: Entry = Entry {
-    key: "import-read-as",
-    args: &["format"],
     text: [
-        &[S::Text("Read as "), S::Arg(0), S::Text(".")],
-        &[S::Text("Gelesen als "), S::Arg(0), S::Text(".")],
+        T::Pieces(&[S::Text("Read as "), S::Arg(0), S::Text(".")]),
+        T::Pieces(&[S::Text("Gelesen als "), S::Arg(0), S::Text(".")]),
     ],
 };
 
@@ -199,10 +183,8 @@ pub(crate) fn import_counts(
 }
 
 pub(crate) static IMPORT_COUNTS: Entry = Entry {
-    key: "import-counts",
-    args: &["entries", "errors", "warnings"],
     text: [
-        &[
+        T::Pieces(&[
             S::Select {
                 arg: 0,
                 variants: &[(K::Plural(P::One), &[S::Text("Partner entry")])],
@@ -227,8 +209,8 @@ pub(crate) static IMPORT_COUNTS: Entry = Entry {
             S::Text(": "),
             S::Arg(2),
             S::Text("."),
-        ],
-        &[
+        ]),
+        T::Pieces(&[
             S::Select {
                 arg: 0,
                 variants: &[(K::Plural(P::One), &[S::Text("Partnereintrag")])],
@@ -247,7 +229,7 @@ pub(crate) static IMPORT_COUNTS: Entry = Entry {
             S::Text(": "),
             S::Arg(2),
             S::Text("."),
-        ],
+        ]),
     ],
 };
 
@@ -261,15 +243,13 @@ pub(crate) fn import_refused() -> Message {
 }
 
 pub(crate) static IMPORT_REFUSED: Entry = Entry {
-    key: "import-refused",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Not imported: an import replaces the list as one commit, and Commit would refuse these partners. Fix them in the document and read it again; your list is unchanged.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Nicht importiert: Ein Import ersetzt die Liste als ein Commit, und Commit würde diese Partner ablehnen. Beheben Sie sie im Dokument und lesen Sie es erneut; Ihre Liste bleibt unverändert.",
-        )],
+        ),
     ],
 };
 
@@ -283,15 +263,13 @@ pub(crate) fn export_refused() -> Message {
 }
 
 pub(crate) static EXPORT_REFUSED: Entry = Entry {
-    key: "export-refused",
-    args: &[],
     text: [
-        &[S::Text(
+        T::Plain(
             "Not exported: Commit would refuse these partners, so the export would not be a list Lync accepts. Fix them under XMPP Federated Partners.",
-        )],
-        &[S::Text(
+        ),
+        T::Plain(
             "Nicht exportiert: Commit würde diese Partner ablehnen, daher wäre der Export keine Liste, die Lync annimmt. Beheben Sie sie unter XMPP-Verbundpartner.",
-        )],
+        ),
     ],
 };
 
@@ -305,10 +283,8 @@ pub(crate) fn import_replace_list(count: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static IMPORT_REPLACE_LIST: Entry = Entry {
-    key: "import-replace-list",
-    args: &["count"],
     text: [
-        &[S::Select {
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(
                 K::Plural(P::One),
@@ -319,8 +295,8 @@ pub(crate) static IMPORT_REPLACE_LIST: Entry = Entry {
                 S::Arg(0),
                 S::Text(" partners"),
             ],
-        }],
-        &[S::Select {
+        }]),
+        T::Pieces(&[S::Select {
             arg: 0,
             variants: &[(
                 K::Plural(P::One),
@@ -331,7 +307,7 @@ pub(crate) static IMPORT_REPLACE_LIST: Entry = Entry {
                 S::Arg(0),
                 S::Text(" Partner ersetzen"),
             ],
-        }],
+        }]),
     ],
 };
 
@@ -345,9 +321,7 @@ pub(crate) fn export_title() -> Message {
 }
 
 pub(crate) static EXPORT_TITLE: Entry = Entry {
-    key: "export-title",
-    args: &[],
-    text: [&[S::Text("Export")], &[S::Text("Export")]],
+    text: [T::Plain("Export"), T::Plain("Export")],
 };
 
 /// `export-format`:
@@ -360,9 +334,7 @@ pub(crate) fn export_format() -> Message {
 }
 
 pub(crate) static EXPORT_FORMAT: Entry = Entry {
-    key: "export-format",
-    args: &[],
-    text: [&[S::Text("Format")], &[S::Text("Format")]],
+    text: [T::Plain("Format"), T::Plain("Format")],
 };
 
 /// `export-download`:
@@ -375,9 +347,7 @@ pub(crate) fn export_download() -> Message {
 }
 
 pub(crate) static EXPORT_DOWNLOAD: Entry = Entry {
-    key: "export-download",
-    args: &[],
-    text: [&[S::Text("Download")], &[S::Text("Herunterladen")]],
+    text: [T::Plain("Download"), T::Plain("Herunterladen")],
 };
 
 /// `export-copy`:
@@ -390,9 +360,7 @@ pub(crate) fn export_copy() -> Message {
 }
 
 pub(crate) static EXPORT_COPY: Entry = Entry {
-    key: "export-copy",
-    args: &[],
-    text: [&[S::Text("Copy")], &[S::Text("Kopieren")]],
+    text: [T::Plain("Copy"), T::Plain("Kopieren")],
 };
 
 /// `selected-power-shell`:
@@ -405,11 +373,9 @@ pub(crate) fn selected_power_shell() -> Message {
 }
 
 pub(crate) static SELECTED_POWER_SHELL: Entry = Entry {
-    key: "selected-power-shell",
-    args: &[],
     text: [
-        &[S::Text("PowerShell for the selected partner")],
-        &[S::Text("PowerShell für den ausgewählten Partner")],
+        T::Plain("PowerShell for the selected partner"),
+        T::Plain("PowerShell für den ausgewählten Partner"),
     ],
 };
 
@@ -423,10 +389,5 @@ pub(crate) fn copy_power_shell() -> Message {
 }
 
 pub(crate) static COPY_POWER_SHELL: Entry = Entry {
-    key: "copy-power-shell",
-    args: &[],
-    text: [
-        &[S::Text("Copy PowerShell")],
-        &[S::Text("PowerShell kopieren")],
-    ],
+    text: [T::Plain("Copy PowerShell"), T::Plain("PowerShell kopieren")],
 };

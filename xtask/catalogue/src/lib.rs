@@ -577,14 +577,22 @@ pub fn generate(catalogue: &Catalogue) -> Vec<(String, String)> {
         }
         let _ = writeln!(
             module,
-            "\n/// Every entry of this crate's catalogue, for the tests.\n#[cfg(test)]\n\
-             pub(crate) static ENTRIES: &[&{core}::message::Entry] = &["
+            "\n/// Every entry of this crate's catalogue, with its key and argument names, for the\n\
+             /// tests (`{core}::message::check`).\n#[cfg(test)]\n\
+             pub(crate) static ENTRIES: &[{core}::message::Listed] = &["
         );
         for area in &areas {
             for entry in &area.entries {
                 let _ = writeln!(
                     module,
-                    "    &{}::{},",
+                    "    {core}::message::Listed {{ key: {:?}, args: &[{}], entry: &{}::{} }},",
+                    entry.key,
+                    entry
+                        .args
+                        .iter()
+                        .map(|a| format!("{a:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     rust_name(&area.name),
                     static_name(&entry.key)
                 );
@@ -619,7 +627,7 @@ fn area_module(area: &Area, core: &str) -> String {
         out,
         "//! The texts of `catalogue/*/{}/{}.ftl`.\n\n\
          #![allow(clippy::all)]\n\n\
-         use {core}::message::{{Arg, Entry, Key as K, Message, Plural as P, Segment as S}};\n",
+         use {core}::message::{{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T}};\n",
         area.krate, area.name
     );
     for entry in &area.entries {
@@ -649,19 +657,15 @@ fn area_module(area: &Area, core: &str) -> String {
         );
         let _ = writeln!(
             out,
-            "pub(crate) static {}: Entry = Entry {{\n    key: {:?},\n    args: &[{}],\n    \
-             text: [",
+            "pub(crate) static {}: Entry = Entry {{\n    text: [",
             static_name(&entry.key),
-            entry.key,
-            entry
-                .args
-                .iter()
-                .map(|a| format!("{a:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
         );
         for text in &entry.text {
-            let _ = writeln!(out, "        {},", segments(text, &entry.args));
+            let _ = match text.as_slice() {
+                [] => writeln!(out, "        T::Plain(\"\"),"),
+                [Piece::Text(plain)] => writeln!(out, "        T::Plain({plain:?}),"),
+                _ => writeln!(out, "        T::Pieces({}),", segments(text, &entry.args)),
+            };
         }
         out.push_str("    ],\n};\n\n");
     }
@@ -671,6 +675,9 @@ fn area_module(area: &Area, core: &str) -> String {
     }
     if !out.contains("P::") {
         out = out.replace("Plural as P, ", "");
+    }
+    if !out.contains("S::") {
+        out = out.replace("Segment as S, ", "");
     }
     if !out.contains("impl Into<Arg>") {
         out = out.replace("Arg, ", "");
