@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 /// A language for diagnostics, help texts and reports.
 ///
 /// The source documentation is the German edition of the Lync Server page, and admins read it in
-/// both languages, so every text the crate produces exists in English and German.
+/// both languages, so every text the crate produces exists in English and German: each is an
+/// entry of the text catalogue (`catalogue/`, see [`crate::message`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Language {
@@ -36,20 +37,6 @@ impl Language {
         match self {
             Language::English => "en",
             Language::German => "de",
-        }
-    }
-
-    /// Picks the English or the German one of two texts: how front ends written against this
-    /// crate translate their own strings.
-    ///
-    /// ```
-    /// use xmpp_federation::Language;
-    /// assert_eq!(Language::German.pick("partner", "Partner"), "Partner");
-    /// ```
-    pub fn pick<T>(self, english: T, german: T) -> T {
-        match self {
-            Language::English => english,
-            Language::German => german,
         }
     }
 }

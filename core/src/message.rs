@@ -2,9 +2,9 @@
 //!
 //! Every sentence a user reads is an entry of the catalogue (`catalogue/<language>/…/*.ftl`, in
 //! Fluent syntax; `docs/translating.md`). `cargo xtask catalogue` compiles each entry into a
-//! constructor, such as `catalogue::diagnostic::xf101_message(field)`, and a static table of
+//! constructor, such as `catalogue::diagnostic::xf001_message(field)`, and a static table of
 //! the entry's text in each language, already split into text and arguments: nothing is parsed
-//! at run time. A [`Message`] holds the key and the arguments, so it can be kept and rendered
+//! at run time. A [`Message`] holds the entry and the arguments, so it can be kept and rendered
 //! again in another language; [`Message::render`] formats only the language asked for.
 
 use std::borrow::Cow;
