@@ -4,9 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{
-    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
-};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `cli-export-not-exported`:
 ///
@@ -19,26 +17,8 @@ pub(crate) fn cli_export_not_exported(file: impl Into<Arg>, errors: impl Into<Ar
 
 pub(crate) static CLI_EXPORT_NOT_EXPORTED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(": not exported: fix the "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
-                default: &[S::Arg(1), S::Text(" errors")],
-            },
-            S::Text(" above so that no partner is dropped"),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(": nicht exportiert: Beheben Sie "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("den 1 Fehler")])],
-                default: &[S::Text("die "), S::Arg(1), S::Text(" Fehler")],
-            },
-            S::Text(" oben, damit kein Partner verloren geht"),
-        ]),
+        "\u{1}0: not exported: fix the \u{2}1\u{3}#1\u{4}1 error\u{3}*\u{4}\u{1}1 errors\u{5} above so that no partner is dropped",
+        "\u{1}0: nicht exportiert: Beheben Sie \u{2}1\u{3}#1\u{4}den 1 Fehler\u{3}*\u{4}die \u{1}1 Fehler\u{5} oben, damit kein Partner verloren geht",
     ],
 };
 
@@ -53,7 +33,7 @@ pub(crate) fn cli_export_since_needs_powershell() -> Message {
 
 pub(crate) static CLI_EXPORT_SINCE_NEEDS_POWERSHELL: Entry = Entry {
     text: [
-        T::Plain("--since writes PowerShell changes: use --to powershell"),
-        T::Plain("--since schreibt PowerShell-Änderungen: Verwenden Sie --to powershell"),
+        "--since writes PowerShell changes: use --to powershell",
+        "--since schreibt PowerShell-Änderungen: Verwenden Sie --to powershell",
     ],
 };

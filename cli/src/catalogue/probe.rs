@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Message, Segment as S, Text as T};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `cli-probe-needs-partner`:
 ///
@@ -17,8 +17,8 @@ pub(crate) fn cli_probe_needs_partner() -> Message {
 
 pub(crate) static CLI_PROBE_NEEDS_PARTNER: Entry = Entry {
     text: [
-        T::Plain("give the partner domain and --ours, or --scenario"),
-        T::Plain("Geben Sie die Partnerdomäne und --ours an, oder --scenario"),
+        "give the partner domain and --ours, or --scenario",
+        "Geben Sie die Partnerdomäne und --ours an, oder --scenario",
     ],
 };
 
@@ -39,22 +39,7 @@ pub(crate) fn cli_probe_bad_domain(
 }
 
 pub(crate) static CLI_PROBE_BAD_DOMAIN: Entry = Entry {
-    text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" `"),
-            S::Arg(1),
-            S::Text("`: "),
-            S::Arg(2),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" `"),
-            S::Arg(1),
-            S::Text("`: "),
-            S::Arg(2),
-        ]),
-    ],
+    text: ["\u{1}0 `\u{1}1`: \u{1}2", "\u{1}0 `\u{1}1`: \u{1}2"],
 };
 
 /// `cli-probe-partner-domain`:
@@ -67,10 +52,7 @@ pub(crate) fn cli_probe_partner_domain() -> Message {
 }
 
 pub(crate) static CLI_PROBE_PARTNER_DOMAIN: Entry = Entry {
-    text: [
-        T::Plain("the partner domain"),
-        T::Plain("die Partnerdomäne"),
-    ],
+    text: ["the partner domain", "die Partnerdomäne"],
 };
 
 /// `cli-probe-unclaimed`:
@@ -84,18 +66,8 @@ pub(crate) fn cli_probe_unclaimed(file: impl Into<Arg>, partner: impl Into<Arg>)
 
 pub(crate) static CLI_PROBE_UNCLAIMED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(": no partner entry claims `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(": Kein Partnereintrag beansprucht `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
+        "\u{1}0: no partner entry claims `\u{1}1`",
+        "\u{1}0: Kein Partnereintrag beansprucht `\u{1}1`",
     ],
 };
 
@@ -110,16 +82,8 @@ pub(crate) fn cli_probe_bad_dns(text: impl Into<Arg>) -> Message {
 
 pub(crate) static CLI_PROBE_BAD_DNS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("--dns `"),
-            S::Arg(0),
-            S::Text("`: give an IP address, with :PORT if not 53"),
-        ]),
-        T::Pieces(&[
-            S::Text("--dns `"),
-            S::Arg(0),
-            S::Text("`: Geben Sie eine IP-Adresse an, mit :PORT, wenn nicht 53"),
-        ]),
+        "--dns `\u{1}0`: give an IP address, with :PORT if not 53",
+        "--dns `\u{1}0`: Geben Sie eine IP-Adresse an, mit :PORT, wenn nicht 53",
     ],
 };
 
@@ -134,16 +98,8 @@ pub(crate) fn cli_probe_bad_connect(text: impl Into<Arg>) -> Message {
 
 pub(crate) static CLI_PROBE_BAD_CONNECT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("--connect `"),
-            S::Arg(0),
-            S::Text("`: give IP:PORT or DOMAIN=IP:PORT"),
-        ]),
-        T::Pieces(&[
-            S::Text("--connect `"),
-            S::Arg(0),
-            S::Text("`: Geben Sie IP:PORT oder DOMAIN=IP:PORT an"),
-        ]),
+        "--connect `\u{1}0`: give IP:PORT or DOMAIN=IP:PORT",
+        "--connect `\u{1}0`: Geben Sie IP:PORT oder DOMAIN=IP:PORT an",
     ],
 };
 
@@ -158,9 +114,7 @@ pub(crate) fn cli_probe_inbound_needs_listen() -> Message {
 
 pub(crate) static CLI_PROBE_INBOUND_NEEDS_LISTEN: Entry = Entry {
     text: [
-        T::Plain("--direction inbound waits for the partner's connection: give --listen"),
-        T::Plain(
-            "--direction inbound wartet auf die Verbindung des Partners: Geben Sie --listen an",
-        ),
+        "--direction inbound waits for the partner's connection: give --listen",
+        "--direction inbound wartet auf die Verbindung des Partners: Geben Sie --listen an",
     ],
 };

@@ -4,9 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{
-    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
-};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `cli-error`:
 ///
@@ -18,7 +16,7 @@ pub(crate) fn cli_error() -> Message {
 }
 
 pub(crate) static CLI_ERROR: Entry = Entry {
-    text: [T::Plain("error"), T::Plain("Fehler")],
+    text: ["error", "Fehler"],
 };
 
 /// `cli-no-domain`:
@@ -31,7 +29,7 @@ pub(crate) fn cli_no_domain() -> Message {
 }
 
 pub(crate) static CLI_NO_DOMAIN: Entry = Entry {
-    text: [T::Plain("(no domain)"), T::Plain("(keine Domäne)")],
+    text: ["(no domain)", "(keine Domäne)"],
 };
 
 /// `cli-no-method`:
@@ -44,7 +42,7 @@ pub(crate) fn cli_no_method() -> Message {
 }
 
 pub(crate) static CLI_NO_METHOD: Entry = Entry {
-    text: [T::Plain("no method"), T::Plain("keine Methode")],
+    text: ["no method", "keine Methode"],
 };
 
 /// `cli-commit`:
@@ -58,22 +56,8 @@ pub(crate) fn cli_commit(allowed: impl Into<Arg>) -> Message {
 
 pub(crate) static CLI_COMMIT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("commit: "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Text("yes"), &[S::Text("yes")])],
-                default: &[S::Text("no")],
-            },
-        ]),
-        T::Pieces(&[
-            S::Text("speicherbar: "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Text("yes"), &[S::Text("ja")])],
-                default: &[S::Text("nein")],
-            },
-        ]),
+        "commit: \u{2}0\u{3}~yes\u{4}yes\u{3}*\u{4}no\u{5}",
+        "speicherbar: \u{2}0\u{3}~yes\u{4}ja\u{3}*\u{4}nein\u{5}",
     ],
 };
 
@@ -87,10 +71,7 @@ pub(crate) fn cli_diagnostic_line(line: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CLI_DIAGNOSTIC_LINE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("line "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Zeile "), S::Arg(0)]),
-    ],
+    text: ["line \u{1}0", "Zeile \u{1}0"],
 };
 
 /// `cli-help`:
@@ -103,7 +84,7 @@ pub(crate) fn cli_help() -> Message {
 }
 
 pub(crate) static CLI_HELP: Entry = Entry {
-    text: [T::Plain("help:"), T::Plain("Hilfe:")],
+    text: ["help:", "Hilfe:"],
 };
 
 /// `cli-gateway-and-directory`:
@@ -116,10 +97,7 @@ pub(crate) fn cli_gateway_and_directory() -> Message {
 }
 
 pub(crate) static CLI_GATEWAY_AND_DIRECTORY: Entry = Entry {
-    text: [
-        T::Plain("Gateway and directory"),
-        T::Plain("Gateway und Verzeichnis"),
-    ],
+    text: ["Gateway and directory", "Gateway und Verzeichnis"],
 };
 
 /// `cli-report-counts`:
@@ -146,48 +124,8 @@ pub(crate) fn cli_report_counts(
 
 pub(crate) static CLI_REPORT_COUNTS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 partner")])],
-                default: &[S::Arg(0), S::Text(" partners")],
-            },
-            S::Text(": "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
-                default: &[S::Arg(1), S::Text(" errors")],
-            },
-            S::Text(", "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("1 warning")])],
-                default: &[S::Arg(2), S::Text(" warnings")],
-            },
-            S::Text(", "),
-            S::Select {
-                arg: 3,
-                variants: &[(K::Plural(P::One), &[S::Text("1 note")])],
-                default: &[S::Arg(3), S::Text(" notes")],
-            },
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" Partner: "),
-            S::Arg(1),
-            S::Text(" Fehler, "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Warnung")])],
-                default: &[S::Arg(2), S::Text(" Warnungen")],
-            },
-            S::Text(", "),
-            S::Select {
-                arg: 3,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Hinweis")])],
-                default: &[S::Arg(3), S::Text(" Hinweise")],
-            },
-        ]),
+        "\u{2}0\u{3}#1\u{4}1 partner\u{3}*\u{4}\u{1}0 partners\u{5}: \u{2}1\u{3}#1\u{4}1 error\u{3}*\u{4}\u{1}1 errors\u{5}, \u{2}2\u{3}#1\u{4}1 warning\u{3}*\u{4}\u{1}2 warnings\u{5}, \u{2}3\u{3}#1\u{4}1 note\u{3}*\u{4}\u{1}3 notes\u{5}",
+        "\u{1}0 Partner: \u{1}1 Fehler, \u{2}2\u{3}#1\u{4}1 Warnung\u{3}*\u{4}\u{1}2 Warnungen\u{5}, \u{2}3\u{3}#1\u{4}1 Hinweis\u{3}*\u{4}\u{1}3 Hinweise\u{5}",
     ],
 };
 
@@ -201,7 +139,7 @@ pub(crate) fn cli_matrix_row() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_ROW: Entry = Entry {
-    text: [T::Plain("Row"), T::Plain("Zeile")],
+    text: ["Row", "Zeile"],
 };
 
 /// `cli-matrix-dialback`:
@@ -214,7 +152,7 @@ pub(crate) fn cli_matrix_dialback() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_DIALBACK: Entry = Entry {
-    text: [T::Plain("Dialback"), T::Plain("Rückruf")],
+    text: ["Dialback", "Rückruf"],
 };
 
 /// `cli-matrix-expected-methods`:
@@ -227,7 +165,7 @@ pub(crate) fn cli_matrix_expected_methods() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_EXPECTED_METHODS: Entry = Entry {
-    text: [T::Plain("Expected methods"), T::Plain("Erwartete Methoden")],
+    text: ["Expected methods", "Erwartete Methoden"],
 };
 
 /// `cli-matrix-verdict`:
@@ -240,7 +178,7 @@ pub(crate) fn cli_matrix_verdict() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_VERDICT: Entry = Entry {
-    text: [T::Plain("Verdict"), T::Plain("Bewertung")],
+    text: ["Verdict", "Bewertung"],
 };
 
 /// `cli-matrix-not-valid-configuration`:
@@ -253,10 +191,7 @@ pub(crate) fn cli_matrix_not_valid_configuration() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_NOT_VALID_CONFIGURATION: Entry = Entry {
-    text: [
-        T::Plain("Not Valid Configuration"),
-        T::Plain("Ungültige Konfiguration"),
-    ],
+    text: ["Not Valid Configuration", "Ungültige Konfiguration"],
 };
 
 /// `cli-matrix-valid`:
@@ -269,7 +204,7 @@ pub(crate) fn cli_matrix_valid() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_VALID: Entry = Entry {
-    text: [T::Plain("valid"), T::Plain("gültig")],
+    text: ["valid", "gültig"],
 };
 
 /// `cli-matrix-warning`:
@@ -282,7 +217,7 @@ pub(crate) fn cli_matrix_warning() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_WARNING: Entry = Entry {
-    text: [T::Plain("warning"), T::Plain("Warnung")],
+    text: ["warning", "Warnung"],
 };
 
 /// `cli-matrix-not-valid`:
@@ -295,7 +230,7 @@ pub(crate) fn cli_matrix_not_valid() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_NOT_VALID: Entry = Entry {
-    text: [T::Plain("not valid"), T::Plain("ungültig")],
+    text: ["not valid", "ungültig"],
 };
 
 /// `cli-matrix-refused-at-commit`:
@@ -308,10 +243,7 @@ pub(crate) fn cli_matrix_refused_at_commit() -> Message {
 }
 
 pub(crate) static CLI_MATRIX_REFUSED_AT_COMMIT: Entry = Entry {
-    text: [
-        T::Plain("refused at commit"),
-        T::Plain("beim Speichern abgelehnt"),
-    ],
+    text: ["refused at commit", "beim Speichern abgelehnt"],
 };
 
 /// `cli-preset-policy`:
@@ -333,42 +265,8 @@ pub(crate) fn cli_preset_policy(
 
 pub(crate) static CLI_PRESET_POLICY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("TLS "),
-            S::Arg(0),
-            S::Text(", SASL "),
-            S::Arg(1),
-            S::Text(", dialback "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Text("yes"), &[S::Text("yes")])],
-                default: &[S::Text("no")],
-            },
-            S::Text(", strict certificate validation "),
-            S::Select {
-                arg: 3,
-                variants: &[(K::Text("yes"), &[S::Text("yes")])],
-                default: &[S::Text("no")],
-            },
-        ]),
-        T::Pieces(&[
-            S::Text("TLS "),
-            S::Arg(0),
-            S::Text(", SASL "),
-            S::Arg(1),
-            S::Text(", Dialback "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Text("yes"), &[S::Text("ja")])],
-                default: &[S::Text("nein")],
-            },
-            S::Text(", strenge Zertifikatsprüfung "),
-            S::Select {
-                arg: 3,
-                variants: &[(K::Text("yes"), &[S::Text("ja")])],
-                default: &[S::Text("nein")],
-            },
-        ]),
+        "TLS \u{1}0, SASL \u{1}1, dialback \u{2}2\u{3}~yes\u{4}yes\u{3}*\u{4}no\u{5}, strict certificate validation \u{2}3\u{3}~yes\u{4}yes\u{3}*\u{4}no\u{5}",
+        "TLS \u{1}0, SASL \u{1}1, Dialback \u{2}2\u{3}~yes\u{4}ja\u{3}*\u{4}nein\u{5}, strenge Zertifikatsprüfung \u{2}3\u{3}~yes\u{4}ja\u{3}*\u{4}nein\u{5}",
     ],
 };
 
@@ -383,7 +281,7 @@ pub(crate) fn cli_preset_historical() -> Message {
 
 pub(crate) static CLI_PRESET_HISTORICAL: Entry = Entry {
     text: [
-        T::Plain("historical: the service no longer federates"),
-        T::Plain("historisch: der Dienst föderiert nicht mehr"),
+        "historical: the service no longer federates",
+        "historisch: der Dienst föderiert nicht mehr",
     ],
 };

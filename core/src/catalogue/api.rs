@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
+use crate::message::{Arg, Entry, Message};
 
 /// `api-missing-argument`:
 ///
@@ -17,16 +17,8 @@ pub(crate) fn api_missing_argument(name: impl Into<Arg>) -> Message {
 
 pub(crate) static API_MISSING_ARGUMENT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` is missing: pass it as the first argument"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` fehlt: Übergeben Sie es als erstes Argument"),
-        ]),
+        "`\u{1}0` is missing: pass it as the first argument",
+        "`\u{1}0` fehlt: Übergeben Sie es als erstes Argument",
     ],
 };
 
@@ -41,28 +33,8 @@ pub(crate) fn api_directory_too_large(bytes: impl Into<Arg>, limit: impl Into<Ar
 
 pub(crate) static API_DIRECTORY_TOO_LARGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the directory is "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 byte")])],
-                default: &[S::Arg(0), S::Text(" bytes")],
-            },
-            S::Text("; at most "),
-            S::Arg(1),
-            S::Text(" are read"),
-        ]),
-        T::Pieces(&[
-            S::Text("das Verzeichnis ist "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Byte")])],
-                default: &[S::Arg(0), S::Text(" Bytes")],
-            },
-            S::Text(" groß; höchstens "),
-            S::Arg(1),
-            S::Text(" werden gelesen"),
-        ]),
+        "the directory is \u{2}0\u{3}#1\u{4}1 byte\u{3}*\u{4}\u{1}0 bytes\u{5}; at most \u{1}1 are read",
+        "das Verzeichnis ist \u{2}0\u{3}#1\u{4}1 Byte\u{3}*\u{4}\u{1}0 Bytes\u{5} groß; höchstens \u{1}1 werden gelesen",
     ],
 };
 
@@ -77,8 +49,8 @@ pub(crate) fn api_partner_not_object() -> Message {
 
 pub(crate) static API_PARTNER_NOT_OBJECT: Entry = Entry {
     text: [
-        T::Plain("`partner` must be an object such as {\"domain\": \"fabrikam.com\"}"),
-        T::Plain("`partner` muss ein Objekt sein, etwa {\"domain\": \"fabrikam.com\"}"),
+        "`partner` must be an object such as {\"domain\": \"fabrikam.com\"}",
+        "`partner` muss ein Objekt sein, etwa {\"domain\": \"fabrikam.com\"}",
     ],
 };
 
@@ -93,28 +65,8 @@ pub(crate) fn request_too_large(bytes: impl Into<Arg>, limit: impl Into<Arg>) ->
 
 pub(crate) static REQUEST_TOO_LARGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the request is "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 byte")])],
-                default: &[S::Arg(0), S::Text(" bytes")],
-            },
-            S::Text("; at most "),
-            S::Arg(1),
-            S::Text(" are read: remove what the simulation does not need"),
-        ]),
-        T::Pieces(&[
-            S::Text("die Anfrage ist "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Byte")])],
-                default: &[S::Arg(0), S::Text(" Bytes")],
-            },
-            S::Text(" groß; höchstens "),
-            S::Arg(1),
-            S::Text(" werden gelesen: Entfernen Sie, was die Simulation nicht braucht"),
-        ]),
+        "the request is \u{2}0\u{3}#1\u{4}1 byte\u{3}*\u{4}\u{1}0 bytes\u{5}; at most \u{1}1 are read: remove what the simulation does not need",
+        "die Anfrage ist \u{2}0\u{3}#1\u{4}1 Byte\u{3}*\u{4}\u{1}0 Bytes\u{5} groß; höchstens \u{1}1 werden gelesen: Entfernen Sie, was die Simulation nicht braucht",
     ],
 };
 
@@ -128,8 +80,5 @@ pub(crate) fn request_invalid_json(detail: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static REQUEST_INVALID_JSON: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("not valid JSON: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("kein gültiges JSON: "), S::Arg(0)]),
-    ],
+    text: ["not valid JSON: \u{1}0", "kein gültiges JSON: \u{1}0"],
 };

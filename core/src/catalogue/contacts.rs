@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Message, Segment as S, Text as T};
+use crate::message::{Arg, Entry, Message};
 
 /// `contact-step-subscribe`:
 ///
@@ -17,18 +17,8 @@ pub(crate) fn contact_step_subscribe(from: impl Into<Arg>, to: impl Into<Arg>) -
 
 pub(crate) static CONTACT_STEP_SUBSCRIBE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" adds "),
-            S::Arg(1),
-            S::Text(" and asks to see their presence"),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" fügt "),
-            S::Arg(1),
-            S::Text(" hinzu und bittet, die Anwesenheit zu sehen"),
-        ]),
+        "\u{1}0 adds \u{1}1 and asks to see their presence",
+        "\u{1}0 fügt \u{1}1 hinzu und bittet, die Anwesenheit zu sehen",
     ],
 };
 
@@ -43,20 +33,8 @@ pub(crate) fn contact_step_gateway_approves(from: impl Into<Arg>, to: impl Into<
 
 pub(crate) static CONTACT_STEP_GATEWAY_APPROVES: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the gateway approves for "),
-            S::Arg(0),
-            S::Text(": "),
-            S::Arg(1),
-            S::Text(" may see the presence"),
-        ]),
-        T::Pieces(&[
-            S::Text("das Gateway stimmt für "),
-            S::Arg(0),
-            S::Text(" zu: "),
-            S::Arg(1),
-            S::Text(" darf die Anwesenheit sehen"),
-        ]),
+        "the gateway approves for \u{1}0: \u{1}1 may see the presence",
+        "das Gateway stimmt für \u{1}0 zu: \u{1}1 darf die Anwesenheit sehen",
     ],
 };
 
@@ -71,18 +49,8 @@ pub(crate) fn contact_step_approves(from: impl Into<Arg>, to: impl Into<Arg>) ->
 
 pub(crate) static CONTACT_STEP_APPROVES: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" approves: "),
-            S::Arg(1),
-            S::Text(" may see the presence"),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" stimmt zu: "),
-            S::Arg(1),
-            S::Text(" darf die Anwesenheit sehen"),
-        ]),
+        "\u{1}0 approves: \u{1}1 may see the presence",
+        "\u{1}0 stimmt zu: \u{1}1 darf die Anwesenheit sehen",
     ],
 };
 
@@ -97,12 +65,8 @@ pub(crate) fn contact_step_presence_with_note(from: impl Into<Arg>) -> Message {
 
 pub(crate) static CONTACT_STEP_PRESENCE_WITH_NOTE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Arg(0), S::Text("'s presence, with the status note")]),
-        T::Pieces(&[
-            S::Text("Anwesenheit von "),
-            S::Arg(0),
-            S::Text(", mit der Statusnotiz"),
-        ]),
+        "\u{1}0's presence, with the status note",
+        "Anwesenheit von \u{1}0, mit der Statusnotiz",
     ],
 };
 
@@ -117,12 +81,8 @@ pub(crate) fn contact_step_presence_without_note(from: impl Into<Arg>) -> Messag
 
 pub(crate) static CONTACT_STEP_PRESENCE_WITHOUT_NOTE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Arg(0), S::Text("'s presence, without the status note")]),
-        T::Pieces(&[
-            S::Text("Anwesenheit von "),
-            S::Arg(0),
-            S::Text(", ohne die Statusnotiz"),
-        ]),
+        "\u{1}0's presence, without the status note",
+        "Anwesenheit von \u{1}0, ohne die Statusnotiz",
     ],
 };
 
@@ -136,10 +96,7 @@ pub(crate) fn contact_step_presence(from: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONTACT_STEP_PRESENCE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Arg(0), S::Text("'s presence")]),
-        T::Pieces(&[S::Text("Anwesenheit von "), S::Arg(0)]),
-    ],
+    text: ["\u{1}0's presence", "Anwesenheit von \u{1}0"],
 };
 
 /// `contact-status-note-example`:
@@ -152,10 +109,7 @@ pub(crate) fn contact_status_note_example() -> Message {
 }
 
 pub(crate) static CONTACT_STATUS_NOTE_EXAMPLE: Entry = Entry {
-    text: [
-        T::Plain("In a meeting until 3 pm"),
-        T::Plain("Bis 15 Uhr in einer Besprechung"),
-    ],
+    text: ["In a meeting until 3 pm", "Bis 15 Uhr in einer Besprechung"],
 };
 
 /// `contact-outcome`:
@@ -182,28 +136,8 @@ pub(crate) fn contact_outcome(
 
 pub(crate) static CONTACT_OUTCOME: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Approved: "),
-            S::Arg(0),
-            S::Text("; presence visible: "),
-            S::Arg(1),
-            S::Text("; status notes visible: "),
-            S::Arg(2),
-            S::Text("; messages allowed: "),
-            S::Arg(3),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Text("Zugestimmt: "),
-            S::Arg(0),
-            S::Text("; Anwesenheit sichtbar: "),
-            S::Arg(1),
-            S::Text("; Statusnotizen sichtbar: "),
-            S::Arg(2),
-            S::Text("; Nachrichten erlaubt: "),
-            S::Arg(3),
-            S::Text("."),
-        ]),
+        "Approved: \u{1}0; presence visible: \u{1}1; status notes visible: \u{1}2; messages allowed: \u{1}3.",
+        "Zugestimmt: \u{1}0; Anwesenheit sichtbar: \u{1}1; Statusnotizen sichtbar: \u{1}2; Nachrichten erlaubt: \u{1}3.",
     ],
 };
 
@@ -217,7 +151,7 @@ pub(crate) fn contact_answer_yes() -> Message {
 }
 
 pub(crate) static CONTACT_ANSWER_YES: Entry = Entry {
-    text: [T::Plain("yes"), T::Plain("ja")],
+    text: ["yes", "ja"],
 };
 
 /// `contact-answer-no`:
@@ -230,7 +164,7 @@ pub(crate) fn contact_answer_no() -> Message {
 }
 
 pub(crate) static CONTACT_ANSWER_NO: Entry = Entry {
-    text: [T::Plain("no"), T::Plain("nein")],
+    text: ["no", "nein"],
 };
 
 /// `contact-reason-not-allowed-partner`:
@@ -244,18 +178,8 @@ pub(crate) fn contact_reason_not_allowed_partner(domain: impl Into<Arg>) -> Mess
 
 pub(crate) static CONTACT_REASON_NOT_ALLOWED_PARTNER: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(
-                " is not an allowed XMPP partner: add it as a partner, or as an additional domain of one, before its users can be contacts.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(
-                " ist kein zugelassener XMPP-Partner: Fügen Sie die Domäne als Partner oder als zusätzliche Domäne eines Partners hinzu, bevor ihre Benutzer Kontakte sein können.",
-            ),
-        ]),
+        "\u{1}0 is not an allowed XMPP partner: add it as a partner, or as an additional domain of one, before its users can be contacts.",
+        "\u{1}0 ist kein zugelassener XMPP-Partner: Fügen Sie die Domäne als Partner oder als zusätzliche Domäne eines Partners hinzu, bevor ihre Benutzer Kontakte sein können.",
     ],
 };
 
@@ -270,12 +194,8 @@ pub(crate) fn contact_reason_xmpp_access_disabled() -> Message {
 
 pub(crate) static CONTACT_REASON_XMPP_ACCESS_DISABLED: Entry = Entry {
     text: [
-        T::Plain(
-            "The Lync user's external access policy does not enable XMPP: set `Set-CsExternalAccessPolicy -EnableXmppAccess $true` on the user's policy.",
-        ),
-        T::Plain(
-            "Die Richtlinie für externen Zugriff des Lync-Benutzers aktiviert XMPP nicht: Setzen Sie `Set-CsExternalAccessPolicy -EnableXmppAccess $true` für die Richtlinie des Benutzers.",
-        ),
+        "The Lync user's external access policy does not enable XMPP: set `Set-CsExternalAccessPolicy -EnableXmppAccess $true` on the user's policy.",
+        "Die Richtlinie für externen Zugriff des Lync-Benutzers aktiviert XMPP nicht: Setzen Sie `Set-CsExternalAccessPolicy -EnableXmppAccess $true` für die Richtlinie des Benutzers.",
     ],
 };
 
@@ -290,12 +210,8 @@ pub(crate) fn contact_reason_lync_user_invites() -> Message {
 
 pub(crate) static CONTACT_REASON_LYNC_USER_INVITES: Entry = Entry {
     text: [
-        T::Plain(
-            "A Lync user may add a contact of any allowed partner; the contact then sees the Lync user's presence, and status notes only when the partner is Federated.",
-        ),
-        T::Plain(
-            "Ein Lync-Benutzer darf Kontakte jedes zugelassenen Partners hinzufügen; der Kontakt sieht dann seine Anwesenheit, Statusnotizen nur bei einem Verbundpartner.",
-        ),
+        "A Lync user may add a contact of any allowed partner; the contact then sees the Lync user's presence, and status notes only when the partner is Federated.",
+        "Ein Lync-Benutzer darf Kontakte jedes zugelassenen Partners hinzufügen; der Kontakt sieht dann seine Anwesenheit, Statusnotizen nur bei einem Verbundpartner.",
     ],
 };
 
@@ -310,12 +226,8 @@ pub(crate) fn contact_reason_federated_trusted() -> Message {
 
 pub(crate) static CONTACT_REASON_FEDERATED_TRUSTED: Entry = Entry {
     text: [
-        T::Plain(
-            "Federated: contacts of a trusted partner may add Lync users, see their presence and status notes, and message them without authorisation.",
-        ),
-        T::Plain(
-            "Verbund: Kontakte eines vertrauenswürdigen Partners dürfen Lync-Benutzer ohne Autorisierung hinzufügen, ihre Anwesenheit und Statusnotizen sehen und ihnen schreiben.",
-        ),
+        "Federated: contacts of a trusted partner may add Lync users, see their presence and status notes, and message them without authorisation.",
+        "Verbund: Kontakte eines vertrauenswürdigen Partners dürfen Lync-Benutzer ohne Autorisierung hinzufügen, ihre Anwesenheit und Statusnotizen sehen und ihnen schreiben.",
     ],
 };
 
@@ -330,12 +242,8 @@ pub(crate) fn contact_reason_public_verified() -> Message {
 
 pub(crate) static CONTACT_REASON_PUBLIC_VERIFIED: Entry = Entry {
     text: [
-        T::Plain(
-            "Public verified: the provider verifies its users, so they may add and message Lync users without authorisation; they never see status notes.",
-        ),
-        T::Plain(
-            "Öffentlich überprüft: Der Anbieter überprüft seine Benutzer, daher dürfen sie Lync-Benutzer ohne Autorisierung hinzufügen und ihnen schreiben; Statusnotizen sehen sie nie.",
-        ),
+        "Public verified: the provider verifies its users, so they may add and message Lync users without authorisation; they never see status notes.",
+        "Öffentlich überprüft: Der Anbieter überprüft seine Benutzer, daher dürfen sie Lync-Benutzer ohne Autorisierung hinzufügen und ihnen schreiben; Statusnotizen sehen sie nie.",
     ],
 };
 
@@ -350,12 +258,8 @@ pub(crate) fn contact_reason_invited_first() -> Message {
 
 pub(crate) static CONTACT_REASON_INVITED_FIRST: Entry = Entry {
     text: [
-        T::Plain(
-            "Public unverified, but the Lync user invited this contact first, which authorises it; it never sees status notes.",
-        ),
-        T::Plain(
-            "Öffentlich nicht überprüft, aber der Lync-Benutzer hat diesen Kontakt zuerst eingeladen und ihn damit autorisiert; Statusnotizen sieht er nie.",
-        ),
+        "Public unverified, but the Lync user invited this contact first, which authorises it; it never sees status notes.",
+        "Öffentlich nicht überprüft, aber der Lync-Benutzer hat diesen Kontakt zuerst eingeladen und ihn damit autorisiert; Statusnotizen sieht er nie.",
     ],
 };
 
@@ -370,11 +274,7 @@ pub(crate) fn contact_reason_not_invited() -> Message {
 
 pub(crate) static CONTACT_REASON_NOT_INVITED: Entry = Entry {
     text: [
-        T::Plain(
-            "Public unverified: the request stays pending, because a contact can add a Lync user only after that user has invited them. The Lync user has to add the contact first.",
-        ),
-        T::Plain(
-            "Öffentlich nicht überprüft: Die Anfrage bleibt offen, denn ein Kontakt kann einen Lync-Benutzer erst hinzufügen, nachdem dieser ihn eingeladen hat. Der Lync-Benutzer muss den Kontakt zuerst hinzufügen.",
-        ),
+        "Public unverified: the request stays pending, because a contact can add a Lync user only after that user has invited them. The Lync user has to add the contact first.",
+        "Öffentlich nicht überprüft: Die Anfrage bleibt offen, denn ein Kontakt kann einen Lync-Benutzer erst hinzufügen, nachdem dieser ihn eingeladen hat. Der Lync-Benutzer muss den Kontakt zuerst hinzufügen.",
     ],
 };

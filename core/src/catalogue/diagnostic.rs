@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
+use crate::message::{Arg, Entry, Message};
 
 /// `diagnostic-severity-error`:
 ///
@@ -16,7 +16,7 @@ pub(crate) fn diagnostic_severity_error() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_SEVERITY_ERROR: Entry = Entry {
-    text: [T::Plain("error"), T::Plain("Fehler")],
+    text: ["error", "Fehler"],
 };
 
 /// `diagnostic-severity-warning`:
@@ -29,7 +29,7 @@ pub(crate) fn diagnostic_severity_warning() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_SEVERITY_WARNING: Entry = Entry {
-    text: [T::Plain("warning"), T::Plain("Warnung")],
+    text: ["warning", "Warnung"],
 };
 
 /// `diagnostic-severity-info`:
@@ -42,7 +42,7 @@ pub(crate) fn diagnostic_severity_info() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_SEVERITY_INFO: Entry = Entry {
-    text: [T::Plain("info"), T::Plain("Hinweis")],
+    text: ["info", "Hinweis"],
 };
 
 /// `diagnostic-kind-text`:
@@ -55,7 +55,7 @@ pub(crate) fn diagnostic_kind_text() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_TEXT: Entry = Entry {
-    text: [T::Plain("text"), T::Plain("Text")],
+    text: ["text", "Text"],
 };
 
 /// `diagnostic-kind-bool`:
@@ -68,7 +68,7 @@ pub(crate) fn diagnostic_kind_bool() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_BOOL: Entry = Entry {
-    text: [T::Plain("true or false"), T::Plain("true oder false")],
+    text: ["true or false", "true oder false"],
 };
 
 /// `diagnostic-kind-whole-number`:
@@ -82,8 +82,8 @@ pub(crate) fn diagnostic_kind_whole_number() -> Message {
 
 pub(crate) static DIAGNOSTIC_KIND_WHOLE_NUMBER: Entry = Entry {
     text: [
-        T::Plain("a whole number from 0 to 4294967295"),
-        T::Plain("eine ganze Zahl von 0 bis 4294967295"),
+        "a whole number from 0 to 4294967295",
+        "eine ganze Zahl von 0 bis 4294967295",
     ],
 };
 
@@ -97,7 +97,7 @@ pub(crate) fn diagnostic_kind_list() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_LIST: Entry = Entry {
-    text: [T::Plain("a list"), T::Plain("eine Liste")],
+    text: ["a list", "eine Liste"],
 };
 
 /// `diagnostic-kind-object`:
@@ -110,7 +110,7 @@ pub(crate) fn diagnostic_kind_object() -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_OBJECT: Entry = Entry {
-    text: [T::Plain("an object"), T::Plain("ein Objekt")],
+    text: ["an object", "ein Objekt"],
 };
 
 /// `diagnostic-kind-string`:
@@ -123,10 +123,7 @@ pub(crate) fn diagnostic_kind_string(value: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DIAGNOSTIC_KIND_STRING: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("the string `"), S::Arg(0), S::Text("`")]),
-        T::Pieces(&[S::Text("die Zeichenkette `"), S::Arg(0), S::Text("`")]),
-    ],
+    text: ["the string `\u{1}0`", "die Zeichenkette `\u{1}0`"],
 };
 
 /// `xf001.summary`:
@@ -140,8 +137,8 @@ pub(crate) fn xf001_summary() -> Message {
 
 pub(crate) static XF001_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A field the format does not have; usually a typo."),
-        T::Plain("Ein Feld, das das Format nicht kennt; meist ein Tippfehler."),
+        "A field the format does not have; usually a typo.",
+        "Ein Feld, das das Format nicht kennt; meist ein Tippfehler.",
     ],
 };
 
@@ -155,10 +152,7 @@ pub(crate) fn xf001_message(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF001_MESSAGE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("unknown field `"), S::Arg(0), S::Text("`")]),
-        T::Pieces(&[S::Text("unbekanntes Feld `"), S::Arg(0), S::Text("`")]),
-    ],
+    text: ["unknown field `\u{1}0`", "unbekanntes Feld `\u{1}0`"],
 };
 
 /// `xf001.help`:
@@ -171,10 +165,7 @@ pub(crate) fn xf001_help(suggestion: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF001_HELP: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("did you mean `"), S::Arg(0), S::Text("`?")]),
-        T::Pieces(&[S::Text("Meinten Sie `"), S::Arg(0), S::Text("`?")]),
-    ],
+    text: ["did you mean `\u{1}0`?", "Meinten Sie `\u{1}0`?"],
 };
 
 /// `xf001.help-no-suggestion`:
@@ -188,8 +179,8 @@ pub(crate) fn xf001_help_no_suggestion() -> Message {
 
 pub(crate) static XF001_HELP_NO_SUGGESTION: Entry = Entry {
     text: [
-        T::Plain("remove the field; see the schema for the known fields"),
-        T::Plain("Entfernen Sie das Feld; die bekannten Felder stehen im Schema"),
+        "remove the field; see the schema for the known fields",
+        "Entfernen Sie das Feld; die bekannten Felder stehen im Schema",
     ],
 };
 
@@ -204,8 +195,8 @@ pub(crate) fn xf002_summary() -> Message {
 
 pub(crate) static XF002_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A value outside the field's allowed values."),
-        T::Plain("Ein Wert außerhalb der erlaubten Werte des Felds."),
+        "A value outside the field's allowed values.",
+        "Ein Wert außerhalb der erlaubten Werte des Felds.",
     ],
 };
 
@@ -220,20 +211,8 @@ pub(crate) fn xf002_message(value: impl Into<Arg>, field: impl Into<Arg>) -> Mes
 
 pub(crate) static XF002_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` is not a valid value for `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ist kein gültiger Wert für `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
+        "`\u{1}0` is not a valid value for `\u{1}1`",
+        "`\u{1}0` ist kein gültiger Wert für `\u{1}1`",
     ],
 };
 
@@ -248,18 +227,8 @@ pub(crate) fn xf002_help(suggestion: impl Into<Arg>, allowed: impl Into<Arg>) ->
 
 pub(crate) static XF002_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("did you mean `"),
-            S::Arg(0),
-            S::Text("`? The values are "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Text("Meinten Sie `"),
-            S::Arg(0),
-            S::Text("`? Die Werte sind "),
-            S::Arg(1),
-        ]),
+        "did you mean `\u{1}0`? The values are \u{1}1",
+        "Meinten Sie `\u{1}0`? Die Werte sind \u{1}1",
     ],
 };
 
@@ -274,8 +243,8 @@ pub(crate) fn xf002_help_no_suggestion(allowed: impl Into<Arg>) -> Message {
 
 pub(crate) static XF002_HELP_NO_SUGGESTION: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("use one of "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Verwenden Sie einen dieser Werte: "), S::Arg(0)]),
+        "use one of \u{1}0",
+        "Verwenden Sie einen dieser Werte: \u{1}0",
     ],
 };
 
@@ -290,8 +259,8 @@ pub(crate) fn xf003_summary() -> Message {
 
 pub(crate) static XF003_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A value of the wrong kind, such as text where a number belongs."),
-        T::Plain("Ein Wert der falschen Art, etwa Text, wo eine Zahl stehen muss."),
+        "A value of the wrong kind, such as text where a number belongs.",
+        "Ein Wert der falschen Art, etwa Text, wo eine Zahl stehen muss.",
     ],
 };
 
@@ -313,22 +282,8 @@ pub(crate) fn xf003_message(
 
 pub(crate) static XF003_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` must be "),
-            S::Arg(1),
-            S::Text(", not "),
-            S::Arg(2),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` muss "),
-            S::Arg(1),
-            S::Text(" sein, nicht "),
-            S::Arg(2),
-        ]),
+        "`\u{1}0` must be \u{1}1, not \u{1}2",
+        "`\u{1}0` muss \u{1}1 sein, nicht \u{1}2",
     ],
 };
 
@@ -343,10 +298,8 @@ pub(crate) fn xf003_help_bool() -> Message {
 
 pub(crate) static XF003_HELP_BOOL: Entry = Entry {
     text: [
-        T::Plain("write `true` or `false` without quotes ($true or $false in PowerShell)"),
-        T::Plain(
-            "Schreiben Sie `true` oder `false` ohne Anführungszeichen ($true oder $false in PowerShell)",
-        ),
+        "write `true` or `false` without quotes ($true or $false in PowerShell)",
+        "Schreiben Sie `true` oder `false` ohne Anführungszeichen ($true oder $false in PowerShell)",
     ],
 };
 
@@ -361,8 +314,8 @@ pub(crate) fn xf003_help_whole_number() -> Message {
 
 pub(crate) static XF003_HELP_WHOLE_NUMBER: Entry = Entry {
     text: [
-        T::Plain("write the number without quotes, for example `20`"),
-        T::Plain("Schreiben Sie die Zahl ohne Anführungszeichen, zum Beispiel `20`"),
+        "write the number without quotes, for example `20`",
+        "Schreiben Sie die Zahl ohne Anführungszeichen, zum Beispiel `20`",
     ],
 };
 
@@ -377,8 +330,8 @@ pub(crate) fn xf003_help_text() -> Message {
 
 pub(crate) static XF003_HELP_TEXT: Entry = Entry {
     text: [
-        T::Plain("write the value as a quoted string"),
-        T::Plain("Schreiben Sie den Wert als Zeichenkette in Anführungszeichen"),
+        "write the value as a quoted string",
+        "Schreiben Sie den Wert als Zeichenkette in Anführungszeichen",
     ],
 };
 
@@ -393,8 +346,8 @@ pub(crate) fn xf003_help_list() -> Message {
 
 pub(crate) static XF003_HELP_LIST: Entry = Entry {
     text: [
-        T::Plain("write a list, for example `[\"corp.fabrikam.com\"]`"),
-        T::Plain("Schreiben Sie eine Liste, zum Beispiel `[\"corp.fabrikam.com\"]`"),
+        "write a list, for example `[\"corp.fabrikam.com\"]`",
+        "Schreiben Sie eine Liste, zum Beispiel `[\"corp.fabrikam.com\"]`",
     ],
 };
 
@@ -409,10 +362,8 @@ pub(crate) fn xf003_help_object() -> Message {
 
 pub(crate) static XF003_HELP_OBJECT: Entry = Entry {
     text: [
-        T::Plain("write an object with named fields, for example `{\"domain\": \"fabrikam.com\"}`"),
-        T::Plain(
-            "Schreiben Sie ein Objekt mit benannten Feldern, zum Beispiel `{\"domain\": \"fabrikam.com\"}`",
-        ),
+        "write an object with named fields, for example `{\"domain\": \"fabrikam.com\"}`",
+        "Schreiben Sie ein Objekt mit benannten Feldern, zum Beispiel `{\"domain\": \"fabrikam.com\"}`",
     ],
 };
 
@@ -426,10 +377,7 @@ pub(crate) fn xf004_summary() -> Message {
 }
 
 pub(crate) static XF004_SUMMARY: Entry = Entry {
-    text: [
-        T::Plain("A required field is missing."),
-        T::Plain("Ein Pflichtfeld fehlt."),
-    ],
+    text: ["A required field is missing.", "Ein Pflichtfeld fehlt."],
 };
 
 /// `xf004.message`:
@@ -442,10 +390,7 @@ pub(crate) fn xf004_message(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF004_MESSAGE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` is required")]),
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` ist erforderlich")]),
-    ],
+    text: ["`\u{1}0` is required", "`\u{1}0` ist erforderlich"],
 };
 
 /// `xf004.help`:
@@ -459,20 +404,8 @@ pub(crate) fn xf004_help(field: impl Into<Arg>) -> Message {
 
 pub(crate) static XF004_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("add `"),
-            S::Arg(0),
-            S::Text("`, for example `\""),
-            S::Arg(0),
-            S::Text("\": \"fabrikam.com\"`"),
-        ]),
-        T::Pieces(&[
-            S::Text("Ergänzen Sie `"),
-            S::Arg(0),
-            S::Text("`, zum Beispiel `\""),
-            S::Arg(0),
-            S::Text("\": \"fabrikam.com\"`"),
-        ]),
+        "add `\u{1}0`, for example `\"\u{1}0\": \"fabrikam.com\"`",
+        "Ergänzen Sie `\u{1}0`, zum Beispiel `\"\u{1}0\": \"fabrikam.com\"`",
     ],
 };
 
@@ -487,8 +420,8 @@ pub(crate) fn xf005_summary() -> Message {
 
 pub(crate) static XF005_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A field is given twice in one entry."),
-        T::Plain("Ein Feld steht zweimal in einem Eintrag."),
+        "A field is given twice in one entry.",
+        "Ein Feld steht zweimal in einem Eintrag.",
     ],
 };
 
@@ -502,10 +435,7 @@ pub(crate) fn xf005_message(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF005_MESSAGE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` is given twice")]),
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` ist doppelt angegeben")]),
-    ],
+    text: ["`\u{1}0` is given twice", "`\u{1}0` ist doppelt angegeben"],
 };
 
 /// `xf005.help`:
@@ -519,8 +449,8 @@ pub(crate) fn xf005_help() -> Message {
 
 pub(crate) static XF005_HELP: Entry = Entry {
     text: [
-        T::Plain("keep one of the two values"),
-        T::Plain("Behalten Sie nur einen der beiden Werte"),
+        "keep one of the two values",
+        "Behalten Sie nur einen der beiden Werte",
     ],
 };
 
@@ -535,12 +465,8 @@ pub(crate) fn xf006_summary() -> Message {
 
 pub(crate) static XF006_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "A domain that is not a usable DNS name: a JID, URL, IP address, wildcard, or a name that breaks the DNS or IDNA rules.",
-        ),
-        T::Plain(
-            "Eine Domäne, die kein brauchbarer DNS-Name ist: eine JID, URL, IP-Adresse, ein Platzhalter oder ein Name, der gegen die DNS- oder IDNA-Regeln verstößt.",
-        ),
+        "A domain that is not a usable DNS name: a JID, URL, IP address, wildcard, or a name that breaks the DNS or IDNA rules.",
+        "Eine Domäne, die kein brauchbarer DNS-Name ist: eine JID, URL, IP-Adresse, ein Platzhalter oder ein Name, der gegen die DNS- oder IDNA-Regeln verstößt.",
     ],
 };
 
@@ -554,10 +480,7 @@ pub(crate) fn xf006_message(field: impl Into<Arg>, error: impl Into<Arg>) -> Mes
 }
 
 pub(crate) static XF006_MESSAGE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("`: "), S::Arg(1)]),
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("`: "), S::Arg(1)]),
-    ],
+    text: ["`\u{1}0`: \u{1}1", "`\u{1}0`: \u{1}1"],
 };
 
 /// `xf007.summary`:
@@ -571,8 +494,8 @@ pub(crate) fn xf007_summary() -> Message {
 
 pub(crate) static XF007_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A value beyond the bounds the reader accepts."),
-        T::Plain("Ein Wert jenseits der Grenzen, die der Leser akzeptiert."),
+        "A value beyond the bounds the reader accepts.",
+        "Ein Wert jenseits der Grenzen, die der Leser akzeptiert.",
     ],
 };
 
@@ -594,44 +517,8 @@ pub(crate) fn xf007_message_entries(
 
 pub(crate) static XF007_MESSAGE_ENTRIES: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` has "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 entry")])],
-                default: &[S::Arg(1), S::Text(" entries")],
-            },
-            S::Text("; at most "),
-            S::Arg(2),
-            S::Text(" "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("is")])],
-                default: &[S::Text("are")],
-            },
-            S::Text(" read"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` hat "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Eintrag")])],
-                default: &[S::Arg(1), S::Text(" Einträge")],
-            },
-            S::Text("; höchstens "),
-            S::Arg(2),
-            S::Text(" "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("wird")])],
-                default: &[S::Text("werden")],
-            },
-            S::Text(" gelesen"),
-        ]),
+        "`\u{1}0` has \u{2}1\u{3}#1\u{4}1 entry\u{3}*\u{4}\u{1}1 entries\u{5}; at most \u{1}2 \u{2}2\u{3}#1\u{4}is\u{3}*\u{4}are\u{5} read",
+        "`\u{1}0` hat \u{2}1\u{3}#1\u{4}1 Eintrag\u{3}*\u{4}\u{1}1 Einträge\u{5}; höchstens \u{1}2 \u{2}2\u{3}#1\u{4}wird\u{3}*\u{4}werden\u{5} gelesen",
     ],
 };
 
@@ -653,40 +540,8 @@ pub(crate) fn xf007_message_characters(
 
 pub(crate) static XF007_MESSAGE_CHARACTERS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` is "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 character")])],
-                default: &[S::Arg(1), S::Text(" characters")],
-            },
-            S::Text(" long; at most "),
-            S::Arg(2),
-            S::Text(" "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("is")])],
-                default: &[S::Text("are")],
-            },
-            S::Text(" read"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ist "),
-            S::Arg(1),
-            S::Text(" Zeichen lang; höchstens "),
-            S::Arg(2),
-            S::Text(" "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("wird")])],
-                default: &[S::Text("werden")],
-            },
-            S::Text(" gelesen"),
-        ]),
+        "`\u{1}0` is \u{2}1\u{3}#1\u{4}1 character\u{3}*\u{4}\u{1}1 characters\u{5} long; at most \u{1}2 \u{2}2\u{3}#1\u{4}is\u{3}*\u{4}are\u{5} read",
+        "`\u{1}0` ist \u{1}1 Zeichen lang; höchstens \u{1}2 \u{2}2\u{3}#1\u{4}wird\u{3}*\u{4}werden\u{5} gelesen",
     ],
 };
 
@@ -701,8 +556,8 @@ pub(crate) fn xf007_help() -> Message {
 
 pub(crate) static XF007_HELP: Entry = Entry {
     text: [
-        T::Plain("split the input into smaller documents, or shorten the value"),
-        T::Plain("Teilen Sie die Eingabe in kleinere Dokumente auf oder kürzen Sie den Wert"),
+        "split the input into smaller documents, or shorten the value",
+        "Teilen Sie die Eingabe in kleinere Dokumente auf oder kürzen Sie den Wert",
     ],
 };
 
@@ -717,10 +572,8 @@ pub(crate) fn xf008_summary() -> Message {
 
 pub(crate) static XF008_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A list that Format-List cut short with `...`; the pasted text is incomplete."),
-        T::Plain(
-            "Eine Liste, die Format-List mit `...` gekürzt hat; der eingefügte Text ist unvollständig.",
-        ),
+        "A list that Format-List cut short with `...`; the pasted text is incomplete.",
+        "Eine Liste, die Format-List mit `...` gekürzt hat; der eingefügte Text ist unvollständig.",
     ],
 };
 
@@ -735,16 +588,8 @@ pub(crate) fn xf008_message(property: impl Into<Arg>) -> Message {
 
 pub(crate) static XF008_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` was cut short by Format-List"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` wurde von Format-List gekürzt"),
-        ]),
+        "`\u{1}0` was cut short by Format-List",
+        "`\u{1}0` wurde von Format-List gekürzt",
     ],
 };
 
@@ -759,12 +604,8 @@ pub(crate) fn xf008_help() -> Message {
 
 pub(crate) static XF008_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "run `$FormatEnumerationLimit = -1` before `Get-CsXmppAllowedPartner | Format-List`, then paste the output again",
-        ),
-        T::Plain(
-            "Führen Sie `$FormatEnumerationLimit = -1` vor `Get-CsXmppAllowedPartner | Format-List` aus und fügen Sie die Ausgabe erneut ein",
-        ),
+        "run `$FormatEnumerationLimit = -1` before `Get-CsXmppAllowedPartner | Format-List`, then paste the output again",
+        "Führen Sie `$FormatEnumerationLimit = -1` vor `Get-CsXmppAllowedPartner | Format-List` aus und fügen Sie die Ausgabe erneut ein",
     ],
 };
 
@@ -779,8 +620,8 @@ pub(crate) fn xf009_summary() -> Message {
 
 pub(crate) static XF009_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A Format-List property that is not part of a partner configuration."),
-        T::Plain("Eine Format-List-Eigenschaft, die nicht zur Partnerkonfiguration gehört."),
+        "A Format-List property that is not part of a partner configuration.",
+        "Eine Format-List-Eigenschaft, die nicht zur Partnerkonfiguration gehört.",
     ],
 };
 
@@ -795,16 +636,8 @@ pub(crate) fn xf009_message(property: impl Into<Arg>) -> Message {
 
 pub(crate) static XF009_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("property `"),
-            S::Arg(0),
-            S::Text("` is not part of a partner configuration and was ignored"),
-        ]),
-        T::Pieces(&[
-            S::Text("Eigenschaft `"),
-            S::Arg(0),
-            S::Text("` gehört nicht zur Partnerkonfiguration und wurde ignoriert"),
-        ]),
+        "property `\u{1}0` is not part of a partner configuration and was ignored",
+        "Eigenschaft `\u{1}0` gehört nicht zur Partnerkonfiguration und wurde ignoriert",
     ],
 };
 
@@ -819,8 +652,8 @@ pub(crate) fn xf009_help() -> Message {
 
 pub(crate) static XF009_HELP: Entry = Entry {
     text: [
-        T::Plain("nothing to do; only partner settings are read"),
-        T::Plain("Nichts zu tun; nur Partnereinstellungen werden gelesen"),
+        "nothing to do; only partner settings are read",
+        "Nichts zu tun; nur Partnereinstellungen werden gelesen",
     ],
 };
 
@@ -835,8 +668,8 @@ pub(crate) fn xf010_summary() -> Message {
 
 pub(crate) static XF010_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A PowerShell command with -WhatIf or -InMemory, which changes nothing."),
-        T::Plain("Ein PowerShell-Befehl mit -WhatIf oder -InMemory, der nichts ändert."),
+        "A PowerShell command with -WhatIf or -InMemory, which changes nothing.",
+        "Ein PowerShell-Befehl mit -WhatIf oder -InMemory, der nichts ändert.",
     ],
 };
 
@@ -851,20 +684,8 @@ pub(crate) fn xf010_message(command: impl Into<Arg>, switch: impl Into<Arg>) -> 
 
 pub(crate) static XF010_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` has `-"),
-            S::Arg(1),
-            S::Text("`, so it changes nothing"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` hat `-"),
-            S::Arg(1),
-            S::Text("` und ändert daher nichts"),
-        ]),
+        "`\u{1}0` has `-\u{1}1`, so it changes nothing",
+        "`\u{1}0` hat `-\u{1}1` und ändert daher nichts",
     ],
 };
 
@@ -879,16 +700,8 @@ pub(crate) fn xf010_help(switch: impl Into<Arg>) -> Message {
 
 pub(crate) static XF010_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("remove `-"),
-            S::Arg(0),
-            S::Text("` for the command to take effect"),
-        ]),
-        T::Pieces(&[
-            S::Text("Entfernen Sie `-"),
-            S::Arg(0),
-            S::Text("`, damit der Befehl wirkt"),
-        ]),
+        "remove `-\u{1}0` for the command to take effect",
+        "Entfernen Sie `-\u{1}0`, damit der Befehl wirkt",
     ],
 };
 
@@ -903,12 +716,8 @@ pub(crate) fn xf011_summary() -> Message {
 
 pub(crate) static XF011_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "A control character in a text field (C0 other than tab and line breaks, DEL or C1), which an export format cannot carry or a terminal would act on.",
-        ),
-        T::Plain(
-            "Ein Steuerzeichen in einem Textfeld (C0 außer Tabulator und Zeilenumbrüchen, DEL oder C1), das ein Exportformat nicht darstellen kann oder auf das ein Terminal reagieren würde.",
-        ),
+        "A control character in a text field (C0 other than tab and line breaks, DEL or C1), which an export format cannot carry or a terminal would act on.",
+        "Ein Steuerzeichen in einem Textfeld (C0 außer Tabulator und Zeilenumbrüchen, DEL oder C1), das ein Exportformat nicht darstellen kann oder auf das ein Terminal reagieren würde.",
     ],
 };
 
@@ -923,18 +732,8 @@ pub(crate) fn xf011_message(field: impl Into<Arg>, character: impl Into<Arg>) ->
 
 pub(crate) static XF011_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` contains the control character "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` enthält das Steuerzeichen "),
-            S::Arg(1),
-        ]),
+        "`\u{1}0` contains the control character \u{1}1",
+        "`\u{1}0` enthält das Steuerzeichen \u{1}1",
     ],
 };
 
@@ -949,10 +748,8 @@ pub(crate) fn xf011_help() -> Message {
 
 pub(crate) static XF011_HELP: Entry = Entry {
     text: [
-        T::Plain("remove it: text fields are plain text, where tabs and line breaks are fine"),
-        T::Plain(
-            "Entfernen Sie es: Textfelder sind reiner Text, Tabulatoren und Zeilenumbrüche sind erlaubt",
-        ),
+        "remove it: text fields are plain text, where tabs and line breaks are fine",
+        "Entfernen Sie es: Textfelder sind reiner Text, Tabulatoren und Zeilenumbrüche sind erlaubt",
     ],
 };
 
@@ -967,12 +764,8 @@ pub(crate) fn xf012_summary() -> Message {
 
 pub(crate) static XF012_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "A PowerShell argument binds to no parameter, so PowerShell would not run the command.",
-        ),
-        T::Plain(
-            "Ein PowerShell-Argument passt zu keinem Parameter, daher würde PowerShell den Befehl nicht ausführen.",
-        ),
+        "A PowerShell argument binds to no parameter, so PowerShell would not run the command.",
+        "Ein PowerShell-Argument passt zu keinem Parameter, daher würde PowerShell den Befehl nicht ausführen.",
     ],
 };
 
@@ -987,20 +780,8 @@ pub(crate) fn xf012_message(command: impl Into<Arg>, argument: impl Into<Arg>) -
 
 pub(crate) static XF012_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` has no parameter `-"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` hat keinen Parameter `-"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
+        "`\u{1}0` has no parameter `-\u{1}1`",
+        "`\u{1}0` hat keinen Parameter `-\u{1}1`",
     ],
 };
 
@@ -1022,22 +803,8 @@ pub(crate) fn xf012_message_ambiguous(
 
 pub(crate) static XF012_MESSAGE_AMBIGUOUS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("parameter `-"),
-            S::Arg(0),
-            S::Text("` of `"),
-            S::Arg(1),
-            S::Text("` is ambiguous: "),
-            S::Arg(2),
-        ]),
-        T::Pieces(&[
-            S::Text("Parameter `-"),
-            S::Arg(0),
-            S::Text("` von `"),
-            S::Arg(1),
-            S::Text("` ist mehrdeutig: "),
-            S::Arg(2),
-        ]),
+        "parameter `-\u{1}0` of `\u{1}1` is ambiguous: \u{1}2",
+        "Parameter `-\u{1}0` von `\u{1}1` ist mehrdeutig: \u{1}2",
     ],
 };
 
@@ -1058,20 +825,8 @@ pub(crate) fn xf012_message_unexpected(
 
 pub(crate) static XF012_MESSAGE_UNEXPECTED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` takes no further value, but `"),
-            S::Arg(1),
-            S::Text("` is given"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` nimmt keinen weiteren Wert an, aber `"),
-            S::Arg(1),
-            S::Text("` ist angegeben"),
-        ]),
+        "`\u{1}0` takes no further value, but `\u{1}1` is given",
+        "`\u{1}0` nimmt keinen weiteren Wert an, aber `\u{1}1` ist angegeben",
     ],
 };
 
@@ -1092,20 +847,8 @@ pub(crate) fn xf012_message_missing_value(
 
 pub(crate) static XF012_MESSAGE_MISSING_VALUE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("parameter `-"),
-            S::Arg(0),
-            S::Text("` of `"),
-            S::Arg(1),
-            S::Text("` has no value"),
-        ]),
-        T::Pieces(&[
-            S::Text("Parameter `-"),
-            S::Arg(0),
-            S::Text("` von `"),
-            S::Arg(1),
-            S::Text("` hat keinen Wert"),
-        ]),
+        "parameter `-\u{1}0` of `\u{1}1` has no value",
+        "Parameter `-\u{1}0` von `\u{1}1` hat keinen Wert",
     ],
 };
 
@@ -1127,24 +870,8 @@ pub(crate) fn xf012_message_conflict(
 
 pub(crate) static XF012_MESSAGE_CONFLICT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` cannot take both `-"),
-            S::Arg(1),
-            S::Text("` and `-"),
-            S::Arg(2),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` kann nicht `-"),
-            S::Arg(1),
-            S::Text("` und `-"),
-            S::Arg(2),
-            S::Text("` zugleich annehmen"),
-        ]),
+        "`\u{1}0` cannot take both `-\u{1}1` and `-\u{1}2`",
+        "`\u{1}0` kann nicht `-\u{1}1` und `-\u{1}2` zugleich annehmen",
     ],
 };
 
@@ -1162,20 +889,8 @@ pub(crate) fn xf012_message_repeated(argument: impl Into<Arg>, command: impl Int
 
 pub(crate) static XF012_MESSAGE_REPEATED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("parameter `-"),
-            S::Arg(0),
-            S::Text("` of `"),
-            S::Arg(1),
-            S::Text("` is given twice"),
-        ]),
-        T::Pieces(&[
-            S::Text("Parameter `-"),
-            S::Arg(0),
-            S::Text("` von `"),
-            S::Arg(1),
-            S::Text("` ist doppelt angegeben"),
-        ]),
+        "parameter `-\u{1}0` of `\u{1}1` is given twice",
+        "Parameter `-\u{1}0` von `\u{1}1` ist doppelt angegeben",
     ],
 };
 
@@ -1196,20 +911,8 @@ pub(crate) fn xf012_message_not_supported(
 
 pub(crate) static XF012_MESSAGE_NOT_SUPPORTED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`-"),
-            S::Arg(0),
-            S::Text("` of `"),
-            S::Arg(1),
-            S::Text("` passes an object, which is not read"),
-        ]),
-        T::Pieces(&[
-            S::Text("`-"),
-            S::Arg(0),
-            S::Text("` von `"),
-            S::Arg(1),
-            S::Text("` übergibt ein Objekt, das nicht gelesen wird"),
-        ]),
+        "`-\u{1}0` of `\u{1}1` passes an object, which is not read",
+        "`-\u{1}0` von `\u{1}1` übergibt ein Objekt, das nicht gelesen wird",
     ],
 };
 
@@ -1230,20 +933,8 @@ pub(crate) fn xf012_message_not_boolean(
 
 pub(crate) static XF012_MESSAGE_NOT_BOOLEAN: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("parameter `-"),
-            S::Arg(0),
-            S::Text("` of `"),
-            S::Arg(1),
-            S::Text("` takes `$true` or `$false`, not text"),
-        ]),
-        T::Pieces(&[
-            S::Text("Parameter `-"),
-            S::Arg(0),
-            S::Text("` von `"),
-            S::Arg(1),
-            S::Text("` nimmt `$true` oder `$false` an, keinen Text"),
-        ]),
+        "parameter `-\u{1}0` of `\u{1}1` takes `$true` or `$false`, not text",
+        "Parameter `-\u{1}0` von `\u{1}1` nimmt `$true` oder `$false` an, keinen Text",
     ],
 };
 
@@ -1257,10 +948,7 @@ pub(crate) fn xf012_help(suggestion: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF012_HELP: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("did you mean `-"), S::Arg(0), S::Text("`?")]),
-        T::Pieces(&[S::Text("Meinten Sie `-"), S::Arg(0), S::Text("`?")]),
-    ],
+    text: ["did you mean `-\u{1}0`?", "Meinten Sie `-\u{1}0`?"],
 };
 
 /// `xf012.help-no-suggestion`:
@@ -1274,8 +962,8 @@ pub(crate) fn xf012_help_no_suggestion() -> Message {
 
 pub(crate) static XF012_HELP_NO_SUGGESTION: Entry = Entry {
     text: [
-        T::Plain("remove the argument; Get-Help shows the cmdlet's parameters"),
-        T::Plain("Entfernen Sie das Argument; Get-Help zeigt die Parameter des Cmdlets"),
+        "remove the argument; Get-Help shows the cmdlet's parameters",
+        "Entfernen Sie das Argument; Get-Help zeigt die Parameter des Cmdlets",
     ],
 };
 
@@ -1290,16 +978,8 @@ pub(crate) fn xf012_help_ambiguous(parameter: impl Into<Arg>) -> Message {
 
 pub(crate) static XF012_HELP_AMBIGUOUS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("write the full name, such as `-"),
-            S::Arg(0),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("Schreiben Sie den vollen Namen, etwa `-"),
-            S::Arg(0),
-            S::Text("`"),
-        ]),
+        "write the full name, such as `-\u{1}0`",
+        "Schreiben Sie den vollen Namen, etwa `-\u{1}0`",
     ],
 };
 
@@ -1314,16 +994,8 @@ pub(crate) fn xf012_help_unexpected(argument: impl Into<Arg>) -> Message {
 
 pub(crate) static XF012_HELP_UNEXPECTED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("remove `"),
-            S::Arg(0),
-            S::Text("`, or name its parameter"),
-        ]),
-        T::Pieces(&[
-            S::Text("Entfernen Sie `"),
-            S::Arg(0),
-            S::Text("`, oder nennen Sie seinen Parameter"),
-        ]),
+        "remove `\u{1}0`, or name its parameter",
+        "Entfernen Sie `\u{1}0`, oder nennen Sie seinen Parameter",
     ],
 };
 
@@ -1338,12 +1010,8 @@ pub(crate) fn xf012_help_missing_value(argument: impl Into<Arg>) -> Message {
 
 pub(crate) static XF012_HELP_MISSING_VALUE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("write the value after `-"), S::Arg(0), S::Text("`")]),
-        T::Pieces(&[
-            S::Text("Schreiben Sie den Wert hinter `-"),
-            S::Arg(0),
-            S::Text("`"),
-        ]),
+        "write the value after `-\u{1}0`",
+        "Schreiben Sie den Wert hinter `-\u{1}0`",
     ],
 };
 
@@ -1358,16 +1026,8 @@ pub(crate) fn xf012_help_conflict(argument: impl Into<Arg>) -> Message {
 
 pub(crate) static XF012_HELP_CONFLICT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("keep only one of them; `-"),
-            S::Arg(0),
-            S::Text("` names the partner"),
-        ]),
-        T::Pieces(&[
-            S::Text("Behalten Sie nur einen davon; `-"),
-            S::Arg(0),
-            S::Text("` benennt den Partner"),
-        ]),
+        "keep only one of them; `-\u{1}0` names the partner",
+        "Behalten Sie nur einen davon; `-\u{1}0` benennt den Partner",
     ],
 };
 
@@ -1382,8 +1042,8 @@ pub(crate) fn xf012_help_repeated() -> Message {
 
 pub(crate) static XF012_HELP_REPEATED: Entry = Entry {
     text: [
-        T::Plain("keep one of the two values; PowerShell refuses to run the command"),
-        T::Plain("Behalten Sie einen der beiden Werte; PowerShell verweigert den Befehl"),
+        "keep one of the two values; PowerShell refuses to run the command",
+        "Behalten Sie einen der beiden Werte; PowerShell verweigert den Befehl",
     ],
 };
 
@@ -1398,10 +1058,8 @@ pub(crate) fn xf012_help_not_supported() -> Message {
 
 pub(crate) static XF012_HELP_NOT_SUPPORTED: Entry = Entry {
     text: [
-        T::Plain("name the partner with -Identity and give each setting as a parameter"),
-        T::Plain(
-            "Benennen Sie den Partner mit -Identity und geben Sie jede Einstellung als Parameter an",
-        ),
+        "name the partner with -Identity and give each setting as a parameter",
+        "Benennen Sie den Partner mit -Identity und geben Sie jede Einstellung als Parameter an",
     ],
 };
 
@@ -1416,20 +1074,8 @@ pub(crate) fn xf012_help_not_boolean(argument: impl Into<Arg>) -> Message {
 
 pub(crate) static XF012_HELP_NOT_BOOLEAN: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("write `-"),
-            S::Arg(0),
-            S::Text(" $true` or `-"),
-            S::Arg(0),
-            S::Text(" $false`"),
-        ]),
-        T::Pieces(&[
-            S::Text("Schreiben Sie `-"),
-            S::Arg(0),
-            S::Text(" $true` oder `-"),
-            S::Arg(0),
-            S::Text(" $false`"),
-        ]),
+        "write `-\u{1}0 $true` or `-\u{1}0 $false`",
+        "Schreiben Sie `-\u{1}0 $true` oder `-\u{1}0 $false`",
     ],
 };
 
@@ -1444,12 +1090,8 @@ pub(crate) fn xf101_summary() -> Message {
 
 pub(crate) static XF101_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "SASL is Required or Optional while TLS is NotSupported (M5, M6, M11, M12); the Control Panel refuses to commit it.",
-        ),
-        T::Plain(
-            "SASL ist erforderlich oder optional, TLS aber nicht unterstützt (M5, M6, M11, M12); die Systemsteuerung lehnt das Speichern ab.",
-        ),
+        "SASL is Required or Optional while TLS is NotSupported (M5, M6, M11, M12); the Control Panel refuses to commit it.",
+        "SASL ist erforderlich oder optional, TLS aber nicht unterstützt (M5, M6, M11, M12); die Systemsteuerung lehnt das Speichern ab.",
     ],
 };
 
@@ -1464,20 +1106,8 @@ pub(crate) fn xf101_message(sasl: impl Into<Arg>) -> Message {
 
 pub(crate) static XF101_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("SASL is `"),
-            S::Arg(0),
-            S::Text(
-                "` but TLS is `NotSupported`: SASL requires TLS, and the Control Panel does not save this",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("SASL ist `"),
-            S::Arg(0),
-            S::Text(
-                "`, TLS aber `NotSupported`: SASL erfordert TLS, und die Systemsteuerung speichert das nicht",
-            ),
-        ]),
+        "SASL is `\u{1}0` but TLS is `NotSupported`: SASL requires TLS, and the Control Panel does not save this",
+        "SASL ist `\u{1}0`, TLS aber `NotSupported`: SASL erfordert TLS, und die Systemsteuerung speichert das nicht",
     ],
 };
 
@@ -1492,12 +1122,8 @@ pub(crate) fn xf101_help() -> Message {
 
 pub(crate) static XF101_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "set `tlsNegotiation` to `Required` (-TlsNegotiation Required), or set `saslNegotiation` to `NotSupported` (-SaslNegotiation NotSupported)",
-        ),
-        T::Plain(
-            "Setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required), oder setzen Sie `saslNegotiation` auf `NotSupported` (-SaslNegotiation NotSupported)",
-        ),
+        "set `tlsNegotiation` to `Required` (-TlsNegotiation Required), or set `saslNegotiation` to `NotSupported` (-SaslNegotiation NotSupported)",
+        "Setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required), oder setzen Sie `saslNegotiation` auf `NotSupported` (-SaslNegotiation NotSupported)",
     ],
 };
 
@@ -1512,12 +1138,8 @@ pub(crate) fn xf102_summary() -> Message {
 
 pub(crate) static XF102_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "A \"Not Valid Configuration\" row of the matrix (M6, M12, M14, M16, M18): no authentication method is left.",
-        ),
-        T::Plain(
-            "Eine Matrixzeile „Ungültige Konfiguration“ (M6, M12, M14, M16, M18): Es bleibt keine Authentifizierungsmethode.",
-        ),
+        "A \"Not Valid Configuration\" row of the matrix (M6, M12, M14, M16, M18): no authentication method is left.",
+        "Eine Matrixzeile „Ungültige Konfiguration“ (M6, M12, M14, M16, M18): Es bleibt keine Authentifizierungsmethode.",
     ],
 };
 
@@ -1532,20 +1154,8 @@ pub(crate) fn xf102_message_sasl_without_tls(row: impl Into<Arg>) -> Message {
 
 pub(crate) static XF102_MESSAGE_SASL_WITHOUT_TLS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("not a valid configuration ("),
-            S::Arg(0),
-            S::Text(
-                "): SASL cannot run without TLS, and dialback is off, so no method can authenticate the stream",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("keine gültige Konfiguration ("),
-            S::Arg(0),
-            S::Text(
-                "): SASL kann ohne TLS nicht laufen, und der Rückruf ist aus, also kann keine Methode den Datenstrom authentifizieren",
-            ),
-        ]),
+        "not a valid configuration (\u{1}0): SASL cannot run without TLS, and dialback is off, so no method can authenticate the stream",
+        "keine gültige Konfiguration (\u{1}0): SASL kann ohne TLS nicht laufen, und der Rückruf ist aus, also kann keine Methode den Datenstrom authentifizieren",
     ],
 };
 
@@ -1560,20 +1170,8 @@ pub(crate) fn xf102_message_sasl_off(row: impl Into<Arg>) -> Message {
 
 pub(crate) static XF102_MESSAGE_SASL_OFF: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("not a valid configuration ("),
-            S::Arg(0),
-            S::Text(
-                "): with SASL `NotSupported` and dialback off, no method can authenticate the stream",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("keine gültige Konfiguration ("),
-            S::Arg(0),
-            S::Text(
-                "): Mit SASL `NotSupported` und ausgeschaltetem Rückruf kann keine Methode den Datenstrom authentifizieren",
-            ),
-        ]),
+        "not a valid configuration (\u{1}0): with SASL `NotSupported` and dialback off, no method can authenticate the stream",
+        "keine gültige Konfiguration (\u{1}0): Mit SASL `NotSupported` und ausgeschaltetem Rückruf kann keine Methode den Datenstrom authentifizieren",
     ],
 };
 
@@ -1588,12 +1186,8 @@ pub(crate) fn xf102_help_sasl_without_tls() -> Message {
 
 pub(crate) static XF102_HELP_SASL_WITHOUT_TLS: Entry = Entry {
     text: [
-        T::Plain(
-            "set `tlsNegotiation` to `Required` (-TlsNegotiation Required) for SASL over TLS, or turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true) for TCP dialback",
-        ),
-        T::Plain(
-            "Setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required) für SASL über TLS, oder schalten Sie `supportDialbackNegotiation` ein (-SupportDialbackNegotiation $true) für den TCP-Rückruf",
-        ),
+        "set `tlsNegotiation` to `Required` (-TlsNegotiation Required) for SASL over TLS, or turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true) for TCP dialback",
+        "Setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required) für SASL über TLS, oder schalten Sie `supportDialbackNegotiation` ein (-SupportDialbackNegotiation $true) für den TCP-Rückruf",
     ],
 };
 
@@ -1608,24 +1202,8 @@ pub(crate) fn xf102_help_sasl_off(row: impl Into<Arg>, methods: impl Into<Arg>) 
 
 pub(crate) static XF102_HELP_SASL_OFF: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(
-                "turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true, row ",
-            ),
-            S::Arg(0),
-            S::Text(": "),
-            S::Arg(1),
-            S::Text("), or enable SASL with TLS"),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Schalten Sie `supportDialbackNegotiation` ein (-SupportDialbackNegotiation $true, Zeile ",
-            ),
-            S::Arg(0),
-            S::Text(": "),
-            S::Arg(1),
-            S::Text("), oder aktivieren Sie SASL mit TLS"),
-        ]),
+        "turn on `supportDialbackNegotiation` (-SupportDialbackNegotiation $true, row \u{1}0: \u{1}1), or enable SASL with TLS",
+        "Schalten Sie `supportDialbackNegotiation` ein (-SupportDialbackNegotiation $true, Zeile \u{1}0: \u{1}1), oder aktivieren Sie SASL mit TLS",
     ],
 };
 
@@ -1640,10 +1218,8 @@ pub(crate) fn xf103_summary() -> Message {
 
 pub(crate) static XF103_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("M5 and M11: refused at commit, yet the matrix still gives them TCP dialback."),
-        T::Plain(
-            "M5 und M11: beim Speichern abgelehnt, obwohl die Matrix ihnen den TCP-Rückruf zuordnet.",
-        ),
+        "M5 and M11: refused at commit, yet the matrix still gives them TCP dialback.",
+        "M5 und M11: beim Speichern abgelehnt, obwohl die Matrix ihnen den TCP-Rückruf zuordnet.",
     ],
 };
 
@@ -1658,20 +1234,8 @@ pub(crate) fn xf103_message(row: impl Into<Arg>) -> Message {
 
 pub(crate) static XF103_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the matrix still gives "),
-            S::Arg(0),
-            S::Text(
-                " TCP dialback: where these settings are in place, the partner authenticates only by unencrypted TCP dialback and SASL is never used",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("die Matrix ordnet "),
-            S::Arg(0),
-            S::Text(
-                " trotzdem den TCP-Rückruf zu: Wo diese Einstellungen gelten, authentifiziert sich der Partner nur per unverschlüsseltem TCP-Rückruf, und SASL wird nie verwendet",
-            ),
-        ]),
+        "the matrix still gives \u{1}0 TCP dialback: where these settings are in place, the partner authenticates only by unencrypted TCP dialback and SASL is never used",
+        "die Matrix ordnet \u{1}0 trotzdem den TCP-Rückruf zu: Wo diese Einstellungen gelten, authentifiziert sich der Partner nur per unverschlüsseltem TCP-Rückruf, und SASL wird nie verwendet",
     ],
 };
 
@@ -1686,12 +1250,8 @@ pub(crate) fn xf103_help() -> Message {
 
 pub(crate) static XF103_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "to keep TCP dialback only, set `saslNegotiation` to `NotSupported` (row M17); to use SASL, set `tlsNegotiation` to `Required` (-TlsNegotiation Required)",
-        ),
-        T::Plain(
-            "Um nur den TCP-Rückruf zu behalten, setzen Sie `saslNegotiation` auf `NotSupported` (Zeile M17); um SASL zu nutzen, setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required)",
-        ),
+        "to keep TCP dialback only, set `saslNegotiation` to `NotSupported` (row M17); to use SASL, set `tlsNegotiation` to `Required` (-TlsNegotiation Required)",
+        "Um nur den TCP-Rückruf zu behalten, setzen Sie `saslNegotiation` auf `NotSupported` (Zeile M17); um SASL zu nutzen, setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required)",
     ],
 };
 
@@ -1706,10 +1266,8 @@ pub(crate) fn xf104_summary() -> Message {
 
 pub(crate) static XF104_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("M1: dialback is on but does not operate when TLS and SASL are both Required."),
-        T::Plain(
-            "M1: Der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide erforderlich sind.",
-        ),
+        "M1: dialback is on but does not operate when TLS and SASL are both Required.",
+        "M1: Der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide erforderlich sind.",
     ],
 };
 
@@ -1724,10 +1282,8 @@ pub(crate) fn xf104_message() -> Message {
 
 pub(crate) static XF104_MESSAGE: Entry = Entry {
     text: [
-        T::Plain("dialback is on but does not operate when TLS and SASL are both `Required` (M1)"),
-        T::Plain(
-            "der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide `Required` sind (M1)",
-        ),
+        "dialback is on but does not operate when TLS and SASL are both `Required` (M1)",
+        "der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide `Required` sind (M1)",
     ],
 };
 
@@ -1742,12 +1298,8 @@ pub(crate) fn xf104_help() -> Message {
 
 pub(crate) static XF104_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "to allow dialback as a fallback, set `saslNegotiation` to `Optional` (row M7); to state that it is off, set `supportDialbackNegotiation` to false (row M2)",
-        ),
-        T::Plain(
-            "Um den Rückruf als Ausweichverfahren zu erlauben, setzen Sie `saslNegotiation` auf `Optional` (Zeile M7); um klarzustellen, dass er aus ist, setzen Sie `supportDialbackNegotiation` auf false (Zeile M2)",
-        ),
+        "to allow dialback as a fallback, set `saslNegotiation` to `Optional` (row M7); to state that it is off, set `supportDialbackNegotiation` to false (row M2)",
+        "Um den Rückruf als Ausweichverfahren zu erlauben, setzen Sie `saslNegotiation` auf `Optional` (Zeile M7); um klarzustellen, dass er aus ist, setzen Sie `supportDialbackNegotiation` auf false (Zeile M2)",
     ],
 };
 
@@ -1762,12 +1314,8 @@ pub(crate) fn xf105_summary() -> Message {
 
 pub(crate) static XF105_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "SASL is on while TLS is only Optional (M3, M4, M9, M10); negotiations fail when the partner offers no TLS.",
-        ),
-        T::Plain(
-            "SASL ist aktiv, TLS aber nur optional (M3, M4, M9, M10); Aushandlungen scheitern, wenn der Partner kein TLS anbietet.",
-        ),
+        "SASL is on while TLS is only Optional (M3, M4, M9, M10); negotiations fail when the partner offers no TLS.",
+        "SASL ist aktiv, TLS aber nur optional (M3, M4, M9, M10); Aushandlungen scheitern, wenn der Partner kein TLS anbietet.",
     ],
 };
 
@@ -1782,20 +1330,8 @@ pub(crate) fn xf105_message_dialback_on(row: impl Into<Arg>) -> Message {
 
 pub(crate) static XF105_MESSAGE_DIALBACK_ON: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("SASL requires TLS, but TLS is only `Optional` ("),
-            S::Arg(0),
-            S::Text(
-                "): when the partner offers no TLS, SASL cannot run and only unencrypted TCP dialback is left",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("SASL erfordert TLS, aber TLS ist nur `Optional` ("),
-            S::Arg(0),
-            S::Text(
-                "): Bietet der Partner kein TLS an, kann SASL nicht laufen, und nur der unverschlüsselte TCP-Rückruf bleibt",
-            ),
-        ]),
+        "SASL requires TLS, but TLS is only `Optional` (\u{1}0): when the partner offers no TLS, SASL cannot run and only unencrypted TCP dialback is left",
+        "SASL erfordert TLS, aber TLS ist nur `Optional` (\u{1}0): Bietet der Partner kein TLS an, kann SASL nicht laufen, und nur der unverschlüsselte TCP-Rückruf bleibt",
     ],
 };
 
@@ -1810,16 +1346,8 @@ pub(crate) fn xf105_message_dialback_off(row: impl Into<Arg>) -> Message {
 
 pub(crate) static XF105_MESSAGE_DIALBACK_OFF: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("SASL requires TLS, but TLS is only `Optional` ("),
-            S::Arg(0),
-            S::Text("): when the partner offers no TLS, the session fails"),
-        ]),
-        T::Pieces(&[
-            S::Text("SASL erfordert TLS, aber TLS ist nur `Optional` ("),
-            S::Arg(0),
-            S::Text("): Bietet der Partner kein TLS an, schlägt die Sitzung fehl"),
-        ]),
+        "SASL requires TLS, but TLS is only `Optional` (\u{1}0): when the partner offers no TLS, the session fails",
+        "SASL erfordert TLS, aber TLS ist nur `Optional` (\u{1}0): Bietet der Partner kein TLS an, schlägt die Sitzung fehl",
     ],
 };
 
@@ -1834,22 +1362,8 @@ pub(crate) fn xf105_help(row: impl Into<Arg>, methods: impl Into<Arg>) -> Messag
 
 pub(crate) static XF105_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(
-                "if the partner supports TLS, set `tlsNegotiation` to `Required` (-TlsNegotiation Required): row ",
-            ),
-            S::Arg(0),
-            S::Text(", "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Sofern der Partner TLS unterstützt, setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required): Zeile ",
-            ),
-            S::Arg(0),
-            S::Text(", "),
-            S::Arg(1),
-        ]),
+        "if the partner supports TLS, set `tlsNegotiation` to `Required` (-TlsNegotiation Required): row \u{1}0, \u{1}1",
+        "Sofern der Partner TLS unterstützt, setzen Sie `tlsNegotiation` auf `Required` (-TlsNegotiation Required): Zeile \u{1}0, \u{1}1",
     ],
 };
 
@@ -1864,12 +1378,8 @@ pub(crate) fn xf106_summary() -> Message {
 
 pub(crate) static XF106_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "M7: the common-configurations table (C2) also lists TCP dialback; this tool follows the complete matrix.",
-        ),
-        T::Plain(
-            "M7: Die Tabelle der gängigen Konfigurationen (C2) nennt zusätzlich den TCP-Rückruf; dieses Werkzeug folgt der vollständigen Matrix.",
-        ),
+        "M7: the common-configurations table (C2) also lists TCP dialback; this tool follows the complete matrix.",
+        "M7: Die Tabelle der gängigen Konfigurationen (C2) nennt zusätzlich den TCP-Rückruf; dieses Werkzeug folgt der vollständigen Matrix.",
     ],
 };
 
@@ -1884,12 +1394,8 @@ pub(crate) fn xf106_message() -> Message {
 
 pub(crate) static XF106_MESSAGE: Entry = Entry {
     text: [
-        T::Plain(
-            "the common-configurations table (C2) lists TCP dialback for these settings, the complete matrix (M7) does not; with TLS `Required` no unencrypted stream is used, so this tool follows the matrix",
-        ),
-        T::Plain(
-            "die Tabelle der gängigen Konfigurationen (C2) nennt für diese Einstellungen den TCP-Rückruf, die vollständige Matrix (M7) nicht; bei TLS `Required` wird kein unverschlüsselter Datenstrom verwendet, daher folgt dieses Werkzeug der Matrix",
-        ),
+        "the common-configurations table (C2) lists TCP dialback for these settings, the complete matrix (M7) does not; with TLS `Required` no unencrypted stream is used, so this tool follows the matrix",
+        "die Tabelle der gängigen Konfigurationen (C2) nennt für diese Einstellungen den TCP-Rückruf, die vollständige Matrix (M7) nicht; bei TLS `Required` wird kein unverschlüsselter Datenstrom verwendet, daher folgt dieses Werkzeug der Matrix",
     ],
 };
 
@@ -1904,12 +1410,8 @@ pub(crate) fn xf106_help() -> Message {
 
 pub(crate) static XF106_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "nothing to fix; if the partner offers no TLS, these settings fail rather than fall back to TCP dialback",
-        ),
-        T::Plain(
-            "Nichts zu beheben; bietet der Partner kein TLS an, scheitern diese Einstellungen, statt auf den TCP-Rückruf auszuweichen",
-        ),
+        "nothing to fix; if the partner offers no TLS, these settings fail rather than fall back to TCP dialback",
+        "Nichts zu beheben; bietet der Partner kein TLS an, scheitern diese Einstellungen, statt auf den TCP-Rückruf auszuweichen",
     ],
 };
 
@@ -1924,12 +1426,8 @@ pub(crate) fn xf201_summary() -> Message {
 
 pub(crate) static XF201_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "An additional domain repeats the primary domain or another additional domain, possibly in another case or script form.",
-        ),
-        T::Plain(
-            "Eine zusätzliche Domäne wiederholt die primäre oder eine andere zusätzliche Domäne, eventuell in anderer Schreibweise.",
-        ),
+        "An additional domain repeats the primary domain or another additional domain, possibly in another case or script form.",
+        "Eine zusätzliche Domäne wiederholt die primäre oder eine andere zusätzliche Domäne, eventuell in anderer Schreibweise.",
     ],
 };
 
@@ -1944,16 +1442,8 @@ pub(crate) fn xf201_message_of_primary(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static XF201_MESSAGE_OF_PRIMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("additional domain "),
-            S::Arg(0),
-            S::Text(" repeats the primary domain"),
-        ]),
-        T::Pieces(&[
-            S::Text("zusätzliche Domäne "),
-            S::Arg(0),
-            S::Text(" wiederholt die primäre Domäne"),
-        ]),
+        "additional domain \u{1}0 repeats the primary domain",
+        "zusätzliche Domäne \u{1}0 wiederholt die primäre Domäne",
     ],
 };
 
@@ -1968,16 +1458,8 @@ pub(crate) fn xf201_message_twice(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static XF201_MESSAGE_TWICE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("additional domain "),
-            S::Arg(0),
-            S::Text(" is listed twice"),
-        ]),
-        T::Pieces(&[
-            S::Text("zusätzliche Domäne "),
-            S::Arg(0),
-            S::Text(" ist doppelt aufgeführt"),
-        ]),
+        "additional domain \u{1}0 is listed twice",
+        "zusätzliche Domäne \u{1}0 ist doppelt aufgeführt",
     ],
 };
 
@@ -1992,18 +1474,8 @@ pub(crate) fn xf201_help(domain_ascii: impl Into<Arg>) -> Message {
 
 pub(crate) static XF201_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("remove the repeated entry (-AdditionalDomains @{Remove='"),
-            S::Arg(0),
-            S::Text("'} removes every copy; add it back once if it is not the primary domain)"),
-        ]),
-        T::Pieces(&[
-            S::Text("Entfernen Sie den wiederholten Eintrag (-AdditionalDomains @{Remove='"),
-            S::Arg(0),
-            S::Text(
-                "'} entfernt jede Kopie; fügen Sie sie einmal wieder hinzu, wenn sie nicht die primäre Domäne ist)",
-            ),
-        ]),
+        "remove the repeated entry (-AdditionalDomains @{Remove='\u{1}0'} removes every copy; add it back once if it is not the primary domain)",
+        "Entfernen Sie den wiederholten Eintrag (-AdditionalDomains @{Remove='\u{1}0'} entfernt jede Kopie; fügen Sie sie einmal wieder hinzu, wenn sie nicht die primäre Domäne ist)",
     ],
 };
 
@@ -2018,10 +1490,8 @@ pub(crate) fn xf202_summary() -> Message {
 
 pub(crate) static XF202_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("An additional domain is not below the primary domain; the cmdlet allows it."),
-        T::Plain(
-            "Eine zusätzliche Domäne liegt nicht unterhalb der primären Domäne; das Cmdlet erlaubt das.",
-        ),
+        "An additional domain is not below the primary domain; the cmdlet allows it.",
+        "Eine zusätzliche Domäne liegt nicht unterhalb der primären Domäne; das Cmdlet erlaubt das.",
     ],
 };
 
@@ -2036,20 +1506,8 @@ pub(crate) fn xf202_message(domain: impl Into<Arg>, primary: impl Into<Arg>) -> 
 
 pub(crate) static XF202_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("additional domain `"),
-            S::Arg(0),
-            S::Text("` is not below the primary domain `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("zusätzliche Domäne `"),
-            S::Arg(0),
-            S::Text("` liegt nicht unterhalb der primären Domäne `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
+        "additional domain `\u{1}0` is not below the primary domain `\u{1}1`",
+        "zusätzliche Domäne `\u{1}0` liegt nicht unterhalb der primären Domäne `\u{1}1`",
     ],
 };
 
@@ -2064,10 +1522,8 @@ pub(crate) fn xf202_help() -> Message {
 
 pub(crate) static XF202_HELP: Entry = Entry {
     text: [
-        T::Plain("nothing to fix if the partner really serves this domain; otherwise remove it"),
-        T::Plain(
-            "Nichts zu beheben, wenn der Partner diese Domäne wirklich bedient; sonst entfernen Sie sie",
-        ),
+        "nothing to fix if the partner really serves this domain; otherwise remove it",
+        "Nichts zu beheben, wenn der Partner diese Domäne wirklich bedient; sonst entfernen Sie sie",
     ],
 };
 
@@ -2082,12 +1538,8 @@ pub(crate) fn xf203_summary() -> Message {
 
 pub(crate) static XF203_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "A partner's connection limit is above the gateway's PartnerConnectionLimit, which caps it.",
-        ),
-        T::Plain(
-            "Das Verbindungslimit eines Partners liegt über dem PartnerConnectionLimit des Gateways, das es begrenzt.",
-        ),
+        "A partner's connection limit is above the gateway's PartnerConnectionLimit, which caps it.",
+        "Das Verbindungslimit eines Partners liegt über dem PartnerConnectionLimit des Gateways, das es begrenzt.",
     ],
 };
 
@@ -2102,20 +1554,8 @@ pub(crate) fn xf203_message(limit: impl Into<Arg>, gateway_limit: impl Into<Arg>
 
 pub(crate) static XF203_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("connection limit "),
-            S::Arg(0),
-            S::Text(" is above the gateway's per-partner limit of "),
-            S::Arg(1),
-            S::Text(", which applies instead"),
-        ]),
-        T::Pieces(&[
-            S::Text("Verbindungslimit "),
-            S::Arg(0),
-            S::Text(" liegt über dem Limit pro Partner des Gateways von "),
-            S::Arg(1),
-            S::Text(", das stattdessen gilt"),
-        ]),
+        "connection limit \u{1}0 is above the gateway's per-partner limit of \u{1}1, which applies instead",
+        "Verbindungslimit \u{1}0 liegt über dem Limit pro Partner des Gateways von \u{1}1, das stattdessen gilt",
     ],
 };
 
@@ -2130,20 +1570,8 @@ pub(crate) fn xf203_help(gateway_limit: impl Into<Arg>) -> Message {
 
 pub(crate) static XF203_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("lower `connectionLimit` to "),
-            S::Arg(0),
-            S::Text(
-                " or less, or raise the gateway's limit (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("Senken Sie `connectionLimit` auf höchstens "),
-            S::Arg(0),
-            S::Text(
-                ", oder erhöhen Sie das Limit des Gateways (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)",
-            ),
-        ]),
+        "lower `connectionLimit` to \u{1}0 or less, or raise the gateway's limit (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)",
+        "Senken Sie `connectionLimit` auf höchstens \u{1}0, oder erhöhen Sie das Limit des Gateways (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)",
     ],
 };
 
@@ -2158,8 +1586,8 @@ pub(crate) fn xf204_summary() -> Message {
 
 pub(crate) static XF204_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A partner's connection limit of 0 allows no connection."),
-        T::Plain("Ein Verbindungslimit von 0 erlaubt keine Verbindung."),
+        "A partner's connection limit of 0 allows no connection.",
+        "Ein Verbindungslimit von 0 erlaubt keine Verbindung.",
     ],
 };
 
@@ -2174,8 +1602,8 @@ pub(crate) fn xf204_message() -> Message {
 
 pub(crate) static XF204_MESSAGE: Entry = Entry {
     text: [
-        T::Plain("connection limit 0 allows no connection to this partner"),
-        T::Plain("Verbindungslimit 0 erlaubt keine Verbindung zu diesem Partner"),
+        "connection limit 0 allows no connection to this partner",
+        "Verbindungslimit 0 erlaubt keine Verbindung zu diesem Partner",
     ],
 };
 
@@ -2190,12 +1618,8 @@ pub(crate) fn xf204_help() -> Message {
 
 pub(crate) static XF204_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "remove `connectionLimit` to use the gateway's per-partner limit, or set it to at least 1",
-        ),
-        T::Plain(
-            "Entfernen Sie `connectionLimit`, um das Limit pro Partner des Gateways zu verwenden, oder setzen Sie es auf mindestens 1",
-        ),
+        "remove `connectionLimit` to use the gateway's per-partner limit, or set it to at least 1",
+        "Entfernen Sie `connectionLimit`, um das Limit pro Partner des Gateways zu verwenden, oder setzen Sie es auf mindestens 1",
     ],
 };
 
@@ -2210,8 +1634,8 @@ pub(crate) fn xf205_summary() -> Message {
 
 pub(crate) static XF205_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A description longer than 1024 characters."),
-        T::Plain("Eine Beschreibung mit mehr als 1024 Zeichen."),
+        "A description longer than 1024 characters.",
+        "Eine Beschreibung mit mehr als 1024 Zeichen.",
     ],
 };
 
@@ -2226,20 +1650,8 @@ pub(crate) fn xf205_message(length: impl Into<Arg>) -> Message {
 
 pub(crate) static XF205_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("description is "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 character")])],
-                default: &[S::Arg(0), S::Text(" characters")],
-            },
-            S::Text(" long; the limit is 1024"),
-        ]),
-        T::Pieces(&[
-            S::Text("Beschreibung ist "),
-            S::Arg(0),
-            S::Text(" Zeichen lang; die Grenze ist 1024"),
-        ]),
+        "description is \u{2}0\u{3}#1\u{4}1 character\u{3}*\u{4}\u{1}0 characters\u{5} long; the limit is 1024",
+        "Beschreibung ist \u{1}0 Zeichen lang; die Grenze ist 1024",
     ],
 };
 
@@ -2254,10 +1666,8 @@ pub(crate) fn xf205_help() -> Message {
 
 pub(crate) static XF205_HELP: Entry = Entry {
     text: [
-        T::Plain("shorten the description to 1024 characters; keep longer notes elsewhere"),
-        T::Plain(
-            "Kürzen Sie die Beschreibung auf 1024 Zeichen; längere Notizen gehören woanders hin",
-        ),
+        "shorten the description to 1024 characters; keep longer notes elsewhere",
+        "Kürzen Sie die Beschreibung auf 1024 Zeichen; längere Notizen gehören woanders hin",
     ],
 };
 
@@ -2272,10 +1682,8 @@ pub(crate) fn xf206_summary() -> Message {
 
 pub(crate) static XF206_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("The proxy FQDN has a single label, so it is not fully qualified."),
-        T::Plain(
-            "Der Proxy-FQDN besteht aus einem einzigen Label und ist damit nicht voll qualifiziert.",
-        ),
+        "The proxy FQDN has a single label, so it is not fully qualified.",
+        "Der Proxy-FQDN besteht aus einem einzigen Label und ist damit nicht voll qualifiziert.",
     ],
 };
 
@@ -2290,16 +1698,8 @@ pub(crate) fn xf206_message(proxy: impl Into<Arg>) -> Message {
 
 pub(crate) static XF206_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("proxy `"),
-            S::Arg(0),
-            S::Text("` is not a fully qualified domain name"),
-        ]),
-        T::Pieces(&[
-            S::Text("Proxy `"),
-            S::Arg(0),
-            S::Text("` ist kein vollqualifizierter Domänenname"),
-        ]),
+        "proxy `\u{1}0` is not a fully qualified domain name",
+        "Proxy `\u{1}0` ist kein vollqualifizierter Domänenname",
     ],
 };
 
@@ -2314,16 +1714,8 @@ pub(crate) fn xf206_help(proxy: impl Into<Arg>) -> Message {
 
 pub(crate) static XF206_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("enter the full name, such as `"),
-            S::Arg(0),
-            S::Text(".fabrikam.com`"),
-        ]),
-        T::Pieces(&[
-            S::Text("Geben Sie den vollständigen Namen ein, etwa `"),
-            S::Arg(0),
-            S::Text(".fabrikam.com`"),
-        ]),
+        "enter the full name, such as `\u{1}0.fabrikam.com`",
+        "Geben Sie den vollständigen Namen ein, etwa `\u{1}0.fabrikam.com`",
     ],
 };
 
@@ -2338,12 +1730,8 @@ pub(crate) fn xf207_summary() -> Message {
 
 pub(crate) static XF207_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "A partner domain with a single label cannot be found through public DNS SRV records.",
-        ),
-        T::Plain(
-            "Eine Partnerdomäne mit einem einzigen Label ist über öffentliche DNS-SRV-Einträge nicht auffindbar.",
-        ),
+        "A partner domain with a single label cannot be found through public DNS SRV records.",
+        "Eine Partnerdomäne mit einem einzigen Label ist über öffentliche DNS-SRV-Einträge nicht auffindbar.",
     ],
 };
 
@@ -2358,18 +1746,8 @@ pub(crate) fn xf207_message(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static XF207_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("domain `"),
-            S::Arg(0),
-            S::Text("` has a single label and cannot be found in public DNS"),
-        ]),
-        T::Pieces(&[
-            S::Text("Domäne `"),
-            S::Arg(0),
-            S::Text(
-                "` besteht aus einem einzigen Label und ist im öffentlichen DNS nicht auffindbar",
-            ),
-        ]),
+        "domain `\u{1}0` has a single label and cannot be found in public DNS",
+        "Domäne `\u{1}0` besteht aus einem einzigen Label und ist im öffentlichen DNS nicht auffindbar",
     ],
 };
 
@@ -2384,8 +1762,8 @@ pub(crate) fn xf207_help() -> Message {
 
 pub(crate) static XF207_HELP: Entry = Entry {
     text: [
-        T::Plain("enter the partner's full XMPP domain, such as `fabrikam.com`"),
-        T::Plain("Geben Sie die vollständige XMPP-Domäne des Partners ein, etwa `fabrikam.com`"),
+        "enter the partner's full XMPP domain, such as `fabrikam.com`",
+        "Geben Sie die vollständige XMPP-Domäne des Partners ein, etwa `fabrikam.com`",
     ],
 };
 
@@ -2400,10 +1778,8 @@ pub(crate) fn xf208_summary() -> Message {
 
 pub(crate) static XF208_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A known public service with negotiation settings it cannot use."),
-        T::Plain(
-            "Ein bekannter öffentlicher Dienst mit Aushandlungseinstellungen, die er nicht nutzen kann.",
-        ),
+        "A known public service with negotiation settings it cannot use.",
+        "Ein bekannter öffentlicher Dienst mit Aushandlungseinstellungen, die er nicht nutzen kann.",
     ],
 };
 
@@ -2418,18 +1794,8 @@ pub(crate) fn xf208_message(service: impl Into<Arg>, row: impl Into<Arg>) -> Mes
 
 pub(crate) static XF208_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" federates only over unencrypted TCP with dialback, but these settings are "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(
-                " föderiert nur über unverschlüsseltes TCP mit Rückruf, diese Einstellungen sind aber ",
-            ),
-            S::Arg(1),
-        ]),
+        "\u{1}0 federates only over unencrypted TCP with dialback, but these settings are \u{1}1",
+        "\u{1}0 föderiert nur über unverschlüsseltes TCP mit Rückruf, diese Einstellungen sind aber \u{1}1",
     ],
 };
 
@@ -2444,12 +1810,8 @@ pub(crate) fn xf208_help() -> Message {
 
 pub(crate) static XF208_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "set TLS and SASL to `NotSupported` and dialback on (-TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true), row M17",
-        ),
-        T::Plain(
-            "Setzen Sie TLS und SASL auf `NotSupported` und schalten Sie den Rückruf ein (-TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true), Zeile M17",
-        ),
+        "set TLS and SASL to `NotSupported` and dialback on (-TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true), row M17",
+        "Setzen Sie TLS und SASL auf `NotSupported` und schalten Sie den Rückruf ein (-TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true), Zeile M17",
     ],
 };
 
@@ -2464,10 +1826,8 @@ pub(crate) fn xf209_summary() -> Message {
 
 pub(crate) static XF209_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A known public service with keep-alive on, against the documented example."),
-        T::Plain(
-            "Ein bekannter öffentlicher Dienst mit eingeschaltetem Keep-Alive, entgegen dem dokumentierten Beispiel.",
-        ),
+        "A known public service with keep-alive on, against the documented example.",
+        "Ein bekannter öffentlicher Dienst mit eingeschaltetem Keep-Alive, entgegen dem dokumentierten Beispiel.",
     ],
 };
 
@@ -2482,16 +1842,8 @@ pub(crate) fn xf209_message(service: impl Into<Arg>) -> Message {
 
 pub(crate) static XF209_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("keep-alive is on for "),
-            S::Arg(0),
-            S::Text("; the documented setup turns it off"),
-        ]),
-        T::Pieces(&[
-            S::Text("Keep-Alive ist für "),
-            S::Arg(0),
-            S::Text(" eingeschaltet; die dokumentierte Einrichtung schaltet es aus"),
-        ]),
+        "keep-alive is on for \u{1}0; the documented setup turns it off",
+        "Keep-Alive ist für \u{1}0 eingeschaltet; die dokumentierte Einrichtung schaltet es aus",
     ],
 };
 
@@ -2506,8 +1858,8 @@ pub(crate) fn xf209_help() -> Message {
 
 pub(crate) static XF209_HELP: Entry = Entry {
     text: [
-        T::Plain("set `enableKeepAlive` to false (-EnableKeepAlive $false)"),
-        T::Plain("Setzen Sie `enableKeepAlive` auf false (-EnableKeepAlive $false)"),
+        "set `enableKeepAlive` to false (-EnableKeepAlive $false)",
+        "Setzen Sie `enableKeepAlive` auf false (-EnableKeepAlive $false)",
     ],
 };
 
@@ -2522,10 +1874,8 @@ pub(crate) fn xf210_summary() -> Message {
 
 pub(crate) static XF210_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A known public service with a partner type that trusts it to verify its users."),
-        T::Plain(
-            "Ein bekannter öffentlicher Dienst mit einem Partnertyp, der ihm die Überprüfung seiner Benutzer zutraut.",
-        ),
+        "A known public service with a partner type that trusts it to verify its users.",
+        "Ein bekannter öffentlicher Dienst mit einem Partnertyp, der ihm die Überprüfung seiner Benutzer zutraut.",
     ],
 };
 
@@ -2540,20 +1890,8 @@ pub(crate) fn xf210_message(service: impl Into<Arg>, partner_type: impl Into<Arg
 
 pub(crate) static XF210_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" is a public service that does not verify its users, but the type is `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(
-                " ist ein öffentlicher Dienst, der seine Benutzer nicht überprüft, der Typ ist aber `",
-            ),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
+        "\u{1}0 is a public service that does not verify its users, but the type is `\u{1}1`",
+        "\u{1}0 ist ein öffentlicher Dienst, der seine Benutzer nicht überprüft, der Typ ist aber `\u{1}1`",
     ],
 };
 
@@ -2568,8 +1906,8 @@ pub(crate) fn xf210_help() -> Message {
 
 pub(crate) static XF210_HELP: Entry = Entry {
     text: [
-        T::Plain("set `partnerType` to `PublicUnverified` (-PartnerType PublicUnverified)"),
-        T::Plain("Setzen Sie `partnerType` auf `PublicUnverified` (-PartnerType PublicUnverified)"),
+        "set `partnerType` to `PublicUnverified` (-PartnerType PublicUnverified)",
+        "Setzen Sie `partnerType` auf `PublicUnverified` (-PartnerType PublicUnverified)",
     ],
 };
 
@@ -2584,8 +1922,8 @@ pub(crate) fn xf211_summary() -> Message {
 
 pub(crate) static XF211_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A domain label mixes scripts, such as Latin and Cyrillic (UTS #39)."),
-        T::Plain("Ein Domänenlabel mischt Schriften, etwa Lateinisch und Kyrillisch (UTS #39)."),
+        "A domain label mixes scripts, such as Latin and Cyrillic (UTS #39).",
+        "Ein Domänenlabel mischt Schriften, etwa Lateinisch und Kyrillisch (UTS #39).",
     ],
 };
 
@@ -2600,20 +1938,8 @@ pub(crate) fn xf211_message(label: impl Into<Arg>, domain: impl Into<Arg>) -> Me
 
 pub(crate) static XF211_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("label `"),
-            S::Arg(0),
-            S::Text("` of `"),
-            S::Arg(1),
-            S::Text("` mixes scripts"),
-        ]),
-        T::Pieces(&[
-            S::Text("Label `"),
-            S::Arg(0),
-            S::Text("` von `"),
-            S::Arg(1),
-            S::Text("` mischt Schriften"),
-        ]),
+        "label `\u{1}0` of `\u{1}1` mixes scripts",
+        "Label `\u{1}0` von `\u{1}1` mischt Schriften",
     ],
 };
 
@@ -2628,18 +1954,8 @@ pub(crate) fn xf211_help(domain_ascii: impl Into<Arg>) -> Message {
 
 pub(crate) static XF211_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("check with the partner that `"),
-            S::Arg(0),
-            S::Text("` is really their domain; retype it from a trusted source"),
-        ]),
-        T::Pieces(&[
-            S::Text("Klären Sie mit dem Partner, dass `"),
-            S::Arg(0),
-            S::Text(
-                "` wirklich seine Domäne ist; geben Sie sie aus einer vertrauenswürdigen Quelle neu ein",
-            ),
-        ]),
+        "check with the partner that `\u{1}0` is really their domain; retype it from a trusted source",
+        "Klären Sie mit dem Partner, dass `\u{1}0` wirklich seine Domäne ist; geben Sie sie aus einer vertrauenswürdigen Quelle neu ein",
     ],
 };
 
@@ -2654,12 +1970,8 @@ pub(crate) fn xf212_summary() -> Message {
 
 pub(crate) static XF212_SUMMARY: Entry = Entry {
     text: [
-        T::Plain(
-            "A Google Talk domain (gmail.com, googlemail.com): Google ended XMPP server-to-server federation on 26 June 2017, so the partner never connects.",
-        ),
-        T::Plain(
-            "Eine Domäne von Google Talk (gmail.com, googlemail.com): Google hat die XMPP-Server-zu-Server-Föderation am 26. Juni 2017 beendet, der Partner verbindet sich nie.",
-        ),
+        "A Google Talk domain (gmail.com, googlemail.com): Google ended XMPP server-to-server federation on 26 June 2017, so the partner never connects.",
+        "Eine Domäne von Google Talk (gmail.com, googlemail.com): Google hat die XMPP-Server-zu-Server-Föderation am 26. Juni 2017 beendet, der Partner verbindet sich nie.",
     ],
 };
 
@@ -2674,16 +1986,8 @@ pub(crate) fn xf212_message(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static XF212_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Google ended XMPP server-to-server federation on 26 June 2017: `"),
-            S::Arg(0),
-            S::Text("` cannot connect any more"),
-        ]),
-        T::Pieces(&[
-            S::Text("Google hat die XMPP-Server-zu-Server-Föderation am 26. Juni 2017 beendet: `"),
-            S::Arg(0),
-            S::Text("` kann keine Verbindung mehr aufbauen"),
-        ]),
+        "Google ended XMPP server-to-server federation on 26 June 2017: `\u{1}0` cannot connect any more",
+        "Google hat die XMPP-Server-zu-Server-Föderation am 26. Juni 2017 beendet: `\u{1}0` kann keine Verbindung mehr aufbauen",
     ],
 };
 
@@ -2698,18 +2002,8 @@ pub(crate) fn xf212_help(domain_ascii: impl Into<Arg>) -> Message {
 
 pub(crate) static XF212_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("remove the partner (Remove-CsXmppAllowedPartner -Identity '"),
-            S::Arg(0),
-            S::Text("'), or keep it only as a record: no setting makes it connect"),
-        ]),
-        T::Pieces(&[
-            S::Text("Entfernen Sie den Partner (Remove-CsXmppAllowedPartner -Identity '"),
-            S::Arg(0),
-            S::Text(
-                "') oder behalten Sie ihn nur zur Dokumentation: Keine Einstellung bringt eine Verbindung zustande",
-            ),
-        ]),
+        "remove the partner (Remove-CsXmppAllowedPartner -Identity '\u{1}0'), or keep it only as a record: no setting makes it connect",
+        "Entfernen Sie den Partner (Remove-CsXmppAllowedPartner -Identity '\u{1}0') oder behalten Sie ihn nur zur Dokumentation: Keine Einstellung bringt eine Verbindung zustande",
     ],
 };
 
@@ -2730,20 +2024,8 @@ pub(crate) fn xf212_help_additional(
 
 pub(crate) static XF212_HELP_ADDITIONAL: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("remove `"),
-            S::Arg(0),
-            S::Text("` from the additional domains (-AdditionalDomains @{Remove='"),
-            S::Arg(1),
-            S::Text("'}): no setting makes it connect"),
-        ]),
-        T::Pieces(&[
-            S::Text("Entfernen Sie `"),
-            S::Arg(0),
-            S::Text("` aus den zusätzlichen Domänen (-AdditionalDomains @{Remove='"),
-            S::Arg(1),
-            S::Text("'}): Keine Einstellung bringt eine Verbindung zustande"),
-        ]),
+        "remove `\u{1}0` from the additional domains (-AdditionalDomains @{Remove='\u{1}1'}): no setting makes it connect",
+        "Entfernen Sie `\u{1}0` aus den zusätzlichen Domänen (-AdditionalDomains @{Remove='\u{1}1'}): Keine Einstellung bringt eine Verbindung zustande",
     ],
 };
 
@@ -2758,8 +2040,8 @@ pub(crate) fn xf301_summary() -> Message {
 
 pub(crate) static XF301_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A domain is claimed by two partners, so routing to it is ambiguous."),
-        T::Plain("Eine Domäne wird von zwei Partnern beansprucht; das Routing ist mehrdeutig."),
+        "A domain is claimed by two partners, so routing to it is ambiguous.",
+        "Eine Domäne wird von zwei Partnern beansprucht; das Routing ist mehrdeutig.",
     ],
 };
 
@@ -2774,20 +2056,8 @@ pub(crate) fn xf301_message(domain: impl Into<Arg>, claimed_by: impl Into<Arg>) 
 
 pub(crate) static XF301_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("domain `"),
-            S::Arg(0),
-            S::Text("` is already claimed by partner `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("Domäne `"),
-            S::Arg(0),
-            S::Text("` wird bereits von Partner `"),
-            S::Arg(1),
-            S::Text("` beansprucht"),
-        ]),
+        "domain `\u{1}0` is already claimed by partner `\u{1}1`",
+        "Domäne `\u{1}0` wird bereits von Partner `\u{1}1` beansprucht",
     ],
 };
 
@@ -2809,24 +2079,8 @@ pub(crate) fn xf301_help(
 
 pub(crate) static XF301_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("keep `"),
-            S::Arg(0),
-            S::Text("` in one partner only: remove it here, or from `"),
-            S::Arg(1),
-            S::Text("` (-AdditionalDomains @{Remove='"),
-            S::Arg(2),
-            S::Text("'})"),
-        ]),
-        T::Pieces(&[
-            S::Text("Behalten Sie `"),
-            S::Arg(0),
-            S::Text("` nur bei einem Partner: Entfernen Sie sie hier oder bei `"),
-            S::Arg(1),
-            S::Text("` (-AdditionalDomains @{Remove='"),
-            S::Arg(2),
-            S::Text("'})"),
-        ]),
+        "keep `\u{1}0` in one partner only: remove it here, or from `\u{1}1` (-AdditionalDomains @{Remove='\u{1}2'})",
+        "Behalten Sie `\u{1}0` nur bei einem Partner: Entfernen Sie sie hier oder bei `\u{1}1` (-AdditionalDomains @{Remove='\u{1}2'})",
     ],
 };
 
@@ -2841,8 +2095,8 @@ pub(crate) fn xf302_summary() -> Message {
 
 pub(crate) static XF302_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("Two partners have the same primary domain (identity)."),
-        T::Plain("Zwei Partner haben dieselbe primäre Domäne (Identität)."),
+        "Two partners have the same primary domain (identity).",
+        "Zwei Partner haben dieselbe primäre Domäne (Identität).",
     ],
 };
 
@@ -2857,16 +2111,8 @@ pub(crate) fn xf302_message(identity: impl Into<Arg>) -> Message {
 
 pub(crate) static XF302_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("partner `"),
-            S::Arg(0),
-            S::Text("` is listed twice"),
-        ]),
-        T::Pieces(&[
-            S::Text("Partner `"),
-            S::Arg(0),
-            S::Text("` ist doppelt aufgeführt"),
-        ]),
+        "partner `\u{1}0` is listed twice",
+        "Partner `\u{1}0` ist doppelt aufgeführt",
     ],
 };
 
@@ -2881,16 +2127,8 @@ pub(crate) fn xf302_message_different_settings(identity: impl Into<Arg>) -> Mess
 
 pub(crate) static XF302_MESSAGE_DIFFERENT_SETTINGS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("partner `"),
-            S::Arg(0),
-            S::Text("` is listed twice, with different settings"),
-        ]),
-        T::Pieces(&[
-            S::Text("Partner `"),
-            S::Arg(0),
-            S::Text("` ist doppelt aufgeführt, mit unterschiedlichen Einstellungen"),
-        ]),
+        "partner `\u{1}0` is listed twice, with different settings",
+        "Partner `\u{1}0` ist doppelt aufgeführt, mit unterschiedlichen Einstellungen",
     ],
 };
 
@@ -2905,16 +2143,8 @@ pub(crate) fn xf302_help(identity: impl Into<Arg>) -> Message {
 
 pub(crate) static XF302_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("keep one entry for `"),
-            S::Arg(0),
-            S::Text("` and merge the settings into it"),
-        ]),
-        T::Pieces(&[
-            S::Text("Behalten Sie einen Eintrag für `"),
-            S::Arg(0),
-            S::Text("` und führen Sie die Einstellungen darin zusammen"),
-        ]),
+        "keep one entry for `\u{1}0` and merge the settings into it",
+        "Behalten Sie einen Eintrag für `\u{1}0` und führen Sie die Einstellungen darin zusammen",
     ],
 };
 
@@ -2929,10 +2159,8 @@ pub(crate) fn xf303_summary() -> Message {
 
 pub(crate) static XF303_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("The partners' own connection limits add up to more than the gateway's total."),
-        T::Plain(
-            "Die eigenen Verbindungslimits der Partner ergeben zusammen mehr als das Gesamtlimit des Gateways.",
-        ),
+        "The partners' own connection limits add up to more than the gateway's total.",
+        "Die eigenen Verbindungslimits der Partner ergeben zusammen mehr als das Gesamtlimit des Gateways.",
     ],
 };
 
@@ -2947,18 +2175,8 @@ pub(crate) fn xf303_message(sum: impl Into<Arg>, gateway_limit: impl Into<Arg>) 
 
 pub(crate) static XF303_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the partners' own connection limits add up to "),
-            S::Arg(0),
-            S::Text(", more than the gateway's total of "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Text("die eigenen Verbindungslimits der Partner ergeben zusammen "),
-            S::Arg(0),
-            S::Text(", mehr als das Gesamtlimit des Gateways von "),
-            S::Arg(1),
-        ]),
+        "the partners' own connection limits add up to \u{1}0, more than the gateway's total of \u{1}1",
+        "die eigenen Verbindungslimits der Partner ergeben zusammen \u{1}0, mehr als das Gesamtlimit des Gateways von \u{1}1",
     ],
 };
 
@@ -2973,20 +2191,8 @@ pub(crate) fn xf303_help(sum: impl Into<Arg>) -> Message {
 
 pub(crate) static XF303_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("raise the gateway's limit to "),
-            S::Arg(0),
-            S::Text(" (Set-CsXmppGatewayConfiguration -ConnectionLimit "),
-            S::Arg(0),
-            S::Text("), or lower the partners' limits"),
-        ]),
-        T::Pieces(&[
-            S::Text("Erhöhen Sie das Limit des Gateways auf "),
-            S::Arg(0),
-            S::Text(" (Set-CsXmppGatewayConfiguration -ConnectionLimit "),
-            S::Arg(0),
-            S::Text("), oder senken Sie die Limits der Partner"),
-        ]),
+        "raise the gateway's limit to \u{1}0 (Set-CsXmppGatewayConfiguration -ConnectionLimit \u{1}0), or lower the partners' limits",
+        "Erhöhen Sie das Limit des Gateways auf \u{1}0 (Set-CsXmppGatewayConfiguration -ConnectionLimit \u{1}0), oder senken Sie die Limits der Partner",
     ],
 };
 
@@ -3001,10 +2207,8 @@ pub(crate) fn xf304_summary() -> Message {
 
 pub(crate) static XF304_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A domain looks like another partner's domain (UTS #39 confusable skeletons)."),
-        T::Plain(
-            "Eine Domäne sieht aus wie die Domäne eines anderen Partners (verwechselbare Skelette nach UTS #39).",
-        ),
+        "A domain looks like another partner's domain (UTS #39 confusable skeletons).",
+        "Eine Domäne sieht aus wie die Domäne eines anderen Partners (verwechselbare Skelette nach UTS #39).",
     ],
 };
 
@@ -3026,24 +2230,8 @@ pub(crate) fn xf304_message(
 
 pub(crate) static XF304_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ("),
-            S::Arg(1),
-            S::Text(") looks like `"),
-            S::Arg(2),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ("),
-            S::Arg(1),
-            S::Text(") sieht aus wie `"),
-            S::Arg(2),
-            S::Text("`"),
-        ]),
+        "`\u{1}0` (\u{1}1) looks like `\u{1}2`",
+        "`\u{1}0` (\u{1}1) sieht aus wie `\u{1}2`",
     ],
 };
 
@@ -3071,28 +2259,8 @@ pub(crate) fn xf304_message_additional_domain(
 
 pub(crate) static XF304_MESSAGE_ADDITIONAL_DOMAIN: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ("),
-            S::Arg(1),
-            S::Text(") looks like `"),
-            S::Arg(2),
-            S::Text("` of partner `"),
-            S::Arg(3),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ("),
-            S::Arg(1),
-            S::Text(") sieht aus wie `"),
-            S::Arg(2),
-            S::Text("` des Partners `"),
-            S::Arg(3),
-            S::Text("`"),
-        ]),
+        "`\u{1}0` (\u{1}1) looks like `\u{1}2` of partner `\u{1}3`",
+        "`\u{1}0` (\u{1}1) sieht aus wie `\u{1}2` des Partners `\u{1}3`",
     ],
 };
 
@@ -3107,16 +2275,8 @@ pub(crate) fn xf304_help(domain_ascii: impl Into<Arg>) -> Message {
 
 pub(crate) static XF304_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("check with the partner that `"),
-            S::Arg(0),
-            S::Text("` is really theirs; if it is a lookalike, remove it"),
-        ]),
-        T::Pieces(&[
-            S::Text("Klären Sie mit dem Partner, dass `"),
-            S::Arg(0),
-            S::Text("` wirklich ihm gehört; ist es eine Nachahmung, entfernen Sie sie"),
-        ]),
+        "check with the partner that `\u{1}0` is really theirs; if it is a lookalike, remove it",
+        "Klären Sie mit dem Partner, dass `\u{1}0` wirklich ihm gehört; ist es eine Nachahmung, entfernen Sie sie",
     ],
 };
 
@@ -3131,8 +2291,8 @@ pub(crate) fn xf401_summary() -> Message {
 
 pub(crate) static XF401_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("The gateway's per-partner limit is above its total limit."),
-        T::Plain("Das Limit pro Partner des Gateways liegt über seinem Gesamtlimit."),
+        "The gateway's per-partner limit is above its total limit.",
+        "Das Limit pro Partner des Gateways liegt über seinem Gesamtlimit.",
     ],
 };
 
@@ -3147,18 +2307,8 @@ pub(crate) fn xf401_message(partner_limit: impl Into<Arg>, total: impl Into<Arg>
 
 pub(crate) static XF401_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the per-partner limit of "),
-            S::Arg(0),
-            S::Text(" is above the total limit of "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Text("das Limit pro Partner von "),
-            S::Arg(0),
-            S::Text(" liegt über dem Gesamtlimit von "),
-            S::Arg(1),
-        ]),
+        "the per-partner limit of \u{1}0 is above the total limit of \u{1}1",
+        "das Limit pro Partner von \u{1}0 liegt über dem Gesamtlimit von \u{1}1",
     ],
 };
 
@@ -3173,16 +2323,8 @@ pub(crate) fn xf401_help(total: impl Into<Arg>) -> Message {
 
 pub(crate) static XF401_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("set the per-partner limit to "),
-            S::Arg(0),
-            S::Text(" or less (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)"),
-        ]),
-        T::Pieces(&[
-            S::Text("Setzen Sie das Limit pro Partner auf höchstens "),
-            S::Arg(0),
-            S::Text(" (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)"),
-        ]),
+        "set the per-partner limit to \u{1}0 or less (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)",
+        "Setzen Sie das Limit pro Partner auf höchstens \u{1}0 (Set-CsXmppGatewayConfiguration -PartnerConnectionLimit)",
     ],
 };
 
@@ -3197,8 +2339,8 @@ pub(crate) fn xf402_summary() -> Message {
 
 pub(crate) static XF402_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("The gateway logs the content of every message."),
-        T::Plain("Das Gateway protokolliert den Inhalt jeder Nachricht."),
+        "The gateway logs the content of every message.",
+        "Das Gateway protokolliert den Inhalt jeder Nachricht.",
     ],
 };
 
@@ -3213,8 +2355,8 @@ pub(crate) fn xf402_message() -> Message {
 
 pub(crate) static XF402_MESSAGE: Entry = Entry {
     text: [
-        T::Plain("the gateway logs the content of every message"),
-        T::Plain("das Gateway protokolliert den Inhalt jeder Nachricht"),
+        "the gateway logs the content of every message",
+        "das Gateway protokolliert den Inhalt jeder Nachricht",
     ],
 };
 
@@ -3229,12 +2371,8 @@ pub(crate) fn xf402_help() -> Message {
 
 pub(crate) static XF402_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "turn it off unless policy requires it (Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $false)",
-        ),
-        T::Plain(
-            "Schalten Sie es aus, sofern keine Richtlinie es verlangt (Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $false)",
-        ),
+        "turn it off unless policy requires it (Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $false)",
+        "Schalten Sie es aus, sofern keine Richtlinie es verlangt (Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $false)",
     ],
 };
 
@@ -3249,8 +2387,8 @@ pub(crate) fn xf403_summary() -> Message {
 
 pub(crate) static XF403_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A gateway timeout or interval of 0 seconds."),
-        T::Plain("Ein Zeitlimit oder Intervall des Gateways von 0 Sekunden."),
+        "A gateway timeout or interval of 0 seconds.",
+        "Ein Zeitlimit oder Intervall des Gateways von 0 Sekunden.",
     ],
 };
 
@@ -3264,10 +2402,7 @@ pub(crate) fn xf403_message(field: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF403_MESSAGE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` is 0 seconds")]),
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` beträgt 0 Sekunden")]),
-    ],
+    text: ["`\u{1}0` is 0 seconds", "`\u{1}0` beträgt 0 Sekunden"],
 };
 
 /// `xf403.help`:
@@ -3281,18 +2416,8 @@ pub(crate) fn xf403_help(field: impl Into<Arg>) -> Message {
 
 pub(crate) static XF403_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("remove `"),
-            S::Arg(0),
-            S::Text("` to use the default, or set a number of seconds above 0"),
-        ]),
-        T::Pieces(&[
-            S::Text("Entfernen Sie `"),
-            S::Arg(0),
-            S::Text(
-                "`, um den Standardwert zu verwenden, oder setzen Sie eine Sekundenzahl über 0",
-            ),
-        ]),
+        "remove `\u{1}0` to use the default, or set a number of seconds above 0",
+        "Entfernen Sie `\u{1}0`, um den Standardwert zu verwenden, oder setzen Sie eine Sekundenzahl über 0",
     ],
 };
 
@@ -3307,8 +2432,8 @@ pub(crate) fn xf501_summary() -> Message {
 
 pub(crate) static XF501_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("An edit or removal names a partner that does not exist."),
-        T::Plain("Eine Änderung oder Entfernung nennt einen Partner, den es nicht gibt."),
+        "An edit or removal names a partner that does not exist.",
+        "Eine Änderung oder Entfernung nennt einen Partner, den es nicht gibt.",
     ],
 };
 
@@ -3323,8 +2448,8 @@ pub(crate) fn xf501_message(identity: impl Into<Arg>) -> Message {
 
 pub(crate) static XF501_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("there is no partner `"), S::Arg(0), S::Text("`")]),
-        T::Pieces(&[S::Text("es gibt keinen Partner `"), S::Arg(0), S::Text("`")]),
+        "there is no partner `\u{1}0`",
+        "es gibt keinen Partner `\u{1}0`",
     ],
 };
 
@@ -3338,10 +2463,7 @@ pub(crate) fn xf501_help(suggestion: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static XF501_HELP: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("did you mean `"), S::Arg(0), S::Text("`?")]),
-        T::Pieces(&[S::Text("Meinten Sie `"), S::Arg(0), S::Text("`?")]),
-    ],
+    text: ["did you mean `\u{1}0`?", "Meinten Sie `\u{1}0`?"],
 };
 
 /// `xf501.help-no-suggestion`:
@@ -3355,8 +2477,8 @@ pub(crate) fn xf501_help_no_suggestion() -> Message {
 
 pub(crate) static XF501_HELP_NO_SUGGESTION: Entry = Entry {
     text: [
-        T::Plain("create the partner first (New-CsXmppAllowedPartner)"),
-        T::Plain("Legen Sie den Partner zuerst an (New-CsXmppAllowedPartner)"),
+        "create the partner first (New-CsXmppAllowedPartner)",
+        "Legen Sie den Partner zuerst an (New-CsXmppAllowedPartner)",
     ],
 };
 
@@ -3371,8 +2493,8 @@ pub(crate) fn xf502_summary() -> Message {
 
 pub(crate) static XF502_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("A new partner's primary domain is already a partner."),
-        T::Plain("Die primäre Domäne eines neuen Partners ist bereits ein Partner."),
+        "A new partner's primary domain is already a partner.",
+        "Die primäre Domäne eines neuen Partners ist bereits ein Partner.",
     ],
 };
 
@@ -3387,12 +2509,8 @@ pub(crate) fn xf502_message(identity: impl Into<Arg>) -> Message {
 
 pub(crate) static XF502_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("partner `"), S::Arg(0), S::Text("` already exists")]),
-        T::Pieces(&[
-            S::Text("Partner `"),
-            S::Arg(0),
-            S::Text("` existiert bereits"),
-        ]),
+        "partner `\u{1}0` already exists",
+        "Partner `\u{1}0` existiert bereits",
     ],
 };
 
@@ -3407,17 +2525,7 @@ pub(crate) fn xf502_help(identity_ascii: impl Into<Arg>) -> Message {
 
 pub(crate) static XF502_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("edit the existing partner instead (Set-CsXmppAllowedPartner -Identity '"),
-            S::Arg(0),
-            S::Text("')"),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Bearbeiten Sie stattdessen den vorhandenen Partner (Set-CsXmppAllowedPartner -Identity '",
-            ),
-            S::Arg(0),
-            S::Text("')"),
-        ]),
+        "edit the existing partner instead (Set-CsXmppAllowedPartner -Identity '\u{1}0')",
+        "Bearbeiten Sie stattdessen den vorhandenen Partner (Set-CsXmppAllowedPartner -Identity '\u{1}0')",
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
+use crate::message::{Arg, Entry, Message};
 
 /// `directory-commit-not-authorized`:
 ///
@@ -17,20 +17,8 @@ pub(crate) fn directory_commit_not_authorized(principal: impl Into<Arg>) -> Mess
 
 pub(crate) static DIRECTORY_COMMIT_NOT_AUTHORIZED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text(
-                "` may not commit: membership in RTCUniversalServerAdmins or the CsAdministrator role is required",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text(
-                "` darf keinen Commit ausführen: Die Mitgliedschaft in RTCUniversalServerAdmins oder die Rolle CsAdministrator ist erforderlich",
-            ),
-        ]),
+        "`\u{1}0` may not commit: membership in RTCUniversalServerAdmins or the CsAdministrator role is required",
+        "`\u{1}0` darf keinen Commit ausführen: Die Mitgliedschaft in RTCUniversalServerAdmins oder die Rolle CsAdministrator ist erforderlich",
     ],
 };
 
@@ -45,19 +33,7 @@ pub(crate) fn directory_commit_refused(errors: impl Into<Arg>) -> Message {
 
 pub(crate) static DIRECTORY_COMMIT_REFUSED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("commit refused: "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
-                default: &[S::Arg(0), S::Text(" errors")],
-            },
-            S::Text(" in the changes"),
-        ]),
-        T::Pieces(&[
-            S::Text("Commit abgelehnt: "),
-            S::Arg(0),
-            S::Text(" Fehler in den Änderungen"),
-        ]),
+        "commit refused: \u{2}0\u{3}#1\u{4}1 error\u{3}*\u{4}\u{1}0 errors\u{5} in the changes",
+        "Commit abgelehnt: \u{1}0 Fehler in den Änderungen",
     ],
 };

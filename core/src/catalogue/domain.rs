@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
+use crate::message::{Arg, Entry, Message};
 
 /// `domain-error-empty.message`:
 ///
@@ -16,7 +16,7 @@ pub(crate) fn domain_error_empty_message() -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_EMPTY_MESSAGE: Entry = Entry {
-    text: [T::Plain("domain is empty"), T::Plain("Domäne ist leer")],
+    text: ["domain is empty", "Domäne ist leer"],
 };
 
 /// `domain-error-empty.help`:
@@ -30,8 +30,8 @@ pub(crate) fn domain_error_empty_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_EMPTY_HELP: Entry = Entry {
     text: [
-        T::Plain("enter the partner's XMPP domain, for example `fabrikam.com`"),
-        T::Plain("Geben Sie die XMPP-Domäne des Partners ein, zum Beispiel `fabrikam.com`"),
+        "enter the partner's XMPP domain, for example `fabrikam.com`",
+        "Geben Sie die XMPP-Domäne des Partners ein, zum Beispiel `fabrikam.com`",
     ],
 };
 
@@ -46,16 +46,8 @@ pub(crate) fn domain_error_whitespace_message(input: impl Into<Arg>) -> Message 
 
 pub(crate) static DOMAIN_ERROR_WHITESPACE_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("domain `"),
-            S::Arg(0),
-            S::Text("` contains whitespace"),
-        ]),
-        T::Pieces(&[
-            S::Text("Domäne `"),
-            S::Arg(0),
-            S::Text("` enthält Leerraum"),
-        ]),
+        "domain `\u{1}0` contains whitespace",
+        "Domäne `\u{1}0` enthält Leerraum",
     ],
 };
 
@@ -70,8 +62,8 @@ pub(crate) fn domain_error_whitespace_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_WHITESPACE_HELP: Entry = Entry {
     text: [
-        T::Plain("remove the spaces and line breaks"),
-        T::Plain("Entfernen Sie Leerzeichen und Zeilenumbrüche"),
+        "remove the spaces and line breaks",
+        "Entfernen Sie Leerzeichen und Zeilenumbrüche",
     ],
 };
 
@@ -86,12 +78,8 @@ pub(crate) fn domain_error_url_message(input: impl Into<Arg>) -> Message {
 
 pub(crate) static DOMAIN_ERROR_URL_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` is a URL, not a domain")]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ist eine URL, keine Domäne"),
-        ]),
+        "`\u{1}0` is a URL, not a domain",
+        "`\u{1}0` ist eine URL, keine Domäne",
     ],
 };
 
@@ -106,8 +94,8 @@ pub(crate) fn domain_error_url_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_URL_HELP: Entry = Entry {
     text: [
-        T::Plain("enter only the host name, without scheme, port or path"),
-        T::Plain("Geben Sie nur den Hostnamen ein, ohne Schema, Port oder Pfad"),
+        "enter only the host name, without scheme, port or path",
+        "Geben Sie nur den Hostnamen ein, ohne Schema, Port oder Pfad",
     ],
 };
 
@@ -122,16 +110,8 @@ pub(crate) fn domain_error_jid_message(input: impl Into<Arg>) -> Message {
 
 pub(crate) static DOMAIN_ERROR_JID_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` is an XMPP address, not a domain"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ist eine XMPP-Adresse, keine Domäne"),
-        ]),
+        "`\u{1}0` is an XMPP address, not a domain",
+        "`\u{1}0` ist eine XMPP-Adresse, keine Domäne",
     ],
 };
 
@@ -146,8 +126,8 @@ pub(crate) fn domain_error_jid_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_JID_HELP: Entry = Entry {
     text: [
-        T::Plain("enter the domain part of the address"),
-        T::Plain("Geben Sie den Domänenteil der Adresse ein"),
+        "enter the domain part of the address",
+        "Geben Sie den Domänenteil der Adresse ein",
     ],
 };
 
@@ -162,12 +142,8 @@ pub(crate) fn domain_error_wildcard_message(input: impl Into<Arg>) -> Message {
 
 pub(crate) static DOMAIN_ERROR_WILDCARD_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` contains a wildcard")]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` enthält einen Platzhalter"),
-        ]),
+        "`\u{1}0` contains a wildcard",
+        "`\u{1}0` enthält einen Platzhalter",
     ],
 };
 
@@ -182,12 +158,8 @@ pub(crate) fn domain_error_wildcard_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_WILDCARD_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "list each domain explicitly: the primary domain, and each subdomain as an additional domain",
-        ),
-        T::Plain(
-            "Führen Sie jede Domäne einzeln auf: die primäre Domäne und jede Unterdomäne als zusätzliche Domäne",
-        ),
+        "list each domain explicitly: the primary domain, and each subdomain as an additional domain",
+        "Führen Sie jede Domäne einzeln auf: die primäre Domäne und jede Unterdomäne als zusätzliche Domäne",
     ],
 };
 
@@ -202,16 +174,8 @@ pub(crate) fn domain_error_ip_literal_message(input: impl Into<Arg>) -> Message 
 
 pub(crate) static DOMAIN_ERROR_IP_LITERAL_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` is an IP address, not a domain"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ist eine IP-Adresse, keine Domäne"),
-        ]),
+        "`\u{1}0` is an IP address, not a domain",
+        "`\u{1}0` ist eine IP-Adresse, keine Domäne",
     ],
 };
 
@@ -226,12 +190,8 @@ pub(crate) fn domain_error_ip_literal_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_IP_LITERAL_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "enter the domain that appears in the partner's XMPP addresses; DNS SRV records lead from it to the servers",
-        ),
-        T::Plain(
-            "Geben Sie die Domäne ein, die in den XMPP-Adressen des Partners steht; DNS-SRV-Einträge führen von ihr zu den Servern",
-        ),
+        "enter the domain that appears in the partner's XMPP addresses; DNS SRV records lead from it to the servers",
+        "Geben Sie die Domäne ein, die in den XMPP-Adressen des Partners steht; DNS-SRV-Einträge führen von ihr zu den Servern",
     ],
 };
 
@@ -252,20 +212,8 @@ pub(crate) fn domain_error_numeric_top_level_message(
 
 pub(crate) static DOMAIN_ERROR_NUMERIC_TOP_LEVEL_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("`: the last label `"),
-            S::Arg(1),
-            S::Text("` is all digits; a top-level domain has letters"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("`: Das letzte Label `"),
-            S::Arg(1),
-            S::Text("` besteht nur aus Ziffern; eine Top-Level-Domäne enthält Buchstaben"),
-        ]),
+        "`\u{1}0`: the last label `\u{1}1` is all digits; a top-level domain has letters",
+        "`\u{1}0`: Das letzte Label `\u{1}1` besteht nur aus Ziffern; eine Top-Level-Domäne enthält Buchstaben",
     ],
 };
 
@@ -280,12 +228,8 @@ pub(crate) fn domain_error_numeric_top_level_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_NUMERIC_TOP_LEVEL_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "check the last label: enter the partner's full XMPP domain, ending in its top-level domain, for example `fabrikam.com`",
-        ),
-        T::Plain(
-            "Prüfen Sie das letzte Label: Geben Sie die vollständige XMPP-Domäne des Partners ein, endend auf ihre Top-Level-Domäne, zum Beispiel `fabrikam.com`",
-        ),
+        "check the last label: enter the partner's full XMPP domain, ending in its top-level domain, for example `fabrikam.com`",
+        "Prüfen Sie das letzte Label: Geben Sie die vollständige XMPP-Domäne des Partners ein, endend auf ihre Top-Level-Domäne, zum Beispiel `fabrikam.com`",
     ],
 };
 
@@ -299,10 +243,7 @@ pub(crate) fn domain_error_port_message(input: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOMAIN_ERROR_PORT_MESSAGE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` contains a port")]),
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` enthält einen Port")]),
-    ],
+    text: ["`\u{1}0` contains a port", "`\u{1}0` enthält einen Port"],
 };
 
 /// `domain-error-port.help`:
@@ -316,16 +257,8 @@ pub(crate) fn domain_error_port_help(port: impl Into<Arg>) -> Message {
 
 pub(crate) static DOMAIN_ERROR_PORT_HELP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("remove `:"),
-            S::Arg(0),
-            S::Text("`: the port comes from the DNS SRV record"),
-        ]),
-        T::Pieces(&[
-            S::Text("Entfernen Sie `:"),
-            S::Arg(0),
-            S::Text("`: Der Port ergibt sich aus dem DNS-SRV-Eintrag"),
-        ]),
+        "remove `:\u{1}0`: the port comes from the DNS SRV record",
+        "Entfernen Sie `:\u{1}0`: Der Port ergibt sich aus dem DNS-SRV-Eintrag",
     ],
 };
 
@@ -346,22 +279,8 @@ pub(crate) fn domain_error_port_help_suggestion(
 
 pub(crate) static DOMAIN_ERROR_PORT_HELP_SUGGESTION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("remove `:"),
-            S::Arg(0),
-            S::Text("`: the port comes from the DNS SRV record (5269 by default); use `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("Entfernen Sie `:"),
-            S::Arg(0),
-            S::Text(
-                "`: Der Port ergibt sich aus dem DNS-SRV-Eintrag (standardmäßig 5269); verwenden Sie `",
-            ),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
+        "remove `:\u{1}0`: the port comes from the DNS SRV record (5269 by default); use `\u{1}1`",
+        "Entfernen Sie `:\u{1}0`: Der Port ergibt sich aus dem DNS-SRV-Eintrag (standardmäßig 5269); verwenden Sie `\u{1}1`",
     ],
 };
 
@@ -376,12 +295,8 @@ pub(crate) fn domain_error_empty_label_message(input: impl Into<Arg>) -> Message
 
 pub(crate) static DOMAIN_ERROR_EMPTY_LABEL_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("`"), S::Arg(0), S::Text("` has an empty label")]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` enthält ein leeres Label"),
-        ]),
+        "`\u{1}0` has an empty label",
+        "`\u{1}0` enthält ein leeres Label",
     ],
 };
 
@@ -396,10 +311,8 @@ pub(crate) fn domain_error_empty_label_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_EMPTY_LABEL_HELP: Entry = Entry {
     text: [
-        T::Plain("remove the extra dot: labels are separated by single dots"),
-        T::Plain(
-            "Entfernen Sie den überzähligen Punkt: Labels werden durch einzelne Punkte getrennt",
-        ),
+        "remove the extra dot: labels are separated by single dots",
+        "Entfernen Sie den überzähligen Punkt: Labels werden durch einzelne Punkte getrennt",
     ],
 };
 
@@ -420,20 +333,8 @@ pub(crate) fn domain_error_invalid_character_message(
 
 pub(crate) static DOMAIN_ERROR_INVALID_CHARACTER_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` contains `"),
-            S::Arg(1),
-            S::Text("`, which is not allowed in a domain"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` enthält `"),
-            S::Arg(1),
-            S::Text("`, das in einer Domäne nicht erlaubt ist"),
-        ]),
+        "`\u{1}0` contains `\u{1}1`, which is not allowed in a domain",
+        "`\u{1}0` enthält `\u{1}1`, das in einer Domäne nicht erlaubt ist",
     ],
 };
 
@@ -448,8 +349,8 @@ pub(crate) fn domain_error_invalid_character_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_INVALID_CHARACTER_HELP: Entry = Entry {
     text: [
-        T::Plain("use only letters, digits and hyphens in each label"),
-        T::Plain("Verwenden Sie in jedem Label nur Buchstaben, Ziffern und Bindestriche"),
+        "use only letters, digits and hyphens in each label",
+        "Verwenden Sie in jedem Label nur Buchstaben, Ziffern und Bindestriche",
     ],
 };
 
@@ -470,20 +371,8 @@ pub(crate) fn domain_error_symbol_message(
 
 pub(crate) static DOMAIN_ERROR_SYMBOL_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` contains the symbol `"),
-            S::Arg(1),
-            S::Text("`, which XMPP domains cannot contain"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` enthält das Symbol `"),
-            S::Arg(1),
-            S::Text("`, das XMPP-Domänen nicht enthalten können"),
-        ]),
+        "`\u{1}0` contains the symbol `\u{1}1`, which XMPP domains cannot contain",
+        "`\u{1}0` enthält das Symbol `\u{1}1`, das XMPP-Domänen nicht enthalten können",
     ],
 };
 
@@ -498,12 +387,8 @@ pub(crate) fn domain_error_symbol_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_SYMBOL_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "remove the symbol: XMPP domains are internationalised domain names under IDNA2008 (RFC 7622), which allow letters, digits and hyphens",
-        ),
-        T::Plain(
-            "Entfernen Sie das Symbol: XMPP-Domänen sind internationalisierte Domänennamen nach IDNA2008 (RFC 7622), die Buchstaben, Ziffern und Bindestriche erlauben",
-        ),
+        "remove the symbol: XMPP domains are internationalised domain names under IDNA2008 (RFC 7622), which allow letters, digits and hyphens",
+        "Entfernen Sie das Symbol: XMPP-Domänen sind internationalisierte Domänennamen nach IDNA2008 (RFC 7622), die Buchstaben, Ziffern und Bindestriche erlauben",
     ],
 };
 
@@ -518,16 +403,8 @@ pub(crate) fn domain_error_hyphen_position_message(label: impl Into<Arg>) -> Mes
 
 pub(crate) static DOMAIN_ERROR_HYPHEN_POSITION_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("label `"),
-            S::Arg(0),
-            S::Text("` starts or ends with a hyphen"),
-        ]),
-        T::Pieces(&[
-            S::Text("Label `"),
-            S::Arg(0),
-            S::Text("` beginnt oder endet mit einem Bindestrich"),
-        ]),
+        "label `\u{1}0` starts or ends with a hyphen",
+        "Label `\u{1}0` beginnt oder endet mit einem Bindestrich",
     ],
 };
 
@@ -542,8 +419,8 @@ pub(crate) fn domain_error_hyphen_position_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_HYPHEN_POSITION_HELP: Entry = Entry {
     text: [
-        T::Plain("remove the hyphen at the start or end of the label"),
-        T::Plain("Entfernen Sie den Bindestrich am Anfang oder Ende des Labels"),
+        "remove the hyphen at the start or end of the label",
+        "Entfernen Sie den Bindestrich am Anfang oder Ende des Labels",
     ],
 };
 
@@ -564,28 +441,8 @@ pub(crate) fn domain_error_label_too_long_message(
 
 pub(crate) static DOMAIN_ERROR_LABEL_TOO_LONG_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("label `"),
-            S::Arg(0),
-            S::Text("` is "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 character")])],
-                default: &[S::Arg(1), S::Text(" characters")],
-            },
-            S::Text(" long; DNS allows 63"),
-        ]),
-        T::Pieces(&[
-            S::Text("Label `"),
-            S::Arg(0),
-            S::Text("` ist "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Zeichen")])],
-                default: &[S::Arg(1), S::Text(" Zeichen")],
-            },
-            S::Text(" lang; DNS erlaubt 63"),
-        ]),
+        "label `\u{1}0` is \u{2}1\u{3}#1\u{4}1 character\u{3}*\u{4}\u{1}1 characters\u{5} long; DNS allows 63",
+        "Label `\u{1}0` ist \u{2}1\u{3}#1\u{4}1 Zeichen\u{3}*\u{4}\u{1}1 Zeichen\u{5} lang; DNS erlaubt 63",
     ],
 };
 
@@ -600,12 +457,8 @@ pub(crate) fn domain_error_label_too_long_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_LABEL_TOO_LONG_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "shorten the label to at most 63 characters (in its `xn--` form for internationalised names)",
-        ),
-        T::Plain(
-            "Kürzen Sie das Label auf höchstens 63 Zeichen (bei internationalisierten Namen in der `xn--`-Form)",
-        ),
+        "shorten the label to at most 63 characters (in its `xn--` form for internationalised names)",
+        "Kürzen Sie das Label auf höchstens 63 Zeichen (bei internationalisierten Namen in der `xn--`-Form)",
     ],
 };
 
@@ -620,24 +473,8 @@ pub(crate) fn domain_error_too_long_message(length: impl Into<Arg>) -> Message {
 
 pub(crate) static DOMAIN_ERROR_TOO_LONG_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("domain is "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 character")])],
-                default: &[S::Arg(0), S::Text(" characters")],
-            },
-            S::Text(" long; DNS allows 253"),
-        ]),
-        T::Pieces(&[
-            S::Text("Domäne ist "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Zeichen")])],
-                default: &[S::Arg(0), S::Text(" Zeichen")],
-            },
-            S::Text(" lang; DNS erlaubt 253"),
-        ]),
+        "domain is \u{2}0\u{3}#1\u{4}1 character\u{3}*\u{4}\u{1}0 characters\u{5} long; DNS allows 253",
+        "Domäne ist \u{2}0\u{3}#1\u{4}1 Zeichen\u{3}*\u{4}\u{1}0 Zeichen\u{5} lang; DNS erlaubt 253",
     ],
 };
 
@@ -652,8 +489,8 @@ pub(crate) fn domain_error_too_long_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_TOO_LONG_HELP: Entry = Entry {
     text: [
-        T::Plain("shorten the domain to at most 253 characters"),
-        T::Plain("Kürzen Sie die Domäne auf höchstens 253 Zeichen"),
+        "shorten the domain to at most 253 characters",
+        "Kürzen Sie die Domäne auf höchstens 253 Zeichen",
     ],
 };
 
@@ -668,16 +505,8 @@ pub(crate) fn domain_error_idna_message(input: impl Into<Arg>) -> Message {
 
 pub(crate) static DOMAIN_ERROR_IDNA_MESSAGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` is not a valid internationalised domain name"),
-        ]),
-        T::Pieces(&[
-            S::Text("`"),
-            S::Arg(0),
-            S::Text("` ist kein gültiger internationalisierter Domänenname"),
-        ]),
+        "`\u{1}0` is not a valid internationalised domain name",
+        "`\u{1}0` ist kein gültiger internationalisierter Domänenname",
     ],
 };
 
@@ -692,12 +521,8 @@ pub(crate) fn domain_error_idna_help() -> Message {
 
 pub(crate) static DOMAIN_ERROR_IDNA_HELP: Entry = Entry {
     text: [
-        T::Plain(
-            "remove symbols and disallowed characters, and do not mix right-to-left and left-to-right text in one label (UTS #46)",
-        ),
-        T::Plain(
-            "Entfernen Sie Symbole und unzulässige Zeichen, und mischen Sie in einem Label keine rechts- und linksläufige Schrift (UTS #46)",
-        ),
+        "remove symbols and disallowed characters, and do not mix right-to-left and left-to-right text in one label (UTS #46)",
+        "Entfernen Sie Symbole und unzulässige Zeichen, und mischen Sie in einem Label keine rechts- und linksläufige Schrift (UTS #46)",
     ],
 };
 
@@ -711,13 +536,5 @@ pub(crate) fn domain_use_suggestion(help: impl Into<Arg>, domain: impl Into<Arg>
 }
 
 pub(crate) static DOMAIN_USE_SUGGESTION: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Arg(0), S::Text(": use `"), S::Arg(1), S::Text("`")]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(": Verwenden Sie `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-    ],
+    text: ["\u{1}0: use `\u{1}1`", "\u{1}0: Verwenden Sie `\u{1}1`"],
 };

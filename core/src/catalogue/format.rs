@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
+use crate::message::{Arg, Entry, Message};
 
 /// `read-error-position`:
 ///
@@ -24,22 +24,8 @@ pub(crate) fn read_error_position(
 
 pub(crate) static READ_ERROR_POSITION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("line "),
-            S::Arg(0),
-            S::Text(", column "),
-            S::Arg(1),
-            S::Text(": "),
-            S::Arg(2),
-        ]),
-        T::Pieces(&[
-            S::Text("Zeile "),
-            S::Arg(0),
-            S::Text(", Spalte "),
-            S::Arg(1),
-            S::Text(": "),
-            S::Arg(2),
-        ]),
+        "line \u{1}0, column \u{1}1: \u{1}2",
+        "Zeile \u{1}0, Spalte \u{1}1: \u{1}2",
     ],
 };
 
@@ -54,28 +40,8 @@ pub(crate) fn read_error_too_large(bytes: impl Into<Arg>, limit: impl Into<Arg>)
 
 pub(crate) static READ_ERROR_TOO_LARGE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("document is "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 byte")])],
-                default: &[S::Arg(0), S::Text(" bytes")],
-            },
-            S::Text("; at most "),
-            S::Arg(1),
-            S::Text(" are read"),
-        ]),
-        T::Pieces(&[
-            S::Text("Dokument hat "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Byte")])],
-                default: &[S::Arg(0), S::Text(" Bytes")],
-            },
-            S::Text("; höchstens "),
-            S::Arg(1),
-            S::Text(" werden gelesen"),
-        ]),
+        "document is \u{2}0\u{3}#1\u{4}1 byte\u{3}*\u{4}\u{1}0 bytes\u{5}; at most \u{1}1 are read",
+        "Dokument hat \u{2}0\u{3}#1\u{4}1 Byte\u{3}*\u{4}\u{1}0 Bytes\u{5}; höchstens \u{1}1 werden gelesen",
     ],
 };
 
@@ -90,8 +56,8 @@ pub(crate) fn read_error_encoding() -> Message {
 
 pub(crate) static READ_ERROR_ENCODING: Entry = Entry {
     text: [
-        T::Plain("the file is not UTF-8 or UTF-16 text"),
-        T::Plain("die Datei ist kein UTF-8- oder UTF-16-Text"),
+        "the file is not UTF-8 or UTF-16 text",
+        "die Datei ist kein UTF-8- oder UTF-16-Text",
     ],
 };
 
@@ -106,8 +72,8 @@ pub(crate) fn read_error_utf32() -> Message {
 
 pub(crate) static READ_ERROR_UTF32: Entry = Entry {
     text: [
-        T::Plain("the file is UTF-32; save it as UTF-8"),
-        T::Plain("die Datei ist UTF-32-kodiert; speichern Sie sie als UTF-8"),
+        "the file is UTF-32; save it as UTF-8",
+        "die Datei ist UTF-32-kodiert; speichern Sie sie als UTF-8",
     ],
 };
 
@@ -122,12 +88,8 @@ pub(crate) fn read_error_utf16_as_text() -> Message {
 
 pub(crate) static READ_ERROR_UTF16_AS_TEXT: Entry = Entry {
     text: [
-        T::Plain(
-            "the text is UTF-16 read as UTF-8 (every other character is U+0000); save the file as UTF-8",
-        ),
-        T::Plain(
-            "der Text ist UTF-16, als UTF-8 gelesen (jedes zweite Zeichen ist U+0000); speichern Sie die Datei als UTF-8",
-        ),
+        "the text is UTF-16 read as UTF-8 (every other character is U+0000); save the file as UTF-8",
+        "der Text ist UTF-16, als UTF-8 gelesen (jedes zweite Zeichen ist U+0000); speichern Sie die Datei als UTF-8",
     ],
 };
 
@@ -142,12 +104,8 @@ pub(crate) fn read_error_unknown_format() -> Message {
 
 pub(crate) static READ_ERROR_UNKNOWN_FORMAT: Entry = Entry {
     text: [
-        T::Plain(
-            "cannot tell the format: expected JSON, XML, PowerShell commands or Format-List output",
-        ),
-        T::Plain(
-            "Format nicht erkennbar: erwartet werden JSON, XML, PowerShell-Befehle oder Format-List-Ausgabe",
-        ),
+        "cannot tell the format: expected JSON, XML, PowerShell commands or Format-List output",
+        "Format nicht erkennbar: erwartet werden JSON, XML, PowerShell-Befehle oder Format-List-Ausgabe",
     ],
 };
 
@@ -161,10 +119,7 @@ pub(crate) fn read_error_syntax(format: impl Into<Arg>, message: impl Into<Arg>)
 }
 
 pub(crate) static READ_ERROR_SYNTAX: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("invalid "), S::Arg(0), S::Text(": "), S::Arg(1)]),
-        T::Pieces(&[S::Text("ungültiges "), S::Arg(0), S::Text(": "), S::Arg(1)]),
-    ],
+    text: ["invalid \u{1}0: \u{1}1", "ungültiges \u{1}0: \u{1}1"],
 };
 
 /// `read-error-too-deep`:
@@ -178,22 +133,8 @@ pub(crate) fn read_error_too_deep(limit: impl Into<Arg>) -> Message {
 
 pub(crate) static READ_ERROR_TOO_DEEP: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("nesting deeper than "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 level")])],
-                default: &[S::Arg(0), S::Text(" levels")],
-            },
-        ]),
-        T::Pieces(&[
-            S::Text("Verschachtelung tiefer als "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Ebene")])],
-                default: &[S::Arg(0), S::Text(" Ebenen")],
-            },
-        ]),
+        "nesting deeper than \u{2}0\u{3}#1\u{4}1 level\u{3}*\u{4}\u{1}0 levels\u{5}",
+        "Verschachtelung tiefer als \u{2}0\u{3}#1\u{4}1 Ebene\u{3}*\u{4}\u{1}0 Ebenen\u{5}",
     ],
 };
 
@@ -208,23 +149,8 @@ pub(crate) fn read_error_too_many_partners(limit: impl Into<Arg>) -> Message {
 
 pub(crate) static READ_ERROR_TOO_MANY_PARTNERS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the document has more than "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 partner")])],
-                default: &[S::Arg(0), S::Text(" partners")],
-            },
-            S::Text("; split it into documents of at most "),
-            S::Arg(0),
-        ]),
-        T::Pieces(&[
-            S::Text("das Dokument hat mehr als "),
-            S::Arg(0),
-            S::Text(" Partner; teilen Sie es in Dokumente mit höchstens "),
-            S::Arg(0),
-            S::Text(" auf"),
-        ]),
+        "the document has more than \u{2}0\u{3}#1\u{4}1 partner\u{3}*\u{4}\u{1}0 partners\u{5}; split it into documents of at most \u{1}0",
+        "das Dokument hat mehr als \u{1}0 Partner; teilen Sie es in Dokumente mit höchstens \u{1}0 auf",
     ],
 };
 
@@ -239,10 +165,8 @@ pub(crate) fn read_error_doctype() -> Message {
 
 pub(crate) static READ_ERROR_DOCTYPE: Entry = Entry {
     text: [
-        T::Plain("document type declarations are not allowed: the reader never expands entities"),
-        T::Plain(
-            "Dokumenttyp-Deklarationen sind nicht erlaubt: Der Leser expandiert nie Entitäten",
-        ),
+        "document type declarations are not allowed: the reader never expands entities",
+        "Dokumenttyp-Deklarationen sind nicht erlaubt: Der Leser expandiert nie Entitäten",
     ],
 };
 
@@ -257,20 +181,8 @@ pub(crate) fn read_error_xml_root(found: impl Into<Arg>, namespace: impl Into<Ar
 
 pub(crate) static READ_ERROR_XML_ROOT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("root element is `"),
-            S::Arg(0),
-            S::Text("`; expected `directory` in namespace `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("Wurzelelement ist `"),
-            S::Arg(0),
-            S::Text("`; erwartet wird `directory` im Namensraum `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
+        "root element is `\u{1}0`; expected `directory` in namespace `\u{1}1`",
+        "Wurzelelement ist `\u{1}0`; erwartet wird `directory` im Namensraum `\u{1}1`",
     ],
 };
 
@@ -285,20 +197,8 @@ pub(crate) fn read_error_unsupported_command(command: impl Into<Arg>) -> Message
 
 pub(crate) static READ_ERROR_UNSUPPORTED_COMMAND: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("command `"),
-            S::Arg(0),
-            S::Text(
-                "` is not read: only New-, Set- and Remove-CsXmppAllowedPartner and Set-CsXmppGatewayConfiguration are",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("Befehl `"),
-            S::Arg(0),
-            S::Text(
-                "` wird nicht gelesen: nur New-, Set- und Remove-CsXmppAllowedPartner sowie Set-CsXmppGatewayConfiguration",
-            ),
-        ]),
+        "command `\u{1}0` is not read: only New-, Set- and Remove-CsXmppAllowedPartner and Set-CsXmppGatewayConfiguration are",
+        "Befehl `\u{1}0` wird nicht gelesen: nur New-, Set- und Remove-CsXmppAllowedPartner sowie Set-CsXmppGatewayConfiguration",
     ],
 };
 
@@ -313,13 +213,7 @@ pub(crate) fn read_error_unsupported_syntax(construct: impl Into<Arg>) -> Messag
 
 pub(crate) static READ_ERROR_UNSUPPORTED_SYNTAX: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" is not evaluated: write literal values, one command per partner"),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" wird nicht ausgewertet: Schreiben Sie feste Werte, einen Befehl pro Partner"),
-        ]),
+        "\u{1}0 is not evaluated: write literal values, one command per partner",
+        "\u{1}0 wird nicht ausgewertet: Schreiben Sie feste Werte, einen Befehl pro Partner",
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Entry, Message, Text as T};
+use crate::message::{Entry, Message};
 
 /// `authentication-sasl-over-tls`:
 ///
@@ -16,7 +16,7 @@ pub(crate) fn authentication_sasl_over_tls() -> Message {
 }
 
 pub(crate) static AUTHENTICATION_SASL_OVER_TLS: Entry = Entry {
-    text: [T::Plain("SASL over TLS"), T::Plain("SASL über TLS")],
+    text: ["SASL over TLS", "SASL über TLS"],
 };
 
 /// `authentication-tls-dialback`:
@@ -29,7 +29,7 @@ pub(crate) fn authentication_tls_dialback() -> Message {
 }
 
 pub(crate) static AUTHENTICATION_TLS_DIALBACK: Entry = Entry {
-    text: [T::Plain("TLS Dialback"), T::Plain("TLS-Rückruf")],
+    text: ["TLS Dialback", "TLS-Rückruf"],
 };
 
 /// `authentication-tcp-dialback`:
@@ -42,7 +42,7 @@ pub(crate) fn authentication_tcp_dialback() -> Message {
 }
 
 pub(crate) static AUTHENTICATION_TCP_DIALBACK: Entry = Entry {
-    text: [T::Plain("TCP Dialback"), T::Plain("TCP-Rückruf")],
+    text: ["TCP Dialback", "TCP-Rückruf"],
 };
 
 /// `matrix-note-dialback-unused`:
@@ -56,12 +56,8 @@ pub(crate) fn matrix_note_dialback_unused() -> Message {
 
 pub(crate) static MATRIX_NOTE_DIALBACK_UNUSED: Entry = Entry {
     text: [
-        T::Plain(
-            "Dialback is switched on but does not operate when TLS and SASL are both required.",
-        ),
-        T::Plain(
-            "Der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide erforderlich sind.",
-        ),
+        "Dialback is switched on but does not operate when TLS and SASL are both required.",
+        "Der Rückruf ist eingeschaltet, wird aber nicht ausgeführt, wenn TLS und SASL beide erforderlich sind.",
     ],
 };
 
@@ -76,8 +72,8 @@ pub(crate) fn matrix_note_certificate_only() -> Message {
 
 pub(crate) static MATRIX_NOTE_CERTIFICATE_ONLY: Entry = Entry {
     text: [
-        T::Plain("Encrypted and certificate-authenticated streams only."),
-        T::Plain("Nur verschlüsselte, per Zertifikat authentifizierte Datenströme."),
+        "Encrypted and certificate-authenticated streams only.",
+        "Nur verschlüsselte, per Zertifikat authentifizierte Datenströme.",
     ],
 };
 
@@ -92,12 +88,8 @@ pub(crate) fn matrix_note_tls_optional_tcp_dialback() -> Message {
 
 pub(crate) static MATRIX_NOTE_TLS_OPTIONAL_TCP_DIALBACK: Entry = Entry {
     text: [
-        T::Plain(
-            "SASL needs TLS, and TLS is only optional: when the partner does not offer TLS, only TCP dialback is left.",
-        ),
-        T::Plain(
-            "SASL benötigt TLS, und TLS ist nur optional: Bietet der Partner kein TLS an, bleibt nur der TCP-Rückruf.",
-        ),
+        "SASL needs TLS, and TLS is only optional: when the partner does not offer TLS, only TCP dialback is left.",
+        "SASL benötigt TLS, und TLS ist nur optional: Bietet der Partner kein TLS an, bleibt nur der TCP-Rückruf.",
     ],
 };
 
@@ -112,12 +104,8 @@ pub(crate) fn matrix_note_tls_optional_fails() -> Message {
 
 pub(crate) static MATRIX_NOTE_TLS_OPTIONAL_FAILS: Entry = Entry {
     text: [
-        T::Plain(
-            "SASL needs TLS, and TLS is only optional: when the partner does not offer TLS, the session fails.",
-        ),
-        T::Plain(
-            "SASL benötigt TLS, und TLS ist nur optional: Bietet der Partner kein TLS an, schlägt die Sitzung fehl.",
-        ),
+        "SASL needs TLS, and TLS is only optional: when the partner does not offer TLS, the session fails.",
+        "SASL benötigt TLS, und TLS ist nur optional: Bietet der Partner kein TLS an, schlägt die Sitzung fehl.",
     ],
 };
 
@@ -132,12 +120,8 @@ pub(crate) fn matrix_note_sasl_without_tls() -> Message {
 
 pub(crate) static MATRIX_NOTE_SASL_WITHOUT_TLS: Entry = Entry {
     text: [
-        T::Plain(
-            "SASL cannot run without TLS; only TCP dialback is left, and the Control Panel refuses to save SASL without TLS.",
-        ),
-        T::Plain(
-            "SASL kann ohne TLS nicht laufen; nur der TCP-Rückruf bleibt, und die Systemsteuerung speichert SASL ohne TLS nicht.",
-        ),
+        "SASL cannot run without TLS; only TCP dialback is left, and the Control Panel refuses to save SASL without TLS.",
+        "SASL kann ohne TLS nicht laufen; nur der TCP-Rückruf bleibt, und die Systemsteuerung speichert SASL ohne TLS nicht.",
     ],
 };
 
@@ -152,8 +136,8 @@ pub(crate) fn matrix_note_sasl_without_tls_no_dialback() -> Message {
 
 pub(crate) static MATRIX_NOTE_SASL_WITHOUT_TLS_NO_DIALBACK: Entry = Entry {
     text: [
-        T::Plain("Not valid: SASL cannot run without TLS, and dialback is off."),
-        T::Plain("Ungültig: SASL kann ohne TLS nicht laufen, und der Rückruf ist ausgeschaltet."),
+        "Not valid: SASL cannot run without TLS, and dialback is off.",
+        "Ungültig: SASL kann ohne TLS nicht laufen, und der Rückruf ist ausgeschaltet.",
     ],
 };
 
@@ -168,8 +152,8 @@ pub(crate) fn matrix_note_sasl_or_tls_dialback() -> Message {
 
 pub(crate) static MATRIX_NOTE_SASL_OR_TLS_DIALBACK: Entry = Entry {
     text: [
-        T::Plain("SASL over TLS when the partner offers SASL, otherwise dialback over TLS."),
-        T::Plain("SASL über TLS, wenn der Partner SASL anbietet, sonst Rückruf über TLS."),
+        "SASL over TLS when the partner offers SASL, otherwise dialback over TLS.",
+        "SASL über TLS, wenn der Partner SASL anbietet, sonst Rückruf über TLS.",
     ],
 };
 
@@ -184,8 +168,8 @@ pub(crate) fn matrix_note_tls_dialback() -> Message {
 
 pub(crate) static MATRIX_NOTE_TLS_DIALBACK: Entry = Entry {
     text: [
-        T::Plain("Dialback over an encrypted stream."),
-        T::Plain("Rückruf über einen verschlüsselten Datenstrom."),
+        "Dialback over an encrypted stream.",
+        "Rückruf über einen verschlüsselten Datenstrom.",
     ],
 };
 
@@ -200,8 +184,8 @@ pub(crate) fn matrix_note_no_method() -> Message {
 
 pub(crate) static MATRIX_NOTE_NO_METHOD: Entry = Entry {
     text: [
-        T::Plain("Not valid: either SASL or dialback must be enabled."),
-        T::Plain("Ungültig: Entweder SASL oder der Rückruf muss aktiviert sein."),
+        "Not valid: either SASL or dialback must be enabled.",
+        "Ungültig: Entweder SASL oder der Rückruf muss aktiviert sein.",
     ],
 };
 
@@ -216,10 +200,8 @@ pub(crate) fn matrix_note_any_dialback() -> Message {
 
 pub(crate) static MATRIX_NOTE_ANY_DIALBACK: Entry = Entry {
     text: [
-        T::Plain("Dialback over TLS or plain TCP, whichever the partner negotiates."),
-        T::Plain(
-            "Rückruf über TLS oder unverschlüsseltes TCP, je nachdem, was der Partner aushandelt.",
-        ),
+        "Dialback over TLS or plain TCP, whichever the partner negotiates.",
+        "Rückruf über TLS oder unverschlüsseltes TCP, je nachdem, was der Partner aushandelt.",
     ],
 };
 
@@ -234,7 +216,7 @@ pub(crate) fn matrix_note_tcp_dialback_only() -> Message {
 
 pub(crate) static MATRIX_NOTE_TCP_DIALBACK_ONLY: Entry = Entry {
     text: [
-        T::Plain("Unencrypted TCP dialback is the only method."),
-        T::Plain("Unverschlüsselter TCP-Rückruf ist die einzige Methode."),
+        "Unencrypted TCP dialback is the only method.",
+        "Unverschlüsselter TCP-Rückruf ist die einzige Methode.",
     ],
 };

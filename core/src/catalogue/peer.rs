@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Entry, Message, Text as T};
+use crate::message::{Entry, Message};
 
 /// `certificate-status-valid`:
 ///
@@ -16,7 +16,7 @@ pub(crate) fn certificate_status_valid() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_VALID: Entry = Entry {
-    text: [T::Plain("valid"), T::Plain("gültig")],
+    text: ["valid", "gültig"],
 };
 
 /// `certificate-status-valid.problem`:
@@ -29,7 +29,7 @@ pub(crate) fn certificate_status_valid_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_VALID_PROBLEM: Entry = Entry {
-    text: [T::Plain("is valid"), T::Plain("ist gültig")],
+    text: ["is valid", "ist gültig"],
 };
 
 /// `certificate-status-missing`:
@@ -42,7 +42,7 @@ pub(crate) fn certificate_status_missing() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_MISSING: Entry = Entry {
-    text: [T::Plain("none"), T::Plain("keines")],
+    text: ["none", "keines"],
 };
 
 /// `certificate-status-missing.problem`:
@@ -55,7 +55,7 @@ pub(crate) fn certificate_status_missing_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_MISSING_PROBLEM: Entry = Entry {
-    text: [T::Plain("is missing"), T::Plain("fehlt")],
+    text: ["is missing", "fehlt"],
 };
 
 /// `certificate-status-expired`:
@@ -68,7 +68,7 @@ pub(crate) fn certificate_status_expired() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_EXPIRED: Entry = Entry {
-    text: [T::Plain("expired"), T::Plain("abgelaufen")],
+    text: ["expired", "abgelaufen"],
 };
 
 /// `certificate-status-expired.problem`:
@@ -81,7 +81,7 @@ pub(crate) fn certificate_status_expired_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_EXPIRED_PROBLEM: Entry = Entry {
-    text: [T::Plain("has expired"), T::Plain("ist abgelaufen")],
+    text: ["has expired", "ist abgelaufen"],
 };
 
 /// `certificate-status-self-signed`:
@@ -94,7 +94,7 @@ pub(crate) fn certificate_status_self_signed() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_SELF_SIGNED: Entry = Entry {
-    text: [T::Plain("self-signed"), T::Plain("selbstsigniert")],
+    text: ["self-signed", "selbstsigniert"],
 };
 
 /// `certificate-status-self-signed.problem`:
@@ -107,7 +107,7 @@ pub(crate) fn certificate_status_self_signed_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_SELF_SIGNED_PROBLEM: Entry = Entry {
-    text: [T::Plain("is self-signed"), T::Plain("ist selbstsigniert")],
+    text: ["is self-signed", "ist selbstsigniert"],
 };
 
 /// `certificate-status-untrusted-ca`:
@@ -120,10 +120,7 @@ pub(crate) fn certificate_status_untrusted_ca() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_UNTRUSTED_CA: Entry = Entry {
-    text: [
-        T::Plain("untrusted CA"),
-        T::Plain("nicht vertrauenswürdige CA"),
-    ],
+    text: ["untrusted CA", "nicht vertrauenswürdige CA"],
 };
 
 /// `certificate-status-untrusted-ca.problem`:
@@ -136,10 +133,7 @@ pub(crate) fn certificate_status_untrusted_ca_problem() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_UNTRUSTED_CA_PROBLEM: Entry = Entry {
-    text: [
-        T::Plain("is not trusted"),
-        T::Plain("ist nicht vertrauenswürdig"),
-    ],
+    text: ["is not trusted", "ist nicht vertrauenswürdig"],
 };
 
 /// `certificate-status-incomplete-chain`:
@@ -152,10 +146,7 @@ pub(crate) fn certificate_status_incomplete_chain() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_INCOMPLETE_CHAIN: Entry = Entry {
-    text: [
-        T::Plain("incomplete chain"),
-        T::Plain("unvollständige Kette"),
-    ],
+    text: ["incomplete chain", "unvollständige Kette"],
 };
 
 /// `certificate-status-incomplete-chain.problem`:
@@ -169,8 +160,8 @@ pub(crate) fn certificate_status_incomplete_chain_problem() -> Message {
 
 pub(crate) static CERTIFICATE_STATUS_INCOMPLETE_CHAIN_PROBLEM: Entry = Entry {
     text: [
-        T::Plain("comes without its intermediate certificate"),
-        T::Plain("kommt ohne sein Zwischenzertifikat"),
+        "comes without its intermediate certificate",
+        "kommt ohne sein Zwischenzertifikat",
     ],
 };
 
@@ -184,7 +175,7 @@ pub(crate) fn certificate_status_name_mismatch() -> Message {
 }
 
 pub(crate) static CERTIFICATE_STATUS_NAME_MISMATCH: Entry = Entry {
-    text: [T::Plain("wrong name"), T::Plain("falscher Name")],
+    text: ["wrong name", "falscher Name"],
 };
 
 /// `certificate-status-name-mismatch.problem`:
@@ -198,8 +189,8 @@ pub(crate) fn certificate_status_name_mismatch_problem() -> Message {
 
 pub(crate) static CERTIFICATE_STATUS_NAME_MISMATCH_PROBLEM: Entry = Entry {
     text: [
-        T::Plain("is not valid for this name"),
-        T::Plain("ist für diesen Namen nicht gültig"),
+        "is not valid for this name",
+        "ist für diesen Namen nicht gültig",
     ],
 };
 
@@ -214,8 +205,8 @@ pub(crate) fn preset_lync() -> Message {
 
 pub(crate) static PRESET_LYNC: Entry = Entry {
     text: [
-        T::Plain("Lync / Skype for Business (defaults)"),
-        T::Plain("Lync / Skype for Business (Standard)"),
+        "Lync / Skype for Business (defaults)",
+        "Lync / Skype for Business (Standard)",
     ],
 };
 
@@ -230,8 +221,8 @@ pub(crate) fn preset_google_talk() -> Message {
 
 pub(crate) static PRESET_GOOGLE_TALK: Entry = Entry {
     text: [
-        T::Plain("Google Talk (historical: federation ended in 2017)"),
-        T::Plain("Google Talk (historisch: Föderation 2017 beendet)"),
+        "Google Talk (historical: federation ended in 2017)",
+        "Google Talk (historisch: Föderation 2017 beendet)",
     ],
 };
 
@@ -245,10 +236,7 @@ pub(crate) fn preset_prosody() -> Message {
 }
 
 pub(crate) static PRESET_PROSODY: Entry = Entry {
-    text: [
-        T::Plain("Prosody (defaults)"),
-        T::Plain("Prosody (Standard)"),
-    ],
+    text: ["Prosody (defaults)", "Prosody (Standard)"],
 };
 
 /// `preset-prosody-secure-auth`:
@@ -262,8 +250,8 @@ pub(crate) fn preset_prosody_secure_auth() -> Message {
 
 pub(crate) static PRESET_PROSODY_SECURE_AUTH: Entry = Entry {
     text: [
-        T::Plain("Prosody with s2s_secure_auth"),
-        T::Plain("Prosody mit s2s_secure_auth"),
+        "Prosody with s2s_secure_auth",
+        "Prosody mit s2s_secure_auth",
     ],
 };
 
@@ -278,8 +266,8 @@ pub(crate) fn preset_ejabberd() -> Message {
 
 pub(crate) static PRESET_EJABBERD: Entry = Entry {
     text: [
-        T::Plain("ejabberd (example configuration)"),
-        T::Plain("ejabberd (Beispielkonfiguration)"),
+        "ejabberd (example configuration)",
+        "ejabberd (Beispielkonfiguration)",
     ],
 };
 
@@ -293,10 +281,7 @@ pub(crate) fn preset_openfire() -> Message {
 }
 
 pub(crate) static PRESET_OPENFIRE: Entry = Entry {
-    text: [
-        T::Plain("Openfire 5.1 (defaults)"),
-        T::Plain("Openfire 5.1 (Standard)"),
-    ],
+    text: ["Openfire 5.1 (defaults)", "Openfire 5.1 (Standard)"],
 };
 
 /// `preset-openfire-4-8`:
@@ -310,8 +295,8 @@ pub(crate) fn preset_openfire_4_8() -> Message {
 
 pub(crate) static PRESET_OPENFIRE_4_8: Entry = Entry {
     text: [
-        T::Plain("Openfire 4.8 and 4.9 (defaults)"),
-        T::Plain("Openfire 4.8 und 4.9 (Standard)"),
+        "Openfire 4.8 and 4.9 (defaults)",
+        "Openfire 4.8 und 4.9 (Standard)",
     ],
 };
 
@@ -325,10 +310,7 @@ pub(crate) fn preset_openfire_4_7() -> Message {
 }
 
 pub(crate) static PRESET_OPENFIRE_4_7: Entry = Entry {
-    text: [
-        T::Plain("Openfire 4.7 (defaults)"),
-        T::Plain("Openfire 4.7 (Standard)"),
-    ],
+    text: ["Openfire 4.7 (defaults)", "Openfire 4.7 (Standard)"],
 };
 
 /// `preset-tigase`:
@@ -341,7 +323,7 @@ pub(crate) fn preset_tigase() -> Message {
 }
 
 pub(crate) static PRESET_TIGASE: Entry = Entry {
-    text: [T::Plain("Tigase (defaults)"), T::Plain("Tigase (Standard)")],
+    text: ["Tigase (defaults)", "Tigase (Standard)"],
 };
 
 /// `provenance-proven`:
@@ -355,8 +337,8 @@ pub(crate) fn provenance_proven() -> Message {
 
 pub(crate) static PROVENANCE_PROVEN: Entry = Entry {
     text: [
-        T::Plain("proven against the real server"),
-        T::Plain("am echten Server nachgewiesen"),
+        "proven against the real server",
+        "am echten Server nachgewiesen",
     ],
 };
 
@@ -370,10 +352,7 @@ pub(crate) fn provenance_source() -> Message {
 }
 
 pub(crate) static PROVENANCE_SOURCE: Entry = Entry {
-    text: [
-        T::Plain("modelled from source"),
-        T::Plain("aus dem Quelltext modelliert"),
-    ],
+    text: ["modelled from source", "aus dem Quelltext modelliert"],
 };
 
 /// `provenance-documentation`:
@@ -387,8 +366,8 @@ pub(crate) fn provenance_documentation() -> Message {
 
 pub(crate) static PROVENANCE_DOCUMENTATION: Entry = Entry {
     text: [
-        T::Plain("modelled from documentation"),
-        T::Plain("aus der Dokumentation modelliert"),
+        "modelled from documentation",
+        "aus der Dokumentation modelliert",
     ],
 };
 
@@ -403,8 +382,8 @@ pub(crate) fn preset_known_from_prosody() -> Message {
 
 pub(crate) static PRESET_KNOWN_FROM_PROSODY: Entry = Entry {
     text: [
-        T::Plain("tests/interop: Debian 12's prosody 0.12.3, every step compared"),
-        T::Plain("tests/interop: prosody 0.12.3 aus Debian 12, jeder Schritt verglichen"),
+        "tests/interop: Debian 12's prosody 0.12.3, every step compared",
+        "tests/interop: prosody 0.12.3 aus Debian 12, jeder Schritt verglichen",
     ],
 };
 
@@ -419,8 +398,8 @@ pub(crate) fn preset_known_from_ejabberd() -> Message {
 
 pub(crate) static PRESET_KNOWN_FROM_EJABBERD: Entry = Entry {
     text: [
-        T::Plain("tests/interop: Debian 12's ejabberd 23.01, every step compared"),
-        T::Plain("tests/interop: ejabberd 23.01 aus Debian 12, jeder Schritt verglichen"),
+        "tests/interop: Debian 12's ejabberd 23.01, every step compared",
+        "tests/interop: ejabberd 23.01 aus Debian 12, jeder Schritt verglichen",
     ],
 };
 
@@ -435,8 +414,8 @@ pub(crate) fn preset_known_from_openfire() -> Message {
 
 pub(crate) static PRESET_KNOWN_FROM_OPENFIRE: Entry = Entry {
     text: [
-        T::Plain("Openfire's source, tag v5.1.1 (docs/profiles.md)"),
-        T::Plain("Quelltext von Openfire, Tag v5.1.1 (docs/profiles.md)"),
+        "Openfire's source, tag v5.1.1 (docs/profiles.md)",
+        "Quelltext von Openfire, Tag v5.1.1 (docs/profiles.md)",
     ],
 };
 
@@ -451,8 +430,8 @@ pub(crate) fn preset_known_from_openfire_4_8() -> Message {
 
 pub(crate) static PRESET_KNOWN_FROM_OPENFIRE_4_8: Entry = Entry {
     text: [
-        T::Plain("Openfire's source, tag v4.8.0 (docs/profiles.md)"),
-        T::Plain("Quelltext von Openfire, Tag v4.8.0 (docs/profiles.md)"),
+        "Openfire's source, tag v4.8.0 (docs/profiles.md)",
+        "Quelltext von Openfire, Tag v4.8.0 (docs/profiles.md)",
     ],
 };
 
@@ -467,8 +446,8 @@ pub(crate) fn preset_known_from_openfire_4_7() -> Message {
 
 pub(crate) static PRESET_KNOWN_FROM_OPENFIRE_4_7: Entry = Entry {
     text: [
-        T::Plain("Openfire's source, tag v4.7.5 (docs/profiles.md)"),
-        T::Plain("Quelltext von Openfire, Tag v4.7.5 (docs/profiles.md)"),
+        "Openfire's source, tag v4.7.5 (docs/profiles.md)",
+        "Quelltext von Openfire, Tag v4.7.5 (docs/profiles.md)",
     ],
 };
 
@@ -483,8 +462,8 @@ pub(crate) fn preset_known_from_lync() -> Message {
 
 pub(crate) static PRESET_KNOWN_FROM_LYNC: Entry = Entry {
     text: [
-        T::Plain("Lync Server 2013 documentation: XMPP federated partners"),
-        T::Plain("Dokumentation von Lync Server 2013: XMPP-Verbundpartner"),
+        "Lync Server 2013 documentation: XMPP federated partners",
+        "Dokumentation von Lync Server 2013: XMPP-Verbundpartner",
     ],
 };
 
@@ -499,7 +478,7 @@ pub(crate) fn preset_known_from_tigase() -> Message {
 
 pub(crate) static PRESET_KNOWN_FROM_TIGASE: Entry = Entry {
     text: [
-        T::Plain("Tigase's documentation and option names"),
-        T::Plain("Dokumentation und Optionsnamen von Tigase"),
+        "Tigase's documentation and option names",
+        "Dokumentation und Optionsnamen von Tigase",
     ],
 };

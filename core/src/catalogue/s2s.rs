@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Message, Segment as S, Text as T};
+use crate::message::{Arg, Entry, Message};
 
 /// `party-our-proxy`:
 ///
@@ -16,7 +16,7 @@ pub(crate) fn party_our_proxy() -> Message {
 }
 
 pub(crate) static PARTY_OUR_PROXY: Entry = Entry {
-    text: [T::Plain("our XMPP proxy"), T::Plain("unser XMPP-Proxy")],
+    text: ["our XMPP proxy", "unser XMPP-Proxy"],
 };
 
 /// `party-partner`:
@@ -29,7 +29,7 @@ pub(crate) fn party_partner() -> Message {
 }
 
 pub(crate) static PARTY_PARTNER: Entry = Entry {
-    text: [T::Plain("partner server"), T::Plain("Partnerserver")],
+    text: ["partner server", "Partnerserver"],
 };
 
 /// `party-authoritative`:
@@ -42,10 +42,7 @@ pub(crate) fn party_authoritative() -> Message {
 }
 
 pub(crate) static PARTY_AUTHORITATIVE: Entry = Entry {
-    text: [
-        T::Plain("authoritative server"),
-        T::Plain("autoritativer Server"),
-    ],
+    text: ["authoritative server", "autoritativer Server"],
 };
 
 /// `phase-connection`:
@@ -58,7 +55,7 @@ pub(crate) fn phase_connection() -> Message {
 }
 
 pub(crate) static PHASE_CONNECTION: Entry = Entry {
-    text: [T::Plain("connection"), T::Plain("Verbindung")],
+    text: ["connection", "Verbindung"],
 };
 
 /// `phase-stream`:
@@ -71,7 +68,7 @@ pub(crate) fn phase_stream() -> Message {
 }
 
 pub(crate) static PHASE_STREAM: Entry = Entry {
-    text: [T::Plain("stream"), T::Plain("Datenstrom")],
+    text: ["stream", "Datenstrom"],
 };
 
 /// `phase-dialback`:
@@ -84,7 +81,7 @@ pub(crate) fn phase_dialback() -> Message {
 }
 
 pub(crate) static PHASE_DIALBACK: Entry = Entry {
-    text: [T::Plain("dialback"), T::Plain("Rückruf")],
+    text: ["dialback", "Rückruf"],
 };
 
 /// `phase-close`:
@@ -97,7 +94,7 @@ pub(crate) fn phase_close() -> Message {
 }
 
 pub(crate) static PHASE_CLOSE: Entry = Entry {
-    text: [T::Plain("end of stream"), T::Plain("Datenstromende")],
+    text: ["end of stream", "Datenstromende"],
 };
 
 /// `federation-level-verified`:
@@ -110,7 +107,7 @@ pub(crate) fn federation_level_verified() -> Message {
 }
 
 pub(crate) static FEDERATION_LEVEL_VERIFIED: Entry = Entry {
-    text: [T::Plain("verified"), T::Plain("verifiziert")],
+    text: ["verified", "verifiziert"],
 };
 
 /// `federation-level-encrypted`:
@@ -123,7 +120,7 @@ pub(crate) fn federation_level_encrypted() -> Message {
 }
 
 pub(crate) static FEDERATION_LEVEL_ENCRYPTED: Entry = Entry {
-    text: [T::Plain("encrypted"), T::Plain("verschlüsselt")],
+    text: ["encrypted", "verschlüsselt"],
 };
 
 /// `federation-level-trusted`:
@@ -136,7 +133,7 @@ pub(crate) fn federation_level_trusted() -> Message {
 }
 
 pub(crate) static FEDERATION_LEVEL_TRUSTED: Entry = Entry {
-    text: [T::Plain("trusted"), T::Plain("vertrauenswürdig")],
+    text: ["trusted", "vertrauenswürdig"],
 };
 
 /// `verdict-certificate-names`:
@@ -153,20 +150,8 @@ pub(crate) fn verdict_certificate_names(names: impl Into<Arg>, domain: impl Into
 
 pub(crate) static VERDICT_CERTIFICATE_NAMES: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("It names "),
-            S::Arg(0),
-            S::Text(", not "),
-            S::Arg(1),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Text("Es nennt "),
-            S::Arg(0),
-            S::Text(", nicht "),
-            S::Arg(1),
-            S::Text("."),
-        ]),
+        "It names \u{1}0, not \u{1}1.",
+        "Es nennt \u{1}0, nicht \u{1}1.",
     ],
 };
 
@@ -181,8 +166,8 @@ pub(crate) fn direction_outbound() -> Message {
 
 pub(crate) static DIRECTION_OUTBOUND: Entry = Entry {
     text: [
-        T::Plain("our users write to the partner's"),
-        T::Plain("unsere Benutzer schreiben denen des Partners"),
+        "our users write to the partner's",
+        "unsere Benutzer schreiben denen des Partners",
     ],
 };
 
@@ -197,8 +182,8 @@ pub(crate) fn direction_inbound() -> Message {
 
 pub(crate) static DIRECTION_INBOUND: Entry = Entry {
     text: [
-        T::Plain("the partner's users write to ours"),
-        T::Plain("die Benutzer des Partners schreiben unseren"),
+        "the partner's users write to ours",
+        "die Benutzer des Partners schreiben unseren",
     ],
 };
 
@@ -212,7 +197,7 @@ pub(crate) fn dns_record_srv() -> Message {
 }
 
 pub(crate) static DNS_RECORD_SRV: Entry = Entry {
-    text: [T::Plain("SRV record"), T::Plain("SRV-Eintrag")],
+    text: ["SRV record", "SRV-Eintrag"],
 };
 
 /// `dns-record-no-srv`:
@@ -226,8 +211,8 @@ pub(crate) fn dns_record_no_srv() -> Message {
 
 pub(crate) static DNS_RECORD_NO_SRV: Entry = Entry {
     text: [
-        T::Plain("no SRV (A record, port 5269)"),
-        T::Plain("kein SRV (A-Eintrag, Port 5269)"),
+        "no SRV (A record, port 5269)",
+        "kein SRV (A-Eintrag, Port 5269)",
     ],
 };
 
@@ -242,8 +227,8 @@ pub(crate) fn dns_record_srv_root() -> Message {
 
 pub(crate) static DNS_RECORD_SRV_ROOT: Entry = Entry {
     text: [
-        T::Plain("SRV target \".\" (no service)"),
-        T::Plain("SRV-Ziel \".\" (kein Dienst)"),
+        "SRV target \".\" (no service)",
+        "SRV-Ziel \".\" (kein Dienst)",
     ],
 };
 
@@ -257,10 +242,7 @@ pub(crate) fn dns_record_nx_domain() -> Message {
 }
 
 pub(crate) static DNS_RECORD_NX_DOMAIN: Entry = Entry {
-    text: [
-        T::Plain("domain does not exist"),
-        T::Plain("Domäne existiert nicht"),
-    ],
+    text: ["domain does not exist", "Domäne existiert nicht"],
 };
 
 /// `ladder-cause`:
@@ -273,22 +255,7 @@ pub(crate) fn ladder_cause(cause: impl Into<Arg>, side: impl Into<Arg>) -> Messa
 }
 
 pub(crate) static LADDER_CAUSE: Entry = Entry {
-    text: [
-        T::Pieces(&[
-            S::Text("cause: "),
-            S::Arg(0),
-            S::Text(" ("),
-            S::Arg(1),
-            S::Text(")"),
-        ]),
-        T::Pieces(&[
-            S::Text("Ursache: "),
-            S::Arg(0),
-            S::Text(" ("),
-            S::Arg(1),
-            S::Text(")"),
-        ]),
-    ],
+    text: ["cause: \u{1}0 (\u{1}1)", "Ursache: \u{1}0 (\u{1}1)"],
 };
 
 /// `diagram-encrypted-from-here`:
@@ -301,8 +268,5 @@ pub(crate) fn diagram_encrypted_from_here() -> Message {
 }
 
 pub(crate) static DIAGRAM_ENCRYPTED_FROM_HERE: Entry = Entry {
-    text: [
-        T::Plain("encrypted from here on"),
-        T::Plain("ab hier verschlüsselt"),
-    ],
+    text: ["encrypted from here on", "ab hier verschlüsselt"],
 };

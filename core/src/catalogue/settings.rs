@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Entry, Message, Text as T};
+use crate::message::{Entry, Message};
 
 /// `negotiation-required`:
 ///
@@ -16,7 +16,7 @@ pub(crate) fn negotiation_required() -> Message {
 }
 
 pub(crate) static NEGOTIATION_REQUIRED: Entry = Entry {
-    text: [T::Plain("Required"), T::Plain("Erforderlich")],
+    text: ["Required", "Erforderlich"],
 };
 
 /// `negotiation-optional`:
@@ -29,7 +29,7 @@ pub(crate) fn negotiation_optional() -> Message {
 }
 
 pub(crate) static NEGOTIATION_OPTIONAL: Entry = Entry {
-    text: [T::Plain("Optional"), T::Plain("Optional")],
+    text: ["Optional", "Optional"],
 };
 
 /// `negotiation-not-supported`:
@@ -42,7 +42,7 @@ pub(crate) fn negotiation_not_supported() -> Message {
 }
 
 pub(crate) static NEGOTIATION_NOT_SUPPORTED: Entry = Entry {
-    text: [T::Plain("Not Supported"), T::Plain("Nicht unterstützt")],
+    text: ["Not Supported", "Nicht unterstützt"],
 };
 
 /// `partner-type-federated`:
@@ -55,7 +55,7 @@ pub(crate) fn partner_type_federated() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_FEDERATED: Entry = Entry {
-    text: [T::Plain("Federated"), T::Plain("Verbund")],
+    text: ["Federated", "Verbund"],
 };
 
 /// `partner-type-federated.meaning`:
@@ -69,12 +69,8 @@ pub(crate) fn partner_type_federated_meaning() -> Message {
 
 pub(crate) static PARTNER_TYPE_FEDERATED_MEANING: Entry = Entry {
     text: [
-        T::Plain(
-            "Trusted: partner contacts can add Lync users, see their presence and status notes, and message them without being authorised first.",
-        ),
-        T::Plain(
-            "Vertrauenswürdig: Kontakte des Partners können Lync-Benutzer ohne vorherige Autorisierung hinzufügen, ihre Anwesenheit und Statusnotizen sehen und ihnen Nachrichten senden.",
-        ),
+        "Trusted: partner contacts can add Lync users, see their presence and status notes, and message them without being authorised first.",
+        "Vertrauenswürdig: Kontakte des Partners können Lync-Benutzer ohne vorherige Autorisierung hinzufügen, ihre Anwesenheit und Statusnotizen sehen und ihnen Nachrichten senden.",
     ],
 };
 
@@ -88,10 +84,7 @@ pub(crate) fn partner_type_public_verified() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_PUBLIC_VERIFIED: Entry = Entry {
-    text: [
-        T::Plain("Public verified"),
-        T::Plain("Öffentlich überprüft"),
-    ],
+    text: ["Public verified", "Öffentlich überprüft"],
 };
 
 /// `partner-type-public-verified.meaning`:
@@ -105,12 +98,8 @@ pub(crate) fn partner_type_public_verified_meaning() -> Message {
 
 pub(crate) static PARTNER_TYPE_PUBLIC_VERIFIED_MEANING: Entry = Entry {
     text: [
-        T::Plain(
-            "The provider verifies its users: partner contacts can add and message Lync users without authorisation, but never see status notes.",
-        ),
-        T::Plain(
-            "Der Anbieter überprüft seine Benutzer: Kontakte des Partners können Lync-Benutzer ohne Autorisierung hinzufügen und ihnen schreiben, sehen aber nie Statusnotizen.",
-        ),
+        "The provider verifies its users: partner contacts can add and message Lync users without authorisation, but never see status notes.",
+        "Der Anbieter überprüft seine Benutzer: Kontakte des Partners können Lync-Benutzer ohne Autorisierung hinzufügen und ihnen schreiben, sehen aber nie Statusnotizen.",
     ],
 };
 
@@ -124,10 +113,7 @@ pub(crate) fn partner_type_public_unverified() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_PUBLIC_UNVERIFIED: Entry = Entry {
-    text: [
-        T::Plain("Public unverified"),
-        T::Plain("Öffentlich nicht überprüft"),
-    ],
+    text: ["Public unverified", "Öffentlich nicht überprüft"],
 };
 
 /// `partner-type-public-unverified.meaning`:
@@ -141,11 +127,7 @@ pub(crate) fn partner_type_public_unverified_meaning() -> Message {
 
 pub(crate) static PARTNER_TYPE_PUBLIC_UNVERIFIED_MEANING: Entry = Entry {
     text: [
-        T::Plain(
-            "No verifiable trust: a partner contact can reach a Lync user only after that user has invited them.",
-        ),
-        T::Plain(
-            "Kein überprüfbares Vertrauen: Ein Kontakt des Partners erreicht einen Lync-Benutzer erst, nachdem dieser ihn eingeladen hat.",
-        ),
+        "No verifiable trust: a partner contact can reach a Lync user only after that user has invited them.",
+        "Kein überprüfbares Vertrauen: Ein Kontakt des Partners erreicht einen Lync-Benutzer erst, nachdem dieser ihn eingeladen hat.",
     ],
 };

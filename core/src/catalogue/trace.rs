@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use crate::message::{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T};
+use crate::message::{Arg, Entry, Message};
 
 /// `step-not-allowed.summary`:
 ///
@@ -17,16 +17,8 @@ pub(crate) fn step_not_allowed_summary(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_NOT_ALLOWED_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("no XMPP partner claims "),
-            S::Arg(0),
-            S::Text(": nothing is sent"),
-        ]),
-        T::Pieces(&[
-            S::Text("kein XMPP-Partner beansprucht "),
-            S::Arg(0),
-            S::Text(": Es wird nichts gesendet"),
-        ]),
+        "no XMPP partner claims \u{1}0: nothing is sent",
+        "kein XMPP-Partner beansprucht \u{1}0: Es wird nichts gesendet",
     ],
 };
 
@@ -41,20 +33,8 @@ pub(crate) fn step_not_allowed_explanation(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_NOT_ALLOWED_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Lync lets users reach an XMPP network only if it is an allowed partner. Add "),
-            S::Arg(0),
-            S::Text(" to this partner's additional domains, or create a partner for it."),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Lync lässt Benutzer nur XMPP-Netzwerke erreichen, die zugelassene Partner sind. Fügen Sie ",
-            ),
-            S::Arg(0),
-            S::Text(
-                " den zusätzlichen Domänen dieses Partners hinzu oder legen Sie einen Partner dafür an.",
-            ),
-        ]),
+        "Lync lets users reach an XMPP network only if it is an allowed partner. Add \u{1}0 to this partner's additional domains, or create a partner for it.",
+        "Lync lässt Benutzer nur XMPP-Netzwerke erreichen, die zugelassene Partner sind. Fügen Sie \u{1}0 den zusätzlichen Domänen dieses Partners hinzu oder legen Sie einen Partner dafür an.",
     ],
 };
 
@@ -69,16 +49,8 @@ pub(crate) fn step_denied_summary(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_DENIED_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("opens no stream to "),
-            S::Arg(0),
-            S::Text(": its access rules deny it"),
-        ]),
-        T::Pieces(&[
-            S::Text("öffnet keinen Datenstrom zu "),
-            S::Arg(0),
-            S::Text(": Seine Zugriffsregeln verbieten es"),
-        ]),
+        "opens no stream to \u{1}0: its access rules deny it",
+        "öffnet keinen Datenstrom zu \u{1}0: Seine Zugriffsregeln verbieten es",
     ],
 };
 
@@ -93,24 +65,8 @@ pub(crate) fn step_denied_explanation(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_DENIED_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(
-                "The partner's server has access rules for federation (ejabberd's s2s_access, Openfire's permission list), and they deny ",
-            ),
-            S::Arg(0),
-            S::Text(". It does not even try to connect: messages to "),
-            S::Arg(0),
-            S::Text(" bounce on its side."),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Der Partnerserver hat Zugriffsregeln für die Föderation (s2s_access bei ejabberd, die Berechtigungsliste bei Openfire), und sie verbieten ",
-            ),
-            S::Arg(0),
-            S::Text(". Er versucht nicht einmal, sich zu verbinden: Nachrichten an "),
-            S::Arg(0),
-            S::Text(" kommen bei ihm zurück."),
-        ]),
+        "The partner's server has access rules for federation (ejabberd's s2s_access, Openfire's permission list), and they deny \u{1}0. It does not even try to connect: messages to \u{1}0 bounce on its side.",
+        "Der Partnerserver hat Zugriffsregeln für die Föderation (s2s_access bei ejabberd, die Berechtigungsliste bei Openfire), und sie verbieten \u{1}0. Er versucht nicht einmal, sich zu verbinden: Nachrichten an \u{1}0 kommen bei ihm zurück.",
     ],
 };
 
@@ -125,8 +81,8 @@ pub(crate) fn step_dns_query_summary(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_DNS_QUERY_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("SRV query for _xmpp-server._tcp."), S::Arg(0)]),
-        T::Pieces(&[S::Text("SRV-Abfrage für _xmpp-server._tcp."), S::Arg(0)]),
+        "SRV query for _xmpp-server._tcp.\u{1}0",
+        "SRV-Abfrage für _xmpp-server._tcp.\u{1}0",
     ],
 };
 
@@ -141,16 +97,8 @@ pub(crate) fn step_dns_query_explanation(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_DNS_QUERY_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The initiating server looks up where the XMPP servers of "),
-            S::Arg(0),
-            S::Text(" listen."),
-        ]),
-        T::Pieces(&[
-            S::Text("Der initiierende Server schlägt nach, wo die XMPP-Server von "),
-            S::Arg(0),
-            S::Text(" lauschen."),
-        ]),
+        "The initiating server looks up where the XMPP servers of \u{1}0 listen.",
+        "Der initiierende Server schlägt nach, wo die XMPP-Server von \u{1}0 lauschen.",
     ],
 };
 
@@ -168,20 +116,8 @@ pub(crate) fn step_dns_query_authoritative_explanation(domain: impl Into<Arg>) -
 
 pub(crate) static STEP_DNS_QUERY_AUTHORITATIVE_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(
-                "To check the dialback key, the receiving server looks up the authoritative server of the sender domain ",
-            ),
-            S::Arg(0),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Um den Rückrufschlüssel zu prüfen, schlägt der empfangende Server den autoritativen Server der Absenderdomäne ",
-            ),
-            S::Arg(0),
-            S::Text(" nach."),
-        ]),
+        "To check the dialback key, the receiving server looks up the authoritative server of the sender domain \u{1}0.",
+        "Um den Rückrufschlüssel zu prüfen, schlägt der empfangende Server den autoritativen Server der Absenderdomäne \u{1}0 nach.",
     ],
 };
 
@@ -195,10 +131,7 @@ pub(crate) fn step_dns_srv_summary(host: impl Into<Arg>, port: impl Into<Arg>) -
 }
 
 pub(crate) static STEP_DNS_SRV_SUMMARY: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("SRV: "), S::Arg(0), S::Text(", port "), S::Arg(1)]),
-        T::Pieces(&[S::Text("SRV: "), S::Arg(0), S::Text(", Port "), S::Arg(1)]),
-    ],
+    text: ["SRV: \u{1}0, port \u{1}1", "SRV: \u{1}0, Port \u{1}1"],
 };
 
 /// `step-dns-srv.explanation`:
@@ -212,8 +145,8 @@ pub(crate) fn step_dns_srv_explanation() -> Message {
 
 pub(crate) static STEP_DNS_SRV_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("The SRV record names the host and port to connect to."),
-        T::Plain("Der SRV-Eintrag nennt Host und Port für die Verbindung."),
+        "The SRV record names the host and port to connect to.",
+        "Der SRV-Eintrag nennt Host und Port für die Verbindung.",
     ],
 };
 
@@ -228,16 +161,8 @@ pub(crate) fn step_dns_no_srv_summary(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_DNS_NO_SRV_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("no SRV record: "),
-            S::Arg(0),
-            S::Text(", port 5269"),
-        ]),
-        T::Pieces(&[
-            S::Text("kein SRV-Eintrag: "),
-            S::Arg(0),
-            S::Text(", Port 5269"),
-        ]),
+        "no SRV record: \u{1}0, port 5269",
+        "kein SRV-Eintrag: \u{1}0, Port 5269",
     ],
 };
 
@@ -252,12 +177,8 @@ pub(crate) fn step_dns_no_srv_explanation() -> Message {
 
 pub(crate) static STEP_DNS_NO_SRV_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "Without an SRV record, the domain's own A or AAAA record is used with the default port 5269.",
-        ),
-        T::Plain(
-            "Ohne SRV-Eintrag wird der A- oder AAAA-Eintrag der Domäne selbst mit dem Standardport 5269 verwendet.",
-        ),
+        "Without an SRV record, the domain's own A or AAAA record is used with the default port 5269.",
+        "Ohne SRV-Eintrag wird der A- oder AAAA-Eintrag der Domäne selbst mit dem Standardport 5269 verwendet.",
     ],
 };
 
@@ -272,8 +193,8 @@ pub(crate) fn step_dns_srv_root_summary() -> Message {
 
 pub(crate) static STEP_DNS_SRV_ROOT_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("SRV target \".\": no XMPP service"),
-        T::Plain("SRV-Ziel \".\": kein XMPP-Dienst"),
+        "SRV target \".\": no XMPP service",
+        "SRV-Ziel \".\": kein XMPP-Dienst",
     ],
 };
 
@@ -288,12 +209,8 @@ pub(crate) fn step_dns_srv_root_explanation() -> Message {
 
 pub(crate) static STEP_DNS_SRV_ROOT_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "An SRV record with target \".\" means the service is decidedly not available; the initiating server must not fall back to the A record.",
-        ),
-        T::Plain(
-            "Ein SRV-Eintrag mit dem Ziel \".\" bedeutet, dass der Dienst ausdrücklich nicht verfügbar ist; der initiierende Server darf nicht auf den A-Eintrag ausweichen.",
-        ),
+        "An SRV record with target \".\" means the service is decidedly not available; the initiating server must not fall back to the A record.",
+        "Ein SRV-Eintrag mit dem Ziel \".\" bedeutet, dass der Dienst ausdrücklich nicht verfügbar ist; der initiierende Server darf nicht auf den A-Eintrag ausweichen.",
     ],
 };
 
@@ -307,10 +224,7 @@ pub(crate) fn step_dns_nxdomain_summary(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_DNS_NXDOMAIN_SUMMARY: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Arg(0), S::Text(" does not exist")]),
-        T::Pieces(&[S::Arg(0), S::Text(" existiert nicht")]),
-    ],
+    text: ["\u{1}0 does not exist", "\u{1}0 existiert nicht"],
 };
 
 /// `step-dns-nxdomain.explanation`:
@@ -324,12 +238,8 @@ pub(crate) fn step_dns_nxdomain_explanation() -> Message {
 
 pub(crate) static STEP_DNS_NXDOMAIN_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The domain does not resolve, so there is no server to connect to; stanzas to it bounce with remote-server-not-found.",
-        ),
-        T::Plain(
-            "Die Domäne lässt sich nicht auflösen, es gibt also keinen Server; Stanzas an sie kommen mit remote-server-not-found zurück.",
-        ),
+        "The domain does not resolve, so there is no server to connect to; stanzas to it bounce with remote-server-not-found.",
+        "Die Domäne lässt sich nicht auflösen, es gibt also keinen Server; Stanzas an sie kommen mit remote-server-not-found zurück.",
     ],
 };
 
@@ -350,42 +260,8 @@ pub(crate) fn step_dns_authoritative_missing_explanation(
 
 pub(crate) static STEP_DNS_AUTHORITATIVE_MISSING_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The sender domain "),
-            S::Arg(0),
-            S::Text(" "),
-            S::Select {
-                arg: 1,
-                variants: &[(
-                    K::Text("srv-root"),
-                    &[S::Text(
-                        "has an SRV record with target \".\": no XMPP service",
-                    )],
-                )],
-                default: &[S::Text("does not resolve")],
-            },
-            S::Text(
-                ", so its authoritative server cannot be found and the key cannot be checked; the receiving server reports remote-server-not-found.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("Die Absenderdomäne "),
-            S::Arg(0),
-            S::Text(" "),
-            S::Select {
-                arg: 1,
-                variants: &[(
-                    K::Text("srv-root"),
-                    &[S::Text(
-                        "hat einen SRV-Eintrag mit dem Ziel \".\": kein XMPP-Dienst",
-                    )],
-                )],
-                default: &[S::Text("lässt sich nicht auflösen")],
-            },
-            S::Text(
-                ", daher lässt sich ihr autoritativer Server nicht finden und der Schlüssel nicht prüfen; der empfangende Server meldet remote-server-not-found.",
-            ),
-        ]),
+        "The sender domain \u{1}0 \u{2}1\u{3}~srv-root\u{4}has an SRV record with target \".\": no XMPP service\u{3}*\u{4}does not resolve\u{5}, so its authoritative server cannot be found and the key cannot be checked; the receiving server reports remote-server-not-found.",
+        "Die Absenderdomäne \u{1}0 \u{2}1\u{3}~srv-root\u{4}hat einen SRV-Eintrag mit dem Ziel \".\": kein XMPP-Dienst\u{3}*\u{4}lässt sich nicht auflösen\u{5}, daher lässt sich ihr autoritativer Server nicht finden und der Schlüssel nicht prüfen; der empfangende Server meldet remote-server-not-found.",
     ],
 };
 
@@ -400,18 +276,8 @@ pub(crate) fn step_connect_summary(host: impl Into<Arg>, port: impl Into<Arg>) -
 
 pub(crate) static STEP_CONNECT_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("TCP connection to "),
-            S::Arg(0),
-            S::Text(":"),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Text("TCP-Verbindung zu "),
-            S::Arg(0),
-            S::Text(":"),
-            S::Arg(1),
-        ]),
+        "TCP connection to \u{1}0:\u{1}1",
+        "TCP-Verbindung zu \u{1}0:\u{1}1",
     ],
 };
 
@@ -426,8 +292,8 @@ pub(crate) fn step_connect_explanation() -> Message {
 
 pub(crate) static STEP_CONNECT_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("The initiating server opens the TCP connection that will carry the stream."),
-        T::Plain("Der initiierende Server öffnet die TCP-Verbindung für den Datenstrom."),
+        "The initiating server opens the TCP connection that will carry the stream.",
+        "Der initiierende Server öffnet die TCP-Verbindung für den Datenstrom.",
     ],
 };
 
@@ -442,8 +308,8 @@ pub(crate) fn step_connect_verify_explanation() -> Message {
 
 pub(crate) static STEP_CONNECT_VERIFY_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("A separate connection, used only to check the key."),
-        T::Plain("Eine eigene Verbindung, nur zum Prüfen des Schlüssels."),
+        "A separate connection, used only to check the key.",
+        "Eine eigene Verbindung, nur zum Prüfen des Schlüssels.",
     ],
 };
 
@@ -464,26 +330,8 @@ pub(crate) fn step_connect_verify_own_stream_explanation(
 
 pub(crate) static STEP_CONNECT_VERIFY_OWN_STREAM_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(
-                " sends its verification request only over an authenticated stream of its own to ",
-            ),
-            S::Arg(1),
-            S::Text(
-                ": it opens one now and negotiates it like any outgoing stream before asking. The key can only be checked if this stream succeeds.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(
-                " sendet seine Prüfanfrage nur über einen eigenen, authentifizierten Datenstrom zu ",
-            ),
-            S::Arg(1),
-            S::Text(
-                ": Er öffnet jetzt einen und handelt ihn wie jeden ausgehenden Datenstrom aus, bevor er fragt. Der Schlüssel lässt sich nur prüfen, wenn dieser Datenstrom gelingt.",
-            ),
-        ]),
+        "\u{1}0 sends its verification request only over an authenticated stream of its own to \u{1}1: it opens one now and negotiates it like any outgoing stream before asking. The key can only be checked if this stream succeeds.",
+        "\u{1}0 sendet seine Prüfanfrage nur über einen eigenen, authentifizierten Datenstrom zu \u{1}1: Er öffnet jetzt einen und handelt ihn wie jeden ausgehenden Datenstrom aus, bevor er fragt. Der Schlüssel lässt sich nur prüfen, wenn dieser Datenstrom gelingt.",
     ],
 };
 
@@ -498,16 +346,8 @@ pub(crate) fn step_unreachable_summary(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_UNREACHABLE_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the authoritative server of "),
-            S::Arg(0),
-            S::Text(" cannot be reached"),
-        ]),
-        T::Pieces(&[
-            S::Text("der autoritative Server von "),
-            S::Arg(0),
-            S::Text(" ist nicht erreichbar"),
-        ]),
+        "the authoritative server of \u{1}0 cannot be reached",
+        "der autoritative Server von \u{1}0 ist nicht erreichbar",
     ],
 };
 
@@ -522,12 +362,8 @@ pub(crate) fn step_unreachable_explanation() -> Message {
 
 pub(crate) static STEP_UNREACHABLE_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "Without the authoritative server the key cannot be checked; the receiving server reports remote-connection-failed, and the sender domain stays unverified.",
-        ),
-        T::Plain(
-            "Ohne den autoritativen Server lässt sich der Schlüssel nicht prüfen; der empfangende Server meldet remote-connection-failed, und die Absenderdomäne bleibt unverifiziert.",
-        ),
+        "Without the authoritative server the key cannot be checked; the receiving server reports remote-connection-failed, and the sender domain stays unverified.",
+        "Ohne den autoritativen Server lässt sich der Schlüssel nicht prüfen; der empfangende Server meldet remote-connection-failed, und die Absenderdomäne bleibt unverifiziert.",
     ],
 };
 
@@ -549,22 +385,8 @@ pub(crate) fn step_connect_failed_summary(
 
 pub(crate) static STEP_CONNECT_FAILED_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("no TCP connection to "),
-            S::Arg(0),
-            S::Text(":"),
-            S::Arg(1),
-            S::Text(": "),
-            S::Arg(2),
-        ]),
-        T::Pieces(&[
-            S::Text("keine TCP-Verbindung zu "),
-            S::Arg(0),
-            S::Text(":"),
-            S::Arg(1),
-            S::Text(": "),
-            S::Arg(2),
-        ]),
+        "no TCP connection to \u{1}0:\u{1}1: \u{1}2",
+        "keine TCP-Verbindung zu \u{1}0:\u{1}1: \u{1}2",
     ],
 };
 
@@ -579,12 +401,8 @@ pub(crate) fn step_connect_failed_explanation() -> Message {
 
 pub(crate) static STEP_CONNECT_FAILED_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "Nothing accepted the connection at this address: the server is down, a firewall drops port 5269, or DNS points to the wrong host. The next address DNS gave is tried, if there is one.",
-        ),
-        T::Plain(
-            "An dieser Adresse nahm nichts die Verbindung an: Der Server läuft nicht, eine Firewall verwirft Port 5269, oder DNS zeigt auf den falschen Host. Die nächste Adresse aus dem DNS wird versucht, falls es eine gibt.",
-        ),
+        "Nothing accepted the connection at this address: the server is down, a firewall drops port 5269, or DNS points to the wrong host. The next address DNS gave is tried, if there is one.",
+        "An dieser Adresse nahm nichts die Verbindung an: Der Server läuft nicht, eine Firewall verwirft Port 5269, oder DNS zeigt auf den falschen Host. Die nächste Adresse aus dem DNS wird versucht, falls es eine gibt.",
     ],
 };
 
@@ -599,12 +417,8 @@ pub(crate) fn step_timeout_summary(seconds: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_TIMEOUT_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("no answer within "), S::Arg(0), S::Text(" s")]),
-        T::Pieces(&[
-            S::Text("keine Antwort innerhalb von "),
-            S::Arg(0),
-            S::Text(" s"),
-        ]),
+        "no answer within \u{1}0 s",
+        "keine Antwort innerhalb von \u{1}0 s",
     ],
 };
 
@@ -619,12 +433,8 @@ pub(crate) fn step_timeout_explanation() -> Message {
 
 pub(crate) static STEP_TIMEOUT_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The other side sent nothing more within the time limit. A server waiting for something it never gets (such as a dialback verification that cannot complete) closes the stream only after its own timeout, often minutes later.",
-        ),
-        T::Plain(
-            "Die Gegenseite hat innerhalb der Frist nichts mehr gesendet. Ein Server, der auf etwas wartet, das nie kommt (etwa eine Rückrufprüfung, die nicht gelingen kann), schließt den Datenstrom erst nach seiner eigenen Frist, oft Minuten später.",
-        ),
+        "The other side sent nothing more within the time limit. A server waiting for something it never gets (such as a dialback verification that cannot complete) closes the stream only after its own timeout, often minutes later.",
+        "Die Gegenseite hat innerhalb der Frist nichts mehr gesendet. Ein Server, der auf etwas wartet, das nie kommt (etwa eine Rückrufprüfung, die nicht gelingen kann), schließt den Datenstrom erst nach seiner eigenen Frist, oft Minuten später.",
     ],
 };
 
@@ -638,10 +448,7 @@ pub(crate) fn step_disconnected_summary() -> Message {
 }
 
 pub(crate) static STEP_DISCONNECTED_SUMMARY: Entry = Entry {
-    text: [
-        T::Plain("closes the TCP connection"),
-        T::Plain("schließt die TCP-Verbindung"),
-    ],
+    text: ["closes the TCP connection", "schließt die TCP-Verbindung"],
 };
 
 /// `step-disconnected.explanation`:
@@ -655,8 +462,8 @@ pub(crate) fn step_disconnected_explanation() -> Message {
 
 pub(crate) static STEP_DISCONNECTED_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("The TCP connection ended; nothing more can arrive on it."),
-        T::Plain("Die TCP-Verbindung ist beendet; auf ihr kann nichts mehr ankommen."),
+        "The TCP connection ended; nothing more can arrive on it.",
+        "Die TCP-Verbindung ist beendet; auf ihr kann nichts mehr ankommen.",
     ],
 };
 
@@ -670,10 +477,7 @@ pub(crate) fn step_unreadable_summary(message: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_UNREADABLE_SUMMARY: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("unreadable stream: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("unlesbarer Datenstrom: "), S::Arg(0)]),
-    ],
+    text: ["unreadable stream: \u{1}0", "unlesbarer Datenstrom: \u{1}0"],
 };
 
 /// `step-unreadable.explanation`:
@@ -687,10 +491,8 @@ pub(crate) fn step_unreadable_explanation() -> Message {
 
 pub(crate) static STEP_UNREADABLE_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("What arrived is not a well-formed XML stream, so nothing after it can be read."),
-        T::Plain(
-            "Was ankam, ist kein wohlgeformter XML-Datenstrom, daher lässt sich nichts danach lesen.",
-        ),
+        "What arrived is not a well-formed XML stream, so nothing after it can be read.",
+        "Was ankam, ist kein wohlgeformter XML-Datenstrom, daher lässt sich nichts danach lesen.",
     ],
 };
 
@@ -705,8 +507,8 @@ pub(crate) fn step_tls_error_summary(message: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_TLS_ERROR_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("TLS handshake fails: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("TLS-Handshake scheitert: "), S::Arg(0)]),
+        "TLS handshake fails: \u{1}0",
+        "TLS-Handshake scheitert: \u{1}0",
     ],
 };
 
@@ -721,12 +523,8 @@ pub(crate) fn step_tls_error_explanation() -> Message {
 
 pub(crate) static STEP_TLS_ERROR_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The TLS handshake did not complete, so the stream cannot go on: the two sides share no protocol version or cipher, or one of them refused the other's certificate.",
-        ),
-        T::Plain(
-            "Der TLS-Handshake wurde nicht abgeschlossen, daher kann der Datenstrom nicht weitergehen: Die Seiten haben keine gemeinsame Protokollversion oder Verschlüsselung, oder eine hat das Zertifikat der anderen abgelehnt.",
-        ),
+        "The TLS handshake did not complete, so the stream cannot go on: the two sides share no protocol version or cipher, or one of them refused the other's certificate.",
+        "Der TLS-Handshake wurde nicht abgeschlossen, daher kann der Datenstrom nicht weitergehen: Die Seiten haben keine gemeinsame Protokollversion oder Verschlüsselung, oder eine hat das Zertifikat der anderen abgelehnt.",
     ],
 };
 
@@ -740,7 +538,7 @@ pub(crate) fn step_tls_handshake_summary() -> Message {
 }
 
 pub(crate) static STEP_TLS_HANDSHAKE_SUMMARY: Entry = Entry {
-    text: [T::Plain("TLS handshake"), T::Plain("TLS-Handshake")],
+    text: ["TLS handshake", "TLS-Handshake"],
 };
 
 /// `step-tls-handshake.explanation`:
@@ -767,26 +565,8 @@ pub(crate) fn step_tls_handshake_explanation(
 
 pub(crate) static STEP_TLS_HANDSHAKE_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" presents its certificate, which "),
-            S::Arg(1),
-            S::Text(" judges "),
-            S::Arg(2),
-            S::Text("; "),
-            S::Arg(3),
-            S::Text(". The connection is encrypted from here on, and the stream restarts."),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" legt sein Zertifikat vor, das "),
-            S::Arg(1),
-            S::Text(" als "),
-            S::Arg(2),
-            S::Text(" beurteilt; "),
-            S::Arg(3),
-            S::Text(". Ab hier ist die Verbindung verschlüsselt, und der Datenstrom beginnt neu."),
-        ]),
+        "\u{1}0 presents its certificate, which \u{1}1 judges \u{1}2; \u{1}3. The connection is encrypted from here on, and the stream restarts.",
+        "\u{1}0 legt sein Zertifikat vor, das \u{1}1 als \u{1}2 beurteilt; \u{1}3. Ab hier ist die Verbindung verschlüsselt, und der Datenstrom beginnt neu.",
     ],
 };
 
@@ -808,21 +588,8 @@ pub(crate) fn step_tls_handshake_client_certificate(
 
 pub(crate) static STEP_TLS_HANDSHAKE_CLIENT_CERTIFICATE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" presents a certificate, which "),
-            S::Arg(1),
-            S::Text(" judges "),
-            S::Arg(2),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" legt ein Zertifikat vor, das "),
-            S::Arg(1),
-            S::Text(" als "),
-            S::Arg(2),
-            S::Text(" beurteilt"),
-        ]),
+        "\u{1}0 presents a certificate, which \u{1}1 judges \u{1}2",
+        "\u{1}0 legt ein Zertifikat vor, das \u{1}1 als \u{1}2 beurteilt",
     ],
 };
 
@@ -840,14 +607,8 @@ pub(crate) fn step_tls_handshake_client_no_certificate(initiating: impl Into<Arg
 
 pub(crate) static STEP_TLS_HANDSHAKE_CLIENT_NO_CERTIFICATE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" presents no certificate, so it cannot use SASL EXTERNAL"),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" legt kein Zertifikat vor und kann daher SASL EXTERNAL nicht nutzen"),
-        ]),
+        "\u{1}0 presents no certificate, so it cannot use SASL EXTERNAL",
+        "\u{1}0 legt kein Zertifikat vor und kann daher SASL EXTERNAL nicht nutzen",
     ],
 };
 
@@ -861,7 +622,7 @@ pub(crate) fn step_judged_valid() -> Message {
 }
 
 pub(crate) static STEP_JUDGED_VALID: Entry = Entry {
-    text: [T::Plain("valid"), T::Plain("gültig")],
+    text: ["valid", "gültig"],
 };
 
 /// `step-judged-not-valid`:
@@ -874,10 +635,7 @@ pub(crate) fn step_judged_not_valid(problem: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_JUDGED_NOT_VALID: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("not valid: it "), S::Arg(0)]),
-        T::Pieces(&[S::Text("nicht gültig: Es "), S::Arg(0)]),
-    ],
+    text: ["not valid: it \u{1}0", "nicht gültig: Es \u{1}0"],
 };
 
 /// `step-tls-version-refused.summary`:
@@ -891,24 +649,8 @@ pub(crate) fn step_tls_version_refused_summary(ending: impl Into<Arg>) -> Messag
 
 pub(crate) static STEP_TLS_VERSION_REFUSED_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("TLS handshake fails: no common TLS version ("),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Text("alert"), &[S::Text("protocol_version alert")])],
-                default: &[S::Text("connection closed")],
-            },
-            S::Text(")"),
-        ]),
-        T::Pieces(&[
-            S::Text("TLS-Handshake scheitert: keine gemeinsame TLS-Version ("),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Text("alert"), &[S::Text("Alarm protocol_version")])],
-                default: &[S::Text("Verbindung geschlossen")],
-            },
-            S::Text(")"),
-        ]),
+        "TLS handshake fails: no common TLS version (\u{2}0\u{3}~alert\u{4}protocol_version alert\u{3}*\u{4}connection closed\u{5})",
+        "TLS-Handshake scheitert: keine gemeinsame TLS-Version (\u{2}0\u{3}~alert\u{4}Alarm protocol_version\u{3}*\u{4}Verbindung geschlossen\u{5})",
     ],
 };
 
@@ -940,52 +682,8 @@ pub(crate) fn step_tls_version_refused_explanation(
 
 pub(crate) static STEP_TLS_VERSION_REFUSED_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" speaks "),
-            S::Arg(1),
-            S::Text(", "),
-            S::Arg(2),
-            S::Text(" speaks "),
-            S::Arg(3),
-            S::Text(": there is no version both speak, and "),
-            S::Arg(4),
-            S::Text(" ends the handshake "),
-            S::Select {
-                arg: 5,
-                variants: &[(
-                    K::Text("alert"),
-                    &[S::Text("with a protocol_version alert")],
-                )],
-                default: &[S::Text("by closing the connection, without an alert")],
-            },
-            S::Text(
-                ". TLS 1.0 and 1.1 are deprecated (RFC 8996); every implementation must speak TLS 1.2 (RFC 9325). A Lync Server 2013 or Skype for Business 2015 Edge server speaks TLS 1.2 once Windows' and .NET's TLS 1.2 updates are in place.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" spricht "),
-            S::Arg(1),
-            S::Text(", "),
-            S::Arg(2),
-            S::Text(" spricht "),
-            S::Arg(3),
-            S::Text(": Es gibt keine Version, die beide sprechen, und "),
-            S::Arg(4),
-            S::Text(" beendet den Handshake "),
-            S::Select {
-                arg: 5,
-                variants: &[(
-                    K::Text("alert"),
-                    &[S::Text("mit dem Alarm protocol_version")],
-                )],
-                default: &[S::Text("durch Schließen der Verbindung, ohne Alarm")],
-            },
-            S::Text(
-                ". TLS 1.0 und 1.1 sind veraltet (RFC 8996); jede Implementierung muss TLS 1.2 sprechen (RFC 9325). Ein Edge-Server von Lync Server 2013 oder Skype for Business 2015 spricht TLS 1.2, sobald die TLS-1.2-Updates für Windows und .NET installiert sind.",
-            ),
-        ]),
+        "\u{1}0 speaks \u{1}1, \u{1}2 speaks \u{1}3: there is no version both speak, and \u{1}4 ends the handshake \u{2}5\u{3}~alert\u{4}with a protocol_version alert\u{3}*\u{4}by closing the connection, without an alert\u{5}. TLS 1.0 and 1.1 are deprecated (RFC 8996); every implementation must speak TLS 1.2 (RFC 9325). A Lync Server 2013 or Skype for Business 2015 Edge server speaks TLS 1.2 once Windows' and .NET's TLS 1.2 updates are in place.",
+        "\u{1}0 spricht \u{1}1, \u{1}2 spricht \u{1}3: Es gibt keine Version, die beide sprechen, und \u{1}4 beendet den Handshake \u{2}5\u{3}~alert\u{4}mit dem Alarm protocol_version\u{3}*\u{4}durch Schließen der Verbindung, ohne Alarm\u{5}. TLS 1.0 und 1.1 sind veraltet (RFC 8996); jede Implementierung muss TLS 1.2 sprechen (RFC 9325). Ein Edge-Server von Lync Server 2013 oder Skype for Business 2015 spricht TLS 1.2, sobald die TLS-1.2-Updates für Windows und .NET installiert sind.",
     ],
 };
 
@@ -999,10 +697,7 @@ pub(crate) fn step_tls_version_range(low: impl Into<Arg>, high: impl Into<Arg>) 
 }
 
 pub(crate) static STEP_TLS_VERSION_RANGE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Arg(0), S::Text(" to "), S::Arg(1)]),
-        T::Pieces(&[S::Arg(0), S::Text(" bis "), S::Arg(1)]),
-    ],
+    text: ["\u{1}0 to \u{1}1", "\u{1}0 bis \u{1}1"],
 };
 
 /// `step-tls-handshake-failed.summary`:
@@ -1023,22 +718,8 @@ pub(crate) fn step_tls_handshake_failed_summary(
 
 pub(crate) static STEP_TLS_HANDSHAKE_FAILED_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("TLS handshake fails: "),
-            S::Arg(0),
-            S::Text(" refuses "),
-            S::Arg(1),
-            S::Text("'s certificate, which "),
-            S::Arg(2),
-        ]),
-        T::Pieces(&[
-            S::Text("TLS-Handshake scheitert: "),
-            S::Arg(0),
-            S::Text(" lehnt das Zertifikat von "),
-            S::Arg(1),
-            S::Text(" ab, es "),
-            S::Arg(2),
-        ]),
+        "TLS handshake fails: \u{1}0 refuses \u{1}1's certificate, which \u{1}2",
+        "TLS-Handshake scheitert: \u{1}0 lehnt das Zertifikat von \u{1}1 ab, es \u{1}2",
     ],
 };
 
@@ -1060,26 +741,8 @@ pub(crate) fn step_tls_handshake_failed_explanation(
 
 pub(crate) static STEP_TLS_HANDSHAKE_FAILED_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" validates certificates strictly, and "),
-            S::Arg(1),
-            S::Text("'s certificate "),
-            S::Arg(2),
-            S::Text(
-                ": \"the validating entity MUST unilaterally terminate the session\". The failure is at the TLS layer, so the TCP connection ends without a closing stream tag.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" prüft Zertifikate streng, und das Zertifikat von "),
-            S::Arg(1),
-            S::Text(" "),
-            S::Arg(2),
-            S::Text(
-                ": Die prüfende Seite muss die Sitzung einseitig beenden. Der Fehler liegt in der TLS-Schicht, daher endet die TCP-Verbindung ohne schließendes Datenstrom-Tag.",
-            ),
-        ]),
+        "\u{1}0 validates certificates strictly, and \u{1}1's certificate \u{1}2: \"the validating entity MUST unilaterally terminate the session\". The failure is at the TLS layer, so the TCP connection ends without a closing stream tag.",
+        "\u{1}0 prüft Zertifikate streng, und das Zertifikat von \u{1}1 \u{1}2: Die prüfende Seite muss die Sitzung einseitig beenden. Der Fehler liegt in der TLS-Schicht, daher endet die TCP-Verbindung ohne schließendes Datenstrom-Tag.",
     ],
 };
 
@@ -1094,32 +757,8 @@ pub(crate) fn step_certificate_unnamed(domain: impl Into<Arg>, names: impl Into<
 
 pub(crate) static STEP_CERTIFICATE_UNNAMED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(" The certificate for "),
-            S::Arg(0),
-            S::Text(" names "),
-            S::Arg(1),
-            S::Text(", but not "),
-            S::Arg(0),
-            S::Text(
-                ": the other side expects the XMPP domain itself (RFC 6120 §13.7.1.2; a wildcard covers one label only, RFC 6125 §6.4.3). Reissue it with ",
-            ),
-            S::Arg(0),
-            S::Text(" as a subject alternative name."),
-        ]),
-        T::Pieces(&[
-            S::Text(" Das Zertifikat für "),
-            S::Arg(0),
-            S::Text(" nennt "),
-            S::Arg(1),
-            S::Text(", aber nicht "),
-            S::Arg(0),
-            S::Text(
-                ": Die Gegenseite erwartet die XMPP-Domäne selbst (RFC 6120 §13.7.1.2; ein Platzhalter deckt nur ein Label ab, RFC 6125 §6.4.3). Stellen Sie es mit ",
-            ),
-            S::Arg(0),
-            S::Text(" als alternativem Antragstellernamen neu aus."),
-        ]),
+        " The certificate for \u{1}0 names \u{1}1, but not \u{1}0: the other side expects the XMPP domain itself (RFC 6120 §13.7.1.2; a wildcard covers one label only, RFC 6125 §6.4.3). Reissue it with \u{1}0 as a subject alternative name.",
+        " Das Zertifikat für \u{1}0 nennt \u{1}1, aber nicht \u{1}0: Die Gegenseite erwartet die XMPP-Domäne selbst (RFC 6120 §13.7.1.2; ein Platzhalter deckt nur ein Label ab, RFC 6125 §6.4.3). Stellen Sie es mit \u{1}0 als alternativem Antragstellernamen neu aus.",
     ],
 };
 
@@ -1134,8 +773,8 @@ pub(crate) fn step_stream_open_summary(receiving: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_STREAM_OPEN_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("opens the stream to "), S::Arg(0)]),
-        T::Pieces(&[S::Text("öffnet den Datenstrom zu "), S::Arg(0)]),
+        "opens the stream to \u{1}0",
+        "öffnet den Datenstrom zu \u{1}0",
     ],
 };
 
@@ -1156,18 +795,8 @@ pub(crate) fn step_stream_open_explanation(
 
 pub(crate) static STEP_STREAM_OPEN_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" opens an XML stream to "),
-            S::Arg(1),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" öffnet einen XML-Datenstrom zu "),
-            S::Arg(1),
-            S::Text("."),
-        ]),
+        "\u{1}0 opens an XML stream to \u{1}1.",
+        "\u{1}0 öffnet einen XML-Datenstrom zu \u{1}1.",
     ],
 };
 
@@ -1182,8 +811,8 @@ pub(crate) fn step_stream_restart_tls_summary() -> Message {
 
 pub(crate) static STEP_STREAM_RESTART_TLS_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("restarts the stream over TLS"),
-        T::Plain("startet den Datenstrom über TLS neu"),
+        "restarts the stream over TLS",
+        "startet den Datenstrom über TLS neu",
     ],
 };
 
@@ -1198,12 +827,8 @@ pub(crate) fn step_stream_restart_tls_explanation() -> Message {
 
 pub(crate) static STEP_STREAM_RESTART_TLS_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "After TLS, the initiating server sends a new stream header without closing the old stream; everything learned before TLS is discarded.",
-        ),
-        T::Plain(
-            "Nach TLS sendet der initiierende Server einen neuen Datenstrom-Header, ohne den alten zu schließen; alles vor TLS Gelernte wird verworfen.",
-        ),
+        "After TLS, the initiating server sends a new stream header without closing the old stream; everything learned before TLS is discarded.",
+        "Nach TLS sendet der initiierende Server einen neuen Datenstrom-Header, ohne den alten zu schließen; alles vor TLS Gelernte wird verworfen.",
     ],
 };
 
@@ -1218,8 +843,8 @@ pub(crate) fn step_stream_restart_sasl_summary() -> Message {
 
 pub(crate) static STEP_STREAM_RESTART_SASL_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("restarts the stream after SASL"),
-        T::Plain("startet den Datenstrom nach SASL neu"),
+        "restarts the stream after SASL",
+        "startet den Datenstrom nach SASL neu",
     ],
 };
 
@@ -1234,8 +859,8 @@ pub(crate) fn step_stream_restart_sasl_explanation() -> Message {
 
 pub(crate) static STEP_STREAM_RESTART_SASL_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("After SASL, the stream restarts once more."),
-        T::Plain("Nach SASL beginnt der Datenstrom noch einmal neu."),
+        "After SASL, the stream restarts once more.",
+        "Nach SASL beginnt der Datenstrom noch einmal neu.",
     ],
 };
 
@@ -1250,8 +875,8 @@ pub(crate) fn step_stream_declares_dialback() -> Message {
 
 pub(crate) static STEP_STREAM_DECLARES_DIALBACK: Entry = Entry {
     text: [
-        T::Plain(" It declares the dialback namespace because it supports dialback."),
-        T::Plain(" Er deklariert den Rückruf-Namensraum, weil er den Rückruf unterstützt."),
+        " It declares the dialback namespace because it supports dialback.",
+        " Er deklariert den Rückruf-Namensraum, weil er den Rückruf unterstützt.",
     ],
 };
 
@@ -1266,8 +891,8 @@ pub(crate) fn step_stream_accept_summary() -> Message {
 
 pub(crate) static STEP_STREAM_ACCEPT_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("answers with a new stream id"),
-        T::Plain("antwortet mit einer neuen Datenstrom-ID"),
+        "answers with a new stream id",
+        "antwortet mit einer neuen Datenstrom-ID",
     ],
 };
 
@@ -1282,12 +907,8 @@ pub(crate) fn step_stream_accept_explanation() -> Message {
 
 pub(crate) static STEP_STREAM_ACCEPT_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The receiving server answers with its own header and a new, unpredictable stream id; dialback keys are bound to this id.",
-        ),
-        T::Plain(
-            "Der empfangende Server antwortet mit eigenem Header und einer neuen, unvorhersehbaren Datenstrom-ID; Rückrufschlüssel werden an diese ID gebunden.",
-        ),
+        "The receiving server answers with its own header and a new, unpredictable stream id; dialback keys are bound to this id.",
+        "Der empfangende Server antwortet mit eigenem Header und einer neuen, unvorhersehbaren Datenstrom-ID; Rückrufschlüssel werden an diese ID gebunden.",
     ],
 };
 
@@ -1302,8 +923,8 @@ pub(crate) fn step_stream_accept_declares_dialback() -> Message {
 
 pub(crate) static STEP_STREAM_ACCEPT_DECLARES_DIALBACK: Entry = Entry {
     text: [
-        T::Plain(" It declares the dialback namespace."),
-        T::Plain(" Er deklariert den Rückruf-Namensraum."),
+        " It declares the dialback namespace.",
+        " Er deklariert den Rückruf-Namensraum.",
     ],
 };
 
@@ -1318,8 +939,8 @@ pub(crate) fn step_stream_accept_no_dialback() -> Message {
 
 pub(crate) static STEP_STREAM_ACCEPT_NO_DIALBACK: Entry = Entry {
     text: [
-        T::Plain(" It does not declare the dialback namespace: it does not accept dialback."),
-        T::Plain(" Er deklariert den Rückruf-Namensraum nicht: Er akzeptiert keinen Rückruf."),
+        " It does not declare the dialback namespace: it does not accept dialback.",
+        " Er deklariert den Rückruf-Namensraum nicht: Er akzeptiert keinen Rückruf.",
     ],
 };
 
@@ -1334,8 +955,8 @@ pub(crate) fn step_features_complete_summary() -> Message {
 
 pub(crate) static STEP_FEATURES_COMPLETE_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("no more features: negotiation complete"),
-        T::Plain("keine weiteren Features: Aushandlung abgeschlossen"),
+        "no more features: negotiation complete",
+        "keine weiteren Features: Aushandlung abgeschlossen",
     ],
 };
 
@@ -1350,12 +971,8 @@ pub(crate) fn step_features_complete_explanation() -> Message {
 
 pub(crate) static STEP_FEATURES_COMPLETE_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "An empty features element: the initiating server is authenticated and may send stanzas.",
-        ),
-        T::Plain(
-            "Ein leeres Features-Element: Der initiierende Server ist authentifiziert und darf Stanzas senden.",
-        ),
+        "An empty features element: the initiating server is authenticated and may send stanzas.",
+        "Ein leeres Features-Element: Der initiierende Server ist authentifiziert und darf Stanzas senden.",
     ],
 };
 
@@ -1369,10 +986,7 @@ pub(crate) fn step_features_none_summary() -> Message {
 }
 
 pub(crate) static STEP_FEATURES_NONE_SUMMARY: Entry = Entry {
-    text: [
-        T::Plain("offers no feature"),
-        T::Plain("bietet kein Feature an"),
-    ],
+    text: ["offers no feature", "bietet kein Feature an"],
 };
 
 /// `step-features.summary`:
@@ -1385,10 +999,7 @@ pub(crate) fn step_features_summary(offer: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_FEATURES_SUMMARY: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("offers "), S::Arg(0)]),
-        T::Pieces(&[S::Text("bietet "), S::Arg(0), S::Text(" an")]),
-    ],
+    text: ["offers \u{1}0", "bietet \u{1}0 an"],
 };
 
 /// `step-features.tls-only`:
@@ -1402,8 +1013,8 @@ pub(crate) fn step_features_tls_only() -> Message {
 
 pub(crate) static STEP_FEATURES_TLS_ONLY: Entry = Entry {
     text: [
-        T::Plain("TLS is mandatory, so nothing else is offered before it."),
-        T::Plain("TLS ist verpflichtend, daher wird vorher nichts anderes angeboten."),
+        "TLS is mandatory, so nothing else is offered before it.",
+        "TLS ist verpflichtend, daher wird vorher nichts anderes angeboten.",
     ],
 };
 
@@ -1418,12 +1029,8 @@ pub(crate) fn step_features_tls_first() -> Message {
 
 pub(crate) static STEP_FEATURES_TLS_FIRST: Entry = Entry {
     text: [
-        T::Plain(
-            "TLS is mandatory; what else is offered only counts once the stream is encrypted.",
-        ),
-        T::Plain(
-            "TLS ist verpflichtend; was sonst angeboten wird, zählt erst, wenn der Datenstrom verschlüsselt ist.",
-        ),
+        "TLS is mandatory; what else is offered only counts once the stream is encrypted.",
+        "TLS ist verpflichtend; was sonst angeboten wird, zählt erst, wenn der Datenstrom verschlüsselt ist.",
     ],
 };
 
@@ -1438,8 +1045,8 @@ pub(crate) fn step_features_tls_optional() -> Message {
 
 pub(crate) static STEP_FEATURES_TLS_OPTIONAL: Entry = Entry {
     text: [
-        T::Plain("TLS is offered but not required."),
-        T::Plain("TLS wird angeboten, aber nicht verlangt."),
+        "TLS is offered but not required.",
+        "TLS wird angeboten, aber nicht verlangt.",
     ],
 };
 
@@ -1454,12 +1061,8 @@ pub(crate) fn step_features_external() -> Message {
 
 pub(crate) static STEP_FEATURES_EXTERNAL: Entry = Entry {
     text: [
-        T::Plain(
-            "SASL EXTERNAL is offered because the initiating server presented a certificate from a trusted chain.",
-        ),
-        T::Plain(
-            "SASL EXTERNAL wird angeboten, weil der initiierende Server ein Zertifikat aus einer vertrauenswürdigen Kette vorgelegt hat.",
-        ),
+        "SASL EXTERNAL is offered because the initiating server presented a certificate from a trusted chain.",
+        "SASL EXTERNAL wird angeboten, weil der initiierende Server ein Zertifikat aus einer vertrauenswürdigen Kette vorgelegt hat.",
     ],
 };
 
@@ -1474,8 +1077,8 @@ pub(crate) fn step_features_dialback_errors() -> Message {
 
 pub(crate) static STEP_FEATURES_DIALBACK_ERRORS: Entry = Entry {
     text: [
-        T::Plain("Dialback is offered, with graceful error handling."),
-        T::Plain("Der Rückruf wird angeboten, mit Fehlerbehandlung."),
+        "Dialback is offered, with graceful error handling.",
+        "Der Rückruf wird angeboten, mit Fehlerbehandlung.",
     ],
 };
 
@@ -1490,12 +1093,8 @@ pub(crate) fn step_features_dialback() -> Message {
 
 pub(crate) static STEP_FEATURES_DIALBACK: Entry = Entry {
     text: [
-        T::Plain(
-            "Dialback is offered, without announcing error handling: a dialback error ends the stream.",
-        ),
-        T::Plain(
-            "Der Rückruf wird angeboten, ohne Fehlerbehandlung anzukündigen: Ein Rückruffehler beendet den Datenstrom.",
-        ),
+        "Dialback is offered, without announcing error handling: a dialback error ends the stream.",
+        "Der Rückruf wird angeboten, ohne Fehlerbehandlung anzukündigen: Ein Rückruffehler beendet den Datenstrom.",
     ],
 };
 
@@ -1510,8 +1109,8 @@ pub(crate) fn step_features_nothing() -> Message {
 
 pub(crate) static STEP_FEATURES_NOTHING: Entry = Entry {
     text: [
-        T::Plain("Nothing is offered that could authenticate the initiating server."),
-        T::Plain("Es wird nichts angeboten, das den initiierenden Server authentifizieren könnte."),
+        "Nothing is offered that could authenticate the initiating server.",
+        "Es wird nichts angeboten, das den initiierenden Server authentifizieren könnte.",
     ],
 };
 
@@ -1525,10 +1124,7 @@ pub(crate) fn offer_starttls_required() -> Message {
 }
 
 pub(crate) static OFFER_STARTTLS_REQUIRED: Entry = Entry {
-    text: [
-        T::Plain("STARTTLS (required)"),
-        T::Plain("STARTTLS (erforderlich)"),
-    ],
+    text: ["STARTTLS (required)", "STARTTLS (erforderlich)"],
 };
 
 /// `offer-dialback`:
@@ -1541,7 +1137,7 @@ pub(crate) fn offer_dialback() -> Message {
 }
 
 pub(crate) static OFFER_DIALBACK: Entry = Entry {
-    text: [T::Plain("dialback"), T::Plain("Rückruf")],
+    text: ["dialback", "Rückruf"],
 };
 
 /// `step-starttls.summary`:
@@ -1554,7 +1150,7 @@ pub(crate) fn step_starttls_summary() -> Message {
 }
 
 pub(crate) static STEP_STARTTLS_SUMMARY: Entry = Entry {
-    text: [T::Plain("starts TLS"), T::Plain("startet TLS")],
+    text: ["starts TLS", "startet TLS"],
 };
 
 /// `step-starttls.explanation`:
@@ -1568,12 +1164,8 @@ pub(crate) fn step_starttls_explanation() -> Message {
 
 pub(crate) static STEP_STARTTLS_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The receiving server offers STARTTLS, and the initiating server's policy uses it.",
-        ),
-        T::Plain(
-            "Der empfangende Server bietet STARTTLS an, und die Richtlinie des initiierenden Servers nutzt es.",
-        ),
+        "The receiving server offers STARTTLS, and the initiating server's policy uses it.",
+        "Der empfangende Server bietet STARTTLS an, und die Richtlinie des initiierenden Servers nutzt es.",
     ],
 };
 
@@ -1588,12 +1180,8 @@ pub(crate) fn step_starttls_explanation_not_offered() -> Message {
 
 pub(crate) static STEP_STARTTLS_EXPLANATION_NOT_OFFERED: Entry = Entry {
     text: [
-        T::Plain(
-            "STARTTLS is not offered, but the initiating server requires TLS and tries anyway, which defends against stripping attacks.",
-        ),
-        T::Plain(
-            "STARTTLS wird nicht angeboten, aber der initiierende Server verlangt TLS und versucht es trotzdem; das schützt vor Stripping-Angriffen.",
-        ),
+        "STARTTLS is not offered, but the initiating server requires TLS and tries anyway, which defends against stripping attacks.",
+        "STARTTLS wird nicht angeboten, aber der initiierende Server verlangt TLS und versucht es trotzdem; das schützt vor Stripping-Angriffen.",
     ],
 };
 
@@ -1607,7 +1195,7 @@ pub(crate) fn step_proceed_summary() -> Message {
 }
 
 pub(crate) static STEP_PROCEED_SUMMARY: Entry = Entry {
-    text: [T::Plain("agrees to TLS"), T::Plain("stimmt TLS zu")],
+    text: ["agrees to TLS", "stimmt TLS zu"],
 };
 
 /// `step-proceed.explanation`:
@@ -1621,8 +1209,8 @@ pub(crate) fn step_proceed_explanation() -> Message {
 
 pub(crate) static STEP_PROCEED_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("TLS begins right after this element."),
-        T::Plain("TLS beginnt direkt nach diesem Element."),
+        "TLS begins right after this element.",
+        "TLS beginnt direkt nach diesem Element.",
     ],
 };
 
@@ -1636,7 +1224,7 @@ pub(crate) fn step_tls_refused_summary() -> Message {
 }
 
 pub(crate) static STEP_TLS_REFUSED_SUMMARY: Entry = Entry {
-    text: [T::Plain("refuses TLS"), T::Plain("lehnt TLS ab")],
+    text: ["refuses TLS", "lehnt TLS ab"],
 };
 
 /// `step-tls-refused.explanation`:
@@ -1650,12 +1238,8 @@ pub(crate) fn step_tls_refused_explanation() -> Message {
 
 pub(crate) static STEP_TLS_REFUSED_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The receiving server cannot do TLS (it does not support it, or has no certificate), so it answers with a failure and closes the stream.",
-        ),
-        T::Plain(
-            "Der empfangende Server kann kein TLS (er unterstützt es nicht oder hat kein Zertifikat), antwortet daher mit einem Fehler und schließt den Datenstrom.",
-        ),
+        "The receiving server cannot do TLS (it does not support it, or has no certificate), so it answers with a failure and closes the stream.",
+        "Der empfangende Server kann kein TLS (er unterstützt es nicht oder hat kein Zertifikat), antwortet daher mit einem Fehler und schließt den Datenstrom.",
     ],
 };
 
@@ -1670,8 +1254,8 @@ pub(crate) fn step_auth_summary() -> Message {
 
 pub(crate) static STEP_AUTH_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("authenticates with SASL EXTERNAL"),
-        T::Plain("authentifiziert sich mit SASL EXTERNAL"),
+        "authenticates with SASL EXTERNAL",
+        "authentifiziert sich mit SASL EXTERNAL",
     ],
 };
 
@@ -1686,12 +1270,8 @@ pub(crate) fn step_auth_explanation() -> Message {
 
 pub(crate) static STEP_AUTH_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The initiating server asks to be authenticated by the certificate it presented in TLS; \"=\" means it gives no separate authorisation identity.",
-        ),
-        T::Plain(
-            "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte Zertifikat; \"=\" bedeutet, dass er keine eigene Autorisierungsidentität angibt.",
-        ),
+        "The initiating server asks to be authenticated by the certificate it presented in TLS; \"=\" means it gives no separate authorisation identity.",
+        "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte Zertifikat; \"=\" bedeutet, dass er keine eigene Autorisierungsidentität angibt.",
     ],
 };
 
@@ -1706,24 +1286,8 @@ pub(crate) fn step_auth_explanation_identity(identity: impl Into<Arg>) -> Messag
 
 pub(crate) static STEP_AUTH_EXPLANATION_IDENTITY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(
-                "The initiating server asks to be authenticated by the certificate it presented in TLS, naming ",
-            ),
-            S::Arg(0),
-            S::Text(
-                " as authorisation identity (base64); RFC 6120 §6.3.8 lets it, though a server acting for itself need not.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte Zertifikat und nennt ",
-            ),
-            S::Arg(0),
-            S::Text(
-                " als Autorisierungsidentität (base64); RFC 6120 §6.3.8 erlaubt das, nötig ist es für einen Server in eigener Sache nicht.",
-            ),
-        ]),
+        "The initiating server asks to be authenticated by the certificate it presented in TLS, naming \u{1}0 as authorisation identity (base64); RFC 6120 §6.3.8 lets it, though a server acting for itself need not.",
+        "Der initiierende Server bittet um Authentifizierung über das in TLS vorgelegte Zertifikat und nennt \u{1}0 als Autorisierungsidentität (base64); RFC 6120 §6.3.8 erlaubt das, nötig ist es für einen Server in eigener Sache nicht.",
     ],
 };
 
@@ -1737,10 +1301,7 @@ pub(crate) fn step_sasl_success_summary() -> Message {
 }
 
 pub(crate) static STEP_SASL_SUCCESS_SUMMARY: Entry = Entry {
-    text: [
-        T::Plain("SASL EXTERNAL succeeds"),
-        T::Plain("SASL EXTERNAL gelingt"),
-    ],
+    text: ["SASL EXTERNAL succeeds", "SASL EXTERNAL gelingt"],
 };
 
 /// `step-sasl-success.explanation`:
@@ -1754,16 +1315,8 @@ pub(crate) fn step_sasl_success_explanation(initiating: impl Into<Arg>) -> Messa
 
 pub(crate) static STEP_SASL_SUCCESS_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The certificate is valid for "),
-            S::Arg(0),
-            S::Text("; the stream restarts once more."),
-        ]),
-        T::Pieces(&[
-            S::Text("Das Zertifikat ist für "),
-            S::Arg(0),
-            S::Text(" gültig; der Datenstrom beginnt noch einmal neu."),
-        ]),
+        "The certificate is valid for \u{1}0; the stream restarts once more.",
+        "Das Zertifikat ist für \u{1}0 gültig; der Datenstrom beginnt noch einmal neu.",
     ],
 };
 
@@ -1778,8 +1331,8 @@ pub(crate) fn step_sasl_failure_summary() -> Message {
 
 pub(crate) static STEP_SASL_FAILURE_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("SASL EXTERNAL fails: not-authorized"),
-        T::Plain("SASL EXTERNAL scheitert: not-authorized"),
+        "SASL EXTERNAL fails: not-authorized",
+        "SASL EXTERNAL scheitert: not-authorized",
     ],
 };
 
@@ -1797,20 +1350,8 @@ pub(crate) fn step_sasl_failure_explanation_stays_open(initiating: impl Into<Arg
 
 pub(crate) static STEP_SASL_FAILURE_EXPLANATION_STAYS_OPEN: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The certificate does not authenticate "),
-            S::Arg(0),
-            S::Text(
-                " (XEP-0178 §3 step 11b). The stream stays open, so the initiating server can still try dialback.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("Das Zertifikat authentifiziert "),
-            S::Arg(0),
-            S::Text(
-                " nicht (XEP-0178 §3 Schritt 11b). Der Datenstrom bleibt offen, der initiierende Server kann also noch den Rückruf versuchen.",
-            ),
-        ]),
+        "The certificate does not authenticate \u{1}0 (XEP-0178 §3 step 11b). The stream stays open, so the initiating server can still try dialback.",
+        "Das Zertifikat authentifiziert \u{1}0 nicht (XEP-0178 §3 Schritt 11b). Der Datenstrom bleibt offen, der initiierende Server kann also noch den Rückruf versuchen.",
     ],
 };
 
@@ -1828,20 +1369,8 @@ pub(crate) fn step_sasl_failure_explanation_closes(initiating: impl Into<Arg>) -
 
 pub(crate) static STEP_SASL_FAILURE_EXPLANATION_CLOSES: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The certificate does not authenticate "),
-            S::Arg(0),
-            S::Text(
-                " (XEP-0178 §3 step 11b), and the receiving server does not use dialback, so it closes the stream.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("Das Zertifikat authentifiziert "),
-            S::Arg(0),
-            S::Text(
-                " nicht (XEP-0178 §3 Schritt 11b), und der empfangende Server nutzt keinen Rückruf, daher schließt er den Datenstrom.",
-            ),
-        ]),
+        "The certificate does not authenticate \u{1}0 (XEP-0178 §3 step 11b), and the receiving server does not use dialback, so it closes the stream.",
+        "Das Zertifikat authentifiziert \u{1}0 nicht (XEP-0178 §3 Schritt 11b), und der empfangende Server nutzt keinen Rückruf, daher schließt er den Datenstrom.",
     ],
 };
 
@@ -1855,10 +1384,7 @@ pub(crate) fn step_dialback_key_summary() -> Message {
 }
 
 pub(crate) static STEP_DIALBACK_KEY_SUMMARY: Entry = Entry {
-    text: [
-        T::Plain("sends the dialback key"),
-        T::Plain("sendet den Rückrufschlüssel"),
-    ],
+    text: ["sends the dialback key", "sendet den Rückrufschlüssel"],
 };
 
 /// `step-dialback-key.explanation`:
@@ -1883,28 +1409,8 @@ pub(crate) fn step_dialback_key_explanation(
 
 pub(crate) static STEP_DIALBACK_KEY_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The key is HMAC-SHA256 over \""),
-            S::Arg(0),
-            S::Text(" "),
-            S::Arg(1),
-            S::Text(" "),
-            S::Arg(2),
-            S::Text(
-                "\" with the SHA-256 of the initiating server's secret: it binds the sender domain to this stream.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("Der Schlüssel ist HMAC-SHA256 über \""),
-            S::Arg(0),
-            S::Text(" "),
-            S::Arg(1),
-            S::Text(" "),
-            S::Arg(2),
-            S::Text(
-                "\" mit dem SHA-256 des Geheimnisses des initiierenden Servers: Er bindet die Absenderdomäne an diesen Datenstrom.",
-            ),
-        ]),
+        "The key is HMAC-SHA256 over \"\u{1}0 \u{1}1 \u{1}2\" with the SHA-256 of the initiating server's secret: it binds the sender domain to this stream.",
+        "Der Schlüssel ist HMAC-SHA256 über \"\u{1}0 \u{1}1 \u{1}2\" mit dem SHA-256 des Geheimnisses des initiierenden Servers: Er bindet die Absenderdomäne an diesen Datenstrom.",
     ],
 };
 
@@ -1919,16 +1425,8 @@ pub(crate) fn step_dialback_valid_summary(initiating: impl Into<Arg>) -> Message
 
 pub(crate) static STEP_DIALBACK_VALID_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("dialback succeeds: "),
-            S::Arg(0),
-            S::Text(" is verified"),
-        ]),
-        T::Pieces(&[
-            S::Text("Rückruf gelingt: "),
-            S::Arg(0),
-            S::Text(" ist verifiziert"),
-        ]),
+        "dialback succeeds: \u{1}0 is verified",
+        "Rückruf gelingt: \u{1}0 ist verifiziert",
     ],
 };
 
@@ -1949,20 +1447,8 @@ pub(crate) fn step_dialback_valid_explanation(
 
 pub(crate) static STEP_DIALBACK_VALID_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The authoritative server confirmed the key: "),
-            S::Arg(0),
-            S::Text(" may now send stanzas to "),
-            S::Arg(1),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Text("Der autoritative Server hat den Schlüssel bestätigt: "),
-            S::Arg(0),
-            S::Text(" darf nun Stanzas an "),
-            S::Arg(1),
-            S::Text(" senden."),
-        ]),
+        "The authoritative server confirmed the key: \u{1}0 may now send stanzas to \u{1}1.",
+        "Der autoritative Server hat den Schlüssel bestätigt: \u{1}0 darf nun Stanzas an \u{1}1 senden.",
     ],
 };
 
@@ -1977,8 +1463,8 @@ pub(crate) fn step_dialback_invalid_summary() -> Message {
 
 pub(crate) static STEP_DIALBACK_INVALID_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("dialback fails: the key is invalid"),
-        T::Plain("Rückruf scheitert: Der Schlüssel ist ungültig"),
+        "dialback fails: the key is invalid",
+        "Rückruf scheitert: Der Schlüssel ist ungültig",
     ],
 };
 
@@ -1993,12 +1479,8 @@ pub(crate) fn step_dialback_invalid_explanation() -> Message {
 
 pub(crate) static STEP_DIALBACK_INVALID_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The authoritative server did not confirm the key, so the receiving server closes the stream; queued stanzas bounce with internal-server-error.",
-        ),
-        T::Plain(
-            "Der autoritative Server hat den Schlüssel nicht bestätigt, daher schließt der empfangende Server den Datenstrom; wartende Stanzas kommen mit internal-server-error zurück.",
-        ),
+        "The authoritative server did not confirm the key, so the receiving server closes the stream; queued stanzas bounce with internal-server-error.",
+        "Der autoritative Server hat den Schlüssel nicht bestätigt, daher schließt der empfangende Server den Datenstrom; wartende Stanzas kommen mit internal-server-error zurück.",
     ],
 };
 
@@ -2012,10 +1494,7 @@ pub(crate) fn step_dialback_error_summary(condition: impl Into<Arg>) -> Message 
 }
 
 pub(crate) static STEP_DIALBACK_ERROR_SUMMARY: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("dialback error: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Rückruffehler: "), S::Arg(0)]),
-    ],
+    text: ["dialback error: \u{1}0", "Rückruffehler: \u{1}0"],
 };
 
 /// `step-dialback-error.explanation`:
@@ -2029,20 +1508,8 @@ pub(crate) fn step_dialback_error_explanation(condition: impl Into<Arg>) -> Mess
 
 pub(crate) static STEP_DIALBACK_ERROR_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The key could not be checked ("),
-            S::Arg(0),
-            S::Text(
-                "). The stream stays open, but the sender domain is not verified, and queued stanzas bounce.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Text("Der Schlüssel konnte nicht geprüft werden ("),
-            S::Arg(0),
-            S::Text(
-                "). Der Datenstrom bleibt offen, die Absenderdomäne ist aber nicht verifiziert, und wartende Stanzas kommen zurück.",
-            ),
-        ]),
+        "The key could not be checked (\u{1}0). The stream stays open, but the sender domain is not verified, and queued stanzas bounce.",
+        "Der Schlüssel konnte nicht geprüft werden (\u{1}0). Der Datenstrom bleibt offen, die Absenderdomäne ist aber nicht verifiziert, und wartende Stanzas kommen zurück.",
     ],
 };
 
@@ -2057,8 +1524,8 @@ pub(crate) fn step_dialback_denied_summary() -> Message {
 
 pub(crate) static STEP_DIALBACK_DENIED_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("dialback error: forbidden (access denied)"),
-        T::Plain("Rückruffehler: forbidden (Zugriff verweigert)"),
+        "dialback error: forbidden (access denied)",
+        "Rückruffehler: forbidden (Zugriff verweigert)",
     ],
 };
 
@@ -2079,18 +1546,8 @@ pub(crate) fn step_dialback_denied_explanation(
 
 pub(crate) static STEP_DIALBACK_DENIED_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" does not check the key: its access rules deny "),
-            S::Arg(1),
-            S::Text(", and it says so with a forbidden dialback error (XEP-0220 §2.5)."),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" prüft den Schlüssel nicht: Seine Zugriffsregeln verbieten "),
-            S::Arg(1),
-            S::Text(", und er antwortet mit dem Rückruffehler forbidden (XEP-0220 §2.5)."),
-        ]),
+        "\u{1}0 does not check the key: its access rules deny \u{1}1, and it says so with a forbidden dialback error (XEP-0220 §2.5).",
+        "\u{1}0 prüft den Schlüssel nicht: Seine Zugriffsregeln verbieten \u{1}1, und er antwortet mit dem Rückruffehler forbidden (XEP-0220 §2.5).",
     ],
 };
 
@@ -2105,8 +1562,8 @@ pub(crate) fn step_verify_open_summary() -> Message {
 
 pub(crate) static STEP_VERIFY_OPEN_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("opens a verify-only stream"),
-        T::Plain("öffnet einen reinen Prüf-Datenstrom"),
+        "opens a verify-only stream",
+        "öffnet einen reinen Prüf-Datenstrom",
     ],
 };
 
@@ -2121,16 +1578,8 @@ pub(crate) fn step_verify_open_explanation(initiating: impl Into<Arg>) -> Messag
 
 pub(crate) static STEP_VERIFY_OPEN_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The receiving server connects to the authoritative server of "),
-            S::Arg(0),
-            S::Text("; a stream used only to verify a key needs no TLS."),
-        ]),
-        T::Pieces(&[
-            S::Text("Der empfangende Server verbindet sich mit dem autoritativen Server von "),
-            S::Arg(0),
-            S::Text("; ein Datenstrom nur zur Schlüsselprüfung braucht kein TLS."),
-        ]),
+        "The receiving server connects to the authoritative server of \u{1}0; a stream used only to verify a key needs no TLS.",
+        "Der empfangende Server verbindet sich mit dem autoritativen Server von \u{1}0; ein Datenstrom nur zur Schlüsselprüfung braucht kein TLS.",
     ],
 };
 
@@ -2145,15 +1594,8 @@ pub(crate) fn step_verify_request_summary(stream_id: impl Into<Arg>) -> Message 
 
 pub(crate) static STEP_VERIFY_REQUEST_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("asks whether the key is valid for stream "),
-            S::Arg(0),
-        ]),
-        T::Pieces(&[
-            S::Text("fragt, ob der Schlüssel für Datenstrom "),
-            S::Arg(0),
-            S::Text(" gültig ist"),
-        ]),
+        "asks whether the key is valid for stream \u{1}0",
+        "fragt, ob der Schlüssel für Datenstrom \u{1}0 gültig ist",
     ],
 };
 
@@ -2168,12 +1610,8 @@ pub(crate) fn step_verify_request_explanation() -> Message {
 
 pub(crate) static STEP_VERIFY_REQUEST_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The request carries the key and the id of the stream the receiving server opened towards the initiating server.",
-        ),
-        T::Plain(
-            "Die Anfrage enthält den Schlüssel und die ID des Datenstroms, den der empfangende Server zum initiierenden Server geöffnet hat.",
-        ),
+        "The request carries the key and the id of the stream the receiving server opened towards the initiating server.",
+        "Die Anfrage enthält den Schlüssel und die ID des Datenstroms, den der empfangende Server zum initiierenden Server geöffnet hat.",
     ],
 };
 
@@ -2187,10 +1625,7 @@ pub(crate) fn step_verify_valid_summary() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_VALID_SUMMARY: Entry = Entry {
-    text: [
-        T::Plain("the key is valid"),
-        T::Plain("der Schlüssel ist gültig"),
-    ],
+    text: ["the key is valid", "der Schlüssel ist gültig"],
 };
 
 /// `step-verify-valid.explanation`:
@@ -2204,12 +1639,8 @@ pub(crate) fn step_verify_valid_explanation() -> Message {
 
 pub(crate) static STEP_VERIFY_VALID_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The authoritative server recomputes the key from its secret and the request's domains and stream id, and it matches.",
-        ),
-        T::Plain(
-            "Der autoritative Server berechnet den Schlüssel aus seinem Geheimnis und den Domänen und der Datenstrom-ID der Anfrage neu, und er stimmt überein.",
-        ),
+        "The authoritative server recomputes the key from its secret and the request's domains and stream id, and it matches.",
+        "Der autoritative Server berechnet den Schlüssel aus seinem Geheimnis und den Domänen und der Datenstrom-ID der Anfrage neu, und er stimmt überein.",
     ],
 };
 
@@ -2223,10 +1654,7 @@ pub(crate) fn step_verify_invalid_summary() -> Message {
 }
 
 pub(crate) static STEP_VERIFY_INVALID_SUMMARY: Entry = Entry {
-    text: [
-        T::Plain("the key is invalid"),
-        T::Plain("der Schlüssel ist ungültig"),
-    ],
+    text: ["the key is invalid", "der Schlüssel ist ungültig"],
 };
 
 /// `step-verify-invalid.explanation`:
@@ -2240,12 +1668,8 @@ pub(crate) fn step_verify_invalid_explanation() -> Message {
 
 pub(crate) static STEP_VERIFY_INVALID_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The recomputed key differs: the authoritative server has another secret, or does not know the stream.",
-        ),
-        T::Plain(
-            "Der neu berechnete Schlüssel weicht ab: Der autoritative Server hat ein anderes Geheimnis oder kennt den Datenstrom nicht.",
-        ),
+        "The recomputed key differs: the authoritative server has another secret, or does not know the stream.",
+        "Der neu berechnete Schlüssel weicht ab: Der autoritative Server hat ein anderes Geheimnis oder kennt den Datenstrom nicht.",
     ],
 };
 
@@ -2260,8 +1684,8 @@ pub(crate) fn step_verify_close_summary() -> Message {
 
 pub(crate) static STEP_VERIFY_CLOSE_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("closes the verify-only stream"),
-        T::Plain("schließt den Prüf-Datenstrom"),
+        "closes the verify-only stream",
+        "schließt den Prüf-Datenstrom",
     ],
 };
 
@@ -2276,8 +1700,8 @@ pub(crate) fn step_verify_close_explanation() -> Message {
 
 pub(crate) static STEP_VERIFY_CLOSE_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("The verify-only stream is closed right after the answer."),
-        T::Plain("Der Prüf-Datenstrom wird direkt nach der Antwort geschlossen."),
+        "The verify-only stream is closed right after the answer.",
+        "Der Prüf-Datenstrom wird direkt nach der Antwort geschlossen.",
     ],
 };
 
@@ -2291,10 +1715,7 @@ pub(crate) fn step_stream_error_summary(condition: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_STREAM_ERROR_SUMMARY: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("stream error: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Datenstromfehler: "), S::Arg(0)]),
-    ],
+    text: ["stream error: \u{1}0", "Datenstromfehler: \u{1}0"],
 };
 
 /// `step-peer-error.explanation-text`:
@@ -2308,16 +1729,8 @@ pub(crate) fn step_peer_error_explanation_text(text: impl Into<Arg>) -> Message 
 
 pub(crate) static STEP_PEER_ERROR_EXPLANATION_TEXT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The other side ended the stream, saying: \""),
-            S::Arg(0),
-            S::Text("\""),
-        ]),
-        T::Pieces(&[
-            S::Text("Die Gegenseite hat den Datenstrom beendet mit: \""),
-            S::Arg(0),
-            S::Text("\""),
-        ]),
+        "The other side ended the stream, saying: \"\u{1}0\"",
+        "Die Gegenseite hat den Datenstrom beendet mit: \"\u{1}0\"",
     ],
 };
 
@@ -2332,8 +1745,8 @@ pub(crate) fn step_peer_error_explanation() -> Message {
 
 pub(crate) static STEP_PEER_ERROR_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("The other side ended the stream without giving a reason in words."),
-        T::Plain("Die Gegenseite hat den Datenstrom ohne Begründung in Worten beendet."),
+        "The other side ended the stream without giving a reason in words.",
+        "Die Gegenseite hat den Datenstrom ohne Begründung in Worten beendet.",
     ],
 };
 
@@ -2347,10 +1760,7 @@ pub(crate) fn step_close_summary() -> Message {
 }
 
 pub(crate) static STEP_CLOSE_SUMMARY: Entry = Entry {
-    text: [
-        T::Plain("closes the stream"),
-        T::Plain("schließt den Datenstrom"),
-    ],
+    text: ["closes the stream", "schließt den Datenstrom"],
 };
 
 /// `step-close.explanation`:
@@ -2364,8 +1774,8 @@ pub(crate) fn step_close_explanation() -> Message {
 
 pub(crate) static STEP_CLOSE_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("The closing stream tag ends the stream."),
-        T::Plain("Das schließende Datenstrom-Tag beendet den Datenstrom."),
+        "The closing stream tag ends the stream.",
+        "Das schließende Datenstrom-Tag beendet den Datenstrom.",
     ],
 };
 
@@ -2380,8 +1790,8 @@ pub(crate) fn step_abandon_summary() -> Message {
 
 pub(crate) static STEP_ABANDON_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("closes the stream without a stream error"),
-        T::Plain("schließt den Datenstrom ohne Datenstromfehler"),
+        "closes the stream without a stream error",
+        "schließt den Datenstrom ohne Datenstromfehler",
     ],
 };
 
@@ -2396,18 +1806,8 @@ pub(crate) fn step_abandon_explanation(reason: impl Into<Arg>) -> Message {
 
 pub(crate) static STEP_ABANDON_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(
-                "It closes the stream without a stream error, so the other side learns nothing of why: ",
-            ),
-            S::Arg(0),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Er schließt den Datenstrom ohne Datenstromfehler, die Gegenseite erfährt also nicht, warum: ",
-            ),
-            S::Arg(0),
-        ]),
+        "It closes the stream without a stream error, so the other side learns nothing of why: \u{1}0",
+        "Er schließt den Datenstrom ohne Datenstromfehler, die Gegenseite erfährt also nicht, warum: \u{1}0",
     ],
 };
 
@@ -2422,8 +1822,8 @@ pub(crate) fn step_abandon_disconnect_summary() -> Message {
 
 pub(crate) static STEP_ABANDON_DISCONNECT_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("closes the TCP connection without a word"),
-        T::Plain("schließt die TCP-Verbindung ohne ein Wort"),
+        "closes the TCP connection without a word",
+        "schließt die TCP-Verbindung ohne ein Wort",
     ],
 };
 
@@ -2438,18 +1838,8 @@ pub(crate) fn step_abandon_disconnect_explanation(reason: impl Into<Arg>) -> Mes
 
 pub(crate) static STEP_ABANDON_DISCONNECT_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(
-                "It closes the TCP connection without a stream error or even a closing tag, so the other side learns nothing of why: ",
-            ),
-            S::Arg(0),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Er schließt die TCP-Verbindung ohne Datenstromfehler und ohne schließendes Tag, die Gegenseite erfährt also nicht, warum: ",
-            ),
-            S::Arg(0),
-        ]),
+        "It closes the TCP connection without a stream error or even a closing tag, so the other side learns nothing of why: \u{1}0",
+        "Er schließt die TCP-Verbindung ohne Datenstromfehler und ohne schließendes Tag, die Gegenseite erfährt also nicht, warum: \u{1}0",
     ],
 };
 
@@ -2464,8 +1854,8 @@ pub(crate) fn step_stanza_summary() -> Message {
 
 pub(crate) static STEP_STANZA_SUMMARY: Entry = Entry {
     text: [
-        T::Plain("first message on the negotiated stream"),
-        T::Plain("erste Nachricht auf dem ausgehandelten Datenstrom"),
+        "first message on the negotiated stream",
+        "erste Nachricht auf dem ausgehandelten Datenstrom",
     ],
 };
 
@@ -2486,20 +1876,8 @@ pub(crate) fn step_stanza_explanation(
 
 pub(crate) static STEP_STANZA_EXPLANATION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The stream is authenticated: stanzas from "),
-            S::Arg(0),
-            S::Text(" to "),
-            S::Arg(1),
-            S::Text(" flow. The other direction needs a stream of its own."),
-        ]),
-        T::Pieces(&[
-            S::Text("Der Datenstrom ist authentifiziert: Stanzas von "),
-            S::Arg(0),
-            S::Text(" an "),
-            S::Arg(1),
-            S::Text(" fließen. Die Gegenrichtung braucht einen eigenen Datenstrom."),
-        ]),
+        "The stream is authenticated: stanzas from \u{1}0 to \u{1}1 flow. The other direction needs a stream of its own.",
+        "Der Datenstrom ist authentifiziert: Stanzas von \u{1}0 an \u{1}1 fließen. Die Gegenrichtung braucht einen eigenen Datenstrom.",
     ],
 };
 
@@ -2513,10 +1891,7 @@ pub(crate) fn step_unknown_summary(name: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static STEP_UNKNOWN_SUMMARY: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("sends <"), S::Arg(0), S::Text("/>")]),
-        T::Pieces(&[S::Text("sendet <"), S::Arg(0), S::Text("/>")]),
-    ],
+    text: ["sends <\u{1}0/>", "sendet <\u{1}0/>"],
 };
 
 /// `step-unknown.explanation`:
@@ -2530,8 +1905,8 @@ pub(crate) fn step_unknown_explanation() -> Message {
 
 pub(crate) static STEP_UNKNOWN_EXPLANATION: Entry = Entry {
     text: [
-        T::Plain("An element outside stream negotiation; it does not change the outcome."),
-        T::Plain("Ein Element außerhalb der Aushandlung; es ändert das Ergebnis nicht."),
+        "An element outside stream negotiation; it does not change the outcome.",
+        "Ein Element außerhalb der Aushandlung; es ändert das Ergebnis nicht.",
     ],
 };
 
@@ -2546,12 +1921,8 @@ pub(crate) fn reason_tls_not_supported() -> Message {
 
 pub(crate) static REASON_TLS_NOT_SUPPORTED: Entry = Entry {
     text: [
-        T::Plain(
-            "The receiving server makes TLS mandatory, and the initiating server does not support it.",
-        ),
-        T::Plain(
-            "Der empfangende Server macht TLS verpflichtend, und der initiierende Server unterstützt es nicht.",
-        ),
+        "The receiving server makes TLS mandatory, and the initiating server does not support it.",
+        "Der empfangende Server macht TLS verpflichtend, und der initiierende Server unterstützt es nicht.",
     ],
 };
 
@@ -2566,12 +1937,8 @@ pub(crate) fn reason_no_viable_method() -> Message {
 
 pub(crate) static REASON_NO_VIABLE_METHOD: Entry = Entry {
     text: [
-        T::Plain(
-            "Nothing offered is an authentication method the initiating server uses: neither SASL EXTERNAL nor dialback. It gives up.",
-        ),
-        T::Plain(
-            "Nichts Angebotenes ist eine Authentifizierungsmethode, die der initiierende Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt auf.",
-        ),
+        "Nothing offered is an authentication method the initiating server uses: neither SASL EXTERNAL nor dialback. It gives up.",
+        "Nichts Angebotenes ist eine Authentifizierungsmethode, die der initiierende Server nutzt: weder SASL EXTERNAL noch der Rückruf. Er gibt auf.",
     ],
 };
 
@@ -2586,12 +1953,8 @@ pub(crate) fn reason_tls_without_certificate() -> Message {
 
 pub(crate) static REASON_TLS_WITHOUT_CERTIFICATE: Entry = Entry {
     text: [
-        T::Plain(
-            "The receiving server requires TLS but has no certificate to offer it with, so it can accept no stream at all: a misconfiguration.",
-        ),
-        T::Plain(
-            "Der empfangende Server verlangt TLS, hat aber kein Zertifikat, um es anzubieten, und kann daher keinen Datenstrom annehmen: eine Fehlkonfiguration.",
-        ),
+        "The receiving server requires TLS but has no certificate to offer it with, so it can accept no stream at all: a misconfiguration.",
+        "Der empfangende Server verlangt TLS, hat aber kein Zertifikat, um es anzubieten, und kann daher keinen Datenstrom annehmen: eine Fehlkonfiguration.",
     ],
 };
 
@@ -2606,12 +1969,8 @@ pub(crate) fn reason_nothing_to_offer() -> Message {
 
 pub(crate) static REASON_NOTHING_TO_OFFER: Entry = Entry {
     text: [
-        T::Plain(
-            "The receiving server has no way to authenticate the initiating server: SASL EXTERNAL needs a certificate it accepts for that domain, and dialback is not used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5).",
-        ),
-        T::Plain(
-            "Der empfangende Server kann den initiierenden Server nicht authentifizieren: SASL EXTERNAL braucht ein Zertifikat, das er für diese Domäne akzeptiert, und der Rückruf wird nicht genutzt. Er schließt den Datenstrom, statt ihn auslaufen zu lassen (RFC 6120 §6.4.5).",
-        ),
+        "The receiving server has no way to authenticate the initiating server: SASL EXTERNAL needs a certificate it accepts for that domain, and dialback is not used. It closes the stream instead of letting it time out (RFC 6120 §6.4.5).",
+        "Der empfangende Server kann den initiierenden Server nicht authentifizieren: SASL EXTERNAL braucht ein Zertifikat, das er für diese Domäne akzeptiert, und der Rückruf wird nicht genutzt. Er schließt den Datenstrom, statt ihn auslaufen zu lassen (RFC 6120 §6.4.5).",
     ],
 };
 
@@ -2626,20 +1985,8 @@ pub(crate) fn reason_secure_auth(problem: impl Into<Arg>) -> Message {
 
 pub(crate) static REASON_SECURE_AUTH: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(
-                "The receiving server requires a valid certificate (secure authentication, no dialback), and the initiating server's certificate ",
-            ),
-            S::Arg(0),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Text(
-                "Der empfangende Server verlangt ein gültiges Zertifikat (sichere Authentifizierung, kein Rückruf), und das Zertifikat des initiierenden Servers ",
-            ),
-            S::Arg(0),
-            S::Text("."),
-        ]),
+        "The receiving server requires a valid certificate (secure authentication, no dialback), and the initiating server's certificate \u{1}0.",
+        "Der empfangende Server verlangt ein gültiges Zertifikat (sichere Authentifizierung, kein Rückruf), und das Zertifikat des initiierenden Servers \u{1}0.",
     ],
 };
 
@@ -2654,12 +2001,8 @@ pub(crate) fn reason_dialback_without_tls() -> Message {
 
 pub(crate) static REASON_DIALBACK_WITHOUT_TLS: Entry = Entry {
     text: [
-        T::Plain(
-            "The receiving server requires TLS before dialback, and the stream is not encrypted: it could not offer TLS (it has no certificate), or the initiating server did not start it.",
-        ),
-        T::Plain(
-            "Der empfangende Server verlangt TLS vor dem Rückruf, und der Datenstrom ist nicht verschlüsselt: Er konnte kein TLS anbieten (er hat kein Zertifikat), oder der initiierende Server hat es nicht gestartet.",
-        ),
+        "The receiving server requires TLS before dialback, and the stream is not encrypted: it could not offer TLS (it has no certificate), or the initiating server did not start it.",
+        "Der empfangende Server verlangt TLS vor dem Rückruf, und der Datenstrom ist nicht verschlüsselt: Er konnte kein TLS anbieten (er hat kein Zertifikat), oder der initiierende Server hat es nicht gestartet.",
     ],
 };
 
@@ -2674,8 +2017,8 @@ pub(crate) fn reason_dialback_disabled() -> Message {
 
 pub(crate) static REASON_DIALBACK_DISABLED: Entry = Entry {
     text: [
-        T::Plain("The receiving server does not accept dialback."),
-        T::Plain("Der empfangende Server akzeptiert keinen Rückruf."),
+        "The receiving server does not accept dialback.",
+        "Der empfangende Server akzeptiert keinen Rückruf.",
     ],
 };
 
@@ -2693,18 +2036,8 @@ pub(crate) fn reason_not_allowed(initiating: impl Into<Arg>, receiving: impl Int
 
 pub(crate) static REASON_NOT_ALLOWED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" is not an allowed XMPP partner of "),
-            S::Arg(1),
-            S::Text(", so the stream is refused."),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" ist kein zugelassener XMPP-Partner von "),
-            S::Arg(1),
-            S::Text(", daher wird der Datenstrom abgelehnt."),
-        ]),
+        "\u{1}0 is not an allowed XMPP partner of \u{1}1, so the stream is refused.",
+        "\u{1}0 ist kein zugelassener XMPP-Partner von \u{1}1, daher wird der Datenstrom abgelehnt.",
     ],
 };
 
@@ -2719,12 +2052,8 @@ pub(crate) fn reason_encryption_required_after_authentication() -> Message {
 
 pub(crate) static REASON_ENCRYPTION_REQUIRED_AFTER_AUTHENTICATION: Entry = Entry {
     text: [
-        T::Plain(
-            "The stream was authenticated without TLS, but the server requires encryption. It checks that only at this point, so the dialback that just succeeded is wasted.",
-        ),
-        T::Plain(
-            "Der Datenstrom wurde ohne TLS authentifiziert, der Server verlangt aber Verschlüsselung. Er prüft das erst an dieser Stelle, der eben gelungene Rückruf ist also vergebens.",
-        ),
+        "The stream was authenticated without TLS, but the server requires encryption. It checks that only at this point, so the dialback that just succeeded is wasted.",
+        "Der Datenstrom wurde ohne TLS authentifiziert, der Server verlangt aber Verschlüsselung. Er prüft das erst an dieser Stelle, der eben gelungene Rückruf ist also vergebens.",
     ],
 };
 
@@ -2739,12 +2068,8 @@ pub(crate) fn reason_encryption_required() -> Message {
 
 pub(crate) static REASON_ENCRYPTION_REQUIRED: Entry = Entry {
     text: [
-        T::Plain(
-            "The server requires encryption, but this stream is not encrypted, and nothing else offered can be used.",
-        ),
-        T::Plain(
-            "Der Server verlangt Verschlüsselung, dieser Datenstrom ist aber nicht verschlüsselt, und auch sonst ist nichts Angebotenes nutzbar.",
-        ),
+        "The server requires encryption, but this stream is not encrypted, and nothing else offered can be used.",
+        "Der Server verlangt Verschlüsselung, dieser Datenstrom ist aber nicht verschlüsselt, und auch sonst ist nichts Angebotenes nutzbar.",
     ],
 };
 
@@ -2759,20 +2084,8 @@ pub(crate) fn reason_dialback_refused(initiating: impl Into<Arg>) -> Message {
 
 pub(crate) static REASON_DIALBACK_REFUSED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The authoritative server did not confirm the key of "),
-            S::Arg(0),
-            S::Text(", so "),
-            S::Arg(0),
-            S::Text(" ends the stream."),
-        ]),
-        T::Pieces(&[
-            S::Text("Der autoritative Server hat den Schlüssel von "),
-            S::Arg(0),
-            S::Text(" nicht bestätigt, daher beendet "),
-            S::Arg(0),
-            S::Text(" den Datenstrom."),
-        ]),
+        "The authoritative server did not confirm the key of \u{1}0, so \u{1}0 ends the stream.",
+        "Der autoritative Server hat den Schlüssel von \u{1}0 nicht bestätigt, daher beendet \u{1}0 den Datenstrom.",
     ],
 };
 
@@ -2793,26 +2106,8 @@ pub(crate) fn reason_verification_timed_out(
 
 pub(crate) static REASON_VERIFICATION_TIMED_OUT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" could not verify the key of "),
-            S::Arg(1),
-            S::Text(": the stream it opened to the authoritative server of "),
-            S::Arg(1),
-            S::Text(
-                " to carry the verification failed (see the verification steps). Prosody leaves the unauthenticated stream waiting and closes it after s2s_timeout, 90 seconds by default.",
-            ),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" konnte den Schlüssel von "),
-            S::Arg(1),
-            S::Text(" nicht prüfen: Der Datenstrom, den er zum autoritativen Server von "),
-            S::Arg(1),
-            S::Text(
-                " geöffnet hat, um die Prüfung zu übertragen, ist gescheitert (siehe die Prüfschritte). Prosody lässt den nicht authentifizierten Datenstrom warten und schließt ihn nach s2s_timeout, standardmäßig 90 Sekunden.",
-            ),
-        ]),
+        "\u{1}0 could not verify the key of \u{1}1: the stream it opened to the authoritative server of \u{1}1 to carry the verification failed (see the verification steps). Prosody leaves the unauthenticated stream waiting and closes it after s2s_timeout, 90 seconds by default.",
+        "\u{1}0 konnte den Schlüssel von \u{1}1 nicht prüfen: Der Datenstrom, den er zum autoritativen Server von \u{1}1 geöffnet hat, um die Prüfung zu übertragen, ist gescheitert (siehe die Prüfschritte). Prosody lässt den nicht authentifizierten Datenstrom warten und schließt ihn nach s2s_timeout, standardmäßig 90 Sekunden.",
     ],
 };
 
@@ -2827,10 +2122,8 @@ pub(crate) fn reason_host_unknown() -> Message {
 
 pub(crate) static REASON_HOST_UNKNOWN: Entry = Entry {
     text: [
-        T::Plain("The stream is addressed to a domain the receiving server does not serve."),
-        T::Plain(
-            "Der Datenstrom ist an eine Domäne adressiert, die der empfangende Server nicht bedient.",
-        ),
+        "The stream is addressed to a domain the receiving server does not serve.",
+        "Der Datenstrom ist an eine Domäne adressiert, die der empfangende Server nicht bedient.",
     ],
 };
 
@@ -2851,24 +2144,8 @@ pub(crate) fn reason_tls_not_offered(
 
 pub(crate) static REASON_TLS_NOT_OFFERED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" requires TLS, and "),
-            S::Arg(1),
-            S::Text(" did not offer STARTTLS. Unlike RFC 7590 §3.1 asks, "),
-            S::Arg(0),
-            S::Text(" does not try it anyway."),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" verlangt TLS, und "),
-            S::Arg(1),
-            S::Text(
-                " hat STARTTLS nicht angeboten. Anders als RFC 7590 §3.1 es verlangt, versucht ",
-            ),
-            S::Arg(0),
-            S::Text(" es nicht trotzdem."),
-        ]),
+        "\u{1}0 requires TLS, and \u{1}1 did not offer STARTTLS. Unlike RFC 7590 §3.1 asks, \u{1}0 does not try it anyway.",
+        "\u{1}0 verlangt TLS, und \u{1}1 hat STARTTLS nicht angeboten. Anders als RFC 7590 §3.1 es verlangt, versucht \u{1}0 es nicht trotzdem.",
     ],
 };
 
@@ -2890,24 +2167,8 @@ pub(crate) fn reason_certificate_rejected(
 
 pub(crate) static REASON_CERTIFICATE_REJECTED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" validates certificates strictly and does not accept the certificate of "),
-            S::Arg(1),
-            S::Text(", which "),
-            S::Arg(2),
-            S::Text(". It checks only once the stream over TLS has started, and then closes it."),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" prüft Zertifikate streng und akzeptiert das Zertifikat von "),
-            S::Arg(1),
-            S::Text(" nicht: Es "),
-            S::Arg(2),
-            S::Text(
-                ". Er prüft erst, wenn der Datenstrom über TLS begonnen hat, und schließt ihn dann.",
-            ),
-        ]),
+        "\u{1}0 validates certificates strictly and does not accept the certificate of \u{1}1, which \u{1}2. It checks only once the stream over TLS has started, and then closes it.",
+        "\u{1}0 prüft Zertifikate streng und akzeptiert das Zertifikat von \u{1}1 nicht: Es \u{1}2. Er prüft erst, wenn der Datenstrom über TLS begonnen hat, und schließt ihn dann.",
     ],
 };
 
@@ -2922,26 +2183,8 @@ pub(crate) fn reason_denied(receiving: impl Into<Arg>, initiating: impl Into<Arg
 
 pub(crate) static REASON_DENIED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" authenticated "),
-            S::Arg(1),
-            S::Text(", but its access rules deny "),
-            S::Arg(1),
-            S::Text(": it refuses the first stanza and ends the stream. Nothing from "),
-            S::Arg(1),
-            S::Text(" gets through."),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" hat "),
-            S::Arg(1),
-            S::Text(" authentifiziert, aber seine Zugriffsregeln verbieten "),
-            S::Arg(1),
-            S::Text(": Er weist die erste Stanza ab und beendet den Datenstrom. Nichts von "),
-            S::Arg(1),
-            S::Text(" kommt durch."),
-        ]),
+        "\u{1}0 authenticated \u{1}1, but its access rules deny \u{1}1: it refuses the first stanza and ends the stream. Nothing from \u{1}1 gets through.",
+        "\u{1}0 hat \u{1}1 authentifiziert, aber seine Zugriffsregeln verbieten \u{1}1: Er weist die erste Stanza ab und beendet den Datenstrom. Nichts von \u{1}1 kommt durch.",
     ],
 };
 
@@ -2956,14 +2199,8 @@ pub(crate) fn reason_tls_disabled(receiving: impl Into<Arg>) -> Message {
 
 pub(crate) static REASON_TLS_DISABLED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" does not do TLS and refuses the request to start it."),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" unterstützt kein TLS und lehnt die Bitte ab, es zu starten."),
-        ]),
+        "\u{1}0 does not do TLS and refuses the request to start it.",
+        "\u{1}0 unterstützt kein TLS und lehnt die Bitte ab, es zu starten.",
     ],
 };
 
@@ -2978,16 +2215,8 @@ pub(crate) fn reason_after_dialback_error(receiving: impl Into<Arg>) -> Message 
 
 pub(crate) static REASON_AFTER_DIALBACK_ERROR: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("After the dialback error, "),
-            S::Arg(0),
-            S::Text(" ends the stream as well, although XEP-0220 §2.5 lets it stay open."),
-        ]),
-        T::Pieces(&[
-            S::Text("Nach dem Rückruffehler beendet "),
-            S::Arg(0),
-            S::Text(" auch den Datenstrom, obwohl XEP-0220 §2.5 ihn offen lassen würde."),
-        ]),
+        "After the dialback error, \u{1}0 ends the stream as well, although XEP-0220 §2.5 lets it stay open.",
+        "Nach dem Rückruffehler beendet \u{1}0 auch den Datenstrom, obwohl XEP-0220 §2.5 ihn offen lassen würde.",
     ],
 };
 
@@ -3005,34 +2234,8 @@ pub(crate) fn reason_answered_as(initiating: impl Into<Arg>, receiving: impl Int
 
 pub(crate) static REASON_ANSWERED_AS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The server that "),
-            S::Arg(0),
-            S::Text(" reached for "),
-            S::Arg(1),
-            S::Text(" answers as another domain (RFC 6120 §4.7.1): it is not set up as "),
-            S::Arg(1),
-            S::Text("'s server, or something else answers at its address. "),
-            S::Arg(0),
-            S::Text(" refuses to go on with it. The partner's server must answer as "),
-            S::Arg(1),
-            S::Text(", its XMPP domain."),
-        ]),
-        T::Pieces(&[
-            S::Text("Der Server, den "),
-            S::Arg(0),
-            S::Text(" für "),
-            S::Arg(1),
-            S::Text(
-                " erreicht hat, antwortet als eine andere Domäne (RFC 6120 §4.7.1): Er ist nicht als Server von ",
-            ),
-            S::Arg(1),
-            S::Text(" eingerichtet, oder unter seiner Adresse antwortet etwas anderes. "),
-            S::Arg(0),
-            S::Text(" bricht ab. Der Server des Partners muss als "),
-            S::Arg(1),
-            S::Text(" antworten, seine XMPP-Domäne."),
-        ]),
+        "The server that \u{1}0 reached for \u{1}1 answers as another domain (RFC 6120 §4.7.1): it is not set up as \u{1}1's server, or something else answers at its address. \u{1}0 refuses to go on with it. The partner's server must answer as \u{1}1, its XMPP domain.",
+        "Der Server, den \u{1}0 für \u{1}1 erreicht hat, antwortet als eine andere Domäne (RFC 6120 §4.7.1): Er ist nicht als Server von \u{1}1 eingerichtet, oder unter seiner Adresse antwortet etwas anderes. \u{1}0 bricht ab. Der Server des Partners muss als \u{1}1 antworten, seine XMPP-Domäne.",
     ],
 };
 
@@ -3047,12 +2250,8 @@ pub(crate) fn reason_unexpected() -> Message {
 
 pub(crate) static REASON_UNEXPECTED: Entry = Entry {
     text: [
-        T::Plain(
-            "The other side sent something the protocol does not allow at this point (the error's text names it). The stream ends here; the fault is the sender's, not a setting's.",
-        ),
-        T::Plain(
-            "Die Gegenseite hat etwas gesendet, das das Protokoll an dieser Stelle nicht erlaubt (der Text des Fehlers nennt es). Der Datenstrom endet hier; der Fehler liegt beim Absender, nicht an einer Einstellung.",
-        ),
+        "The other side sent something the protocol does not allow at this point (the error's text names it). The stream ends here; the fault is the sender's, not a setting's.",
+        "Die Gegenseite hat etwas gesendet, das das Protokoll an dieser Stelle nicht erlaubt (der Text des Fehlers nennt es). Der Datenstrom endet hier; der Fehler liegt beim Absender, nicht an einer Einstellung.",
     ],
 };
 
@@ -3067,8 +2266,8 @@ pub(crate) fn condition_not_allowed() -> Message {
 
 pub(crate) static CONDITION_NOT_ALLOWED: Entry = Entry {
     text: [
-        T::Plain("not an allowed XMPP partner"),
-        T::Plain("kein zugelassener XMPP-Partner"),
+        "not an allowed XMPP partner",
+        "kein zugelassener XMPP-Partner",
     ],
 };
 
@@ -3083,8 +2282,8 @@ pub(crate) fn condition_denied() -> Message {
 
 pub(crate) static CONDITION_DENIED: Entry = Entry {
     text: [
-        T::Plain("the partner's server denies our domain"),
-        T::Plain("der Partnerserver verbietet unsere Domäne"),
+        "the partner's server denies our domain",
+        "der Partnerserver verbietet unsere Domäne",
     ],
 };
 
@@ -3099,8 +2298,8 @@ pub(crate) fn condition_dns_srv_root() -> Message {
 
 pub(crate) static CONDITION_DNS_SRV_ROOT: Entry = Entry {
     text: [
-        T::Plain("DNS says the XMPP service is not available"),
-        T::Plain("laut DNS ist der XMPP-Dienst nicht verfügbar"),
+        "DNS says the XMPP service is not available",
+        "laut DNS ist der XMPP-Dienst nicht verfügbar",
     ],
 };
 
@@ -3115,8 +2314,8 @@ pub(crate) fn condition_dns_nxdomain() -> Message {
 
 pub(crate) static CONDITION_DNS_NXDOMAIN: Entry = Entry {
     text: [
-        T::Plain("the domain does not exist in DNS"),
-        T::Plain("die Domäne existiert im DNS nicht"),
+        "the domain does not exist in DNS",
+        "die Domäne existiert im DNS nicht",
     ],
 };
 
@@ -3130,10 +2329,7 @@ pub(crate) fn condition_stream_error(condition: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_STREAM_ERROR: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("stream error "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Datenstromfehler "), S::Arg(0)]),
-    ],
+    text: ["stream error \u{1}0", "Datenstromfehler \u{1}0"],
 };
 
 /// `condition-tls-version`:
@@ -3147,8 +2343,8 @@ pub(crate) fn condition_tls_version() -> Message {
 
 pub(crate) static CONDITION_TLS_VERSION: Entry = Entry {
     text: [
-        T::Plain("no TLS version both sides speak"),
-        T::Plain("keine TLS-Version, die beide Seiten sprechen"),
+        "no TLS version both sides speak",
+        "keine TLS-Version, die beide Seiten sprechen",
     ],
 };
 
@@ -3163,8 +2359,8 @@ pub(crate) fn condition_tls_failure() -> Message {
 
 pub(crate) static CONDITION_TLS_FAILURE: Entry = Entry {
     text: [
-        T::Plain("the receiving server refused TLS"),
-        T::Plain("der empfangende Server hat TLS abgelehnt"),
+        "the receiving server refused TLS",
+        "der empfangende Server hat TLS abgelehnt",
     ],
 };
 
@@ -3185,42 +2381,8 @@ pub(crate) fn condition_certificate_rejected(
 
 pub(crate) static CONDITION_CERTIFICATE_REJECTED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Select {
-                arg: 0,
-                variants: &[
-                    (
-                        K::Text("our-proxy"),
-                        &[S::Text("our XMPP proxy's certificate")],
-                    ),
-                    (
-                        K::Text("partner"),
-                        &[S::Text("the partner server's certificate")],
-                    ),
-                ],
-                default: &[S::Text("the authoritative server's certificate")],
-            },
-            S::Text(" was rejected: it "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Select {
-                arg: 0,
-                variants: &[
-                    (
-                        K::Text("our-proxy"),
-                        &[S::Text("das Zertifikat unseres XMPP-Proxys")],
-                    ),
-                    (
-                        K::Text("partner"),
-                        &[S::Text("das Zertifikat des Partnerservers")],
-                    ),
-                ],
-                default: &[S::Text("das Zertifikat des autoritativen Servers")],
-            },
-            S::Text(" wurde abgelehnt: Es "),
-            S::Arg(1),
-        ]),
+        "\u{2}0\u{3}~our-proxy\u{4}our XMPP proxy's certificate\u{3}~partner\u{4}the partner server's certificate\u{3}*\u{4}the authoritative server's certificate\u{5} was rejected: it \u{1}1",
+        "\u{2}0\u{3}~our-proxy\u{4}das Zertifikat unseres XMPP-Proxys\u{3}~partner\u{4}das Zertifikat des Partnerservers\u{3}*\u{4}das Zertifikat des autoritativen Servers\u{5} wurde abgelehnt: Es \u{1}1",
     ],
 };
 
@@ -3234,10 +2396,7 @@ pub(crate) fn condition_sasl_failure(condition: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_SASL_FAILURE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("SASL failed: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("SASL gescheitert: "), S::Arg(0)]),
-    ],
+    text: ["SASL failed: \u{1}0", "SASL gescheitert: \u{1}0"],
 };
 
 /// `condition-dialback-invalid`:
@@ -3251,8 +2410,8 @@ pub(crate) fn condition_dialback_invalid() -> Message {
 
 pub(crate) static CONDITION_DIALBACK_INVALID: Entry = Entry {
     text: [
-        T::Plain("the dialback key is invalid"),
-        T::Plain("der Rückrufschlüssel ist ungültig"),
+        "the dialback key is invalid",
+        "der Rückrufschlüssel ist ungültig",
     ],
 };
 
@@ -3266,10 +2425,7 @@ pub(crate) fn condition_dialback_error(condition: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static CONDITION_DIALBACK_ERROR: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("dialback error "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Rückruffehler "), S::Arg(0)]),
-    ],
+    text: ["dialback error \u{1}0", "Rückruffehler \u{1}0"],
 };
 
 /// `condition-connection-closed`:
@@ -3283,8 +2439,8 @@ pub(crate) fn condition_connection_closed() -> Message {
 
 pub(crate) static CONDITION_CONNECTION_CLOSED: Entry = Entry {
     text: [
-        T::Plain("the connection was closed"),
-        T::Plain("die Verbindung wurde geschlossen"),
+        "the connection was closed",
+        "die Verbindung wurde geschlossen",
     ],
 };
 
@@ -3299,16 +2455,8 @@ pub(crate) fn condition_unreachable(error: impl Into<Arg>) -> Message {
 
 pub(crate) static CONDITION_UNREACHABLE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("no TCP connection could be opened ("),
-            S::Arg(0),
-            S::Text(")"),
-        ]),
-        T::Pieces(&[
-            S::Text("keine TCP-Verbindung möglich ("),
-            S::Arg(0),
-            S::Text(")"),
-        ]),
+        "no TCP connection could be opened (\u{1}0)",
+        "keine TCP-Verbindung möglich (\u{1}0)",
     ],
 };
 
@@ -3323,12 +2471,8 @@ pub(crate) fn condition_timeout(seconds: impl Into<Arg>) -> Message {
 
 pub(crate) static CONDITION_TIMEOUT: Entry = Entry {
     text: [
-        T::Pieces(&[S::Text("no answer within "), S::Arg(0), S::Text(" s")]),
-        T::Pieces(&[
-            S::Text("keine Antwort innerhalb von "),
-            S::Arg(0),
-            S::Text(" s"),
-        ]),
+        "no answer within \u{1}0 s",
+        "keine Antwort innerhalb von \u{1}0 s",
     ],
 };
 
@@ -3343,16 +2487,8 @@ pub(crate) fn condition_tls_error(message: impl Into<Arg>) -> Message {
 
 pub(crate) static CONDITION_TLS_ERROR: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the TLS handshake failed ("),
-            S::Arg(0),
-            S::Text(")"),
-        ]),
-        T::Pieces(&[
-            S::Text("der TLS-Handshake ist gescheitert ("),
-            S::Arg(0),
-            S::Text(")"),
-        ]),
+        "the TLS handshake failed (\u{1}0)",
+        "der TLS-Handshake ist gescheitert (\u{1}0)",
     ],
 };
 
@@ -3367,16 +2503,8 @@ pub(crate) fn condition_unreadable(message: impl Into<Arg>) -> Message {
 
 pub(crate) static CONDITION_UNREADABLE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the stream is not well-formed XML ("),
-            S::Arg(0),
-            S::Text(")"),
-        ]),
-        T::Pieces(&[
-            S::Text("der Datenstrom ist kein wohlgeformtes XML ("),
-            S::Arg(0),
-            S::Text(")"),
-        ]),
+        "the stream is not well-formed XML (\u{1}0)",
+        "der Datenstrom ist kein wohlgeformtes XML (\u{1}0)",
     ],
 };
 
@@ -3391,23 +2519,8 @@ pub(crate) fn condition_stalled(steps: impl Into<Arg>) -> Message {
 
 pub(crate) static CONDITION_STALLED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the simulation reached no outcome after "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 step")])],
-                default: &[S::Arg(0), S::Text(" steps")],
-            },
-        ]),
-        T::Pieces(&[
-            S::Text("die Simulation kam nach "),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Schritt")])],
-                default: &[S::Arg(0), S::Text(" Schritten")],
-            },
-            S::Text(" zu keinem Ergebnis"),
-        ]),
+        "the simulation reached no outcome after \u{2}0\u{3}#1\u{4}1 step\u{3}*\u{4}\u{1}0 steps\u{5}",
+        "die Simulation kam nach \u{2}0\u{3}#1\u{4}1 Schritt\u{3}*\u{4}\u{1}0 Schritten\u{5} zu keinem Ergebnis",
     ],
 };
 
@@ -3425,20 +2538,8 @@ pub(crate) fn condition_answered_as(expected: impl Into<Arg>, answered: impl Int
 
 pub(crate) static CONDITION_ANSWERED_AS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("the server reached for "),
-            S::Arg(0),
-            S::Text(" answered as `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
-        T::Pieces(&[
-            S::Text("der für "),
-            S::Arg(0),
-            S::Text(" erreichte Server antwortete als `"),
-            S::Arg(1),
-            S::Text("`"),
-        ]),
+        "the server reached for \u{1}0 answered as `\u{1}1`",
+        "der für \u{1}0 erreichte Server antwortete als `\u{1}1`",
     ],
 };
 
@@ -3453,16 +2554,8 @@ pub(crate) fn condition_misdriven(input: impl Into<Arg>) -> Message {
 
 pub(crate) static CONDITION_MISDRIVEN: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("a machine was fed "),
-            S::Arg(0),
-            S::Text(" where it cannot take it"),
-        ]),
-        T::Pieces(&[
-            S::Text("eine Maschine bekam "),
-            S::Arg(0),
-            S::Text(", wo sie es nicht annehmen kann"),
-        ]),
+        "a machine was fed \u{1}0 where it cannot take it",
+        "eine Maschine bekam \u{1}0, wo sie es nicht annehmen kann",
     ],
 };
 
@@ -3476,10 +2569,7 @@ pub(crate) fn fault_ours() -> Message {
 }
 
 pub(crate) static FAULT_OURS: Entry = Entry {
-    text: [
-        T::Plain("our configuration"),
-        T::Plain("unsere Konfiguration"),
-    ],
+    text: ["our configuration", "unsere Konfiguration"],
 };
 
 /// `fault-partner`:
@@ -3492,7 +2582,7 @@ pub(crate) fn fault_partner() -> Message {
 }
 
 pub(crate) static FAULT_PARTNER: Entry = Entry {
-    text: [T::Plain("the partner"), T::Plain("der Partner")],
+    text: ["the partner", "der Partner"],
 };
 
 /// `fault-environment`:
@@ -3505,7 +2595,7 @@ pub(crate) fn fault_environment() -> Message {
 }
 
 pub(crate) static FAULT_ENVIRONMENT: Entry = Entry {
-    text: [T::Plain("the environment"), T::Plain("die Umgebung")],
+    text: ["the environment", "die Umgebung"],
 };
 
 /// `fault-simulator`:
@@ -3519,8 +2609,8 @@ pub(crate) fn fault_simulator() -> Message {
 
 pub(crate) static FAULT_SIMULATOR: Entry = Entry {
     text: [
-        T::Plain("nobody: an internal error of the simulator, please report it with the scenario"),
-        T::Plain("niemand: ein interner Fehler des Simulators, bitte mit dem Szenario melden"),
+        "nobody: an internal error of the simulator, please report it with the scenario",
+        "niemand: ein interner Fehler des Simulators, bitte mit dem Szenario melden",
     ],
 };
 
@@ -3535,20 +2625,8 @@ pub(crate) fn verdict_established(method: impl Into<Arg>, level: impl Into<Arg>)
 
 pub(crate) static VERDICT_ESTABLISHED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Established with "),
-            S::Arg(0),
-            S::Text("; federation level: "),
-            S::Arg(1),
-            S::Text(" (XEP-0238)."),
-        ]),
-        T::Pieces(&[
-            S::Text("Aufgebaut mit "),
-            S::Arg(0),
-            S::Text("; Föderationsstufe: "),
-            S::Arg(1),
-            S::Text(" (XEP-0238)."),
-        ]),
+        "Established with \u{1}0; federation level: \u{1}1 (XEP-0238).",
+        "Aufgebaut mit \u{1}0; Föderationsstufe: \u{1}1 (XEP-0238).",
     ],
 };
 
@@ -3578,30 +2656,8 @@ pub(crate) fn verdict_failed(
 
 pub(crate) static VERDICT_FAILED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Failed at step "),
-            S::Arg(0),
-            S::Text(": "),
-            S::Arg(1),
-            S::Text("."),
-            S::Arg(2),
-            S::Text(" At fault: "),
-            S::Arg(3),
-            S::Text("."),
-            S::Arg(4),
-        ]),
-        T::Pieces(&[
-            S::Text("Gescheitert bei Schritt "),
-            S::Arg(0),
-            S::Text(": "),
-            S::Arg(1),
-            S::Text("."),
-            S::Arg(2),
-            S::Text(" Ursache: "),
-            S::Arg(3),
-            S::Text("."),
-            S::Arg(4),
-        ]),
+        "Failed at step \u{1}0: \u{1}1.\u{1}2 At fault: \u{1}3.\u{1}4",
+        "Gescheitert bei Schritt \u{1}0: \u{1}1.\u{1}2 Ursache: \u{1}3.\u{1}4",
     ],
 };
 
@@ -3624,28 +2680,8 @@ pub(crate) fn verdict_fix_add(
 
 pub(crate) static VERDICT_FIX_ADD: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(" Fix: add "),
-            S::Arg(0),
-            S::Text(" to "),
-            S::Arg(1),
-            S::Text(" ("),
-            S::Arg(2),
-            S::Text("), for "),
-            S::Arg(3),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Text(" Behebung: "),
-            S::Arg(0),
-            S::Text(" zu "),
-            S::Arg(1),
-            S::Text(" hinzufügen ("),
-            S::Arg(2),
-            S::Text("), für "),
-            S::Arg(3),
-            S::Text("."),
-        ]),
+        " Fix: add \u{1}0 to \u{1}1 (\u{1}2), for \u{1}3.",
+        " Behebung: \u{1}0 zu \u{1}1 hinzufügen (\u{1}2), für \u{1}3.",
     ],
 };
 
@@ -3668,28 +2704,8 @@ pub(crate) fn verdict_fix_set(
 
 pub(crate) static VERDICT_FIX_SET: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text(" Fix: set "),
-            S::Arg(0),
-            S::Text(" to "),
-            S::Arg(1),
-            S::Text(" ("),
-            S::Arg(2),
-            S::Text("), for "),
-            S::Arg(3),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Text(" Behebung: "),
-            S::Arg(0),
-            S::Text(" auf "),
-            S::Arg(1),
-            S::Text(" setzen ("),
-            S::Arg(2),
-            S::Text("), für "),
-            S::Arg(3),
-            S::Text("."),
-        ]),
+        " Fix: set \u{1}0 to \u{1}1 (\u{1}2), for \u{1}3.",
+        " Behebung: \u{1}0 auf \u{1}1 setzen (\u{1}2), für \u{1}3.",
     ],
 };
 
@@ -3704,7 +2720,7 @@ pub(crate) fn verdict_fix_none() -> Message {
 
 pub(crate) static VERDICT_FIX_NONE: Entry = Entry {
     text: [
-        T::Plain(" No single change fixes it."),
-        T::Plain(" Keine einzelne Änderung behebt es."),
+        " No single change fixes it.",
+        " Keine einzelne Änderung behebt es.",
     ],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Key as K, Message, Segment as S, Text as T};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `probe-heading`:
 ///
@@ -24,32 +24,8 @@ pub(crate) fn probe_heading(
 
 pub(crate) static PROBE_HEADING: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Probe: "),
-            S::Arg(0),
-            S::Text(" ⇄ "),
-            S::Arg(1),
-            S::Text(" ("),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Text("outbound"), &[S::Text("outbound")])],
-                default: &[S::Text("inbound")],
-            },
-            S::Text(")"),
-        ]),
-        T::Pieces(&[
-            S::Text("Prüfung: "),
-            S::Arg(0),
-            S::Text(" ⇄ "),
-            S::Arg(1),
-            S::Text(" ("),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Text("outbound"), &[S::Text("ausgehend")])],
-                default: &[S::Text("eingehend")],
-            },
-            S::Text(")"),
-        ]),
+        "Probe: \u{1}0 ⇄ \u{1}1 (\u{2}2\u{3}~outbound\u{4}outbound\u{3}*\u{4}inbound\u{5})",
+        "Prüfung: \u{1}0 ⇄ \u{1}1 (\u{2}2\u{3}~outbound\u{4}ausgehend\u{3}*\u{4}eingehend\u{5})",
     ],
 };
 
@@ -64,26 +40,8 @@ pub(crate) fn probe_partner_policy(source: impl Into<Arg>, settings: impl Into<A
 
 pub(crate) static PROBE_PARTNER_POLICY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Partner policy ("),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Text("given"), &[S::Text("as given")])],
-                default: &[S::Text("inferred from what it offered")],
-            },
-            S::Text("): "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Text("Richtlinie des Partners ("),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Text("given"), &[S::Text("wie angegeben")])],
-                default: &[S::Text("erschlossen aus seinen Angeboten")],
-            },
-            S::Text("): "),
-            S::Arg(1),
-        ]),
+        "Partner policy (\u{2}0\u{3}~given\u{4}as given\u{3}*\u{4}inferred from what it offered\u{5}): \u{1}1",
+        "Richtlinie des Partners (\u{2}0\u{3}~given\u{4}wie angegeben\u{3}*\u{4}erschlossen aus seinen Angeboten\u{5}): \u{1}1",
     ],
 };
 
@@ -97,10 +55,7 @@ pub(crate) fn probe_our_settings(settings: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PROBE_OUR_SETTINGS: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Our settings: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Unsere Einstellungen: "), S::Arg(0)]),
-    ],
+    text: ["Our settings: \u{1}0", "Unsere Einstellungen: \u{1}0"],
 };
 
 /// `probe-features-offered`:
@@ -113,10 +68,7 @@ pub(crate) fn probe_features_offered() -> Message {
 }
 
 pub(crate) static PROBE_FEATURES_OFFERED: Entry = Entry {
-    text: [
-        T::Plain("Features offered:"),
-        T::Plain("Angebotene Features:"),
-    ],
+    text: ["Features offered:", "Angebotene Features:"],
 };
 
 /// `probe-offer`:
@@ -138,38 +90,8 @@ pub(crate) fn probe_offer(
 
 pub(crate) static PROBE_OFFER: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" -> "),
-            S::Arg(1),
-            S::Text(", "),
-            S::Select {
-                arg: 2,
-                variants: &[
-                    (K::Text("initial"), &[S::Text("initial")]),
-                    (K::Text("afterTls"), &[S::Text("after TLS")]),
-                ],
-                default: &[S::Text("after SASL")],
-            },
-            S::Text(": "),
-            S::Arg(3),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" -> "),
-            S::Arg(1),
-            S::Text(", "),
-            S::Select {
-                arg: 2,
-                variants: &[
-                    (K::Text("initial"), &[S::Text("zu Beginn")]),
-                    (K::Text("afterTls"), &[S::Text("nach TLS")]),
-                ],
-                default: &[S::Text("nach SASL")],
-            },
-            S::Text(": "),
-            S::Arg(3),
-        ]),
+        "\u{1}0 -> \u{1}1, \u{2}2\u{3}~initial\u{4}initial\u{3}~afterTls\u{4}after TLS\u{3}*\u{4}after SASL\u{5}: \u{1}3",
+        "\u{1}0 -> \u{1}1, \u{2}2\u{3}~initial\u{4}zu Beginn\u{3}~afterTls\u{4}nach TLS\u{3}*\u{4}nach SASL\u{5}: \u{1}3",
     ],
 };
 
@@ -183,10 +105,7 @@ pub(crate) fn probe_offer_starttls_required() -> Message {
 }
 
 pub(crate) static PROBE_OFFER_STARTTLS_REQUIRED: Entry = Entry {
-    text: [
-        T::Plain("STARTTLS (required)"),
-        T::Plain("STARTTLS (erforderlich)"),
-    ],
+    text: ["STARTTLS (required)", "STARTTLS (erforderlich)"],
 };
 
 /// `probe-offer-dialback`:
@@ -199,7 +118,7 @@ pub(crate) fn probe_offer_dialback() -> Message {
 }
 
 pub(crate) static PROBE_OFFER_DIALBACK: Entry = Entry {
-    text: [T::Plain("dialback"), T::Plain("Rückruf")],
+    text: ["dialback", "Rückruf"],
 };
 
 /// `probe-offer-nothing`:
@@ -212,7 +131,7 @@ pub(crate) fn probe_offer_nothing() -> Message {
 }
 
 pub(crate) static PROBE_OFFER_NOTHING: Entry = Entry {
-    text: [T::Plain("nothing"), T::Plain("nichts")],
+    text: ["nothing", "nichts"],
 };
 
 /// `probe-certificate`:
@@ -226,18 +145,8 @@ pub(crate) fn probe_certificate(domain: impl Into<Arg>, status: impl Into<Arg>) 
 
 pub(crate) static PROBE_CERTIFICATE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Certificate of "),
-            S::Arg(0),
-            S::Text(": "),
-            S::Arg(1),
-        ]),
-        T::Pieces(&[
-            S::Text("Zertifikat von "),
-            S::Arg(0),
-            S::Text(": "),
-            S::Arg(1),
-        ]),
+        "Certificate of \u{1}0: \u{1}1",
+        "Zertifikat von \u{1}0: \u{1}1",
     ],
 };
 
@@ -251,10 +160,7 @@ pub(crate) fn probe_certificate_names(names: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PROBE_CERTIFICATE_NAMES: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("names: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Namen: "), S::Arg(0)]),
-    ],
+    text: ["names: \u{1}0", "Namen: \u{1}0"],
 };
 
 /// `probe-certificate-valid`:
@@ -267,10 +173,7 @@ pub(crate) fn probe_certificate_valid(from: impl Into<Arg>, until: impl Into<Arg
 }
 
 pub(crate) static PROBE_CERTIFICATE_VALID: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("valid: "), S::Arg(0), S::Text(" – "), S::Arg(1)]),
-        T::Pieces(&[S::Text("gültig: "), S::Arg(0), S::Text(" – "), S::Arg(1)]),
-    ],
+    text: ["valid: \u{1}0 – \u{1}1", "gültig: \u{1}0 – \u{1}1"],
 };
 
 /// `probe-certificate-matches`:
@@ -290,26 +193,8 @@ pub(crate) fn probe_certificate_matches(
 
 pub(crate) static PROBE_CERTIFICATE_MATCHES: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("matches "),
-            S::Arg(0),
-            S::Text(": "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Text("yes"), &[S::Text("yes")])],
-                default: &[S::Text("no")],
-            },
-        ]),
-        T::Pieces(&[
-            S::Text("passt zu "),
-            S::Arg(0),
-            S::Text(": "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Text("yes"), &[S::Text("ja")])],
-                default: &[S::Text("nein")],
-            },
-        ]),
+        "matches \u{1}0: \u{2}1\u{3}~yes\u{4}yes\u{3}*\u{4}no\u{5}",
+        "passt zu \u{1}0: \u{2}1\u{3}~yes\u{4}ja\u{3}*\u{4}nein\u{5}",
     ],
 };
 
@@ -323,7 +208,7 @@ pub(crate) fn probe_observed() -> Message {
 }
 
 pub(crate) static PROBE_OBSERVED: Entry = Entry {
-    text: [T::Plain("Observed:"), T::Plain("Beobachtet:")],
+    text: ["Observed:", "Beobachtet:"],
 };
 
 /// `probe-predicted`:
@@ -336,10 +221,7 @@ pub(crate) fn probe_predicted(verdict: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PROBE_PREDICTED: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Predicted: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Vorhergesagt: "), S::Arg(0)]),
-    ],
+    text: ["Predicted: \u{1}0", "Vorhergesagt: \u{1}0"],
 };
 
 /// `probe-agreement-exact`:
@@ -353,8 +235,8 @@ pub(crate) fn probe_agreement_exact() -> Message {
 
 pub(crate) static PROBE_AGREEMENT_EXACT: Entry = Entry {
     text: [
-        T::Plain("The simulator predicted this negotiation exactly."),
-        T::Plain("Der Simulator hat diese Aushandlung genau vorhergesagt."),
+        "The simulator predicted this negotiation exactly.",
+        "Der Simulator hat diese Aushandlung genau vorhergesagt.",
     ],
 };
 
@@ -369,8 +251,8 @@ pub(crate) fn probe_agreement_steps_differ() -> Message {
 
 pub(crate) static PROBE_AGREEMENT_STEPS_DIFFER: Entry = Entry {
     text: [
-        T::Plain("The outcome is as predicted, but the steps differ:"),
-        T::Plain("Das Ergebnis ist wie vorhergesagt, die Schritte weichen aber ab:"),
+        "The outcome is as predicted, but the steps differ:",
+        "Das Ergebnis ist wie vorhergesagt, die Schritte weichen aber ab:",
     ],
 };
 
@@ -385,8 +267,8 @@ pub(crate) fn probe_agreement_outcome_differs() -> Message {
 
 pub(crate) static PROBE_AGREEMENT_OUTCOME_DIFFERS: Entry = Entry {
     text: [
-        T::Plain("The outcome differs from the prediction:"),
-        T::Plain("Das Ergebnis weicht von der Vorhersage ab:"),
+        "The outcome differs from the prediction:",
+        "Das Ergebnis weicht von der Vorhersage ab:",
     ],
 };
 
@@ -414,23 +296,7 @@ pub(crate) fn probe_difference(
 
 pub(crate) static PROBE_DIFFERENCE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" #"),
-            S::Arg(1),
-            S::Text(": observed "),
-            S::Arg(2),
-            S::Text(" / predicted "),
-            S::Arg(3),
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" #"),
-            S::Arg(1),
-            S::Text(": beobachtet "),
-            S::Arg(2),
-            S::Text(" / vorhergesagt "),
-            S::Arg(3),
-        ]),
+        "\u{1}0 #\u{1}1: observed \u{1}2 / predicted \u{1}3",
+        "\u{1}0 #\u{1}1: beobachtet \u{1}2 / vorhergesagt \u{1}3",
     ],
 };

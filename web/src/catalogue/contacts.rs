@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Message, Segment as S, Text as T};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `contacts-title`:
 ///
@@ -16,10 +16,7 @@ pub(crate) fn contacts_title() -> Message {
 }
 
 pub(crate) static CONTACTS_TITLE: Entry = Entry {
-    text: [
-        T::Plain("Who can add whom"),
-        T::Plain("Wer wen hinzufügen kann"),
-    ],
+    text: ["Who can add whom", "Wer wen hinzufügen kann"],
 };
 
 /// `partner-type-of`:
@@ -32,10 +29,7 @@ pub(crate) fn partner_type_of(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static PARTNER_TYPE_OF: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Partner type of "), S::Arg(0), S::Text(":")]),
-        T::Pieces(&[S::Text("Partnertyp von "), S::Arg(0), S::Text(":")]),
-    ],
+    text: ["Partner type of \u{1}0:", "Partnertyp von \u{1}0:"],
 };
 
 /// `column-meaning`:
@@ -48,10 +42,7 @@ pub(crate) fn column_meaning() -> Message {
 }
 
 pub(crate) static COLUMN_MEANING: Entry = Entry {
-    text: [
-        T::Plain("What it means for contacts"),
-        T::Plain("Bedeutung für Kontakte"),
-    ],
+    text: ["What it means for contacts", "Bedeutung für Kontakte"],
 };
 
 /// `lync-user`:
@@ -64,7 +55,7 @@ pub(crate) fn lync_user() -> Message {
 }
 
 pub(crate) static LYNC_USER: Entry = Entry {
-    text: [T::Plain("Lync user"), T::Plain("Lync-Benutzer")],
+    text: ["Lync user", "Lync-Benutzer"],
 };
 
 /// `xmpp-user`:
@@ -77,7 +68,7 @@ pub(crate) fn xmpp_user() -> Message {
 }
 
 pub(crate) static XMPP_USER: Entry = Entry {
-    text: [T::Plain("XMPP user"), T::Plain("XMPP-Benutzer")],
+    text: ["XMPP user", "XMPP-Benutzer"],
 };
 
 /// `xmpp-domain`:
@@ -90,10 +81,7 @@ pub(crate) fn xmpp_domain() -> Message {
 }
 
 pub(crate) static XMPP_DOMAIN: Entry = Entry {
-    text: [
-        T::Plain("XMPP user's domain"),
-        T::Plain("Domäne des XMPP-Benutzers"),
-    ],
+    text: ["XMPP user's domain", "Domäne des XMPP-Benutzers"],
 };
 
 /// `not-a-partner`:
@@ -107,8 +95,8 @@ pub(crate) fn not_a_partner() -> Message {
 
 pub(crate) static NOT_A_PARTNER: Entry = Entry {
     text: [
-        T::Plain("a domain no partner claims"),
-        T::Plain("eine Domäne, die kein Partner beansprucht"),
+        "a domain no partner claims",
+        "eine Domäne, die kein Partner beansprucht",
     ],
 };
 
@@ -122,7 +110,7 @@ pub(crate) fn contact_requester() -> Message {
 }
 
 pub(crate) static CONTACT_REQUESTER: Entry = Entry {
-    text: [T::Plain("Who adds whom"), T::Plain("Wer fügt wen hinzu")],
+    text: ["Who adds whom", "Wer fügt wen hinzu"],
 };
 
 /// `xmpp-user-adds`:
@@ -136,8 +124,8 @@ pub(crate) fn xmpp_user_adds() -> Message {
 
 pub(crate) static XMPP_USER_ADDS: Entry = Entry {
     text: [
-        T::Plain("the XMPP user adds the Lync user"),
-        T::Plain("der XMPP-Benutzer fügt den Lync-Benutzer hinzu"),
+        "the XMPP user adds the Lync user",
+        "der XMPP-Benutzer fügt den Lync-Benutzer hinzu",
     ],
 };
 
@@ -152,8 +140,8 @@ pub(crate) fn lync_user_adds() -> Message {
 
 pub(crate) static LYNC_USER_ADDS: Entry = Entry {
     text: [
-        T::Plain("the Lync user adds the XMPP user"),
-        T::Plain("der Lync-Benutzer fügt den XMPP-Benutzer hinzu"),
+        "the Lync user adds the XMPP user",
+        "der Lync-Benutzer fügt den XMPP-Benutzer hinzu",
     ],
 };
 
@@ -168,8 +156,8 @@ pub(crate) fn enable_xmpp_access() -> Message {
 
 pub(crate) static ENABLE_XMPP_ACCESS: Entry = Entry {
     text: [
-        T::Plain("The Lync user's external access policy has EnableXmppAccess"),
-        T::Plain("Die Richtlinie für externen Zugriff des Lync-Benutzers hat EnableXmppAccess"),
+        "The Lync user's external access policy has EnableXmppAccess",
+        "Die Richtlinie für externen Zugriff des Lync-Benutzers hat EnableXmppAccess",
     ],
 };
 
@@ -184,8 +172,8 @@ pub(crate) fn invited_first() -> Message {
 
 pub(crate) static INVITED_FIRST: Entry = Entry {
     text: [
-        T::Plain("The Lync user has already invited the XMPP user"),
-        T::Plain("Der Lync-Benutzer hat den XMPP-Benutzer bereits eingeladen"),
+        "The Lync user has already invited the XMPP user",
+        "Der Lync-Benutzer hat den XMPP-Benutzer bereits eingeladen",
     ],
 };
 
@@ -199,7 +187,7 @@ pub(crate) fn contact_approved() -> Message {
 }
 
 pub(crate) static CONTACT_APPROVED: Entry = Entry {
-    text: [T::Plain("Approved"), T::Plain("Zugestimmt")],
+    text: ["Approved", "Zugestimmt"],
 };
 
 /// `contact-not-approved`:
@@ -212,7 +200,7 @@ pub(crate) fn contact_not_approved() -> Message {
 }
 
 pub(crate) static CONTACT_NOT_APPROVED: Entry = Entry {
-    text: [T::Plain("Not approved"), T::Plain("Nicht zugestimmt")],
+    text: ["Not approved", "Nicht zugestimmt"],
 };
 
 /// `contact-presence-visible`:
@@ -225,10 +213,7 @@ pub(crate) fn contact_presence_visible() -> Message {
 }
 
 pub(crate) static CONTACT_PRESENCE_VISIBLE: Entry = Entry {
-    text: [
-        T::Plain("presence visible"),
-        T::Plain("Anwesenheit sichtbar"),
-    ],
+    text: ["presence visible", "Anwesenheit sichtbar"],
 };
 
 /// `contact-status-notes`:
@@ -241,7 +226,7 @@ pub(crate) fn contact_status_notes() -> Message {
 }
 
 pub(crate) static CONTACT_STATUS_NOTES: Entry = Entry {
-    text: [T::Plain("status notes"), T::Plain("Statusnotizen")],
+    text: ["status notes", "Statusnotizen"],
 };
 
 /// `contact-messages`:
@@ -254,5 +239,5 @@ pub(crate) fn contact_messages() -> Message {
 }
 
 pub(crate) static CONTACT_MESSAGES: Entry = Entry {
-    text: [T::Plain("messages"), T::Plain("Nachrichten")],
+    text: ["messages", "Nachrichten"],
 };

@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Entry, Message, Text as T};
+use xmpp_federation::message::{Entry, Message};
 
 /// `matrix-verdict-refused`:
 ///
@@ -17,8 +17,8 @@ pub(crate) fn matrix_verdict_refused() -> Message {
 
 pub(crate) static MATRIX_VERDICT_REFUSED: Entry = Entry {
     text: [
-        T::Plain("the matrix lists it, but the Control Panel refuses to commit it"),
-        T::Plain("die Matrix führt sie, aber die Systemsteuerung übernimmt sie nicht"),
+        "the matrix lists it, but the Control Panel refuses to commit it",
+        "die Matrix führt sie, aber die Systemsteuerung übernimmt sie nicht",
     ],
 };
 
@@ -33,8 +33,8 @@ pub(crate) fn common_explained() -> Message {
 
 pub(crate) static COMMON_EXPLAINED: Entry = Entry {
     text: [
-        T::Plain("C1 to C4 mark the documentation's four common configurations."),
-        T::Plain("C1 bis C4 markieren die vier üblichen Konfigurationen der Dokumentation."),
+        "C1 to C4 mark the documentation's four common configurations.",
+        "C1 bis C4 markieren die vier üblichen Konfigurationen der Dokumentation.",
     ],
 };
 
@@ -48,10 +48,7 @@ pub(crate) fn matrix_title() -> Message {
 }
 
 pub(crate) static MATRIX_TITLE: Entry = Entry {
-    text: [
-        T::Plain("Negotiation matrix"),
-        T::Plain("Aushandlungsmatrix"),
-    ],
+    text: ["Negotiation matrix", "Aushandlungsmatrix"],
 };
 
 /// `matrix-intro`:
@@ -65,12 +62,8 @@ pub(crate) fn matrix_intro() -> Message {
 
 pub(crate) static MATRIX_INTRO: Entry = Entry {
     text: [
-        T::Plain(
-            "All 18 combinations of TLS, SASL and dialback, and the authentication methods each can end with, as the simulator finds them. The current settings' row is marked; choose a row to load its settings into the editor.",
-        ),
-        T::Plain(
-            "Alle 18 Kombinationen aus TLS, SASL und Rückruf und die Authentifizierungsmethoden, mit denen jede enden kann, wie der Simulator sie findet. Die Zeile der aktuellen Einstellungen ist markiert; wählen Sie eine Zeile, um ihre Einstellungen in den Editor zu laden.",
-        ),
+        "All 18 combinations of TLS, SASL and dialback, and the authentication methods each can end with, as the simulator finds them. The current settings' row is marked; choose a row to load its settings into the editor.",
+        "Alle 18 Kombinationen aus TLS, SASL und Rückruf und die Authentifizierungsmethoden, mit denen jede enden kann, wie der Simulator sie findet. Die Zeile der aktuellen Einstellungen ist markiert; wählen Sie eine Zeile, um ihre Einstellungen in den Editor zu laden.",
     ],
 };
 
@@ -84,7 +77,7 @@ pub(crate) fn column_verdict() -> Message {
 }
 
 pub(crate) static COLUMN_VERDICT: Entry = Entry {
-    text: [T::Plain("Verdict"), T::Plain("Bewertung")],
+    text: ["Verdict", "Bewertung"],
 };
 
 /// `column-note`:
@@ -97,7 +90,7 @@ pub(crate) fn column_note() -> Message {
 }
 
 pub(crate) static COLUMN_NOTE: Entry = Entry {
-    text: [T::Plain("Note"), T::Plain("Anmerkung")],
+    text: ["Note", "Anmerkung"],
 };
 
 /// `load-row`:
@@ -111,7 +104,7 @@ pub(crate) fn load_row() -> Message {
 
 pub(crate) static LOAD_ROW: Entry = Entry {
     text: [
-        T::Plain("Load these settings into the editor"),
-        T::Plain("Diese Einstellungen in den Editor laden"),
+        "Load these settings into the editor",
+        "Diese Einstellungen in den Editor laden",
     ],
 };

@@ -4,9 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{
-    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
-};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `no-partner-to-negotiate`:
 ///
@@ -18,7 +16,7 @@ pub(crate) fn no_partner_to_negotiate() -> Message {
 }
 
 pub(crate) static NO_PARTNER_TO_NEGOTIATE: Entry = Entry {
-    text: [T::Plain("No partner yet"), T::Plain("Noch kein Partner")],
+    text: ["No partner yet", "Noch kein Partner"],
 };
 
 /// `no-partner-to-negotiate-hint`:
@@ -32,12 +30,8 @@ pub(crate) fn no_partner_to_negotiate_hint() -> Message {
 
 pub(crate) static NO_PARTNER_TO_NEGOTIATE_HINT: Entry = Entry {
     text: [
-        T::Plain(
-            "Create a partner first: the negotiation plays its settings against a partner's server.",
-        ),
-        T::Plain(
-            "Legen Sie zuerst einen Partner an: Die Aushandlung spielt seine Einstellungen gegen den Server eines Partners durch.",
-        ),
+        "Create a partner first: the negotiation plays its settings against a partner's server.",
+        "Legen Sie zuerst einen Partner an: Die Aushandlung spielt seine Einstellungen gegen den Server eines Partners durch.",
     ],
 };
 
@@ -51,10 +45,7 @@ pub(crate) fn partner_entry() -> Message {
 }
 
 pub(crate) static PARTNER_ENTRY: Entry = Entry {
-    text: [
-        T::Plain("Our entry for the partner"),
-        T::Plain("Unser Eintrag für den Partner"),
-    ],
+    text: ["Our entry for the partner", "Unser Eintrag für den Partner"],
 };
 
 /// `using-draft`:
@@ -68,16 +59,8 @@ pub(crate) fn using_draft(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static USING_DRAFT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("The unsaved changes to "),
-            S::Arg(0),
-            S::Text(" are played."),
-        ]),
-        T::Pieces(&[
-            S::Text("Die nicht gespeicherten Änderungen an "),
-            S::Arg(0),
-            S::Text(" werden durchgespielt."),
-        ]),
+        "The unsaved changes to \u{1}0 are played.",
+        "Die nicht gespeicherten Änderungen an \u{1}0 werden durchgespielt.",
     ],
 };
 
@@ -92,8 +75,8 @@ pub(crate) fn scenario_incomplete() -> Message {
 
 pub(crate) static SCENARIO_INCOMPLETE: Entry = Entry {
     text: [
-        T::Plain("The negotiation cannot be played yet."),
-        T::Plain("Die Aushandlung lässt sich noch nicht abspielen."),
+        "The negotiation cannot be played yet.",
+        "Die Aushandlung lässt sich noch nicht abspielen.",
     ],
 };
 
@@ -107,10 +90,7 @@ pub(crate) fn partner_server() -> Message {
 }
 
 pub(crate) static PARTNER_SERVER: Entry = Entry {
-    text: [
-        T::Plain("The partner's server"),
-        T::Plain("Der Server des Partners"),
-    ],
+    text: ["The partner's server", "Der Server des Partners"],
 };
 
 /// `server-choice`:
@@ -123,7 +103,7 @@ pub(crate) fn server_choice() -> Message {
 }
 
 pub(crate) static SERVER_CHOICE: Entry = Entry {
-    text: [T::Plain("Server"), T::Plain("Server")],
+    text: ["Server", "Server"],
 };
 
 /// `custom-policy`:
@@ -136,10 +116,7 @@ pub(crate) fn custom_policy() -> Message {
 }
 
 pub(crate) static CUSTOM_POLICY: Entry = Entry {
-    text: [
-        T::Plain("A policy of my own"),
-        T::Plain("Eine eigene Richtlinie"),
-    ],
+    text: ["A policy of my own", "Eine eigene Richtlinie"],
 };
 
 /// `preset-modified`:
@@ -153,8 +130,8 @@ pub(crate) fn preset_modified() -> Message {
 
 pub(crate) static PRESET_MODIFIED: Entry = Entry {
     text: [
-        T::Plain("Changed from the preset."),
-        T::Plain("Gegenüber der Vorlage geändert."),
+        "Changed from the preset.",
+        "Gegenüber der Vorlage geändert.",
     ],
 };
 
@@ -168,10 +145,7 @@ pub(crate) fn historical_presets() -> Message {
 }
 
 pub(crate) static HISTORICAL_PRESETS: Entry = Entry {
-    text: [
-        T::Plain("No longer federating"),
-        T::Plain("Föderiert nicht mehr"),
-    ],
+    text: ["No longer federating", "Föderiert nicht mehr"],
 };
 
 /// `known-as`:
@@ -185,8 +159,8 @@ pub(crate) fn known_as() -> Message {
 
 pub(crate) static KNOWN_AS: Entry = Entry {
     text: [
-        T::Plain("How the simulator knows this server:"),
-        T::Plain("Woher der Simulator diesen Server kennt:"),
+        "How the simulator knows this server:",
+        "Woher der Simulator diesen Server kennt:",
     ],
 };
 
@@ -201,12 +175,8 @@ pub(crate) fn historical_preset() -> Message {
 
 pub(crate) static HISTORICAL_PRESET: Entry = Entry {
     text: [
-        T::Plain(
-            "Historical: this service no longer federates; the negotiation shows how it once did.",
-        ),
-        T::Plain(
-            "Historisch: Dieser Dienst föderiert nicht mehr; die Aushandlung zeigt, wie er es einst tat.",
-        ),
+        "Historical: this service no longer federates; the negotiation shows how it once did.",
+        "Historisch: Dieser Dienst föderiert nicht mehr; die Aushandlung zeigt, wie er es einst tat.",
     ],
 };
 
@@ -221,8 +191,8 @@ pub(crate) fn server_options() -> Message {
 
 pub(crate) static SERVER_OPTIONS: Entry = Entry {
     text: [
-        T::Plain("The server's own options for this policy"),
-        T::Plain("Die eigenen Optionen des Servers für diese Richtlinie"),
+        "The server's own options for this policy",
+        "Die eigenen Optionen des Servers für diese Richtlinie",
     ],
 };
 
@@ -236,7 +206,7 @@ pub(crate) fn server_certificate() -> Message {
 }
 
 pub(crate) static SERVER_CERTIFICATE: Entry = Entry {
-    text: [T::Plain("Certificate"), T::Plain("Zertifikat")],
+    text: ["Certificate", "Zertifikat"],
 };
 
 /// `server-domain`:
@@ -250,8 +220,8 @@ pub(crate) fn server_domain() -> Message {
 
 pub(crate) static SERVER_DOMAIN: Entry = Entry {
     text: [
-        T::Plain("Domain of the partner's server"),
-        T::Plain("Domäne des Partnerservers"),
+        "Domain of the partner's server",
+        "Domäne des Partnerservers",
     ],
 };
 
@@ -266,8 +236,8 @@ pub(crate) fn other_domain() -> Message {
 
 pub(crate) static OTHER_DOMAIN: Entry = Entry {
     text: [
-        T::Plain("another domain (not claimed by the partner)"),
-        T::Plain("eine andere Domäne (nicht vom Partner beansprucht)"),
+        "another domain (not claimed by the partner)",
+        "eine andere Domäne (nicht vom Partner beansprucht)",
     ],
 };
 
@@ -281,10 +251,7 @@ pub(crate) fn dialback_enabled() -> Message {
 }
 
 pub(crate) static DIALBACK_ENABLED: Entry = Entry {
-    text: [
-        T::Plain("Server dialback enabled"),
-        T::Plain("Serverrückruf aktiviert"),
-    ],
+    text: ["Server dialback enabled", "Serverrückruf aktiviert"],
 };
 
 /// `strict-validation`:
@@ -298,8 +265,8 @@ pub(crate) fn strict_validation() -> Message {
 
 pub(crate) static STRICT_VALIDATION: Entry = Entry {
     text: [
-        T::Plain("Ends the session on an invalid certificate (strict validation)"),
-        T::Plain("Beendet die Sitzung bei ungültigem Zertifikat (strenge Prüfung)"),
+        "Ends the session on an invalid certificate (strict validation)",
+        "Beendet die Sitzung bei ungültigem Zertifikat (strenge Prüfung)",
     ],
 };
 
@@ -313,7 +280,7 @@ pub(crate) fn our_side() -> Message {
 }
 
 pub(crate) static OUR_SIDE: Entry = Entry {
-    text: [T::Plain("Our side"), T::Plain("Unsere Seite")],
+    text: ["Our side", "Unsere Seite"],
 };
 
 /// `our-domain`:
@@ -326,7 +293,7 @@ pub(crate) fn our_domain() -> Message {
 }
 
 pub(crate) static OUR_DOMAIN: Entry = Entry {
-    text: [T::Plain("Our domain"), T::Plain("Unsere Domäne")],
+    text: ["Our domain", "Unsere Domäne"],
 };
 
 /// `edge-certificate`:
@@ -339,10 +306,7 @@ pub(crate) fn edge_certificate() -> Message {
 }
 
 pub(crate) static EDGE_CERTIFICATE: Entry = Entry {
-    text: [
-        T::Plain("Edge server certificate"),
-        T::Plain("Zertifikat des Edgeservers"),
-    ],
+    text: ["Edge server certificate", "Zertifikat des Edgeservers"],
 };
 
 /// `negotiation-conditions`:
@@ -355,7 +319,7 @@ pub(crate) fn negotiation_conditions() -> Message {
 }
 
 pub(crate) static NEGOTIATION_CONDITIONS: Entry = Entry {
-    text: [T::Plain("Conditions"), T::Plain("Bedingungen")],
+    text: ["Conditions", "Bedingungen"],
 };
 
 /// `negotiation-direction`:
@@ -368,7 +332,7 @@ pub(crate) fn negotiation_direction() -> Message {
 }
 
 pub(crate) static NEGOTIATION_DIRECTION: Entry = Entry {
-    text: [T::Plain("Direction"), T::Plain("Richtung")],
+    text: ["Direction", "Richtung"],
 };
 
 /// `authoritative-reachable`:
@@ -382,8 +346,8 @@ pub(crate) fn authoritative_reachable() -> Message {
 
 pub(crate) static AUTHORITATIVE_REACHABLE: Entry = Entry {
     text: [
-        T::Plain("The authoritative server can be reached"),
-        T::Plain("Der autoritative Server ist erreichbar"),
+        "The authoritative server can be reached",
+        "Der autoritative Server ist erreichbar",
     ],
 };
 
@@ -398,8 +362,8 @@ pub(crate) fn key_verifies() -> Message {
 
 pub(crate) static KEY_VERIFIES: Entry = Entry {
     text: [
-        T::Plain("The authoritative server confirms the dialback key"),
-        T::Plain("Der autoritative Server bestätigt den Rückrufschlüssel"),
+        "The authoritative server confirms the dialback key",
+        "Der autoritative Server bestätigt den Rückrufschlüssel",
     ],
 };
 
@@ -413,10 +377,7 @@ pub(crate) fn trace_controls() -> Message {
 }
 
 pub(crate) static TRACE_CONTROLS: Entry = Entry {
-    text: [
-        T::Plain("Trace controls"),
-        T::Plain("Steuerung der Ablaufverfolgung"),
-    ],
+    text: ["Trace controls", "Steuerung der Ablaufverfolgung"],
 };
 
 /// `step-first`:
@@ -429,7 +390,7 @@ pub(crate) fn step_first() -> Message {
 }
 
 pub(crate) static STEP_FIRST: Entry = Entry {
-    text: [T::Plain("First step"), T::Plain("Erster Schritt")],
+    text: ["First step", "Erster Schritt"],
 };
 
 /// `trace-step-back`:
@@ -442,7 +403,7 @@ pub(crate) fn trace_step_back() -> Message {
 }
 
 pub(crate) static TRACE_STEP_BACK: Entry = Entry {
-    text: [T::Plain("Step back"), T::Plain("Schritt zurück")],
+    text: ["Step back", "Schritt zurück"],
 };
 
 /// `trace-step-forward`:
@@ -455,7 +416,7 @@ pub(crate) fn trace_step_forward() -> Message {
 }
 
 pub(crate) static TRACE_STEP_FORWARD: Entry = Entry {
-    text: [T::Plain("Step forward"), T::Plain("Schritt vor")],
+    text: ["Step forward", "Schritt vor"],
 };
 
 /// `trace-play`:
@@ -468,7 +429,7 @@ pub(crate) fn trace_play() -> Message {
 }
 
 pub(crate) static TRACE_PLAY: Entry = Entry {
-    text: [T::Plain("Play"), T::Plain("Abspielen")],
+    text: ["Play", "Abspielen"],
 };
 
 /// `trace-pause`:
@@ -481,7 +442,7 @@ pub(crate) fn trace_pause() -> Message {
 }
 
 pub(crate) static TRACE_PAUSE: Entry = Entry {
-    text: [T::Plain("Pause"), T::Plain("Pause")],
+    text: ["Pause", "Pause"],
 };
 
 /// `trace-show-all`:
@@ -494,7 +455,7 @@ pub(crate) fn trace_show_all() -> Message {
 }
 
 pub(crate) static TRACE_SHOW_ALL: Entry = Entry {
-    text: [T::Plain("Show all"), T::Plain("Alle zeigen")],
+    text: ["Show all", "Alle zeigen"],
 };
 
 /// `trace-all-steps`:
@@ -508,16 +469,8 @@ pub(crate) fn trace_all_steps(count: impl Into<Arg>) -> Message {
 
 pub(crate) static TRACE_ALL_STEPS: Entry = Entry {
     text: [
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(K::Plural(P::One), &[S::Text("The 1 step")])],
-            default: &[S::Text("All "), S::Arg(0), S::Text(" steps")],
-        }]),
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(K::Plural(P::One), &[S::Text("Der 1 Schritt")])],
-            default: &[S::Text("Alle "), S::Arg(0), S::Text(" Schritte")],
-        }]),
+        "\u{2}0\u{3}#1\u{4}The 1 step\u{3}*\u{4}All \u{1}0 steps\u{5}",
+        "\u{2}0\u{3}#1\u{4}Der 1 Schritt\u{3}*\u{4}Alle \u{1}0 Schritte\u{5}",
     ],
 };
 
@@ -531,10 +484,7 @@ pub(crate) fn trace_step_of(step: impl Into<Arg>, count: impl Into<Arg>) -> Mess
 }
 
 pub(crate) static TRACE_STEP_OF: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Step "), S::Arg(0), S::Text(" of "), S::Arg(1)]),
-        T::Pieces(&[S::Text("Schritt "), S::Arg(0), S::Text(" von "), S::Arg(1)]),
-    ],
+    text: ["Step \u{1}0 of \u{1}1", "Schritt \u{1}0 von \u{1}1"],
 };
 
 /// `trace-keys-hint`:
@@ -547,10 +497,7 @@ pub(crate) fn trace_keys_hint() -> Message {
 }
 
 pub(crate) static TRACE_KEYS_HINT: Entry = Entry {
-    text: [
-        T::Plain("← → step, Home/End"),
-        T::Plain("← → Schritt, Pos1/Ende"),
-    ],
+    text: ["← → step, Home/End", "← → Schritt, Pos1/Ende"],
 };
 
 /// `trace-stream`:
@@ -563,7 +510,7 @@ pub(crate) fn trace_stream() -> Message {
 }
 
 pub(crate) static TRACE_STREAM: Entry = Entry {
-    text: [T::Plain("stream"), T::Plain("Datenstrom")],
+    text: ["stream", "Datenstrom"],
 };
 
 /// `trace-encrypted`:
@@ -576,7 +523,7 @@ pub(crate) fn trace_encrypted() -> Message {
 }
 
 pub(crate) static TRACE_ENCRYPTED: Entry = Entry {
-    text: [T::Plain("encrypted"), T::Plain("verschlüsselt")],
+    text: ["encrypted", "verschlüsselt"],
 };
 
 /// `trace-plaintext`:
@@ -589,7 +536,7 @@ pub(crate) fn trace_plaintext() -> Message {
 }
 
 pub(crate) static TRACE_PLAINTEXT: Entry = Entry {
-    text: [T::Plain("plain TCP"), T::Plain("unverschlüsseltes TCP")],
+    text: ["plain TCP", "unverschlüsseltes TCP"],
 };
 
 /// `xml-on-the-wire`:
@@ -602,10 +549,7 @@ pub(crate) fn xml_on_the_wire() -> Message {
 }
 
 pub(crate) static XML_ON_THE_WIRE: Entry = Entry {
-    text: [
-        T::Plain("The XML on the wire"),
-        T::Plain("Das XML auf der Leitung"),
-    ],
+    text: ["The XML on the wire", "Das XML auf der Leitung"],
 };
 
 /// `trace-caused-by`:
@@ -618,7 +562,7 @@ pub(crate) fn trace_caused_by() -> Message {
 }
 
 pub(crate) static TRACE_CAUSED_BY: Entry = Entry {
-    text: [T::Plain("Caused by"), T::Plain("Ausgelöst durch")],
+    text: ["Caused by", "Ausgelöst durch"],
 };
 
 /// `trace-specification`:
@@ -631,7 +575,7 @@ pub(crate) fn trace_specification() -> Message {
 }
 
 pub(crate) static TRACE_SPECIFICATION: Entry = Entry {
-    text: [T::Plain("Specification"), T::Plain("Spezifikation")],
+    text: ["Specification", "Spezifikation"],
 };
 
 /// `trace-at-fault`:
@@ -644,7 +588,7 @@ pub(crate) fn trace_at_fault() -> Message {
 }
 
 pub(crate) static TRACE_AT_FAULT: Entry = Entry {
-    text: [T::Plain("At fault:"), T::Plain("Ursache bei:")],
+    text: ["At fault:", "Ursache bei:"],
 };
 
 /// `copy-step-link`:
@@ -658,8 +602,8 @@ pub(crate) fn copy_step_link() -> Message {
 
 pub(crate) static COPY_STEP_LINK: Entry = Entry {
     text: [
-        T::Plain("Copy a link to this step"),
-        T::Plain("Link zu diesem Schritt kopieren"),
+        "Copy a link to this step",
+        "Link zu diesem Schritt kopieren",
     ],
 };
 
@@ -673,7 +617,7 @@ pub(crate) fn apply_fix() -> Message {
 }
 
 pub(crate) static APPLY_FIX: Entry = Entry {
-    text: [T::Plain("Apply fix"), T::Plain("Behebung anwenden")],
+    text: ["Apply fix", "Behebung anwenden"],
 };
 
 /// `playground-established`:
@@ -686,7 +630,7 @@ pub(crate) fn playground_established() -> Message {
 }
 
 pub(crate) static PLAYGROUND_ESTABLISHED: Entry = Entry {
-    text: [T::Plain("Established"), T::Plain("Aufgebaut")],
+    text: ["Established", "Aufgebaut"],
 };
 
 /// `playground-failed`:
@@ -699,7 +643,7 @@ pub(crate) fn playground_failed() -> Message {
 }
 
 pub(crate) static PLAYGROUND_FAILED: Entry = Entry {
-    text: [T::Plain("Failed"), T::Plain("Gescheitert")],
+    text: ["Failed", "Gescheitert"],
 };
 
 /// `certificate-authenticated`:
@@ -713,8 +657,8 @@ pub(crate) fn certificate_authenticated() -> Message {
 
 pub(crate) static CERTIFICATE_AUTHENTICATED: Entry = Entry {
     text: [
-        T::Plain("authenticated by certificate"),
-        T::Plain("per Zertifikat authentifiziert"),
+        "authenticated by certificate",
+        "per Zertifikat authentifiziert",
     ],
 };
 
@@ -729,8 +673,8 @@ pub(crate) fn domain_verified() -> Message {
 
 pub(crate) static DOMAIN_VERIFIED: Entry = Entry {
     text: [
-        T::Plain("domain verified by dialback"),
-        T::Plain("Domäne per Rückruf verifiziert"),
+        "domain verified by dialback",
+        "Domäne per Rückruf verifiziert",
     ],
 };
 
@@ -744,7 +688,7 @@ pub(crate) fn federation_level() -> Message {
 }
 
 pub(crate) static FEDERATION_LEVEL: Entry = Entry {
-    text: [T::Plain("Federation level"), T::Plain("Föderationsstufe")],
+    text: ["Federation level", "Föderationsstufe"],
 };
 
 /// `go-to-step`:
@@ -757,10 +701,7 @@ pub(crate) fn go_to_step(step: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static GO_TO_STEP: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Go to step "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Zu Schritt "), S::Arg(0)]),
-    ],
+    text: ["Go to step \u{1}0", "Zu Schritt \u{1}0"],
 };
 
 /// `no-single-fix`:
@@ -774,8 +715,8 @@ pub(crate) fn no_single_fix() -> Message {
 
 pub(crate) static NO_SINGLE_FIX: Entry = Entry {
     text: [
-        T::Plain("No single change fixes it."),
-        T::Plain("Keine einzelne Änderung behebt es."),
+        "No single change fixes it.",
+        "Keine einzelne Änderung behebt es.",
     ],
 };
 
@@ -789,10 +730,7 @@ pub(crate) fn export_trace() -> Message {
 }
 
 pub(crate) static EXPORT_TRACE: Entry = Entry {
-    text: [
-        T::Plain("Export the trace:"),
-        T::Plain("Ablauf exportieren:"),
-    ],
+    text: ["Export the trace:", "Ablauf exportieren:"],
 };
 
 /// `copy-mermaid`:
@@ -805,7 +743,7 @@ pub(crate) fn copy_mermaid() -> Message {
 }
 
 pub(crate) static COPY_MERMAID: Entry = Entry {
-    text: [T::Plain("Copy Mermaid"), T::Plain("Mermaid kopieren")],
+    text: ["Copy Mermaid", "Mermaid kopieren"],
 };
 
 /// `export-trace-text`:
@@ -818,5 +756,5 @@ pub(crate) fn export_trace_text() -> Message {
 }
 
 pub(crate) static EXPORT_TRACE_TEXT: Entry = Entry {
-    text: [T::Plain("Text"), T::Plain("Text")],
+    text: ["Text", "Text"],
 };

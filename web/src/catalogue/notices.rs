@@ -4,9 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{
-    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
-};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `link-copied`:
 ///
@@ -19,10 +17,8 @@ pub(crate) fn link_copied() -> Message {
 
 pub(crate) static LINK_COPIED: Entry = Entry {
     text: [
-        T::Plain("Share link copied. It holds the whole state; nothing is stored on a server."),
-        T::Plain(
-            "Link kopiert. Er enthält den ganzen Zustand; nichts wird auf einem Server gespeichert.",
-        ),
+        "Share link copied. It holds the whole state; nothing is stored on a server.",
+        "Link kopiert. Er enthält den ganzen Zustand; nichts wird auf einem Server gespeichert.",
     ],
 };
 
@@ -36,10 +32,7 @@ pub(crate) fn notice_deleted(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static NOTICE_DELETED: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Arg(0), S::Text(" was deleted.")]),
-        T::Pieces(&[S::Arg(0), S::Text(" wurde gelöscht.")]),
-    ],
+    text: ["\u{1}0 was deleted.", "\u{1}0 wurde gelöscht."],
 };
 
 /// `commit-refused`:
@@ -53,24 +46,8 @@ pub(crate) fn commit_refused(errors: impl Into<Arg>) -> Message {
 
 pub(crate) static COMMIT_REFUSED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Commit refused ("),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
-                default: &[S::Text("errors: "), S::Arg(0)],
-            },
-            S::Text("). Nothing was saved."),
-        ]),
-        T::Pieces(&[
-            S::Text("Commit abgelehnt ("),
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Fehler")])],
-                default: &[S::Text("Fehler: "), S::Arg(0)],
-            },
-            S::Text("). Nichts wurde gespeichert."),
-        ]),
+        "Commit refused (\u{2}0\u{3}#1\u{4}1 error\u{3}*\u{4}errors: \u{1}0\u{5}). Nothing was saved.",
+        "Commit abgelehnt (\u{2}0\u{3}#1\u{4}1 Fehler\u{3}*\u{4}Fehler: \u{1}0\u{5}). Nichts wurde gespeichert.",
     ],
 };
 
@@ -84,10 +61,7 @@ pub(crate) fn notice_committed(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static NOTICE_COMMITTED: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Arg(0), S::Text(" committed.")]),
-        T::Pieces(&[S::Arg(0), S::Text(" übernommen.")]),
-    ],
+    text: ["\u{1}0 committed.", "\u{1}0 übernommen."],
 };
 
 /// `row-loaded`:
@@ -101,16 +75,8 @@ pub(crate) fn row_loaded(row: impl Into<Arg>) -> Message {
 
 pub(crate) static ROW_LOADED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Row "),
-            S::Arg(0),
-            S::Text(" loaded into the editor (XMPP Federated Partners); Commit there to keep it."),
-        ]),
-        T::Pieces(&[
-            S::Text("Zeile "),
-            S::Arg(0),
-            S::Text(" in den Editor geladen (XMPP-Verbundpartner); dort mit Commit übernehmen."),
-        ]),
+        "Row \u{1}0 loaded into the editor (XMPP Federated Partners); Commit there to keep it.",
+        "Zeile \u{1}0 in den Editor geladen (XMPP-Verbundpartner); dort mit Commit übernehmen.",
     ],
 };
 
@@ -125,16 +91,8 @@ pub(crate) fn fix_applied(fix: impl Into<Arg>) -> Message {
 
 pub(crate) static FIX_APPLIED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Fix applied: "),
-            S::Arg(0),
-            S::Text(". The negotiation was played again."),
-        ]),
-        T::Pieces(&[
-            S::Text("Behebung angewendet: "),
-            S::Arg(0),
-            S::Text(". Die Aushandlung wurde erneut abgespielt."),
-        ]),
+        "Fix applied: \u{1}0. The negotiation was played again.",
+        "Behebung angewendet: \u{1}0. Die Aushandlung wurde erneut abgespielt.",
     ],
 };
 
@@ -149,18 +107,8 @@ pub(crate) fn fix_applied_to_draft(fix: impl Into<Arg>) -> Message {
 
 pub(crate) static FIX_APPLIED_TO_DRAFT: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Fix applied in the editor: "),
-            S::Arg(0),
-            S::Text(". The negotiation plays the unsaved entry; Commit it to keep it."),
-        ]),
-        T::Pieces(&[
-            S::Text("Behebung im Editor angewendet: "),
-            S::Arg(0),
-            S::Text(
-                ". Die Aushandlung spielt den nicht gespeicherten Eintrag; übernehmen Sie ihn mit Commit.",
-            ),
-        ]),
+        "Fix applied in the editor: \u{1}0. The negotiation plays the unsaved entry; Commit it to keep it.",
+        "Behebung im Editor angewendet: \u{1}0. Die Aushandlung spielt den nicht gespeicherten Eintrag; übernehmen Sie ihn mit Commit.",
     ],
 };
 
@@ -175,32 +123,8 @@ pub(crate) fn shared_added(count: impl Into<Arg>) -> Message {
 
 pub(crate) static SHARED_ADDED: Entry = Entry {
     text: [
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(
-                K::Plural(P::One),
-                &[S::Text("Shared partner added to your list: 1.")],
-            )],
-            default: &[
-                S::Text("Shared partners added to your list: "),
-                S::Arg(0),
-                S::Text("."),
-            ],
-        }]),
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(
-                K::Plural(P::One),
-                &[S::Text(
-                    "Zu Ihrer Liste hinzugefügter geteilter Partner: 1.",
-                )],
-            )],
-            default: &[
-                S::Text("Zu Ihrer Liste hinzugefügte geteilte Partner: "),
-                S::Arg(0),
-                S::Text("."),
-            ],
-        }]),
+        "\u{2}0\u{3}#1\u{4}Shared partner added to your list: 1.\u{3}*\u{4}Shared partners added to your list: \u{1}0.\u{5}",
+        "\u{2}0\u{3}#1\u{4}Zu Ihrer Liste hinzugefügter geteilter Partner: 1.\u{3}*\u{4}Zu Ihrer Liste hinzugefügte geteilte Partner: \u{1}0.\u{5}",
     ],
 };
 
@@ -214,7 +138,7 @@ pub(crate) fn notice_undone() -> Message {
 }
 
 pub(crate) static NOTICE_UNDONE: Entry = Entry {
-    text: [T::Plain("Undone."), T::Plain("Rückgängig gemacht.")],
+    text: ["Undone.", "Rückgängig gemacht."],
 };
 
 /// `step-link-copied`:
@@ -228,8 +152,8 @@ pub(crate) fn step_link_copied() -> Message {
 
 pub(crate) static STEP_LINK_COPIED: Entry = Entry {
     text: [
-        T::Plain("Link to this step copied."),
-        T::Plain("Link zu diesem Schritt kopiert."),
+        "Link to this step copied.",
+        "Link zu diesem Schritt kopiert.",
     ],
 };
 
@@ -243,10 +167,7 @@ pub(crate) fn mermaid_copied() -> Message {
 }
 
 pub(crate) static MERMAID_COPIED: Entry = Entry {
-    text: [
-        T::Plain("Mermaid diagram copied."),
-        T::Plain("Mermaid-Diagramm kopiert."),
-    ],
+    text: ["Mermaid diagram copied.", "Mermaid-Diagramm kopiert."],
 };
 
 /// `notice-imported`:
@@ -260,16 +181,8 @@ pub(crate) fn notice_imported(count: impl Into<Arg>) -> Message {
 
 pub(crate) static NOTICE_IMPORTED: Entry = Entry {
     text: [
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(K::Plural(P::One), &[S::Text("Partner imported: 1.")])],
-            default: &[S::Text("Partners imported: "), S::Arg(0), S::Text(".")],
-        }]),
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(K::Plural(P::One), &[S::Text("Importierter Partner: 1.")])],
-            default: &[S::Text("Importierte Partner: "), S::Arg(0), S::Text(".")],
-        }]),
+        "\u{2}0\u{3}#1\u{4}Partner imported: 1.\u{3}*\u{4}Partners imported: \u{1}0.\u{5}",
+        "\u{2}0\u{3}#1\u{4}Importierter Partner: 1.\u{3}*\u{4}Importierte Partner: \u{1}0.\u{5}",
     ],
 };
 
@@ -283,7 +196,7 @@ pub(crate) fn notice_copied() -> Message {
 }
 
 pub(crate) static NOTICE_COPIED: Entry = Entry {
-    text: [T::Plain("Copied."), T::Plain("Kopiert.")],
+    text: ["Copied.", "Kopiert."],
 };
 
 /// `link-unreadable`:
@@ -297,14 +210,8 @@ pub(crate) fn link_unreadable(reason: impl Into<Arg>) -> Message {
 
 pub(crate) static LINK_UNREADABLE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("This share link could not be read; your current work is kept. "),
-            S::Arg(0),
-        ]),
-        T::Pieces(&[
-            S::Text("Dieser Link ließ sich nicht lesen; Ihre aktuelle Arbeit bleibt erhalten. "),
-            S::Arg(0),
-        ]),
+        "This share link could not be read; your current work is kept. \u{1}0",
+        "Dieser Link ließ sich nicht lesen; Ihre aktuelle Arbeit bleibt erhalten. \u{1}0",
     ],
 };
 
@@ -319,8 +226,8 @@ pub(crate) fn link_too_long() -> Message {
 
 pub(crate) static LINK_TOO_LONG: Entry = Entry {
     text: [
-        T::Plain("It is longer than any link the playground writes."),
-        T::Plain("Er ist länger als jeder Link, den der Playground schreibt."),
+        "It is longer than any link the playground writes.",
+        "Er ist länger als jeder Link, den der Playground schreibt.",
     ],
 };
 
@@ -335,8 +242,8 @@ pub(crate) fn link_damaged() -> Message {
 
 pub(crate) static LINK_DAMAGED: Entry = Entry {
     text: [
-        T::Plain("It is damaged or incomplete; copy it again."),
-        T::Plain("Er ist beschädigt oder unvollständig; kopieren Sie ihn erneut."),
+        "It is damaged or incomplete; copy it again.",
+        "Er ist beschädigt oder unvollständig; kopieren Sie ihn erneut.",
     ],
 };
 
@@ -351,16 +258,8 @@ pub(crate) fn link_not_state(detail: impl Into<Arg>) -> Message {
 
 pub(crate) static LINK_NOT_STATE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("It does not hold a playground state. ("),
-            S::Arg(0),
-            S::Text(")"),
-        ]),
-        T::Pieces(&[
-            S::Text("Er enthält keinen Zustand des Playgrounds. ("),
-            S::Arg(0),
-            S::Text(")"),
-        ]),
+        "It does not hold a playground state. (\u{1}0)",
+        "Er enthält keinen Zustand des Playgrounds. (\u{1}0)",
     ],
 };
 
@@ -375,16 +274,8 @@ pub(crate) fn link_version(version: impl Into<Arg>) -> Message {
 
 pub(crate) static LINK_VERSION: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("It was made by a later version of the playground (format "),
-            S::Arg(0),
-            S::Text(")."),
-        ]),
-        T::Pieces(&[
-            S::Text("Er stammt von einer neueren Version des Playgrounds (Format "),
-            S::Arg(0),
-            S::Text(")."),
-        ]),
+        "It was made by a later version of the playground (format \u{1}0).",
+        "Er stammt von einer neueren Version des Playgrounds (Format \u{1}0).",
     ],
 };
 
@@ -399,16 +290,8 @@ pub(crate) fn link_dropped(partners: impl Into<Arg>) -> Message {
 
 pub(crate) static LINK_DROPPED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Partners of the link left out, as Commit would refuse them: "),
-            S::Arg(0),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Text("Partner des Links ausgelassen, da Commit sie ablehnen würde: "),
-            S::Arg(0),
-            S::Text("."),
-        ]),
+        "Partners of the link left out, as Commit would refuse them: \u{1}0.",
+        "Partner des Links ausgelassen, da Commit sie ablehnen würde: \u{1}0.",
     ],
 };
 
@@ -429,41 +312,7 @@ pub(crate) fn notice_shared_added_refused(
 
 pub(crate) static NOTICE_SHARED_ADDED_REFUSED: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Select {
-                arg: 0,
-                variants: &[(
-                    K::Plural(P::One),
-                    &[S::Text("Shared partner added to your list: 1.")],
-                )],
-                default: &[
-                    S::Text("Shared partners added to your list: "),
-                    S::Arg(0),
-                    S::Text("."),
-                ],
-            },
-            S::Text(" Not added, as Commit refuses them beside yours: "),
-            S::Arg(1),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Select {
-                arg: 0,
-                variants: &[(
-                    K::Plural(P::One),
-                    &[S::Text(
-                        "Zu Ihrer Liste hinzugefügter geteilter Partner: 1.",
-                    )],
-                )],
-                default: &[
-                    S::Text("Zu Ihrer Liste hinzugefügte geteilte Partner: "),
-                    S::Arg(0),
-                    S::Text("."),
-                ],
-            },
-            S::Text(" Nicht hinzugefügt, da Commit sie neben Ihren ablehnt: "),
-            S::Arg(1),
-            S::Text("."),
-        ]),
+        "\u{2}0\u{3}#1\u{4}Shared partner added to your list: 1.\u{3}*\u{4}Shared partners added to your list: \u{1}0.\u{5} Not added, as Commit refuses them beside yours: \u{1}1.",
+        "\u{2}0\u{3}#1\u{4}Zu Ihrer Liste hinzugefügter geteilter Partner: 1.\u{3}*\u{4}Zu Ihrer Liste hinzugefügte geteilte Partner: \u{1}0.\u{5} Nicht hinzugefügt, da Commit sie neben Ihren ablehnt: \u{1}1.",
     ],
 };

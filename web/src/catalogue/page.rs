@@ -4,7 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{Arg, Entry, Message, Segment as S, Text as T};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `app-title`:
 ///
@@ -16,10 +16,7 @@ pub(crate) fn app_title() -> Message {
 }
 
 pub(crate) static APP_TITLE: Entry = Entry {
-    text: [
-        T::Plain("XMPP federation playground"),
-        T::Plain("XMPP-Föderation: Playground"),
-    ],
+    text: ["XMPP federation playground", "XMPP-Föderation: Playground"],
 };
 
 /// `app-tagline`:
@@ -33,12 +30,8 @@ pub(crate) fn app_tagline() -> Message {
 
 pub(crate) static APP_TAGLINE: Entry = Entry {
     text: [
-        T::Plain(
-            "Lync and Skype for Business XMPP federated partners: validate them, and watch them negotiate.",
-        ),
-        T::Plain(
-            "XMPP-Verbundpartner von Lync und Skype for Business: prüfen und beim Aushandeln zusehen.",
-        ),
+        "Lync and Skype for Business XMPP federated partners: validate them, and watch them negotiate.",
+        "XMPP-Verbundpartner von Lync und Skype for Business: prüfen und beim Aushandeln zusehen.",
     ],
 };
 
@@ -52,7 +45,7 @@ pub(crate) fn skip_to_content() -> Message {
 }
 
 pub(crate) static SKIP_TO_CONTENT: Entry = Entry {
-    text: [T::Plain("Skip to content"), T::Plain("Zum Inhalt springen")],
+    text: ["Skip to content", "Zum Inhalt springen"],
 };
 
 /// `language-label`:
@@ -65,7 +58,7 @@ pub(crate) fn language_label() -> Message {
 }
 
 pub(crate) static LANGUAGE_LABEL: Entry = Entry {
-    text: [T::Plain("Language"), T::Plain("Sprache")],
+    text: ["Language", "Sprache"],
 };
 
 /// `theme-label`:
@@ -78,10 +71,7 @@ pub(crate) fn theme_label(theme: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static THEME_LABEL: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Theme: "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Farbschema: "), S::Arg(0)]),
-    ],
+    text: ["Theme: \u{1}0", "Farbschema: \u{1}0"],
 };
 
 /// `theme-system`:
@@ -94,7 +84,7 @@ pub(crate) fn theme_system() -> Message {
 }
 
 pub(crate) static THEME_SYSTEM: Entry = Entry {
-    text: [T::Plain("as the system"), T::Plain("wie das System")],
+    text: ["as the system", "wie das System"],
 };
 
 /// `theme-light`:
@@ -107,7 +97,7 @@ pub(crate) fn theme_light() -> Message {
 }
 
 pub(crate) static THEME_LIGHT: Entry = Entry {
-    text: [T::Plain("light"), T::Plain("hell")],
+    text: ["light", "hell"],
 };
 
 /// `theme-dark`:
@@ -120,7 +110,7 @@ pub(crate) fn theme_dark() -> Message {
 }
 
 pub(crate) static THEME_DARK: Entry = Entry {
-    text: [T::Plain("dark"), T::Plain("dunkel")],
+    text: ["dark", "dunkel"],
 };
 
 /// `share-link`:
@@ -133,10 +123,7 @@ pub(crate) fn share_link() -> Message {
 }
 
 pub(crate) static SHARE_LINK: Entry = Entry {
-    text: [
-        T::Plain("Copy share link"),
-        T::Plain("Link zum Teilen kopieren"),
-    ],
+    text: ["Copy share link", "Link zum Teilen kopieren"],
 };
 
 /// `nav-sections`:
@@ -149,7 +136,7 @@ pub(crate) fn nav_sections() -> Message {
 }
 
 pub(crate) static NAV_SECTIONS: Entry = Entry {
-    text: [T::Plain("Sections"), T::Plain("Bereiche")],
+    text: ["Sections", "Bereiche"],
 };
 
 /// `section-partners`:
@@ -162,10 +149,7 @@ pub(crate) fn section_partners() -> Message {
 }
 
 pub(crate) static SECTION_PARTNERS: Entry = Entry {
-    text: [
-        T::Plain("XMPP Federated Partners"),
-        T::Plain("XMPP-Verbundpartner"),
-    ],
+    text: ["XMPP Federated Partners", "XMPP-Verbundpartner"],
 };
 
 /// `section-negotiation`:
@@ -178,7 +162,7 @@ pub(crate) fn section_negotiation() -> Message {
 }
 
 pub(crate) static SECTION_NEGOTIATION: Entry = Entry {
-    text: [T::Plain("Negotiation"), T::Plain("Aushandlung")],
+    text: ["Negotiation", "Aushandlung"],
 };
 
 /// `section-matrix`:
@@ -191,7 +175,7 @@ pub(crate) fn section_matrix() -> Message {
 }
 
 pub(crate) static SECTION_MATRIX: Entry = Entry {
-    text: [T::Plain("Matrix"), T::Plain("Matrix")],
+    text: ["Matrix", "Matrix"],
 };
 
 /// `section-contacts`:
@@ -204,7 +188,7 @@ pub(crate) fn section_contacts() -> Message {
 }
 
 pub(crate) static SECTION_CONTACTS: Entry = Entry {
-    text: [T::Plain("Contacts"), T::Plain("Kontakte")],
+    text: ["Contacts", "Kontakte"],
 };
 
 /// `section-transfer`:
@@ -217,7 +201,7 @@ pub(crate) fn section_transfer() -> Message {
 }
 
 pub(crate) static SECTION_TRANSFER: Entry = Entry {
-    text: [T::Plain("Import and export"), T::Plain("Import und Export")],
+    text: ["Import and export", "Import und Export"],
 };
 
 /// `footer-privacy`:
@@ -231,12 +215,8 @@ pub(crate) fn footer_privacy() -> Message {
 
 pub(crate) static FOOTER_PRIVACY: Entry = Entry {
     text: [
-        T::Plain(
-            "Everything runs in your browser. No request leaves this page for any other host: no analytics, no fonts or scripts from elsewhere. Your work is kept in this browser's local storage and in the links you share.",
-        ),
-        T::Plain(
-            "Alles läuft in Ihrem Browser. Keine Anfrage verlässt diese Seite zu einem anderen Host: keine Analyse, keine Schriften oder Skripte von anderswo. Ihre Arbeit bleibt im lokalen Speicher dieses Browsers und in den Links, die Sie teilen.",
-        ),
+        "Everything runs in your browser. No request leaves this page for any other host: no analytics, no fonts or scripts from elsewhere. Your work is kept in this browser's local storage and in the links you share.",
+        "Alles läuft in Ihrem Browser. Keine Anfrage verlässt diese Seite zu einem anderen Host: keine Analyse, keine Schriften oder Skripte von anderswo. Ihre Arbeit bleibt im lokalen Speicher dieses Browsers und in den Links, die Sie teilen.",
     ],
 };
 
@@ -250,7 +230,7 @@ pub(crate) fn footer_engine() -> Message {
 }
 
 pub(crate) static FOOTER_ENGINE: Entry = Entry {
-    text: [T::Plain("Engine"), T::Plain("Engine")],
+    text: ["Engine", "Engine"],
 };
 
 /// `footer-sources`:
@@ -264,12 +244,8 @@ pub(crate) fn footer_sources() -> Message {
 
 pub(crate) static FOOTER_SOURCES: Entry = Entry {
     text: [
-        T::Plain(
-            "Rules from the Lync Server 2013 documentation, RFC 6120, XEP-0178, XEP-0220 and XEP-0185.",
-        ),
-        T::Plain(
-            "Regeln aus der Dokumentation zu Lync Server 2013, RFC 6120, XEP-0178, XEP-0220 und XEP-0185.",
-        ),
+        "Rules from the Lync Server 2013 documentation, RFC 6120, XEP-0178, XEP-0220 and XEP-0185.",
+        "Regeln aus der Dokumentation zu Lync Server 2013, RFC 6120, XEP-0178, XEP-0220 und XEP-0185.",
     ],
 };
 
@@ -283,7 +259,7 @@ pub(crate) fn button_dismiss() -> Message {
 }
 
 pub(crate) static BUTTON_DISMISS: Entry = Entry {
-    text: [T::Plain("Dismiss"), T::Plain("Schließen")],
+    text: ["Dismiss", "Schließen"],
 };
 
 /// `button-cancel`:
@@ -296,7 +272,7 @@ pub(crate) fn button_cancel() -> Message {
 }
 
 pub(crate) static BUTTON_CANCEL: Entry = Entry {
-    text: [T::Plain("Cancel"), T::Plain("Abbrechen")],
+    text: ["Cancel", "Abbrechen"],
 };
 
 /// `value-true`:
@@ -309,7 +285,7 @@ pub(crate) fn value_true() -> Message {
 }
 
 pub(crate) static VALUE_TRUE: Entry = Entry {
-    text: [T::Plain("True"), T::Plain("True")],
+    text: ["True", "True"],
 };
 
 /// `value-false`:
@@ -322,7 +298,7 @@ pub(crate) fn value_false() -> Message {
 }
 
 pub(crate) static VALUE_FALSE: Entry = Entry {
-    text: [T::Plain("False"), T::Plain("False")],
+    text: ["False", "False"],
 };
 
 /// `shared-link`:
@@ -335,7 +311,7 @@ pub(crate) fn shared_link() -> Message {
 }
 
 pub(crate) static SHARED_LINK: Entry = Entry {
-    text: [T::Plain("Shared link"), T::Plain("Geteilter Link")],
+    text: ["Shared link", "Geteilter Link"],
 };
 
 /// `shared-viewing`:
@@ -349,12 +325,8 @@ pub(crate) fn shared_viewing() -> Message {
 
 pub(crate) static SHARED_VIEWING: Entry = Entry {
     text: [
-        T::Plain(
-            "You are viewing a shared link. Your own list is kept and comes back on a reload until you choose.",
-        ),
-        T::Plain(
-            "Sie sehen einen geteilten Link. Ihre eigene Liste bleibt erhalten und kommt beim Neuladen zurück, bis Sie wählen.",
-        ),
+        "You are viewing a shared link. Your own list is kept and comes back on a reload until you choose.",
+        "Sie sehen einen geteilten Link. Ihre eigene Liste bleibt erhalten und kommt beim Neuladen zurück, bis Sie wählen.",
     ],
 };
 
@@ -368,10 +340,7 @@ pub(crate) fn keep_own() -> Message {
 }
 
 pub(crate) static KEEP_OWN: Entry = Entry {
-    text: [
-        T::Plain("Keep my own list"),
-        T::Plain("Meine eigene Liste behalten"),
-    ],
+    text: ["Keep my own list", "Meine eigene Liste behalten"],
 };
 
 /// `replace-own`:
@@ -385,8 +354,8 @@ pub(crate) fn replace_own() -> Message {
 
 pub(crate) static REPLACE_OWN: Entry = Entry {
     text: [
-        T::Plain("Replace my list with the shared one"),
-        T::Plain("Meine Liste durch die geteilte ersetzen"),
+        "Replace my list with the shared one",
+        "Meine Liste durch die geteilte ersetzen",
     ],
 };
 
@@ -401,8 +370,8 @@ pub(crate) fn add_shared() -> Message {
 
 pub(crate) static ADD_SHARED: Entry = Entry {
     text: [
-        T::Plain("Add the shared partners to mine"),
-        T::Plain("Die geteilten Partner zu meinen hinzufügen"),
+        "Add the shared partners to mine",
+        "Die geteilten Partner zu meinen hinzufügen",
     ],
 };
 
@@ -416,7 +385,7 @@ pub(crate) fn button_undo() -> Message {
 }
 
 pub(crate) static BUTTON_UNDO: Entry = Entry {
-    text: [T::Plain("Undo"), T::Plain("Rückgängig")],
+    text: ["Undo", "Rückgängig"],
 };
 
 /// `answer-yes`:
@@ -429,7 +398,7 @@ pub(crate) fn answer_yes() -> Message {
 }
 
 pub(crate) static ANSWER_YES: Entry = Entry {
-    text: [T::Plain("yes"), T::Plain("ja")],
+    text: ["yes", "ja"],
 };
 
 /// `answer-no`:
@@ -442,5 +411,5 @@ pub(crate) fn answer_no() -> Message {
 }
 
 pub(crate) static ANSWER_NO: Entry = Entry {
-    text: [T::Plain("no"), T::Plain("nein")],
+    text: ["no", "nein"],
 };

@@ -4,9 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{
-    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
-};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `partners-title`:
 ///
@@ -18,10 +16,7 @@ pub(crate) fn partners_title() -> Message {
 }
 
 pub(crate) static PARTNERS_TITLE: Entry = Entry {
-    text: [
-        T::Plain("XMPP Federated Partners"),
-        T::Plain("XMPP-Verbundpartner"),
-    ],
+    text: ["XMPP Federated Partners", "XMPP-Verbundpartner"],
 };
 
 /// `partners-new`:
@@ -34,7 +29,7 @@ pub(crate) fn partners_new() -> Message {
 }
 
 pub(crate) static PARTNERS_NEW: Entry = Entry {
-    text: [T::Plain("New"), T::Plain("Neu")],
+    text: ["New", "Neu"],
 };
 
 /// `partners-edit`:
@@ -47,7 +42,7 @@ pub(crate) fn partners_edit() -> Message {
 }
 
 pub(crate) static PARTNERS_EDIT: Entry = Entry {
-    text: [T::Plain("Edit"), T::Plain("Bearbeiten")],
+    text: ["Edit", "Bearbeiten"],
 };
 
 /// `partners-delete`:
@@ -60,7 +55,7 @@ pub(crate) fn partners_delete() -> Message {
 }
 
 pub(crate) static PARTNERS_DELETE: Entry = Entry {
-    text: [T::Plain("Delete"), T::Plain("Löschen")],
+    text: ["Delete", "Löschen"],
 };
 
 /// `partners-commit`:
@@ -73,7 +68,7 @@ pub(crate) fn partners_commit() -> Message {
 }
 
 pub(crate) static PARTNERS_COMMIT: Entry = Entry {
-    text: [T::Plain("Commit"), T::Plain("Commit")],
+    text: ["Commit", "Commit"],
 };
 
 /// `confirm-delete`:
@@ -87,16 +82,8 @@ pub(crate) fn confirm_delete(domain: impl Into<Arg>) -> Message {
 
 pub(crate) static CONFIRM_DELETE: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Text("Delete the partner "),
-            S::Arg(0),
-            S::Text("? Its users can no longer reach yours."),
-        ]),
-        T::Pieces(&[
-            S::Text("Den Partner "),
-            S::Arg(0),
-            S::Text(" löschen? Seine Benutzer erreichen Ihre dann nicht mehr."),
-        ]),
+        "Delete the partner \u{1}0? Its users can no longer reach yours.",
+        "Den Partner \u{1}0 löschen? Seine Benutzer erreichen Ihre dann nicht mehr.",
     ],
 };
 
@@ -111,8 +98,8 @@ pub(crate) fn no_partners() -> Message {
 
 pub(crate) static NO_PARTNERS: Entry = Entry {
     text: [
-        T::Plain("No partners yet. Choose New to add one."),
-        T::Plain("Noch keine Partner. Wählen Sie Neu, um einen hinzuzufügen."),
+        "No partners yet. Choose New to add one.",
+        "Noch keine Partner. Wählen Sie Neu, um einen hinzuzufügen.",
     ],
 };
 
@@ -126,7 +113,7 @@ pub(crate) fn primary_domain() -> Message {
 }
 
 pub(crate) static PRIMARY_DOMAIN: Entry = Entry {
-    text: [T::Plain("Primary domain"), T::Plain("Primäre Domäne")],
+    text: ["Primary domain", "Primäre Domäne"],
 };
 
 /// `primary-domain-hint`:
@@ -140,12 +127,8 @@ pub(crate) fn primary_domain_hint() -> Message {
 
 pub(crate) static PRIMARY_DOMAIN_HINT: Entry = Entry {
     text: [
-        T::Plain(
-            "The partner's base domain, such as fabrikam.com. It is the partner's identity and cannot change once committed.",
-        ),
-        T::Plain(
-            "Die Basisdomäne des Partners, etwa fabrikam.com. Sie ist die Identität des Partners und ändert sich nach dem Commit nicht mehr.",
-        ),
+        "The partner's base domain, such as fabrikam.com. It is the partner's identity and cannot change once committed.",
+        "Die Basisdomäne des Partners, etwa fabrikam.com. Sie ist die Identität des Partners und ändert sich nach dem Commit nicht mehr.",
     ],
 };
 
@@ -159,7 +142,7 @@ pub(crate) fn partner_type() -> Message {
 }
 
 pub(crate) static PARTNER_TYPE: Entry = Entry {
-    text: [T::Plain("Partner type"), T::Plain("Partnertyp")],
+    text: ["Partner type", "Partnertyp"],
 };
 
 /// `dialback-short`:
@@ -172,7 +155,7 @@ pub(crate) fn dialback_short() -> Message {
 }
 
 pub(crate) static DIALBACK_SHORT: Entry = Entry {
-    text: [T::Plain("Dialback"), T::Plain("Rückruf")],
+    text: ["Dialback", "Rückruf"],
 };
 
 /// `column-row`:
@@ -185,7 +168,7 @@ pub(crate) fn column_row() -> Message {
 }
 
 pub(crate) static COLUMN_ROW: Entry = Entry {
-    text: [T::Plain("Row"), T::Plain("Zeile")],
+    text: ["Row", "Zeile"],
 };
 
 /// `column-methods`:
@@ -198,10 +181,7 @@ pub(crate) fn column_methods() -> Message {
 }
 
 pub(crate) static COLUMN_METHODS: Entry = Entry {
-    text: [
-        T::Plain("Authentication methods"),
-        T::Plain("Authentifizierungsmethoden"),
-    ],
+    text: ["Authentication methods", "Authentifizierungsmethoden"],
 };
 
 /// `findings-title`:
@@ -214,7 +194,7 @@ pub(crate) fn findings_title() -> Message {
 }
 
 pub(crate) static FINDINGS_TITLE: Entry = Entry {
-    text: [T::Plain("Findings"), T::Plain("Befunde")],
+    text: ["Findings", "Befunde"],
 };
 
 /// `no-method`:
@@ -228,8 +208,8 @@ pub(crate) fn no_method() -> Message {
 
 pub(crate) static NO_METHOD: Entry = Entry {
     text: [
-        T::Plain("none: not a valid configuration"),
-        T::Plain("keine: keine gültige Konfiguration"),
+        "none: not a valid configuration",
+        "keine: keine gültige Konfiguration",
     ],
 };
 
@@ -243,7 +223,7 @@ pub(crate) fn verdict_valid() -> Message {
 }
 
 pub(crate) static VERDICT_VALID: Entry = Entry {
-    text: [T::Plain("valid"), T::Plain("gültig")],
+    text: ["valid", "gültig"],
 };
 
 /// `verdict-warning`:
@@ -256,10 +236,7 @@ pub(crate) fn verdict_warning() -> Message {
 }
 
 pub(crate) static VERDICT_WARNING: Entry = Entry {
-    text: [
-        T::Plain("valid, with a warning"),
-        T::Plain("gültig, mit Warnung"),
-    ],
+    text: ["valid, with a warning", "gültig, mit Warnung"],
 };
 
 /// `verdict-not-valid`:
@@ -272,7 +249,7 @@ pub(crate) fn verdict_not_valid() -> Message {
 }
 
 pub(crate) static VERDICT_NOT_VALID: Entry = Entry {
-    text: [T::Plain("not valid"), T::Plain("nicht gültig")],
+    text: ["not valid", "nicht gültig"],
 };
 
 /// `common-configuration`:
@@ -286,8 +263,8 @@ pub(crate) fn common_configuration() -> Message {
 
 pub(crate) static COMMON_CONFIGURATION: Entry = Entry {
     text: [
-        T::Plain("One of the documentation's common configurations"),
-        T::Plain("Eine der üblichen Konfigurationen der Dokumentation"),
+        "One of the documentation's common configurations",
+        "Eine der üblichen Konfigurationen der Dokumentation",
     ],
 };
 
@@ -302,8 +279,8 @@ pub(crate) fn refused_by_control_panel() -> Message {
 
 pub(crate) static REFUSED_BY_CONTROL_PANEL: Entry = Entry {
     text: [
-        T::Plain("refused by the Control Panel"),
-        T::Plain("von der Systemsteuerung abgelehnt"),
+        "refused by the Control Panel",
+        "von der Systemsteuerung abgelehnt",
     ],
 };
 
@@ -317,10 +294,7 @@ pub(crate) fn nothing_selected() -> Message {
 }
 
 pub(crate) static NOTHING_SELECTED: Entry = Entry {
-    text: [
-        T::Plain("No partner selected"),
-        T::Plain("Kein Partner ausgewählt"),
-    ],
+    text: ["No partner selected", "Kein Partner ausgewählt"],
 };
 
 /// `nothing-selected-hint`:
@@ -334,8 +308,8 @@ pub(crate) fn nothing_selected_hint() -> Message {
 
 pub(crate) static NOTHING_SELECTED_HINT: Entry = Entry {
     text: [
-        T::Plain("Select a partner in the list, or create one with New."),
-        T::Plain("Wählen Sie einen Partner in der Liste aus, oder legen Sie mit Neu einen an."),
+        "Select a partner in the list, or create one with New.",
+        "Wählen Sie einen Partner in der Liste aus, oder legen Sie mit Neu einen an.",
     ],
 };
 
@@ -349,10 +323,7 @@ pub(crate) fn watch_negotiation() -> Message {
 }
 
 pub(crate) static WATCH_NEGOTIATION: Entry = Entry {
-    text: [
-        T::Plain("Watch the negotiation"),
-        T::Plain("Aushandlung ansehen"),
-    ],
+    text: ["Watch the negotiation", "Aushandlung ansehen"],
 };
 
 /// `partner-domains`:
@@ -365,7 +336,7 @@ pub(crate) fn partner_domains() -> Message {
 }
 
 pub(crate) static PARTNER_DOMAINS: Entry = Entry {
-    text: [T::Plain("Domains"), T::Plain("Domänen")],
+    text: ["Domains", "Domänen"],
 };
 
 /// `partner-description`:
@@ -378,7 +349,7 @@ pub(crate) fn partner_description() -> Message {
 }
 
 pub(crate) static PARTNER_DESCRIPTION: Entry = Entry {
-    text: [T::Plain("Description"), T::Plain("Beschreibung")],
+    text: ["Description", "Beschreibung"],
 };
 
 /// `no-findings`:
@@ -392,8 +363,8 @@ pub(crate) fn no_findings() -> Message {
 
 pub(crate) static NO_FINDINGS: Entry = Entry {
     text: [
-        T::Plain("Nothing to report: the Control Panel would commit this partner."),
-        T::Plain("Nichts zu melden: Die Systemsteuerung würde diesen Partner übernehmen."),
+        "Nothing to report: the Control Panel would commit this partner.",
+        "Nichts zu melden: Die Systemsteuerung würde diesen Partner übernehmen.",
     ],
 };
 
@@ -407,7 +378,7 @@ pub(crate) fn severity_error() -> Message {
 }
 
 pub(crate) static SEVERITY_ERROR: Entry = Entry {
-    text: [T::Plain("error"), T::Plain("Fehler")],
+    text: ["error", "Fehler"],
 };
 
 /// `severity-warning`:
@@ -420,7 +391,7 @@ pub(crate) fn severity_warning() -> Message {
 }
 
 pub(crate) static SEVERITY_WARNING: Entry = Entry {
-    text: [T::Plain("warning"), T::Plain("Warnung")],
+    text: ["warning", "Warnung"],
 };
 
 /// `severity-note`:
@@ -433,7 +404,7 @@ pub(crate) fn severity_note() -> Message {
 }
 
 pub(crate) static SEVERITY_NOTE: Entry = Entry {
-    text: [T::Plain("note"), T::Plain("Hinweis")],
+    text: ["note", "Hinweis"],
 };
 
 /// `edit-partner`:
@@ -446,10 +417,7 @@ pub(crate) fn edit_partner(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static EDIT_PARTNER: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Edit "), S::Arg(0)]),
-        T::Pieces(&[S::Arg(0), S::Text(" bearbeiten")]),
-    ],
+    text: ["Edit \u{1}0", "\u{1}0 bearbeiten"],
 };
 
 /// `new-partner`:
@@ -462,10 +430,7 @@ pub(crate) fn new_partner() -> Message {
 }
 
 pub(crate) static NEW_PARTNER: Entry = Entry {
-    text: [
-        T::Plain("New XMPP federated partner"),
-        T::Plain("Neuer XMPP-Verbundpartner"),
-    ],
+    text: ["New XMPP federated partner", "Neuer XMPP-Verbundpartner"],
 };
 
 /// `not-saved`:
@@ -478,7 +443,7 @@ pub(crate) fn not_saved() -> Message {
 }
 
 pub(crate) static NOT_SAVED: Entry = Entry {
-    text: [T::Plain("Not saved."), T::Plain("Nicht gespeichert.")],
+    text: ["Not saved.", "Nicht gespeichert."],
 };
 
 /// `editor-partner`:
@@ -491,7 +456,7 @@ pub(crate) fn editor_partner() -> Message {
 }
 
 pub(crate) static EDITOR_PARTNER: Entry = Entry {
-    text: [T::Plain("Partner"), T::Plain("Partner")],
+    text: ["Partner", "Partner"],
 };
 
 /// `additional-domains`:
@@ -504,10 +469,7 @@ pub(crate) fn additional_domains() -> Message {
 }
 
 pub(crate) static ADDITIONAL_DOMAINS: Entry = Entry {
-    text: [
-        T::Plain("Additional domains"),
-        T::Plain("Zusätzliche Domänen"),
-    ],
+    text: ["Additional domains", "Zusätzliche Domänen"],
 };
 
 /// `additional-domain`:
@@ -520,10 +482,7 @@ pub(crate) fn additional_domain(number: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static ADDITIONAL_DOMAIN: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Additional domain "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Zusätzliche Domäne "), S::Arg(0)]),
-    ],
+    text: ["Additional domain \u{1}0", "Zusätzliche Domäne \u{1}0"],
 };
 
 /// `add-domain`:
@@ -536,7 +495,7 @@ pub(crate) fn add_domain() -> Message {
 }
 
 pub(crate) static ADD_DOMAIN: Entry = Entry {
-    text: [T::Plain("Add domain"), T::Plain("Domäne hinzufügen")],
+    text: ["Add domain", "Domäne hinzufügen"],
 };
 
 /// `remove-domain`:
@@ -549,10 +508,7 @@ pub(crate) fn remove_domain(domain: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static REMOVE_DOMAIN: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Remove "), S::Arg(0)]),
-        T::Pieces(&[S::Arg(0), S::Text(" entfernen")]),
-    ],
+    text: ["Remove \u{1}0", "\u{1}0 entfernen"],
 };
 
 /// `editor-negotiation`:
@@ -565,7 +521,7 @@ pub(crate) fn editor_negotiation() -> Message {
 }
 
 pub(crate) static EDITOR_NEGOTIATION: Entry = Entry {
-    text: [T::Plain("Negotiation"), T::Plain("Aushandlung")],
+    text: ["Negotiation", "Aushandlung"],
 };
 
 /// `tls-negotiation`:
@@ -578,7 +534,7 @@ pub(crate) fn tls_negotiation() -> Message {
 }
 
 pub(crate) static TLS_NEGOTIATION: Entry = Entry {
-    text: [T::Plain("TLS negotiation"), T::Plain("TLS-Aushandlung")],
+    text: ["TLS negotiation", "TLS-Aushandlung"],
 };
 
 /// `sasl-negotiation`:
@@ -591,7 +547,7 @@ pub(crate) fn sasl_negotiation() -> Message {
 }
 
 pub(crate) static SASL_NEGOTIATION: Entry = Entry {
-    text: [T::Plain("SASL negotiation"), T::Plain("SASL-Aushandlung")],
+    text: ["SASL negotiation", "SASL-Aushandlung"],
 };
 
 /// `dialback-negotiation`:
@@ -605,8 +561,8 @@ pub(crate) fn dialback_negotiation() -> Message {
 
 pub(crate) static DIALBACK_NEGOTIATION: Entry = Entry {
     text: [
-        T::Plain("Support server dialback negotiation"),
-        T::Plain("Serverrückruf-Aushandlung unterstützen"),
+        "Support server dialback negotiation",
+        "Serverrückruf-Aushandlung unterstützen",
     ],
 };
 
@@ -620,7 +576,7 @@ pub(crate) fn editor_connection() -> Message {
 }
 
 pub(crate) static EDITOR_CONNECTION: Entry = Entry {
-    text: [T::Plain("Connection"), T::Plain("Verbindung")],
+    text: ["Connection", "Verbindung"],
 };
 
 /// `keep-alive`:
@@ -634,8 +590,8 @@ pub(crate) fn keep_alive() -> Message {
 
 pub(crate) static KEEP_ALIVE: Entry = Entry {
     text: [
-        T::Plain("Keep-alive (-EnableKeepAlive)"),
-        T::Plain("Keep-Alive (-EnableKeepAlive)"),
+        "Keep-alive (-EnableKeepAlive)",
+        "Keep-Alive (-EnableKeepAlive)",
     ],
 };
 
@@ -650,8 +606,8 @@ pub(crate) fn connection_limit() -> Message {
 
 pub(crate) static CONNECTION_LIMIT: Entry = Entry {
     text: [
-        T::Plain("Connection limit (-ConnectionLimit)"),
-        T::Plain("Verbindungslimit (-ConnectionLimit)"),
+        "Connection limit (-ConnectionLimit)",
+        "Verbindungslimit (-ConnectionLimit)",
     ],
 };
 
@@ -666,8 +622,8 @@ pub(crate) fn connection_limit_hint() -> Message {
 
 pub(crate) static CONNECTION_LIMIT_HINT: Entry = Entry {
     text: [
-        T::Plain("Empty: the gateway's limit of 20 connections per partner applies."),
-        T::Plain("Leer: Es gilt das Limit des Gateways von 20 Verbindungen je Partner."),
+        "Empty: the gateway's limit of 20 connections per partner applies.",
+        "Leer: Es gilt das Limit des Gateways von 20 Verbindungen je Partner.",
     ],
 };
 
@@ -682,8 +638,8 @@ pub(crate) fn proxy_fqdn() -> Message {
 
 pub(crate) static PROXY_FQDN: Entry = Entry {
     text: [
-        T::Plain("Partner's proxy FQDN (-ProxyFqdn)"),
-        T::Plain("FQDN des Partner-Proxys (-ProxyFqdn)"),
+        "Partner's proxy FQDN (-ProxyFqdn)",
+        "FQDN des Partner-Proxys (-ProxyFqdn)",
     ],
 };
 
@@ -705,40 +661,8 @@ pub(crate) fn findings_summary(
 
 pub(crate) static FINDINGS_SUMMARY: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
-                default: &[S::Arg(0), S::Text(" errors")],
-            },
-            S::Text(" · "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 warning")])],
-                default: &[S::Arg(1), S::Text(" warnings")],
-            },
-            S::Text(" · "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("1 note")])],
-                default: &[S::Arg(2), S::Text(" notes")],
-            },
-        ]),
-        T::Pieces(&[
-            S::Arg(0),
-            S::Text(" Fehler · "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Warnung")])],
-                default: &[S::Arg(1), S::Text(" Warnungen")],
-            },
-            S::Text(" · "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("1 Hinweis")])],
-                default: &[S::Arg(2), S::Text(" Hinweise")],
-            },
-        ]),
+        "\u{2}0\u{3}#1\u{4}1 error\u{3}*\u{4}\u{1}0 errors\u{5} · \u{2}1\u{3}#1\u{4}1 warning\u{3}*\u{4}\u{1}1 warnings\u{5} · \u{2}2\u{3}#1\u{4}1 note\u{3}*\u{4}\u{1}2 notes\u{5}",
+        "\u{1}0 Fehler · \u{2}1\u{3}#1\u{4}1 Warnung\u{3}*\u{4}\u{1}1 Warnungen\u{5} · \u{2}2\u{3}#1\u{4}1 Hinweis\u{3}*\u{4}\u{1}2 Hinweise\u{5}",
     ],
 };
 
@@ -753,12 +677,8 @@ pub(crate) fn see_fields() -> Message {
 
 pub(crate) static SEE_FIELDS: Entry = Entry {
     text: [
-        T::Plain(
-            "Nothing was committed: the fields marked below have errors. Fix them and commit again; warnings do not block.",
-        ),
-        T::Plain(
-            "Nichts wurde übernommen: Die unten markierten Felder enthalten Fehler. Beheben Sie sie und führen Sie Commit erneut aus; Warnungen blockieren nicht.",
-        ),
+        "Nothing was committed: the fields marked below have errors. Fix them and commit again; warnings do not block.",
+        "Nichts wurde übernommen: Die unten markierten Felder enthalten Fehler. Beheben Sie sie und führen Sie Commit erneut aus; Warnungen blockieren nicht.",
     ],
 };
 
@@ -772,7 +692,7 @@ pub(crate) fn partner_selected() -> Message {
 }
 
 pub(crate) static PARTNER_SELECTED: Entry = Entry {
-    text: [T::Plain("selected"), T::Plain("ausgewählt")],
+    text: ["selected", "ausgewählt"],
 };
 
 /// `partners-error-count`:
@@ -786,12 +706,8 @@ pub(crate) fn partners_error_count(count: impl Into<Arg>) -> Message {
 
 pub(crate) static PARTNERS_ERROR_COUNT: Entry = Entry {
     text: [
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(K::Plural(P::One), &[S::Text("1 error")])],
-            default: &[S::Arg(0), S::Text(" errors")],
-        }]),
-        T::Pieces(&[S::Arg(0), S::Text(" Fehler")]),
+        "\u{2}0\u{3}#1\u{4}1 error\u{3}*\u{4}\u{1}0 errors\u{5}",
+        "\u{1}0 Fehler",
     ],
 };
 
@@ -806,15 +722,7 @@ pub(crate) fn partners_warning_count(count: impl Into<Arg>) -> Message {
 
 pub(crate) static PARTNERS_WARNING_COUNT: Entry = Entry {
     text: [
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(K::Plural(P::One), &[S::Text("1 warning")])],
-            default: &[S::Arg(0), S::Text(" warnings")],
-        }]),
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(K::Plural(P::One), &[S::Text("1 Warnung")])],
-            default: &[S::Arg(0), S::Text(" Warnungen")],
-        }]),
+        "\u{2}0\u{3}#1\u{4}1 warning\u{3}*\u{4}\u{1}0 warnings\u{5}",
+        "\u{2}0\u{3}#1\u{4}1 Warnung\u{3}*\u{4}\u{1}0 Warnungen\u{5}",
     ],
 };

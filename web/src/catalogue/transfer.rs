@@ -4,9 +4,7 @@
 
 #![allow(clippy::all)]
 
-use xmpp_federation::message::{
-    Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T,
-};
+use xmpp_federation::message::{Arg, Entry, Message};
 
 /// `import-confirm-replace`:
 ///
@@ -19,30 +17,8 @@ pub(crate) fn import_confirm_replace(count: impl Into<Arg>) -> Message {
 
 pub(crate) static IMPORT_CONFIRM_REPLACE: Entry = Entry {
     text: [
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(
-                K::Plural(P::One),
-                &[S::Text("Replace the 1 partner of the list?")],
-            )],
-            default: &[
-                S::Text("Replace all "),
-                S::Arg(0),
-                S::Text(" partners of the list?"),
-            ],
-        }]),
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(
-                K::Plural(P::One),
-                &[S::Text("Den 1 Partner der Liste ersetzen?")],
-            )],
-            default: &[
-                S::Text("Alle "),
-                S::Arg(0),
-                S::Text(" Partner der Liste ersetzen?"),
-            ],
-        }]),
+        "\u{2}0\u{3}#1\u{4}Replace the 1 partner of the list?\u{3}*\u{4}Replace all \u{1}0 partners of the list?\u{5}",
+        "\u{2}0\u{3}#1\u{4}Den 1 Partner der Liste ersetzen?\u{3}*\u{4}Alle \u{1}0 Partner der Liste ersetzen?\u{5}",
     ],
 };
 
@@ -56,10 +32,7 @@ pub(crate) fn document_line(line: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static DOCUMENT_LINE: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("line "), S::Arg(0)]),
-        T::Pieces(&[S::Text("Zeile "), S::Arg(0)]),
-    ],
+    text: ["line \u{1}0", "Zeile \u{1}0"],
 };
 
 /// `import-title`:
@@ -72,7 +45,7 @@ pub(crate) fn import_title() -> Message {
 }
 
 pub(crate) static IMPORT_TITLE: Entry = Entry {
-    text: [T::Plain("Import"), T::Plain("Import")],
+    text: ["Import", "Import"],
 };
 
 /// `import-hint`:
@@ -86,12 +59,8 @@ pub(crate) fn import_hint() -> Message {
 
 pub(crate) static IMPORT_HINT: Entry = Entry {
     text: [
-        T::Plain(
-            "Paste or choose a partner list: JSON, XML, a PowerShell script of New-/Set-CsXmppAllowedPartner, or the output of Get-CsXmppAllowedPartner | Format-List. The format is detected.",
-        ),
-        T::Plain(
-            "Fügen Sie eine Partnerliste ein oder wählen Sie eine Datei: JSON, XML, ein PowerShell-Skript mit New-/Set-CsXmppAllowedPartner oder die Ausgabe von Get-CsXmppAllowedPartner | Format-List. Das Format wird erkannt.",
-        ),
+        "Paste or choose a partner list: JSON, XML, a PowerShell script of New-/Set-CsXmppAllowedPartner, or the output of Get-CsXmppAllowedPartner | Format-List. The format is detected.",
+        "Fügen Sie eine Partnerliste ein oder wählen Sie eine Datei: JSON, XML, ein PowerShell-Skript mit New-/Set-CsXmppAllowedPartner oder die Ausgabe von Get-CsXmppAllowedPartner | Format-List. Das Format wird erkannt.",
     ],
 };
 
@@ -105,7 +74,7 @@ pub(crate) fn import_paste() -> Message {
 }
 
 pub(crate) static IMPORT_PASTE: Entry = Entry {
-    text: [T::Plain("Partner list"), T::Plain("Partnerliste")],
+    text: ["Partner list", "Partnerliste"],
 };
 
 /// `import-read`:
@@ -118,7 +87,7 @@ pub(crate) fn import_read() -> Message {
 }
 
 pub(crate) static IMPORT_READ: Entry = Entry {
-    text: [T::Plain("Read"), T::Plain("Lesen")],
+    text: ["Read", "Lesen"],
 };
 
 /// `import-choose-file`:
@@ -131,7 +100,7 @@ pub(crate) fn import_choose_file() -> Message {
 }
 
 pub(crate) static IMPORT_CHOOSE_FILE: Entry = Entry {
-    text: [T::Plain("Choose a file…"), T::Plain("Datei auswählen…")],
+    text: ["Choose a file…", "Datei auswählen…"],
 };
 
 /// `import-unreadable`:
@@ -145,8 +114,8 @@ pub(crate) fn import_unreadable() -> Message {
 
 pub(crate) static IMPORT_UNREADABLE: Entry = Entry {
     text: [
-        T::Plain("The document cannot be read."),
-        T::Plain("Das Dokument lässt sich nicht lesen."),
+        "The document cannot be read.",
+        "Das Dokument lässt sich nicht lesen.",
     ],
 };
 
@@ -160,10 +129,7 @@ pub(crate) fn import_read_as(format: impl Into<Arg>) -> Message {
 }
 
 pub(crate) static IMPORT_READ_AS: Entry = Entry {
-    text: [
-        T::Pieces(&[S::Text("Read as "), S::Arg(0), S::Text(".")]),
-        T::Pieces(&[S::Text("Gelesen als "), S::Arg(0), S::Text(".")]),
-    ],
+    text: ["Read as \u{1}0.", "Gelesen als \u{1}0."],
 };
 
 /// `import-counts`:
@@ -184,52 +150,8 @@ pub(crate) fn import_counts(
 
 pub(crate) static IMPORT_COUNTS: Entry = Entry {
     text: [
-        T::Pieces(&[
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("Partner entry")])],
-                default: &[S::Text("Partner entries")],
-            },
-            S::Text(": "),
-            S::Arg(0),
-            S::Text(". "),
-            S::Select {
-                arg: 1,
-                variants: &[(K::Plural(P::One), &[S::Text("Error")])],
-                default: &[S::Text("Errors")],
-            },
-            S::Text(": "),
-            S::Arg(1),
-            S::Text(". "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("Warning")])],
-                default: &[S::Text("Warnings")],
-            },
-            S::Text(": "),
-            S::Arg(2),
-            S::Text("."),
-        ]),
-        T::Pieces(&[
-            S::Select {
-                arg: 0,
-                variants: &[(K::Plural(P::One), &[S::Text("Partnereintrag")])],
-                default: &[S::Text("Partnereinträge")],
-            },
-            S::Text(": "),
-            S::Arg(0),
-            S::Text(". Fehler: "),
-            S::Arg(1),
-            S::Text(". "),
-            S::Select {
-                arg: 2,
-                variants: &[(K::Plural(P::One), &[S::Text("Warnung")])],
-                default: &[S::Text("Warnungen")],
-            },
-            S::Text(": "),
-            S::Arg(2),
-            S::Text("."),
-        ]),
+        "\u{2}0\u{3}#1\u{4}Partner entry\u{3}*\u{4}Partner entries\u{5}: \u{1}0. \u{2}1\u{3}#1\u{4}Error\u{3}*\u{4}Errors\u{5}: \u{1}1. \u{2}2\u{3}#1\u{4}Warning\u{3}*\u{4}Warnings\u{5}: \u{1}2.",
+        "\u{2}0\u{3}#1\u{4}Partnereintrag\u{3}*\u{4}Partnereinträge\u{5}: \u{1}0. Fehler: \u{1}1. \u{2}2\u{3}#1\u{4}Warnung\u{3}*\u{4}Warnungen\u{5}: \u{1}2.",
     ],
 };
 
@@ -244,12 +166,8 @@ pub(crate) fn import_refused() -> Message {
 
 pub(crate) static IMPORT_REFUSED: Entry = Entry {
     text: [
-        T::Plain(
-            "Not imported: an import replaces the list as one commit, and Commit would refuse these partners. Fix them in the document and read it again; your list is unchanged.",
-        ),
-        T::Plain(
-            "Nicht importiert: Ein Import ersetzt die Liste als ein Commit, und Commit würde diese Partner ablehnen. Beheben Sie sie im Dokument und lesen Sie es erneut; Ihre Liste bleibt unverändert.",
-        ),
+        "Not imported: an import replaces the list as one commit, and Commit would refuse these partners. Fix them in the document and read it again; your list is unchanged.",
+        "Nicht importiert: Ein Import ersetzt die Liste als ein Commit, und Commit würde diese Partner ablehnen. Beheben Sie sie im Dokument und lesen Sie es erneut; Ihre Liste bleibt unverändert.",
     ],
 };
 
@@ -264,12 +182,8 @@ pub(crate) fn export_refused() -> Message {
 
 pub(crate) static EXPORT_REFUSED: Entry = Entry {
     text: [
-        T::Plain(
-            "Not exported: Commit would refuse these partners, so the export would not be a list Lync accepts. Fix them under XMPP Federated Partners.",
-        ),
-        T::Plain(
-            "Nicht exportiert: Commit würde diese Partner ablehnen, daher wäre der Export keine Liste, die Lync annimmt. Beheben Sie sie unter XMPP-Verbundpartner.",
-        ),
+        "Not exported: Commit would refuse these partners, so the export would not be a list Lync accepts. Fix them under XMPP Federated Partners.",
+        "Nicht exportiert: Commit würde diese Partner ablehnen, daher wäre der Export keine Liste, die Lync annimmt. Beheben Sie sie unter XMPP-Verbundpartner.",
     ],
 };
 
@@ -284,30 +198,8 @@ pub(crate) fn import_replace_list(count: impl Into<Arg>) -> Message {
 
 pub(crate) static IMPORT_REPLACE_LIST: Entry = Entry {
     text: [
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(
-                K::Plural(P::One),
-                &[S::Text("Replace the list with this 1 partner")],
-            )],
-            default: &[
-                S::Text("Replace the list with these "),
-                S::Arg(0),
-                S::Text(" partners"),
-            ],
-        }]),
-        T::Pieces(&[S::Select {
-            arg: 0,
-            variants: &[(
-                K::Plural(P::One),
-                &[S::Text("Die Liste durch diesen 1 Partner ersetzen")],
-            )],
-            default: &[
-                S::Text("Die Liste durch diese "),
-                S::Arg(0),
-                S::Text(" Partner ersetzen"),
-            ],
-        }]),
+        "\u{2}0\u{3}#1\u{4}Replace the list with this 1 partner\u{3}*\u{4}Replace the list with these \u{1}0 partners\u{5}",
+        "\u{2}0\u{3}#1\u{4}Die Liste durch diesen 1 Partner ersetzen\u{3}*\u{4}Die Liste durch diese \u{1}0 Partner ersetzen\u{5}",
     ],
 };
 
@@ -321,7 +213,7 @@ pub(crate) fn export_title() -> Message {
 }
 
 pub(crate) static EXPORT_TITLE: Entry = Entry {
-    text: [T::Plain("Export"), T::Plain("Export")],
+    text: ["Export", "Export"],
 };
 
 /// `export-format`:
@@ -334,7 +226,7 @@ pub(crate) fn export_format() -> Message {
 }
 
 pub(crate) static EXPORT_FORMAT: Entry = Entry {
-    text: [T::Plain("Format"), T::Plain("Format")],
+    text: ["Format", "Format"],
 };
 
 /// `export-download`:
@@ -347,7 +239,7 @@ pub(crate) fn export_download() -> Message {
 }
 
 pub(crate) static EXPORT_DOWNLOAD: Entry = Entry {
-    text: [T::Plain("Download"), T::Plain("Herunterladen")],
+    text: ["Download", "Herunterladen"],
 };
 
 /// `export-copy`:
@@ -360,7 +252,7 @@ pub(crate) fn export_copy() -> Message {
 }
 
 pub(crate) static EXPORT_COPY: Entry = Entry {
-    text: [T::Plain("Copy"), T::Plain("Kopieren")],
+    text: ["Copy", "Kopieren"],
 };
 
 /// `selected-power-shell`:
@@ -374,8 +266,8 @@ pub(crate) fn selected_power_shell() -> Message {
 
 pub(crate) static SELECTED_POWER_SHELL: Entry = Entry {
     text: [
-        T::Plain("PowerShell for the selected partner"),
-        T::Plain("PowerShell für den ausgewählten Partner"),
+        "PowerShell for the selected partner",
+        "PowerShell für den ausgewählten Partner",
     ],
 };
 
@@ -389,5 +281,5 @@ pub(crate) fn copy_power_shell() -> Message {
 }
 
 pub(crate) static COPY_POWER_SHELL: Entry = Entry {
-    text: [T::Plain("Copy PowerShell"), T::Plain("PowerShell kopieren")],
+    text: ["Copy PowerShell", "PowerShell kopieren"],
 };

@@ -39,6 +39,9 @@ const PLURAL_CATEGORIES: [(&str, &str); 6] = [
     ("other", "Other"),
 ];
 
+/// The most placeholders one entry may have: each is written as one character from `0`.
+const MAX_ARGUMENTS: usize = 40;
+
 /// How deep references to other messages and terms may nest.
 const MAX_REFERENCE_DEPTH: usize = 8;
 
@@ -199,6 +202,20 @@ pub fn read(root: &Path) -> Result<Catalogue, String> {
                 }
             }
             let args = variables(&text[0]);
+            if args.len() > MAX_ARGUMENTS {
+                problems.push(format!(
+                    "{english_path}: `{key}` has {} placeholders; at most {MAX_ARGUMENTS}",
+                    args.len()
+                ));
+            }
+            for (index, language) in LANGUAGES.iter().enumerate() {
+                if has_marker(&text[index]) {
+                    problems.push(format!(
+                        "catalogue/{language}/{krate}/{name}.ftl: `{key}` contains a control \
+                         character U+0001 to U+0005, which the compiled form uses as a marker"
+                    ));
+                }
+            }
             let english_set: BTreeSet<&String> = args.iter().collect();
             for (index, language) in LANGUAGES.iter().enumerate().skip(1) {
                 let set: BTreeSet<String> = variables(&text[index]).into_iter().collect();
@@ -506,6 +523,18 @@ fn compile_inline(
     }
 }
 
+/// Whether a text holds a character that the compiled form uses as a marker.
+fn has_marker(pieces: &[Piece]) -> bool {
+    let marker = |text: &str| text.chars().any(|c| ('\u{1}'..='\u{5}').contains(&c));
+    pieces.iter().any(|piece| match piece {
+        Piece::Text(text) => marker(text),
+        Piece::Variable(_) => false,
+        Piece::Select { variants, .. } => variants.iter().any(|(key, pieces)| {
+            matches!(key, VariantKey::Word(w) if marker(w)) || has_marker(pieces)
+        }),
+    })
+}
+
 /// The variables of a text, in the order they first appear.
 fn variables(pieces: &[Piece]) -> Vec<String> {
     fn walk(pieces: &[Piece], out: &mut Vec<String>) {
@@ -627,7 +656,7 @@ fn area_module(area: &Area, core: &str) -> String {
         out,
         "//! The texts of `catalogue/*/{}/{}.ftl`.\n\n\
          #![allow(clippy::all)]\n\n\
-         use {core}::message::{{Arg, Entry, Key as K, Message, Plural as P, Segment as S, Text as T}};\n",
+         use {core}::message::{{Arg, Entry, Message}};\n",
         area.krate, area.name
     );
     for entry in &area.entries {
@@ -661,23 +690,9 @@ fn area_module(area: &Area, core: &str) -> String {
             static_name(&entry.key),
         );
         for text in &entry.text {
-            let _ = match text.as_slice() {
-                [] => writeln!(out, "        T::Plain(\"\"),"),
-                [Piece::Text(plain)] => writeln!(out, "        T::Plain({plain:?}),"),
-                _ => writeln!(out, "        T::Pieces({}),", segments(text, &entry.args)),
-            };
+            let _ = writeln!(out, "        {:?},", encode(text, &entry.args));
         }
         out.push_str("    ],\n};\n\n");
-    }
-    // `use` of K and P only where a select needs them.
-    if !out.contains("K::") {
-        out = out.replace("Key as K, ", "");
-    }
-    if !out.contains("P::") {
-        out = out.replace("Plural as P, ", "");
-    }
-    if !out.contains("S::") {
-        out = out.replace("Segment as S, ", "");
     }
     if !out.contains("impl Into<Arg>") {
         out = out.replace("Arg, ", "");
@@ -688,40 +703,58 @@ fn area_module(area: &Area, core: &str) -> String {
     out
 }
 
-fn segments(pieces: &[Piece], args: &[String]) -> String {
-    let parts: Vec<String> = pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => format!("S::Text({text:?})"),
-            Piece::Variable(name) => format!("S::Arg({})", index(args, name)),
+/// A text in the compiled form that `xmpp_federation::message` reads: the text, with
+/// `\u{1}`*i* for argument *i* and `\u{2}`*i* (`\u{3}`*key*`\u{4}`*text*)… `\u{5}` for a select.
+fn encode(pieces: &[Piece], args: &[String]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Variable(name) => {
+                out.push('\u{1}');
+                out.push(argument(args, name));
+            }
             Piece::Select {
                 variable,
                 variants,
                 default,
             } => {
-                let others: Vec<String> = variants
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i != default)
-                    .map(|(_, (key, pieces))| {
-                        let key = match key {
-                            VariantKey::Plural(p) => format!("K::Plural(P::{p})"),
-                            VariantKey::Number(n) => format!("K::Number({n})"),
-                            VariantKey::Word(w) => format!("K::Text({w:?})"),
-                        };
-                        format!("({key}, {})", segments(pieces, args))
-                    })
-                    .collect();
-                format!(
-                    "S::Select {{ arg: {}, variants: &[{}], default: {} }}",
-                    index(args, variable),
-                    others.join(", "),
-                    segments(&variants[*default].1, args)
-                )
+                out.push('\u{2}');
+                out.push(argument(args, variable));
+                for (i, (key, pieces)) in variants.iter().enumerate() {
+                    out.push('\u{3}');
+                    if i == *default {
+                        out.push('*');
+                    } else {
+                        match key {
+                            VariantKey::Plural(p) => {
+                                let digit = PLURAL_CATEGORIES
+                                    .iter()
+                                    .position(|(_, rust)| rust == p)
+                                    .unwrap_or_default();
+                                let _ = write!(out, "#{digit}");
+                            }
+                            VariantKey::Number(n) => {
+                                let _ = write!(out, "={n}");
+                            }
+                            VariantKey::Word(w) => {
+                                let _ = write!(out, "~{w}");
+                            }
+                        }
+                    }
+                    out.push('\u{4}');
+                    out.push_str(&encode(pieces, args));
+                }
+                out.push('\u{5}');
             }
-        })
-        .collect();
-    format!("&[{}]", parts.join(", "))
+        }
+    }
+    out
+}
+
+/// The character that stands for an argument: `'0'` plus its index.
+fn argument(args: &[String], name: &str) -> char {
+    char::from(b'0' + u8::try_from(index(args, name)).unwrap_or_default())
 }
 
 fn index(args: &[String], name: &str) -> usize {
@@ -966,7 +999,10 @@ mod tests {
         assert!(
             area.contains("pub(crate) fn found(count: impl Into<Arg>, domain: impl Into<Arg>)")
         );
-        assert!(area.contains("K::Plural(P::One)"));
+        assert!(
+            area.contains(r#""\u{2}0\u{3}=0\u{4}no Lync partners\u{3}#1\u{4}one partner\u{3}*\u{4}\u{1}0 partners\u{5} for \u{1}1""#),
+            "{area}"
+        );
         assert!(stats(&read).contains("core/a"));
     }
 
@@ -1022,6 +1058,22 @@ mod tests {
             "catalogue/de/core/a.ftl: `one` uses the placeholder `$domian`, which the English \
              text does not have\ncatalogue/de/core/a.ftl: `one` does not use the placeholder \
              `$domain` of the English text"
+        );
+    }
+
+    #[test]
+    fn refuses_a_marker_character_in_a_text() {
+        let error = catalogue(
+            "marker",
+            &[
+                ("en/core/a.ftl", "one = a\u{2}b\n"),
+                ("de/core/a.ftl", "one = x\n"),
+            ],
+        )
+        .unwrap_err();
+        assert!(
+            error.contains("`one` contains a control character U+0001"),
+            "{error}"
         );
     }
 
